@@ -1,0 +1,1 @@
+"""Wiring: settings, the Application, and the `python -m bot` entry point."""

@@ -1,0 +1,358 @@
+"""The stand-in's state: chats, messages, pending updates, and the record of every call."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.fake_api import validation
+
+BOT_USER = {
+    "id": 7000000001,
+    "is_bot": True,
+    "first_name": "EHR Career Coach",
+    "username": "ehr_coach_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+
+JsonDict = dict[str, Any]
+
+
+@dataclass
+class ApiCall:
+    """One Bot API call the bot made, and what the stand-in answered."""
+
+    method: str
+    params: JsonDict
+    result: Any = None
+    error: str | None = None
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def chat_id(self) -> int | None:
+        value = self.params.get("chat_id")
+        return int(value) if isinstance(value, int | str) and str(value).lstrip("-").isdigit() \
+            else None
+
+    @property
+    def text(self) -> str:
+        for key in ("text", "caption", "question"):
+            value = self.params.get(key)
+            if isinstance(value, str):
+                return value
+        return ""
+
+    def buttons(self) -> list[JsonDict]:
+        markup = self.params.get("reply_markup")
+        if not isinstance(markup, dict):
+            return []
+        rows = markup.get("inline_keyboard") or markup.get("keyboard") or []
+        return [button if isinstance(button, dict) else {"text": button}
+                for row in rows for button in row]
+
+    def button_data(self) -> list[str]:
+        return [str(b["callback_data"]) for b in self.buttons() if "callback_data" in b]
+
+
+@dataclass
+class Failure:
+    """An error to answer instead of the normal result, `times` times."""
+
+    method: str
+    code: int
+    description: str
+    retry_after: int | None = None
+    times: int = 1
+    chat_id: int | None = None
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+
+class FakeTelegram:
+    """Answers Bot API methods and produces updates, as Telegram would, in memory."""
+
+    def __init__(self) -> None:
+        self.calls: list[ApiCall] = []
+        self.problems: list[ApiCall] = []
+        self.chats: dict[int, JsonDict] = {}
+        self.chat_members: dict[tuple[int, int], str] = {}
+        self.blocked_chats: set[int] = set()
+        self.failures: list[Failure] = []
+        self.uploads: dict[str, bytes] = {}
+        self._message_ids: dict[int, itertools.count[int]] = {}
+        self._update_ids = itertools.count(1)
+        self._poll_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._pending: list[JsonDict] = []
+        self._new_update = asyncio.Event()
+        self.listeners: list[Callable[[ApiCall], None]] = []
+        self.sent_messages: dict[tuple[int, int], JsonDict] = {}
+
+    # ----- what tests and the terminal chat use -----------------------------------------------
+
+    def fail(self, method: str, code: int, description: str, *, retry_after: int | None = None,
+             times: int = 1, chat_id: int | None = None) -> None:
+        self.failures.append(Failure(method, code, description, retry_after, times, chat_id))
+
+    def block(self, chat_id: int) -> None:
+        """The user behind `chat_id` blocked the bot: sends there get 403."""
+        self.blocked_chats.add(chat_id)
+
+    def set_member_status(self, chat_id: int, user_id: int, status: str) -> None:
+        self.chat_members[(chat_id, user_id)] = status
+
+    def calls_to(self, method: str, chat_id: int | None = None) -> list[ApiCall]:
+        return [c for c in self.calls
+                if c.method == method and (chat_id is None or c.chat_id == chat_id)]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    # ----- building updates ---------------------------------------------------------------------
+
+    def user(self, user_id: int, first_name: str = "Alex", **extra: Any) -> JsonDict:
+        return {"id": user_id, "is_bot": False, "first_name": first_name, **extra}
+
+    def private_chat(self, user: JsonDict) -> JsonDict:
+        chat = {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+        self.chats[chat["id"]] = chat
+        return chat
+
+    def group_chat(self, chat_id: int, title: str = "Study group",
+                   kind: str = "supergroup") -> JsonDict:
+        chat = {"id": chat_id, "type": kind, "title": title}
+        self.chats[chat_id] = chat
+        return chat
+
+    def next_message_id(self, chat_id: int) -> int:
+        counter = self._message_ids.setdefault(chat_id, itertools.count(1))
+        return next(counter)
+
+    def message(self, user: JsonDict, chat: JsonDict, text: str | None = None,
+                **extra: Any) -> JsonDict:
+        message: JsonDict = {
+            "message_id": self.next_message_id(chat["id"]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            **extra,
+        }
+        if text is not None:
+            message["text"] = text
+            if text.startswith("/"):
+                command = text.split(maxsplit=1)[0]
+                message["entities"] = [{"type": "bot_command", "offset": 0,
+                                        "length": validation.utf16_length(command)}]
+        return message
+
+    def update(self, **payload: Any) -> JsonDict:
+        return {"update_id": next(self._update_ids), **payload}
+
+    def text_update(self, user: JsonDict, text: str, chat: JsonDict | None = None,
+                    **extra: Any) -> JsonDict:
+        chat = chat or self.private_chat(user)
+        return self.update(message=self.message(user, chat, text, **extra))
+
+    def callback_update(self, user: JsonDict, data: str, message: JsonDict | None = None,
+                        chat: JsonDict | None = None) -> JsonDict:
+        chat = chat or self.private_chat(user)
+        if message is None:
+            message = {"message_id": self.next_message_id(chat["id"]), "date": int(time.time()),
+                       "chat": chat, "from": BOT_USER, "text": "..."}
+        return self.update(callback_query={
+            "id": str(next(self._callback_ids)), "from": user, "chat_instance": str(chat["id"]),
+            "data": data, "message": message,
+        })
+
+    def poll_answer_update(self, user: JsonDict, poll_id: str, option_ids: list[int]) -> JsonDict:
+        return self.update(poll_answer={"poll_id": poll_id, "user": user,
+                                        "option_ids": option_ids})
+
+    def my_chat_member_update(self, user: JsonDict, chat: JsonDict, old: str, new: str) -> JsonDict:
+        now = int(time.time())
+        return self.update(my_chat_member={
+            "chat": chat, "from": user, "date": now,
+            "old_chat_member": {"user": BOT_USER, "status": old},
+            "new_chat_member": {"user": BOT_USER, "status": new},
+        })
+
+    # ----- long polling ---------------------------------------------------------------------------
+
+    def push(self, update: JsonDict) -> None:
+        """Make an update available to getUpdates."""
+        self._pending.append(update)
+        self._new_update.set()
+
+    async def _get_updates(self, params: JsonDict) -> list[JsonDict]:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        self._pending = [u for u in self._pending if u["update_id"] >= offset]
+        if not self._pending and timeout > 0:
+            self._new_update.clear()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            except TimeoutError:
+                return []
+        return self._pending[:limit]
+
+    # ----- answering methods ---------------------------------------------------------------------
+
+    async def handle(self, method: str, params: JsonDict) -> tuple[int, JsonDict]:
+        """Answer one Bot API call: (HTTP status, JSON body)."""
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": await self._get_updates(params)}
+        call = ApiCall(method, params)
+        try:
+            call.result = self._answer(method, params)
+            status, body = 200, {"ok": True, "result": call.result}
+        except ApiError as error:
+            call.error = error.description
+            status = error.code
+            body = {"ok": False, "error_code": error.code, "description": error.description}
+            if error.retry_after is not None:
+                body["parameters"] = {"retry_after": error.retry_after}
+            if error.code == 400:
+                self.problems.append(call)
+        self.calls.append(call)
+        for listener in self.listeners:
+            listener(call)
+        return status, body
+
+    def _injected_failure(self, method: str, params: JsonDict) -> None:
+        chat_id = params.get("chat_id")
+        for failure in self.failures:
+            if failure.method == method and failure.times > 0 and (
+                    failure.chat_id is None or str(failure.chat_id) == str(chat_id)):
+                failure.times -= 1
+                raise ApiError(failure.code, failure.description, failure.retry_after)
+        if chat_id is not None and str(chat_id).lstrip("-").isdigit() \
+                and int(chat_id) in self.blocked_chats:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+
+    def _chat(self, chat_id: object) -> JsonDict:
+        try:
+            key = int(str(chat_id))
+        except ValueError as error:
+            raise ApiError(400, "Bad Request: chat not found") from error
+        if key not in self.chats:
+            kind = "private" if key > 0 else "supergroup"
+            self.chats[key] = {"id": key, "type": kind,
+                               **({"first_name": "User"} if key > 0 else {"title": "Group"})}
+        return self.chats[key]
+
+    def _sent(self, params: JsonDict, **content: Any) -> JsonDict:
+        chat = self._chat(params.get("chat_id"))
+        message = {
+            "message_id": self.next_message_id(chat["id"]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": BOT_USER,
+            **content,
+        }
+        if isinstance(params.get("reply_markup"), dict):
+            message["reply_markup"] = params["reply_markup"]
+        self.sent_messages[(chat["id"], message["message_id"])] = message
+        return message
+
+    def _check(self, problem: str | None) -> None:
+        if problem:
+            raise ApiError(400, f"Bad Request: {problem}")
+
+    def _answer(self, method: str, params: JsonDict) -> Any:
+        self._injected_failure(method, params)
+        markup_problem = validation.markup_problem(params.get("reply_markup"))
+        if method == "getMe":
+            return BOT_USER
+        if method in {"sendMessage", "editMessageText"}:
+            self._check(validation.text_problem(params.get("text"), params.get("parse_mode"),
+                                                validation.MAX_TEXT, required=True))
+            self._check(markup_problem)
+            if method == "editMessageText":
+                return self._edited(params, text=params["text"])
+            return self._sent(params, text=params["text"])
+        if method in {"sendPhoto", "sendDocument", "editMessageCaption"}:
+            self._check(validation.text_problem(params.get("caption"), params.get("parse_mode"),
+                                                validation.MAX_CAPTION, required=False))
+            self._check(markup_problem)
+            if method == "editMessageCaption":
+                return self._edited(params, caption=params.get("caption", ""))
+            key = "photo" if method == "sendPhoto" else "document"
+            serial = len(self.calls)
+            file_ref = {"file_id": f"file-{serial}", "file_unique_id": f"u{serial}"}
+            content: Any = [{**file_ref, "width": 800, "height": 500}] if key == "photo" \
+                else file_ref
+            caption = {"caption": params["caption"]} if params.get("caption") else {}
+            return self._sent(params, **{key: content}, **caption)
+        if method == "sendPoll":
+            self._check(validation.poll_problem(params))
+            self._check(markup_problem)
+            options = [{"text": o["text"] if isinstance(o, dict) else o, "voter_count": 0}
+                       for o in params["options"]]
+            poll = {
+                "id": str(next(self._poll_ids)), "question": params["question"],
+                "options": options, "total_voter_count": 0, "is_closed": False,
+                "is_anonymous": params.get("is_anonymous", True),
+                "type": params.get("type", "regular"), "allows_multiple_answers": False,
+            }
+            if "correct_option_id" in params:
+                poll["correct_option_id"] = params["correct_option_id"]
+            return self._sent(params, poll=poll)
+        if method == "editMessageReplyMarkup":
+            self._check(markup_problem)
+            return self._edited(params)
+        if method == "getChatMember":
+            chat_id, user_id = int(str(params["chat_id"])), int(str(params["user_id"]))
+            status = self.chat_members.get((chat_id, user_id), "member")
+            member: JsonDict = {"status": status, "user": {"id": user_id, "is_bot": False,
+                                                           "first_name": "Member"}}
+            if status == "administrator":
+                member.update(can_be_edited=False, can_manage_chat=True, can_change_info=True,
+                              can_delete_messages=True, can_invite_users=True,
+                              can_restrict_members=True, can_pin_messages=True,
+                              can_promote_members=False, can_manage_video_chats=True,
+                              is_anonymous=False, can_post_stories=False,
+                              can_edit_stories=False, can_delete_stories=False)
+            if status == "creator":
+                member.update(is_anonymous=False)
+            return member
+        if method == "getChat":
+            chat = self._chat(params.get("chat_id"))
+            return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
+        if method == "answerCallbackQuery":
+            text = params.get("text")
+            if isinstance(text, str) and len(text) > 200:
+                self._check("answer callback query text is too long")
+            return True
+        if method == "stopPoll":
+            return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,
+                    "is_closed": True, "is_anonymous": False, "type": "quiz",
+                    "allows_multiple_answers": False}
+        return True
+
+    def _edited(self, params: JsonDict, **content: Any) -> JsonDict | bool:
+        if "inline_message_id" in params:
+            return True
+        chat = self._chat(params.get("chat_id"))
+        key = (chat["id"], int(str(params.get("message_id", 0))))
+        message = self.sent_messages.get(key) or {
+            "message_id": key[1], "date": int(time.time()), "chat": chat, "from": BOT_USER}
+        message = {**message, **content}
+        if isinstance(params.get("reply_markup"), dict):
+            message["reply_markup"] = params["reply_markup"]
+        else:
+            message.pop("reply_markup", None)
+        self.sent_messages[key] = message
+        return message

@@ -1,0 +1,40 @@
+"""Plugs the stand-in into python-telegram-bot in-process, in place of its HTTP client."""
+
+from __future__ import annotations
+
+import json
+
+from telegram.request import BaseRequest, RequestData
+
+from bot.fake_api.core import FakeTelegram
+
+
+class FakeRequest(BaseRequest):
+    """A `BaseRequest` whose every call is answered by a `FakeTelegram`."""
+
+    def __init__(self, api: FakeTelegram) -> None:
+        self.api = api
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout: object = None, write_timeout: object = None,
+                         connect_timeout: object = None,
+                         pool_timeout: object = None) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        if request_data is not None:
+            for name, upload in request_data.multipart_data.items():
+                content = upload[1] if isinstance(upload, tuple) else upload
+                if isinstance(content, bytes):
+                    self.api.uploads[name] = content
+        status, body = await self.api.handle(api_method, params)
+        return status, json.dumps(body).encode()

@@ -1,0 +1,114 @@
+"""The checks Telegram applies to outgoing messages, so that the stand-in rejects what it would."""
+
+from __future__ import annotations
+
+import html
+import re
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+MAX_POLL_QUESTION = 300
+MAX_POLL_OPTION = 100
+MAX_POLL_EXPLANATION = 200
+
+_ALLOWED_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "tg-spoiler", "span", "blockquote", "tg-emoji",
+}
+_TOKEN = re.compile(r"<[^>]*>|&[^;\s<>&]*;?|[<>&]")
+_TAG = re.compile(r"^<(/?)([a-z-]+)(\s[^<>]*)?>$", re.IGNORECASE)
+_ENTITY = re.compile(r"^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});$")
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def html_problem(text: str) -> str | None:
+    """Why Telegram would refuse `text` as HTML, or None."""
+    stack: list[str] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if token.startswith("&"):
+            if not _ENTITY.match(token):
+                return f"can't parse entities: unsupported entity {token[:20]!r}"
+            continue
+        if token in {"<", ">"}:
+            if token == "<":
+                return "can't parse entities: unexpected '<'"
+            continue
+        tag = _TAG.match(token)
+        if not tag or tag.group(2).lower() not in _ALLOWED_TAGS:
+            return f"can't parse entities: unsupported tag {token[:30]!r}"
+        closing, name = tag.group(1), tag.group(2).lower()
+        if closing:
+            if not stack or stack[-1] != name:
+                return f"can't parse entities: unmatched end tag {name!r}"
+            stack.pop()
+        else:
+            stack.append(name)
+    if stack:
+        return f"can't parse entities: unclosed tag {stack[-1]!r}"
+    return None
+
+
+def visible_text(text: str, parse_mode: str | None) -> str:
+    if parse_mode and parse_mode.upper() == "HTML":
+        return html.unescape(re.sub(r"<[^>]*>", "", text))
+    return text
+
+
+def text_problem(text: object, parse_mode: object, limit: int, *, required: bool) -> str | None:
+    if text is None:
+        return "message text is empty" if required else None
+    if not isinstance(text, str):
+        return "text must be a string"
+    mode = parse_mode if isinstance(parse_mode, str) else None
+    if mode and mode.upper() == "HTML":
+        problem = html_problem(text)
+        if problem:
+            return problem
+    shown = visible_text(text, mode)
+    if required and not shown.strip():
+        return "message text is empty"
+    if utf16_length(shown) > limit:
+        return "message is too long" if limit == MAX_TEXT else "message caption is too long"
+    return None
+
+
+def markup_problem(markup: object) -> str | None:
+    if not isinstance(markup, dict):
+        return None
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if not button.get("text"):
+                return "inline keyboard button text is empty"
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
+                return "BUTTON_DATA_INVALID"
+            url = button.get("url")
+            if url is not None and not re.match(r"^(https?|tg)://", str(url)):
+                return "inline keyboard button URL is invalid"
+    return None
+
+
+def poll_problem(params: dict[str, object]) -> str | None:
+    question = params.get("question")
+    if not isinstance(question, str) or not 1 <= len(question) <= MAX_POLL_QUESTION:
+        return "poll question length must be 1-300"
+    options = params.get("options")
+    if not isinstance(options, list) or not 2 <= len(options) <= 10:
+        return "poll must have 2-10 options"
+    for option in options:
+        text = option.get("text") if isinstance(option, dict) else option
+        if not isinstance(text, str) or not 1 <= len(text) <= MAX_POLL_OPTION:
+            return "poll option length must be 1-100"
+    if params.get("type") == "quiz":
+        correct = params.get("correct_option_id")
+        if not isinstance(correct, int) or not 0 <= correct < len(options):
+            return "wrong correct option ID"
+        explanation = params.get("explanation")
+        if explanation is not None and len(str(explanation)) > MAX_POLL_EXPLANATION:
+            return "poll explanation is too long"
+    return None

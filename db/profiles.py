@@ -1,0 +1,68 @@
+"""Profile rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from knowledge.profile import Profile
+
+_COLUMNS = ("years", "education", "certs", "state", "employer", "skills", "goal")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _to_row(profile: Profile) -> tuple[object, ...]:
+    return (
+        profile.years,
+        profile.education,
+        json.dumps(sorted(profile.certs)),
+        profile.state,
+        profile.employer,
+        json.dumps(sorted(profile.skills)),
+        profile.goal,
+    )
+
+
+def _from_row(row: aiosqlite.Row | tuple[object, ...]) -> Profile:
+    years, education, certs, state, employer, skills, goal = row
+    return Profile(
+        years=years,
+        education=education,
+        certs=frozenset(json.loads(str(certs))),
+        state=state,
+        employer=employer,
+        skills=frozenset(json.loads(str(skills))),
+        goal=goal,
+    )
+
+
+class ProfileRepository:
+    def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
+        self._conn = connection
+
+    async def get(self, user_id: int) -> Profile | None:
+        async with self._conn().execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM profiles WHERE user_id = ?", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _from_row(row) if row else None
+
+    async def save(self, user_id: int, profile: Profile) -> None:
+        """Insert or replace the user's profile; committed when this returns."""
+        placeholders = ", ".join("?" for _ in _COLUMNS)
+        updates = ", ".join(f"{column} = excluded.{column}" for column in _COLUMNS)
+        await self._conn().execute(
+            f"INSERT INTO profiles (user_id, {', '.join(_COLUMNS)}, updated_at) "
+            f"VALUES (?, {placeholders}, ?) "
+            f"ON CONFLICT(user_id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
+            (user_id, *_to_row(profile), utc_now()),
+        )
+
+    async def delete(self, user_id: int) -> None:
+        await self._conn().execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))

@@ -1,0 +1,15 @@
+"""The Telegram face of the bot: one module per feature, each with a `register(app)`."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from handlers import errors, help, profile, start
+
+FEATURES = (start, help, profile)
+
+
+def register(app: Application) -> None:
+    for feature in FEATURES:
+        feature.register(app)
+    errors.register(app)

@@ -1,0 +1,32 @@
+"""Parsing `key=value` arguments as typed after a command."""
+
+from __future__ import annotations
+
+import shlex
+
+
+class ArgumentError(ValueError):
+    """Arguments that are not a list of key=value pairs; the message says what is expected."""
+
+
+def parse_pairs(text: str) -> list[tuple[str, str]]:
+    """`years=3 state="New York"` → [("years", "3"), ("state", "New York")]."""
+    try:
+        tokens = shlex.split(text.replace("“", '"').replace("”", '"'))
+    except ValueError as error:
+        raise ArgumentError("a quote is not closed") from error
+    pairs = []
+    for token in tokens:
+        key, sep, value = token.partition("=")
+        if not sep or not key.strip():
+            raise ArgumentError(f"'{token[:40]}' is not key=value")
+        pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+def command_arguments(text: str | None) -> str:
+    """Everything after the command word (and its @botname suffix)."""
+    if not text:
+        return ""
+    parts = text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""

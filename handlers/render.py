@@ -1,0 +1,69 @@
+"""Sending text safely: HTML escaping, Telegram's 4096-character limit, private-chat buttons."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import MessageLimit
+
+MAX_ECHO = 40
+
+
+def escape(text: object) -> str:
+    """Escape user-provided text for an HTML message."""
+    return html.escape(str(text), quote=False)
+
+
+def echo(text: str) -> str:
+    """A short, escaped excerpt of something the user typed, for error messages."""
+    cut = text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+    return escape(cut)
+
+
+def split_message(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """Split on paragraph, then line boundaries so that no part exceeds `limit` characters.
+
+    Parts never cut inside a line, so HTML tags opened and closed on one line stay balanced.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            parts.extend([current] if current else [])
+            current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            candidate = line
+        current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+async def reply(update: Update, text: str,
+                markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    """Reply in the update's chat, split when long; the keyboard goes on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    parts = split_message(text)
+    sent: Message | None = None
+    for index, part in enumerate(parts):
+        is_last = index == len(parts) - 1
+        sent = await chat.send_message(part, reply_markup=markup if is_last else None)
+    return sent
+
+
+def private_chat_button(bot_username: str, label: str, payload: str) -> InlineKeyboardMarkup:
+    """A button that opens the private chat with the bot, with a /start payload."""
+    url = f"https://t.me/{bot_username}?start={payload}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
+def is_private(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == chat.PRIVATE

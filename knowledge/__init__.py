@@ -1,0 +1,1 @@
+"""The pure domain: curated data, its validation and the functions that answer from it."""
