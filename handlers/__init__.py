@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import errors, help, profile, start
+from handlers import career, certify, errors, help, profile, salary, sources, start, steps
 
-FEATURES = (start, help, profile)
+FEATURES = (start, help, profile, salary, certify, career, steps, sources)
 
 
 def register(app: Application) -> None:

@@ -23,6 +23,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("profile", "Your profile: view and edit it", "Start here",
             usage="/profile years=3 state=TX education=associate certs=CEHRS"),
     Command("cancel", "Leave the current dialogue", "Start here", group=False),
+    Command("salary", "Pay: the national picture, or your personal estimate", "Career and pay",
+            usage="/salary years=5 state=TX certs=RHIT"),
+    Command("certify", "Certifications: details, comparisons, what to take next",
+            "Career and pay", usage="/certify compare CEHRS RHIT"),
+    Command("career", "The career ladder, where you are and the next step", "Career and pay"),
+    Command("path", "Same as /career", "Career and pay"),
+    Command("steps", "How to become an EHR specialist, step by step", "Career and pay"),
+    Command("sources", "Where every figure comes from", "Career and pay"),
 )
 
 
