@@ -19,7 +19,7 @@ from bot.app import build_application
 from bot.fake_api import ApiCall, FakeRequest, FakeTelegram
 from bot.fake_api.core import BOT_USER
 from bot.lifecycle import running
-from bot.local_render import Choice, choices, deep_link_payload, render_call
+from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
 from bot.settings import Settings
 
 # A well-formed placeholder: the stand-in answers every call, so it is never sent anywhere.
@@ -32,7 +32,6 @@ FILES_DIR = Path("local-chat")
 QUIT, SWITCH = "/quit", "/switch"
 
 _MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendPoll"})
-_FILE_PARAMS = {"sendPhoto": "photo", "sendDocument": "document"}
 
 
 class LocalChat:
@@ -53,11 +52,16 @@ class LocalChat:
         self._saved = 0
         api.listeners.append(self._show)
 
+    @property
+    def buttons(self) -> list[Choice]:
+        """What typing a number presses now: the choices of the bot's latest message."""
+        return self._active[1] if self._active else []
+
     def say(self, line: str = "") -> None:
         print(line, file=self.out, flush=True)
 
-    def banner(self) -> None:
-        self.say("EHR Career Coach, local chat: no Telegram, no token; the database is real.")
+    def banner(self, database: Path) -> None:
+        self.say(f"EHR Career Coach, local chat: no Telegram, no token. Database: {database}")
         if self.group is not None:
             self.say(f"You are {LOCAL_FIRST_NAME}, an administrator of the group "
                      f"'{GROUP_TITLE}'. {SWITCH} moves between the group and your private "
@@ -86,7 +90,7 @@ class LocalChat:
             str(active.chat_id), str(self._message_of(active).get("message_id")))
 
     def _save_upload(self, call: ApiCall) -> Path | None:
-        name = _FILE_PARAMS.get(call.method)
+        name = FILE_PARAMS.get(call.method)
         if name is None or call.error is not None or isinstance(call.params.get(name), str):
             return None
         content = self.api.uploads.get(name)
@@ -158,7 +162,7 @@ class LocalChat:
             self.switch()
         elif text.startswith("\\"):
             await self.send_text(text[1:])
-        elif text.isdigit() and self._active and 1 <= int(text) <= len(self._active[1]):
+        elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
             await self.press(int(text))
         else:
             await self.send_text(text)
@@ -187,7 +191,8 @@ class _LineReader:
             self._wanted.clear()
             try:
                 line: str | None = input(self.prompt) if self.prompt else self.stream.readline()
-            except EOFError:
+            except EOFError:  # Ctrl-D at the prompt
+                print(file=sys.stdout, flush=True)
                 line = None
             if line == "" and not self.prompt:
                 line = None
@@ -209,7 +214,7 @@ async def run_local_chat(settings: Settings, *, group: bool, stdin: TextIO = sys
     interactive = stdin.isatty()
     chat = LocalChat(app, api, out, group=group, files_dir=files_dir, echo_input=not interactive)
     async with running(app):
-        chat.banner()
+        chat.banner(settings.database_path)
         await chat.greet_group()
         reader = _LineReader(stdin, "you: " if interactive else "")
         while (line := await reader.next_line()) is not None and await chat.handle(line):

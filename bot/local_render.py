@@ -26,7 +26,8 @@ _SHOWN_METHODS = frozenset({
     "sendMessage", "editMessageText", "editMessageCaption", "editMessageReplyMarkup",
     "sendPhoto", "sendDocument", "sendPoll", "answerCallbackQuery", "deleteMessage",
 })
-_FILE_PARAMS = {"sendPhoto": "photo", "sendDocument": "document"}
+# The parameter holding the file of each sending method.
+FILE_PARAMS = {"sendPhoto": "photo", "sendDocument": "document"}
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,8 @@ def _heading(call: ApiCall, saved_file: Path | None) -> str:
     where = " in the group" if (call.chat_id or 0) < 0 else ""
     if call.method.startswith("edit"):
         return f"bot{where} (edited message {call.params.get('message_id', '?')}):"
-    if call.method in _FILE_PARAMS:
-        kind = _FILE_PARAMS[call.method]
+    if call.method in FILE_PARAMS:
+        kind = FILE_PARAMS[call.method]
         place = f"saved to {saved_file}" if saved_file else "not saved: sent by file id or URL"
         return f"bot{where} sent a {kind} ({place}):"
     if call.method == "sendPoll":

@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import signal
+from types import TracebackType
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -65,8 +66,11 @@ class UpdateHandler(RequestHandler):
         await self.app.update_queue.put(update)
         self.finish()
 
-    def log_exception(self, typ: object, value: object, tb: object) -> None:
-        """The handlers above log refusals; tornado's default would log the request line."""
+    def log_exception(self, typ: type[BaseException] | None, value: BaseException | None,
+                      tb: TracebackType | None) -> None:
+        """Refusals (HTTPError) are logged above; anything else is logged here."""
+        if typ is not None and not isinstance(value, HTTPError):
+            log.error("Webhook request failed: %s", typ.__name__, exc_info=(typ, value, tb))
 
 
 class HealthHandler(RequestHandler):
@@ -76,9 +80,9 @@ class HealthHandler(RequestHandler):
         self.app = app
 
     def get(self) -> None:
-        if not self.app.running:
-            self.set_status(503)
-        self.finish("ok\n" if self.app.running else "stopping\n")
+        running = self.app.running
+        self.set_status(200 if running else 503)
+        self.finish("ok\n" if running else "stopping\n")
 
 
 def web_application(app: Application, path: str, secret: str) -> WebApplication:
@@ -86,7 +90,7 @@ def web_application(app: Application, path: str, secret: str) -> WebApplication:
         (HEALTH_PATH, HealthHandler, {"app": app}),
         (rf"{re.escape(path.rstrip('/'))}/?", UpdateHandler, {"app": app, "secret": secret}),
     ]
-    # log_function: no access log, so that nothing about requests lands in the logs.
+    # No access log: a line per update says nothing the bot's own event logs do not.
     return WebApplication(routes, log_function=lambda handler: None)
 
 

@@ -9,7 +9,13 @@ import sys
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import CallbackContext, CommandHandler, PollAnswerHandler
+from telegram.ext import (
+    CallbackContext,
+    CommandHandler,
+    MessageHandler,
+    PollAnswerHandler,
+    filters,
+)
 
 from bot.local_chat import GROUP_CHAT_ID, LOCAL_USER_ID, LocalChat
 from knowledge.profile import Profile
@@ -127,16 +133,25 @@ async def test_buttons_of_an_edited_message_press_on_that_message(bot: BotHarnes
     await chat.handle("2")  # ✏️ Education: the card is edited into the education choices
     edits = bot.api.calls_to("editMessageText")
     assert edits and f"(edited message {edits[-1].params['message_id']}):" in out.getvalue()
-    labels = [c.label for c in chat._active[1]] if chat._active else []
+    labels = [choice.label for choice in chat.buttons]
     await chat.handle(str(labels.index("Bachelor's degree") + 1))
     assert await bot.db.profiles.get(LOCAL_USER_ID) == Profile(education="bachelor")
 
 
 async def test_a_backslash_sends_a_number_as_text(bot: BotHarness, tmp_path: Path) -> None:
+    texts: list[str] = []
+
+    async def record(update: Update, context: CallbackContext) -> None:
+        assert update.message is not None and update.message.text is not None
+        texts.append(update.message.text)
+
+    bot.app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, record), group=1)
     chat, _ = _local_chat(bot, tmp_path)
     await chat.handle("/start")
     bot.api.clear()
     await chat.handle("\\1")
+    await chat.handle("12")  # no button 12: sent as text
+    assert texts == ["1", "12"]
     assert not bot.api.calls_to("answerCallbackQuery")
 
 

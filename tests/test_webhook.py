@@ -19,7 +19,7 @@ import pytest
 from bot.app import ALLOWED_UPDATES
 from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
-from bot.webhook import SECRET_HEADER
+from bot.webhook import SECRET_HEADER, webhook_path
 from tests.harness import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,3 +185,8 @@ def test_webhook_needs_https_and_a_valid_secret(tmp_path: Path) -> None:
     assert plain.returncode == 2 and "https://" in plain.stderr
     odd = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET="has spaces!")
     assert odd.returncode == 2 and "letters, digits" in odd.stderr
+
+
+def test_the_webhook_path_comes_from_the_url() -> None:
+    assert webhook_path("https://bot.example.test/telegram/") == "/telegram"
+    assert webhook_path("https://bot.example.test") == "/"
