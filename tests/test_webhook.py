@@ -140,6 +140,7 @@ async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
     assert "Stopping: refusing new requests" in bot.stderr and "Database closed" in bot.stderr
     assert "Traceback" not in bot.stderr
     assert SECRET not in bot.stderr and TEST_TOKEN not in bot.stderr
+    assert "years=3" not in bot.stderr  # message texts are never logged
     assert _profile(tmp_path, member["id"]) == (3, "TX")
     assert _profile(tmp_path, intruder["id"]) is None
     assert not api.problems
