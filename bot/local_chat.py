@@ -160,7 +160,7 @@ class LocalChat:
             return False
         if text == SWITCH:
             self.switch()
-        elif text.startswith("\\"):
+        elif text.startswith("\\") and len(text) > 1:
             await self.send_text(text[1:])
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
             await self.press(int(text))
