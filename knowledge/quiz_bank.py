@@ -41,9 +41,18 @@ def _plain(text: str) -> str:
     return text
 
 
-PollText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)
-]
+def _poll_text(max_length: int) -> object:
+    """Plain text of 1..max_length characters after stripping, as Telegram counts it."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_plain),
+    ]
+
+
+QuestionText = _poll_text(MAX_QUESTION)
+OptionText = _poll_text(MAX_OPTION)
+ExplanationText = _poll_text(MAX_EXPLANATION)
 
 
 class QuizQuestion(BaseModel):
@@ -54,12 +63,10 @@ class QuizQuestion(BaseModel):
     id: str = Field(max_length=MAX_ID, pattern=r"^[a-z0-9-]+$")
     exam: Exam
     domain: str = Field(min_length=1)
-    question: PollText = Field(max_length=MAX_QUESTION)
-    options: tuple[Annotated[PollText, Field(max_length=MAX_OPTION)], ...] = Field(
-        min_length=MIN_OPTIONS, max_length=MAX_OPTIONS
-    )
+    question: QuestionText
+    options: tuple[OptionText, ...] = Field(min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
     correct: int = Field(ge=0, description="index of the one correct option")
-    explanation: PollText = Field(max_length=MAX_EXPLANATION)
+    explanation: ExplanationText
     topic: str = Field(min_length=1, description="the knowledge topic or fact it rests on")
     source: str = Field(min_length=1, description="a source id or short citation")
 
