@@ -273,7 +273,7 @@ async def menu_profile(update: Update, context: CallbackContext) -> None:
     assert update.callback_query is not None and update.effective_user is not None
     await update.callback_query.answer()
     profile = await _load(context, update.effective_user.id)
-    await _edit_or_send(update, profile_text(profile), profile_keyboard())
+    await edit_or_reply(update, profile_text(profile), profile_keyboard())
 
 
 def register(app: Application) -> None:
