@@ -178,7 +178,8 @@ class FakeTelegram:
 
     def poll_answer_update(self, user: JsonDict, poll_id: str, option_ids: list[int]) -> JsonDict:
         return self.update(poll_answer={"poll_id": poll_id, "user": user,
-                                        "option_ids": option_ids})
+                                        "option_ids": option_ids,
+                                        "option_persistent_ids": [str(i) for i in option_ids]})
 
     def my_chat_member_update(self, user: JsonDict, chat: JsonDict, old: str, new: str) -> JsonDict:
         now = int(time.time())
@@ -299,16 +300,21 @@ class FakeTelegram:
         if method == "sendPoll":
             self._check(validation.poll_problem(params))
             self._check(markup_problem)
-            options = [{"text": o["text"] if isinstance(o, dict) else o, "voter_count": 0}
-                       for o in params["options"]]
+            options = [{"text": o["text"] if isinstance(o, dict) else o, "voter_count": 0,
+                        "persistent_id": str(index)}
+                       for index, o in enumerate(params["options"])]
             poll = {
                 "id": str(next(self._poll_ids)), "question": params["question"],
                 "options": options, "total_voter_count": 0, "is_closed": False,
                 "is_anonymous": params.get("is_anonymous", True),
                 "type": params.get("type", "regular"), "allows_multiple_answers": False,
+                "allows_revoting": bool(params.get("allows_revoting", False)),
+                "members_only": bool(params.get("members_only", False)),
             }
-            if "correct_option_id" in params:
-                poll["correct_option_id"] = params["correct_option_id"]
+            if "correct_option_ids" in params:
+                poll["correct_option_ids"] = params["correct_option_ids"]
+            elif "correct_option_id" in params:
+                poll["correct_option_ids"] = [params["correct_option_id"]]
             return self._sent(params, poll=poll)
         if method == "editMessageReplyMarkup":
             self._check(markup_problem)
@@ -339,7 +345,8 @@ class FakeTelegram:
         if method == "stopPoll":
             return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,
                     "is_closed": True, "is_anonymous": False, "type": "quiz",
-                    "allows_multiple_answers": False}
+                    "allows_multiple_answers": False, "allows_revoting": False,
+                    "members_only": False}
         return True
 
     def _edited(self, params: JsonDict, **content: Any) -> JsonDict | bool:
