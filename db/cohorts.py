@@ -158,6 +158,3 @@ class CohortRepository:
         ) as cursor:
             return [Score(int(u), str(n), int(a), int(c), bool(h))
                     for u, n, h, a, c in await cursor.fetchall()]
-
-    async def delete_user(self, user_id: int) -> None:
-        await self._conn().execute("DELETE FROM cohort_members WHERE user_id = ?", (user_id,))

@@ -32,12 +32,13 @@ class QuizRepository:
     def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
         self._conn = connection
 
-    async def record_poll(self, poll: SentPoll) -> None:
+    async def record_poll(self, poll: SentPoll, private: bool) -> None:
+        """Store a sent poll; a private one is the recipient's data (found by /forget)."""
         await self._conn().execute(
-            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, message_id, correct_option, "
-            "cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (poll.poll_id, poll.question_id, poll.chat_id, poll.message_id, poll.correct_option,
-             poll.cohort_id, utc_now()),
+            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, message_id, "
+            "correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
+             poll.message_id, poll.correct_option, poll.cohort_id, utc_now()),
         )
 
     async def poll(self, poll_id: str) -> SentPoll | None:
@@ -60,7 +61,7 @@ class QuizRepository:
         """How often the user met each question: sent to them privately or answered anywhere."""
         async with self._conn().execute(
             "SELECT question_id, COUNT(*) FROM ("
-            " SELECT poll_id, question_id FROM quiz_polls WHERE chat_id = :user"
+            " SELECT poll_id, question_id FROM quiz_polls WHERE user_id = :user"
             " UNION SELECT poll_id, question_id FROM quiz_answers WHERE user_id = :user"
             ") GROUP BY question_id",
             {"user": user_id},
@@ -90,10 +91,6 @@ class QuizRepository:
             "SELECT answered_at FROM quiz_answers WHERE user_id = ?", (user_id,)
         ) as cursor:
             return [datetime.fromisoformat(str(row[0])) for row in await cursor.fetchall()]
-
-    async def delete_user(self, user_id: int) -> None:
-        await self._conn().execute("DELETE FROM quiz_answers WHERE user_id = ?", (user_id,))
-        await self._conn().execute("DELETE FROM quiz_flags WHERE user_id = ?", (user_id,))
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,3 @@ class StudySettingsRepository:
             f"SELECT {_COLUMNS} FROM study_settings WHERE daily_time IS NOT NULL"
         ) as cursor:
             return [_from_row(row) for row in await cursor.fetchall()]
-
-    async def delete(self, user_id: int) -> None:
-        await self._conn().execute("DELETE FROM study_settings WHERE user_id = ?", (user_id,))

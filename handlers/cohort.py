@@ -42,6 +42,7 @@ from knowledge.study_calendar import (
 log = logging.getLogger(__name__)
 
 MAX_NAME = 64
+EVENTS_GROUP = 1
 _ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
 _PRESENT = {ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER, ChatMember.RESTRICTED}
 _KEYS = {"name": "name", "exam": "exam_cert", "cert": "exam_cert", "date": "exam_date",
@@ -51,7 +52,8 @@ _SETTINGS_USAGE = ('<code>/cohort name="Spring CEHRS" exam=CEHRS date=2027-03-01
 
 
 def introduction() -> str:
-    commands = [c for c in COMMANDS if c.group and c.section in {"Study", "Groups"}]
+    commands = [c for section in ("Groups", "Study") for c in COMMANDS
+                if c.group and c.section == section]
     lines = ["Hello! I'm <b>EHR Career Coach</b>. I can run this group as a study cohort: "
              "practice questions, a leaderboard and a countdown to the exam.\n"]
     lines += [f"/{c.name} — {escape(c.description)}" for c in commands]
@@ -326,8 +328,11 @@ async def on_migration(update: Update, context: CallbackContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migration))
+    # Their own handler group: other features (privacy) also watch the bot's membership.
+    app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+                    group=EVENTS_GROUP)
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migration),
+                    group=EVENTS_GROUP)
     app.add_handler(CommandHandler("cohort", cohort_command))
     app.add_handler(CommandHandler("join", join_command))
     app.add_handler(CommandHandler("leave", leave_command))

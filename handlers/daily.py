@@ -47,17 +47,21 @@ def unschedule(app: Application, name: str) -> None:
 
 
 def _schedule(app: Application, name: str, daily_time: str | None, timezone: str | None,
-              key: int, callback: JobCallback) -> None:
+              key: int, callback: JobCallback, user_id: int | None = None) -> None:
     unschedule(app, name)
     if daily_time:
         clock = parse_clock(daily_time).replace(tzinfo=zone(timezone))
-        _queue(app).run_daily(callback, staggered(clock, key), name=name, data=key)
+        _queue(app).run_daily(callback, staggered(clock, key), name=name, data=key,
+                              user_id=user_id, chat_id=user_id)
 
 
 def schedule_user(app: Application, settings: StudySettings) -> None:
-    """(Re)schedule the user's daily question from their settings, or remove it when off."""
+    """(Re)schedule the user's daily question from their settings, or remove it when off.
+
+    The job carries the user's id (and private chat id), so /forget can find and cancel it.
+    """
     _schedule(app, user_job_name(settings.user_id), settings.daily_time, settings.timezone,
-              settings.user_id, send_user_daily)
+              settings.user_id, send_user_daily, user_id=settings.user_id)
 
 
 def schedule_cohort(app: Application, cohort: Cohort) -> None:

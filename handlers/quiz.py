@@ -12,8 +12,14 @@ import random
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from telegram import Bot, Message, Poll, Update
-from telegram.ext import Application, CallbackContext, CommandHandler, PollAnswerHandler
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Poll, Update
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    CommandHandler,
+    PollAnswerHandler,
+)
 
 from db import Database
 from db.cohorts import Cohort
@@ -37,12 +43,13 @@ log = logging.getLogger(__name__)
 PRIVATE_OPEN_SECONDS = 300
 GROUP_OPEN_SECONDS = 600
 MAX_REASON = 300
+NEXT = "quiz:next:"
 _rng = random.Random()
 
 
 async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQuestion],
-                    asked: Mapping[str, int], *, cohort_id: int | None,
-                    open_period: int) -> Message | None:
+                    asked: Mapping[str, int], *, cohort_id: int | None, open_period: int,
+                    markup: InlineKeyboardMarkup | None = None) -> Message | None:
     """Post one quiz poll (options shuffled) and remember which question it carries.
 
     None when the pool has no questions (a domain the bank does not cover yet).
@@ -56,11 +63,12 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
     message = await bot.send_poll(
         chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
         is_anonymous=False, correct_option_ids=[shuffled.correct],
-        explanation=question.explanation, open_period=open_period,
+        explanation=question.explanation, open_period=open_period, reply_markup=markup,
     )
     assert message.poll is not None
     await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,
-                                       message.message_id, shuffled.correct, cohort_id))
+                                       message.message_id, shuffled.correct, cohort_id),
+                              private=cohort_id is None)
     log.info("quiz_sent chat=%s question=%s", chat_id, question.id)
     return message
 
@@ -72,7 +80,30 @@ async def quiz_user(bot: Bot, db: Database, user_id: int,
         focus = Focus(practice_exam((await db.study.get(user_id)).exam_cert))
     return await send_quiz(bot, db, user_id, focus.pool(load_quiz_bank()),
                            await db.quiz.asked_to_user(user_id), cohort_id=None,
-                           open_period=PRIVATE_OPEN_SECONDS)
+                           open_period=PRIVATE_OPEN_SECONDS, markup=next_button(focus))
+
+
+def next_button(focus: Focus) -> InlineKeyboardMarkup:
+    """'Next question' under a private poll; it keeps the poll's exam or domain."""
+    token = focus.domain.id if focus.domain else focus.exam
+    return InlineKeyboardMarkup([[InlineKeyboardButton("Next question ▶️",
+                                                       callback_data=f"{NEXT}{token}")]])
+
+
+async def on_next_button(update: Update, context: CallbackContext) -> None:
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    if not is_private(update):
+        await query.answer("Send /quiz in the group for a new question.")
+        return
+    token = (query.data or "").removeprefix(NEXT)
+    focus = focus_from_text(load_quiz_bank(), token, practice_exam(token)) if token else None
+    if focus is None:
+        await query.answer("This button is out of date — send /quiz.", show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
 
 
 async def quiz_cohort(bot: Bot, db: Database, cohort: Cohort,
@@ -167,3 +198,4 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("quiz", quiz_command))
     app.add_handler(CommandHandler("report", report_command))
     app.add_handler(PollAnswerHandler(on_poll_answer))
+    app.add_handler(CallbackQueryHandler(on_next_button, pattern=f"^{NEXT}"))

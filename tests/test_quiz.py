@@ -125,3 +125,14 @@ async def test_report_needs_a_quiz_reply_and_a_short_reason(bot: BotHarness) -> 
     assert "under 300" in last_text(await bot.send("/report " + "x" * 400,
                                                    reply_to_message=quoted))
     assert await bot.db.quiz_flags.top(5) == []
+
+
+async def test_next_button_keeps_the_focus_and_clears_the_old_button(bot: BotHarness) -> None:
+    call = poll_of(await bot.send("/quiz clinical"))
+    assert call.button_data() == ["quiz:next:clinical"]
+    calls = await bot.press("quiz:next:clinical", message=bot.message_of(call))
+    assert [c.method for c in calls if c.method != "answerCallbackQuery"] == \
+        ["editMessageReplyMarkup", "sendPoll"]
+    assert question_of(poll_of(calls)).domain == "clinical"
+    stale = await bot.press("quiz:next:astrology")
+    assert "out of date" in stale[-1].params["text"]

@@ -91,6 +91,7 @@ class FakeTelegram:
         self.blocked_chats: set[int] = set()
         self.failures: list[Failure] = []
         self.uploads: dict[str, bytes] = {}
+        self.upload_names: dict[str, str] = {}
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._update_ids = itertools.count(1)
         self._poll_ids = itertools.count(1)
@@ -309,8 +310,7 @@ class FakeTelegram:
                 "options": options, "total_voter_count": 0, "is_closed": False,
                 "is_anonymous": params.get("is_anonymous", True),
                 "type": params.get("type", "regular"), "allows_multiple_answers": False,
-                "allows_revoting": bool(params.get("allows_revoting", False)),
-                "members_only": bool(params.get("members_only", False)),
+                "allows_revoting": True, "members_only": False,
             }
             if "correct_option_ids" in params:
                 poll["correct_option_ids"] = params["correct_option_ids"]
@@ -346,7 +346,7 @@ class FakeTelegram:
         if method == "stopPoll":
             return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,
                     "is_closed": True, "is_anonymous": False, "type": "quiz",
-                    "allows_multiple_answers": False, "allows_revoting": False,
+                    "allows_multiple_answers": False, "allows_revoting": True,
                     "members_only": False}
         return True
 

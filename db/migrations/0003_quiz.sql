@@ -3,12 +3,14 @@ CREATE TABLE quiz_polls (
     poll_id        TEXT PRIMARY KEY,
     question_id    TEXT NOT NULL,
     chat_id        INTEGER NOT NULL,
+    user_id        INTEGER,             -- the recipient of a private poll; NULL in a group
     message_id     INTEGER NOT NULL,
     correct_option INTEGER NOT NULL,    -- index among the options as sent (after shuffling)
     cohort_id      INTEGER REFERENCES cohorts (id) ON DELETE SET NULL,
     sent_at        TEXT NOT NULL
 );
 CREATE INDEX quiz_polls_chat ON quiz_polls (chat_id, question_id);
+CREATE INDEX quiz_polls_user ON quiz_polls (user_id) WHERE user_id IS NOT NULL;
 
 -- One answer per user and poll (Telegram does not let a quiz answer change).
 CREATE TABLE quiz_answers (
