@@ -8,6 +8,7 @@ Texts hold no `<`, `>` or `&`: the bot's default parse mode (HTML) also applies 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -31,6 +32,7 @@ MAX_EXPLANATION = 200
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_ID = 24
 _MARKUP_CHARS = frozenset("<>&")
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Exam = Literal["CEHRS", "RHIT"]
 
@@ -65,7 +67,7 @@ class QuizQuestion(BaseModel):
     domain: str = Field(min_length=1)
     question: QuestionText
     options: tuple[OptionText, ...] = Field(min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
-    correct: int = Field(ge=0, description="index of the one correct option")
+    correct: int = Field(ge=0, strict=True, description="index of the one correct option")
     explanation: ExplanationText
     topic: str = Field(min_length=1, description="the knowledge topic or fact it rests on")
     source: str = Field(min_length=1, description="a source id or short citation")
@@ -144,6 +146,16 @@ def _validated(model: type[_M], kind: str, raw: object, index: int, file: str) -
         raise ValueError(f"{file}: {kind} {name!r}: {_field_of(error)}") from None
 
 
+def _check_weights(domains: list[Domain], file: str) -> None:
+    """An exam's weights are all given and sum to 1, or none is given."""
+    for exam in {d.exam for d in domains}:
+        weights = [d.weight for d in domains if d.exam == exam]
+        if all(w is None for w in weights):
+            continue
+        if None in weights or not math.isclose(sum(weights), 1.0, abs_tol=1e-6):
+            raise ValueError(f"{file}: {exam} domain weights must all be given and sum to 1")
+
+
 def parse_quiz_bank(data: object, file: str) -> QuizBank:
     """Validate the bank's raw data; errors name the file, the question id and the field."""
     if not isinstance(data, Mapping) or not isinstance(data.get("domains"), list) or \
@@ -153,6 +165,7 @@ def parse_quiz_bank(data: object, file: str) -> QuizBank:
     by_domain = {d.id: d for d in domains}
     if len(by_domain) != len(domains):
         raise ValueError(f"{file}: duplicate domain id")
+    _check_weights(domains, file)
     questions: list[QuizQuestion] = []
     seen: set[str] = set()
     for index, raw in enumerate(data["questions"]):
@@ -172,7 +185,7 @@ def parse_quiz_bank(data: object, file: str) -> QuizBank:
 
 def read_quiz_bank(path: Path) -> QuizBank:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except yaml.YAMLError as error:
         raise ValueError(f"{path.name}: not valid YAML: {error}") from None
     return parse_quiz_bank(data, path.name)

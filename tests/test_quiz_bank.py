@@ -35,7 +35,7 @@ def test_lookups() -> None:
     }
 
 
-def _pending_counts_per_exam_and_domain() -> None:
+def test_counts_per_exam_and_domain() -> None:
     bank = load_quiz_bank()
     assert len(bank.for_exam("CEHRS")) >= MIN_CEHRS
     assert len(bank.for_exam("RHIT")) >= MIN_RHIT
@@ -43,7 +43,7 @@ def _pending_counts_per_exam_and_domain() -> None:
         assert bank.for_domain(domain.id), f"domain {domain.id} has no questions"
 
 
-def _pending_cehrs_spread_roughly_follows_the_domain_weights() -> None:
+def test_cehrs_spread_roughly_follows_the_domain_weights() -> None:
     bank = load_quiz_bank()
     cehrs = bank.for_exam("CEHRS")
     for domain in bank.domains_for("CEHRS"):
@@ -85,10 +85,13 @@ def _valid_question(**changes: object) -> dict[str, object]:
     return {**question, **changes}
 
 
+def _real_domains() -> list[dict[str, object]]:
+    return [domain.model_dump() for domain in load_quiz_bank().domains]
+
+
 def _write_bank(tmp_path: Path, *questions: dict[str, object]) -> Path:
-    real = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
     path = tmp_path / "broken_bank.yaml"
-    path.write_text(yaml.safe_dump({"domains": real["domains"], "questions": list(questions)}))
+    path.write_text(yaml.safe_dump({"domains": _real_domains(), "questions": list(questions)}))
     return path
 
 
@@ -116,6 +119,7 @@ def test_a_minimal_valid_file_loads(tmp_path: Path) -> None:
         ((_valid_question(exam="CCA"),), "exam"),
         ((_valid_question(id="Bad ID!"),), "id"),
         ((_valid_question(topic=""),), "topic"),
+        ((_valid_question(correct=True),), "correct"),
     ],
 )
 def test_broken_question_names_file_id_and_field(
@@ -127,6 +131,15 @@ def test_broken_question_names_file_id_and_field(
     message = str(caught.value)
     assert "question 'cehrs-test-001'" in message or "question 'Bad ID!'" in message
     assert f"field '{field}'" in message
+
+
+def test_weights_that_do_not_sum_to_one_are_refused(tmp_path: Path) -> None:
+    domains = _real_domains()
+    domains[0]["weight"] = 0.5
+    path = tmp_path / "weights.yaml"
+    path.write_text(yaml.safe_dump({"domains": domains, "questions": []}))
+    with pytest.raises(ValueError, match=r"weights\.yaml: CEHRS domain weights"):
+        load_quiz_bank(path)
 
 
 def test_not_a_bank_at_all(tmp_path: Path) -> None:
