@@ -86,6 +86,17 @@ class CohortRepository:
                                        (utc_now(), cohort.id))
         return cohort
 
+    async def restore(self, chat_id: int) -> Cohort | None:
+        """The bot is back in a group: revive its latest archived cohort (members, results)."""
+        await self._conn().execute(
+            "UPDATE cohorts SET archived_at = NULL WHERE id = (SELECT id FROM cohorts "
+            " WHERE chat_id = :chat AND archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC"
+            " LIMIT 1) AND NOT EXISTS (SELECT 1 FROM cohorts WHERE chat_id = :chat"
+            " AND archived_at IS NULL)",
+            {"chat": chat_id},
+        )
+        return await self.for_chat(chat_id)
+
     async def move_chat(self, old_chat_id: int, new_chat_id: int) -> Cohort | None:
         """The group became a supergroup with a new id: the cohort follows it."""
         await self._conn().execute(

@@ -300,7 +300,8 @@ async def on_my_chat_member(update: Update, context: CallbackContext) -> None:
             log.info("daily_off_blocked user=%s", chat_id)
         return
     if is_in and not was_in:
-        await db.cohorts.ensure(chat_id)
+        cohort = await db.cohorts.restore(chat_id) or await db.cohorts.ensure(chat_id)
+        schedule_cohort(context.application, cohort)
         log.info("bot_added chat=%s", chat_id)
         await context.bot.send_message(chat_id, introduction())
     elif was_in and not is_in:

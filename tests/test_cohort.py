@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.daily import cohort_job_name
 from tests.harness import BotHarness, last_text, replies
-from tests.test_quiz import answer, poll_id, poll_of
+from tests.test_quiz import answer, poll_id, poll_of, question_of
 
 GROUP_ID = -100777
 ADMIN = 601
@@ -145,6 +145,11 @@ async def test_the_bot_leaving_archives_the_cohort_and_stops_its_job(bot: BotHar
     assert await bot.db.cohorts.for_chat(GROUP_ID) is None
     assert bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id)) == ()  # type: ignore[union-attr]
     assert await bot.db.cohorts.with_daily() == []
+    # Added back later: the cohort comes back with its members and its daily question.
+    await bot.feed(bot.api.my_chat_member_update(people["admin"], group, "left", "member"))
+    revived = await bot.db.cohorts.for_chat(GROUP_ID)
+    assert revived == cohort and await bot.db.cohorts.member_count(cohort.id) == 3
+    assert len(bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id))) == 1  # type: ignore[union-attr]
 
 
 async def test_a_group_that_blocks_posting_is_archived_by_its_daily_job(bot: BotHarness) -> None:
@@ -181,3 +186,15 @@ async def test_group_commands_keep_profiles_out(bot: BotHarness) -> None:
     for command in ("/cohort", "/leaderboard", "/countdown", "/stats"):
         calls += replies(await bot.send(command, user=people["bea"], chat=group))
     assert all("Texas" not in c.text and "years" not in c.text for c in calls)
+
+
+async def test_an_anonymous_admin_posting_as_the_group_may_set_the_cohort(
+        bot: BotHarness) -> None:
+    group = bot.api.group_chat(GROUP_ID)
+    anonymous = bot.user(1087968824, "Group", username="GroupAnonymousBot", is_bot=True)
+    await bot.send("/cohort exam=RHIT", user=anonymous, chat=group, sender_chat=group)
+    cohort = await bot.db.cohorts.for_chat(GROUP_ID)
+    assert cohort is not None and cohort.exam_cert == "RHIT"
+    assert not bot.api.calls_to("getChatMember")
+    call = poll_of(await bot.send("/quiz", chat=group))
+    assert question_of(call).exam == "RHIT"
