@@ -47,26 +47,29 @@ def unschedule(app: Application, name: str) -> None:
 
 
 def _schedule(app: Application, name: str, daily_time: str | None, timezone: str | None,
-              key: int, callback: JobCallback, user_id: int | None = None) -> None:
-    unschedule(app, name)
+              key: int, callback: JobCallback, user_id: int | None = None, *,
+              replace: bool = True) -> None:
+    if replace:
+        unschedule(app, name)
     if daily_time:
         clock = parse_clock(daily_time).replace(tzinfo=zone(timezone))
         _queue(app).run_daily(callback, staggered(clock, key), name=name, data=key,
                               user_id=user_id, chat_id=user_id)
 
 
-def schedule_user(app: Application, settings: StudySettings) -> None:
+def schedule_user(app: Application, settings: StudySettings, *, replace: bool = True) -> None:
     """(Re)schedule the user's daily question from their settings, or remove it when off.
 
     The job carries the user's id (and private chat id), so /forget can find and cancel it.
+    `replace=False` skips looking for an existing job (at start-up there is none).
     """
     _schedule(app, user_job_name(settings.user_id), settings.daily_time, settings.timezone,
-              settings.user_id, send_user_daily, user_id=settings.user_id)
+              settings.user_id, send_user_daily, user_id=settings.user_id, replace=replace)
 
 
-def schedule_cohort(app: Application, cohort: Cohort) -> None:
+def schedule_cohort(app: Application, cohort: Cohort, *, replace: bool = True) -> None:
     _schedule(app, cohort_job_name(cohort.id), cohort.daily_time, cohort.timezone, cohort.id,
-              send_cohort_daily)
+              send_cohort_daily, replace=replace)
 
 
 async def send_user_daily(context: CallbackContext) -> None:
@@ -101,9 +104,9 @@ async def restore_daily_jobs(app: Application) -> None:
     users = await db.study.with_daily()
     cohorts = await db.cohorts.with_daily()
     for settings in users:
-        schedule_user(app, settings)
+        schedule_user(app, settings, replace=False)
     for cohort in cohorts:
-        schedule_cohort(app, cohort)
+        schedule_cohort(app, cohort, replace=False)
     log.info("daily_jobs_restored users=%s cohorts=%s", len(users), len(cohorts))
 
 
