@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from telegram import Update
 from telegram.ext import Application, CallbackContext, CommandHandler, filters
 
+from db.quiz import DomainResult
 from db.study import StudySettings
 from handlers.arguments import command_arguments
 from handlers.daily import schedule_user
@@ -75,19 +76,31 @@ async def stats_command(update: Update, context: CallbackContext) -> None:
         lines.append("\nNo answers yet — send /quiz for a first question.")
         await reply(update, "\n".join(lines))
         return
-    bank = load_quiz_bank()
-    lines.append("\n<b>Accuracy by domain</b>")
-    for result in results:
-        domain = bank.domain(result.domain)
-        name = f"{domain.name} ({domain.exam})" if domain else result.domain
-        percent = round(100 * result.correct / result.answered)
-        lines.append(f"• {escape(name)}: {result.correct}/{result.answered} ({percent}%)")
+    lines += ["\n<b>Accuracy by domain</b>", *domain_lines(results)]
     answered = sum(r.answered for r in results)
     correct = sum(r.correct for r in results)
     lines.append(f"\nAll together: {correct}/{answered} ({round(100 * correct / answered)}%)")
     weakest = min(results, key=lambda r: (r.correct / r.answered, -r.answered))
-    lines.append(f"Practise your weakest domain: <code>/quiz {escape(weakest.domain)}</code>")
+    if weakest.correct < weakest.answered:
+        lines.append(f"Practise your weakest domain: <code>/quiz {escape(weakest.domain)}</code>")
     await reply(update, "\n".join(lines))
+
+
+def domain_lines(results: list[DomainResult]) -> list[str]:
+    """A line per domain in the bank's order, with its share of the exam and that share's source."""
+    bank = load_quiz_bank()
+    order = {domain.id: index for index, domain in enumerate(bank.domains)}
+    lines, sources = [], []
+    for result in sorted(results, key=lambda r: order.get(r.domain, len(order))):
+        domain = bank.domain(result.domain)
+        percent = round(100 * result.correct / result.answered)
+        label = escape(f"{domain.name} ({domain.exam}" if domain else f"{result.domain} (")
+        if domain is not None and domain.weight is not None:
+            label += f", {round(domain.weight * 100)}% of the exam*"
+            sources += [] if domain.source in sources else [domain.source]
+        lines.append(f"• {label}): {result.correct}/{result.answered} ({percent}%)")
+    lines += [f"<i>* Share of scored items: {escape(source)}</i>" for source in sources]
+    return lines
 
 
 async def exam_command(update: Update, context: CallbackContext) -> None:
