@@ -63,6 +63,7 @@ async def test_answers_are_recorded_per_domain_and_shown_in_stats(bot: BotHarnes
     assert "1 day</b> in a row" in text
     assert load_quiz_bank().domain(question_of(first).domain).name in text  # type: ignore[union-attr]
     assert "No exam date yet" in text
+    assert "% of the exam*" in text and "Share of scored items: CEHRS exam domains guide" in text
 
 
 async def test_quiz_narrowed_to_a_domain(bot: BotHarness) -> None:
