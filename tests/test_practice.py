@@ -106,3 +106,14 @@ def test_practice_exam_falls_back_to_cehrs() -> None:
     assert practice_exam("RHIT") == "RHIT"
     assert practice_exam("CPC") == "CEHRS"
     assert practice_exam(None) == "CEHRS"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from("abc"), min_size=1, max_size=12), st.integers(0, 2**16))
+def test_every_question_once_before_any_twice(domains: list[str], seed: int) -> None:
+    pool = [Item(f"q{i}", domain) for i, domain in enumerate(domains)]
+    rng = random.Random(seed)
+    asked: Counter[str] = Counter()
+    for _ in range(2 * len(pool)):
+        asked[pick_question(pool, asked, {"a": 0.7, "b": 0.2}, rng).id] += 1
+        assert max(asked.values()) - min(asked.get(q.id, 0) for q in pool) <= 1
