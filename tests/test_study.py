@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import Job
 
-from handlers.daily import user_job_name
+from handlers.daily import cohort_job_name, user_job_name
 from tests.harness import BotHarness, last_text
 
 USER = 501
@@ -81,9 +81,15 @@ async def test_daily_jobs_are_restored_after_a_restart_and_fire(tmp_path: Path) 
     async with BotHarness(tmp_path) as first:
         await first.send("/daily 08:00")
         await first.send("/daily 09:15", user=first.user(502, "Bea"))
+        group = first.api.group_chat(-100321)
+        first.api.set_member_status(-100321, USER, "creator")
+        await first.send("/daily 18:00", chat=group)
+        cohort = await first.db.cohorts.for_chat(-100321)
+        assert cohort is not None
     async with BotHarness(tmp_path) as second:
         job = daily_job(second, user_job_name(USER))
         daily_job(second, user_job_name(502))
+        daily_job(second, cohort_job_name(cohort.id))
         before = len(second.api.calls)
         await job.run(second.app)
         polls = second.api.calls_to("sendPoll")[before:]
