@@ -194,7 +194,14 @@ async def report_command(update: Update, context: CallbackContext) -> None:
     await reply(update, "Thank you — the question is flagged for review.")
 
 
+async def validate_bank(app: Application) -> None:
+    """Load (and so validate) the question bank at start-up: a broken bank stops the bot."""
+    bank = load_quiz_bank()
+    log.info("quiz_bank_loaded questions=%s domains=%s", len(bank.questions), len(bank.domains))
+
+
 def register(app: Application) -> None:
+    app.bot_data["services"].startup_hooks.append(validate_bank)
     app.add_handler(CommandHandler("quiz", quiz_command))
     app.add_handler(CommandHandler("report", report_command))
     app.add_handler(PollAnswerHandler(on_poll_answer))
