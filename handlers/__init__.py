@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import career, certify, errors, help, profile, salary, sources, start, steps
+from handlers import (
+    career,
+    certify,
+    cohort,
+    daily,
+    errors,
+    help,
+    profile,
+    quiz,
+    salary,
+    sources,
+    start,
+    steps,
+    study,
+)
 
-FEATURES = (start, help, profile, salary, certify, career, steps, sources)
+FEATURES = (start, help, profile, salary, certify, career, steps, sources, quiz, study, daily,
+            cohort)
 
 
 def register(app: Application) -> None:
