@@ -15,9 +15,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure as PlotFigure
-
 from knowledge import load_knowledge
 
 MAX_CACHED = 64
@@ -45,7 +42,14 @@ class ChartSpec:
 
 
 def render_chart(spec: ChartSpec) -> bytes:
-    """The chart as PNG bytes (blocking: call it through ChartCache)."""
+    """The chart as PNG bytes (blocking: call it through ChartCache).
+
+    matplotlib is imported here, on first use in the worker thread, so that it costs neither
+    start-up time nor memory until someone asks for a chart.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as PlotFigure
+
     kb = load_knowledge()
     guides = list(dict.fromkeys(b.source for b in kb.salary.stage_bands))
     stages = kb.stages
