@@ -40,9 +40,9 @@ def _fees(cert: CertificationInfo) -> str:
     kb = load_knowledge()
     parts = []
     for fee in cert.fees:
-        note = f" — {escape(fee.note)}" if fee.note else ""
+        note = f"; {escape(fee.note[:1].lower() + fee.note[1:].rstrip('.'))}" if fee.note else ""
         parts.append(f"{format_money(fee.amount)} {escape(fee.label)} "
-                     f"({link(kb.source(fee.source))}){note}")
+                     f"({link(kb.source(fee.source))}{note})")
     return "; ".join(parts)
 
 

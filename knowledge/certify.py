@@ -47,7 +47,8 @@ def _missing(path: EligibilityPath, profile: Profile) -> tuple[list[str], list[s
     short: list[str] = []
     unsaid: list[str] = []
     if path.min_education is not None:
-        wanted = f"{EDUCATION_LABELS[path.min_education]} or higher"
+        label = EDUCATION_LABELS[path.min_education]
+        wanted = f"{label[:1].lower()}{label[1:]} or higher"
         if profile.education is None:
             unsaid.append(wanted)
         elif EDUCATION_ORDER.index(profile.education) < EDUCATION_ORDER.index(path.min_education):
