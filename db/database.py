@@ -8,6 +8,7 @@ import aiosqlite
 
 from db.migrate import migrate
 from db.profiles import ProfileRepository
+from db.unanswered import UnansweredRepository
 
 
 class Database:
@@ -17,6 +18,7 @@ class Database:
         self.path = str(path)
         self._conn: aiosqlite.Connection | None = None
         self.profiles = ProfileRepository(self._connection)
+        self.unanswered = UnansweredRepository(self._connection)
 
     def _connection(self) -> aiosqlite.Connection:
         if self._conn is None:

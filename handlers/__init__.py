@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import errors, help, profile, start
+from handlers import admin, ask, errors, help, profile, start
 
-FEATURES = (start, help, profile)
+# `ask` stays last: its catch-all for private text must come after every dialogue's handlers.
+FEATURES = (start, help, profile, admin, ask)
 
 
 def register(app: Application) -> None:

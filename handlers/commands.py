@@ -23,6 +23,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("profile", "Your profile: view and edit it", "Start here",
             usage="/profile years=3 state=TX education=associate certs=CEHRS"),
     Command("cancel", "Leave the current dialogue", "Start here", group=False),
+    Command("ask", "Ask a question in plain words", "Career and pay",
+            usage="/ask how much does an RHIT earn in Texas?"),
+    # Operators only (settings OPERATOR_IDS): hidden from /help and the command menus.
+    Command("admin", "Operator tools: unanswered questions", "Your data",
+            private=False, group=False),
 )
 
 

@@ -1,0 +1,208 @@
+"""Free-text questions: any text in a private chat, `/ask` anywhere, mentions and replies in groups.
+
+The answer comes from the knowledge entries (knowledge/qa); this module only decides whether a
+message is a question for the bot, renders the answer with its source and buttons, and counts
+the questions it could not answer (their text only, never who asked).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.arguments import command_arguments
+from handlers.deps import services
+from handlers.render import escape, is_private, reply
+from handlers.start import has_deep_link, route_deep_link
+from knowledge.profile import Certification
+from knowledge.qa import Answer, Engine, Entry, Outcome
+from knowledge.qa.corpus import knowledge_engine
+
+ENGINE_KEY = "qa_engine"
+TOPIC_PREFIX = "ask:t:"
+COMMAND_PREFIX = "ask:go:"
+
+USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
+         "or <code>/ask what do I need for the CEHRS exam</code>.")
+
+
+def engine_of(context: CallbackContext) -> Engine:
+    return context.application.bot_data[ENGINE_KEY]
+
+
+# ----- rendering ----------------------------------------------------------------------------------
+
+def entry_text(entry: Entry) -> str:
+    lines = [f"<b>{escape(entry.title)}</b>", "", escape(entry.answer)]
+    if entry.sources:
+        lines += ["", "<i>Source: " + escape("; ".join(entry.sources)) + "</i>"]
+    return "\n".join(lines)
+
+
+def capabilities_text() -> str:
+    certs = ", ".join(cert.value for cert in Certification)
+    return ("I can answer questions about pay (national, by state, by career stage, in federal "
+            f"jobs), certifications ({certs}), the career ladder, how to become an EHR "
+            "specialist, training, skills, work settings and the job outlook. "
+            "Or try /salary, /certify, /career or /steps.")
+
+
+def unknown_text(answer: Answer) -> str:
+    opening = ("That is outside what I know about — I only cover health-information careers."
+               if answer.outcome is Outcome.OFF_TOPIC else
+               "I don't know that one, and I'd rather say so than guess.")
+    return f"{opening}\n\n{capabilities_text()}"
+
+
+def _command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
+    """A button that runs the matching command, when its feature offers a deep link for it."""
+    payload = command.split()[0] if command else ""
+    if not payload or not has_deep_link(payload):
+        return None
+    label = f"▶️ /{payload}"
+    if private:
+        return InlineKeyboardButton(label, callback_data=COMMAND_PREFIX + payload)
+    return InlineKeyboardButton(label + " (private chat)",
+                                url=f"https://t.me/{bot_username}?start={payload}")
+
+
+def answer_keyboard(related: tuple[Entry, ...], command: str, private: bool,
+                    bot_username: str) -> InlineKeyboardMarkup | None:
+    rows = [[InlineKeyboardButton(entry.title[:60], callback_data=TOPIC_PREFIX + entry.id)]
+            for entry in related]
+    button = _command_button(command, private, bot_username)
+    if button is not None:
+        rows.append([button])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def command_line(command: str) -> str:
+    return f"\n\nMore: <code>/{escape(command)}</code>" if command else ""
+
+
+# ----- answering ----------------------------------------------------------------------------------
+
+async def answer_question(update: Update, context: CallbackContext, question: str) -> None:
+    answer = engine_of(context).answer(question)
+    private = is_private(update)
+    if not answer.answered:
+        if answer.outcome is Outcome.UNKNOWN:
+            await services(context).db.unanswered.record(answer.question,
+                                                         datetime.now(UTC).date())
+        await reply(update, unknown_text(answer),
+                    answer_keyboard((), answer.command, private, context.bot.username))
+        return
+    assert answer.entry is not None
+    text = entry_text(answer.entry) + command_line(answer.command)
+    await reply(update, text, answer_keyboard(answer.related, answer.command, private,
+                                              context.bot.username))
+
+
+def _without_bot_mentions(message: Message, bot_id: int, bot_username: str) -> str:
+    """The message text with every mention of the bot removed."""
+    text = message.text or ""
+    spans = []
+    for entity, value in message.parse_entities(
+            [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if (entity.type == MessageEntity.MENTION
+                and value.lower() == f"@{bot_username.lower()}") or (
+                entity.type == MessageEntity.TEXT_MENTION and entity.user is not None
+                and entity.user.id == bot_id):
+            spans.append(value)
+    for value in spans:
+        text = text.replace(value, " ")
+    return " ".join(text.split())
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None \
+                and replied.from_user.id == bot.id:
+            return True
+        return _without_bot_mentions(message, bot.id, bot.username) != " ".join(
+            (message.text or "").split())
+
+
+async def on_private_text(update: Update, context: CallbackContext) -> None:
+    assert update.effective_message is not None
+    await answer_question(update, context, update.effective_message.text or "")
+
+
+async def on_group_text(update: Update, context: CallbackContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    question = _without_bot_mentions(message, context.bot.id, context.bot.username)
+    if not question:
+        await reply(update, USAGE)
+        return
+    await answer_question(update, context, question)
+
+
+async def ask_command(update: Update, context: CallbackContext) -> None:
+    assert update.effective_message is not None
+    question = command_arguments(update.effective_message.text).strip()
+    if not question:
+        await reply(update, USAGE)
+        return
+    await answer_question(update, context, question)
+
+
+async def on_topic_button(update: Update, context: CallbackContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    entry = engine_of(context).by_id.get((query.data or "").removeprefix(TOPIC_PREFIX))
+    if entry is None:
+        await query.answer("That topic is no longer available — just ask me again.",
+                           show_alert=True)
+        return
+    await query.answer()
+    private = is_private(update)
+    related = tuple(engine_of(context).by_id[i] for i in entry.related
+                    if i in engine_of(context).by_id)
+    text = entry_text(entry) + command_line(entry.command)
+    markup = answer_keyboard(related, entry.command, private, context.bot.username)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+async def on_command_button(update: Update, context: CallbackContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    payload = (query.data or "").removeprefix(COMMAND_PREFIX)
+    if not is_private(update) or not has_deep_link(payload):
+        await query.answer("This button is out of date — send /help to see the commands.",
+                           show_alert=True)
+        return
+    await query.answer()
+    await route_deep_link(update, context, payload)
+
+
+def register(app: Application) -> None:
+    app.bot_data[ENGINE_KEY] = knowledge_engine()
+    app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(CallbackQueryHandler(on_topic_button, pattern=rf"^{TOPIC_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(on_command_button, pattern=rf"^{COMMAND_PREFIX}"))
+    # PTB runs one handler per group but every group, so a later group would answer the
+    # profile dialogue's typed values too. In the default group, registered after the dialogue
+    # (this module stays last in handlers.FEATURES), a dialogue that takes the text wins.
+    plain_text = filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & plain_text, on_private_text))
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS & plain_text & _AddressedToBot(),
+                                   on_group_text))
