@@ -57,10 +57,12 @@ def capabilities_text() -> str:
             "Or try /salary, /certify, /career or /steps.")
 
 
+OFF_TOPIC_OPENING = "That is outside what I know about — I only cover health-information careers."
+UNKNOWN_OPENING = "I don't know that one, and I'd rather say so than guess."
+
+
 def unknown_text(answer: Answer) -> str:
-    opening = ("That is outside what I know about — I only cover health-information careers."
-               if answer.outcome is Outcome.OFF_TOPIC else
-               "I don't know that one, and I'd rather say so than guess.")
+    opening = OFF_TOPIC_OPENING if answer.outcome is Outcome.OFF_TOPIC else UNKNOWN_OPENING
     return f"{opening}\n\n{capabilities_text()}"
 
 

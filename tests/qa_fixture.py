@@ -17,7 +17,7 @@ def fixture_entries() -> list[Entry]:
         id=item["id"], title=item["title"], answer=item["answer"],
         keywords=tuple(item.get("keywords", ())), sources=tuple(item.get("sources", ())),
         related=tuple(item.get("related", ())), command=item.get("command", ""),
-        intent=Intent(item["intent"]) if item.get("intent") else None,
+        intents=frozenset(Intent(name) for name in item.get("intents", ())),
         subjects=frozenset(item.get("subjects", ())),
     ) for item in items]
 

@@ -23,6 +23,8 @@ RELATED_SHARE = 0.35
 MAX_RELATED = 3
 # Title and keywords count this many times as much as the answer text.
 FIELD_WEIGHT = 3
+# The best-scored entries are re-ranked by how much of the question each one covers.
+RERANK = 10
 
 
 class Intent(StrEnum):
@@ -49,7 +51,7 @@ class Entry:
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     command: str = ""
-    intent: Intent | None = None
+    intents: frozenset[Intent] = frozenset()
     subjects: frozenset[str] = frozenset()
 
 
@@ -116,9 +118,8 @@ class Engine:
         terms = [term for word in query for term in word.terms]
         if not any(term in self.index for term in terms):
             return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions)
-        ranked = self._rank(terms, intent, mentions)
-        best_doc, best_score = ranked[0]
-        coverage = self._coverage(query, best_doc)
+        ranked = self._rank(query, terms, intent, mentions)
+        best_doc, best_score, coverage = ranked[0]
         if coverage < MIN_COVERAGE:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage)
@@ -127,21 +128,29 @@ class Engine:
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage)
 
-    def _rank(self, terms: list[str], intent: Intent | None,
-              mentions: Mentions) -> list[tuple[int, float]]:
+    def _rank(self, query: Sequence[QueryWord], terms: list[str], intent: Intent | None,
+              mentions: Mentions) -> list[tuple[int, float, float]]:
+        """(entry, score, coverage), best first: BM25 with boosts, then re-ranked by coverage."""
         scored = []
         for doc, score in self.index.scores(terms).items():
             entry = self.entries[doc]
             factor = 1.0
-            if intent is not None and entry.intent is intent:
+            if intent is not None and intent in entry.intents:
                 factor += 0.3
             if mentions.subjects and entry.subjects:
-                factor *= 1.6 if mentions.subjects & entry.subjects else 0.4
-            elif mentions.subjects and not entry.subjects:
-                factor *= 0.9
+                # Jaccard: the entry about exactly what was named beats one that lists it.
+                shared = len(mentions.subjects & entry.subjects)
+                factor *= 0.4 + 1.2 * shared / len(mentions.subjects | entry.subjects)
+            elif mentions.subjects:
+                factor *= 0.6
             scored.append((doc, score * factor))
         scored.sort(key=lambda item: (-item[1], item[0]))
-        return scored
+        reranked = []
+        for doc, score in scored[:RERANK]:
+            coverage = self._coverage(query, doc)
+            reranked.append((doc, score * coverage * coverage, coverage))
+        reranked.sort(key=lambda item: (-item[1], item[0]))
+        return reranked
 
     def _coverage(self, query: Sequence[QueryWord], doc: int) -> float:
         """IDF-weighted share of the question's words that the entry matches."""
@@ -155,10 +164,10 @@ class Engine:
                 covered += weight
         return covered / total if total else 0.0
 
-    def _related(self, best: Entry, ranked: list[tuple[int, float]],
+    def _related(self, best: Entry, ranked: list[tuple[int, float, float]],
                  best_score: float) -> tuple[Entry, ...]:
         chosen = [self.by_id[i] for i in best.related if i in self.by_id and i != best.id]
-        chosen += [self.entries[doc] for doc, score in ranked[1:]
+        chosen += [self.entries[doc] for doc, score, _ in ranked[1:]
                    if score >= RELATED_SHARE * best_score]
         unique = {entry.id: entry for entry in chosen if entry.id != best.id}
         return tuple(unique.values())[:MAX_RELATED]

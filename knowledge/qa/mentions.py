@@ -33,6 +33,9 @@ _EDUCATION_WORDS: dict[str, Education] = {
     "master": Education.MASTER, "masters": Education.MASTER,
 }
 _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
+# Government employers are a subject of their own: "VA pay" is about them, not national pay.
+GOVERNMENT = "government"
+GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,9 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     raw_words = set(folded.split())
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
-    subjects = frozenset([*(c.value for c in certs), *([state] if state else [])])
+    subjects = {*(c.value for c in certs), *([state] if state else [])}
+    if GOVERNMENT_WORDS.intersection(corrected):
+        subjects.add(GOVERNMENT)
     return Mentions(
         certs=certs,
         state=state,
@@ -80,5 +85,5 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         employer=employer,
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),
-        subjects=subjects,
+        subjects=frozenset(subjects),
     )

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -27,14 +28,18 @@ STOPWORDS = frozenset({
     "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
     "yourself", "pls", "please", "hi", "hello", "hey", "thanks", "thank", "tell", "know", "want",
     "wanna", "gonna", "really", "much", "many", "also", "whats", "hows", "im", "ive",
-    "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay"
+    "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay",
+    "take", "without", "go", "like", "time", "still", "need", "needs",
+    "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
+    "work", "working", "role", "roles", "position", "positions"
 })
 
-# A typo is only corrected for words at least this long, and to a word at least this similar
-# (rapidfuzz ratio, 0-100); short words need a closer match ("paris" must not become "parts").
+# A typo is only corrected for words at least this long. A short word only for one letter
+# missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
+# a word at least this similar (rapidfuzz ratio, 0-100).
 MIN_FUZZY_LENGTH = 4
 SHORT_WORD = 5
-FUZZY_CUTOFF = {True: 86.0, False: 80.0}
+FUZZY_CUTOFF = 80.0
 
 
 def fold(text: str) -> str:
@@ -71,16 +76,16 @@ class Vocabulary:
 
     def __init__(self, synonyms: Mapping[str, Iterable[str]], known_words: Iterable[str]) -> None:
         # Phrases ("how long", "veterans affairs") are matched on word boundaries, longest first.
-        self._phrases: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
         self._single: dict[str, tuple[str, ...]] = {}
         for phrase, expansion in synonyms.items():
             key = " ".join(words(phrase))
             targets = tuple(word for item in expansion for word in words(item))
             if " " in key:
-                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), targets))
+                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets))
             else:
                 self._single[key] = targets
-        self._phrases.sort(key=lambda item: -len(item[0].pattern))
+        self._phrases.sort(key=lambda item: -len(item[1]))
         known = {word for word in known_words if word not in STOPWORDS}
         known.update(self._single)
         known.update(target for targets in self._single.values() for target in targets)
@@ -95,10 +100,22 @@ class Vocabulary:
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return None
         if word not in self._corrections:
-            found = process.extractOne(word, self._choices, scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF[len(word) <= SHORT_WORD])
-            self._corrections[word] = found[0] if found else None
+            self._corrections[word] = (self._short_typo(word) if len(word) <= SHORT_WORD
+                                       else self._long_typo(word))
         return self._corrections[word]
+
+    def _short_typo(self, word: str) -> str | None:
+        found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
+                                limit=8)
+        for candidate, _, _ in found:
+            if len(candidate) != len(word) or sorted(candidate) == sorted(word):
+                return candidate
+        return None
+
+    def _long_typo(self, word: str) -> str | None:
+        found = process.extractOne(word, self._choices, scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_CUTOFF)
+        return found[0] if found else None
 
     def expand(self, text: str) -> list[QueryWord]:
         """The words of a question with the stemmed index terms each stands for.
@@ -109,10 +126,12 @@ class Vocabulary:
         """
         folded = " ".join(words(text))
         found: list[QueryWord] = []
-        for pattern, targets in self._phrases:
+        for pattern, phrase, targets in self._phrases:
             if pattern.search(folded):
                 folded = pattern.sub(" ", folded)
-                found.append(QueryWord(pattern.pattern, tuple(stem(t) for t in targets)))
+                own = tuple(word for word in phrase.split() if word not in STOPWORDS)
+                terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
+                found.append(QueryWord(phrase, terms))
         for raw in folded.split():
             if raw in STOPWORDS:
                 continue
