@@ -163,8 +163,21 @@ class SkillsModel(Frozen):
     groups: tuple[SkillGroup, ...]
 
 
+class Comparison(Frozen):
+    figure: Id
+    what: Text
+
+
+class NationalRange(Frozen):
+    low: Id
+    high: Id
+    what: Text
+
+
 class SalaryModel(Frozen):
     base: Id
+    compare_with: tuple[Comparison, ...]
+    national_range: NationalRange
     reference_stage_band: Id
     base_assumption: Text
     experience: tuple[ExperienceStep, ...] = Field(min_length=1)
@@ -313,7 +326,7 @@ class SidePath(Frozen):
     id: Id
     title: Text
     text: Text
-    goal: Goal
+    goal: Goal | None
     sources: tuple[Id, ...] = Field(min_length=1)
 
 

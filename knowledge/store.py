@@ -138,6 +138,8 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
         check_texts(file, raw[file], figure_ids)
     check_references("salary.yaml", raw["salary.yaml"],
                      frozenset({"figure", "base"}), figure_ids, "figure")
+    check_references("salary.yaml", raw["salary.yaml"]["model"]["national_range"],
+                     frozenset({"low", "high"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"]["model"]["employer"],
                      frozenset({"reference"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"],
@@ -149,7 +151,7 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                      "topic")
     yearly = {f.id for f in salary.figures if f.unit == "USD/year"}
     model = raw["salary.yaml"]["model"]
-    for loc in walk_keys(model, frozenset({"figure", "base", "reference"})):
+    for loc in walk_keys(model, frozenset({"figure", "base", "reference", "low", "high"})):
         ref = _at(model, loc)
         if ref in figure_ids and ref not in yearly:
             raise fail("salary.yaml", raw["salary.yaml"], ("model", *loc),
