@@ -20,6 +20,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from handlers.ask import ENGINE_KEY, OFF_TOPIC_OPENING, UNKNOWN_OPENING
+from knowledge.profile import Profile
+from knowledge.qa import Engine
+from knowledge.qa.personal import personal_estimate
 from tests.harness import BotHarness, replies
 
 QUESTIONS = Path(__file__).parent / "questions.yaml"
@@ -39,6 +42,7 @@ class Question(BaseModel):
     any: tuple[str, ...] = ()
     figure: tuple[float, float] | None = None
     declined: bool = False
+    profile: dict[str, Any] | None = None  # stored for the asker before the question
 
 
 class QuestionSet(BaseModel):
@@ -105,6 +109,17 @@ def shown_figures(text: str) -> list[tuple[str, float]]:
     return figures + [(f"{m}%", float(m)) for m in _PERCENT.findall(text)]
 
 
+def estimated_figures(engine: Engine, question: Question) -> set[float]:
+    """The figures the salary model computes for a personal question (traceable, not data)."""
+    profile = Profile.model_validate(question.profile) if question.profile else None
+    personal = personal_estimate(profile, engine.answer(question.q).mentions)
+    if personal is None:
+        return set()
+    estimates = [personal.estimate, *([personal.baseline] if personal.baseline else [])]
+    found = {float(v) for e in estimates for v in (e.point, e.low, e.high)}
+    return found | ({float(abs(personal.difference))} if personal.difference is not None else set())
+
+
 def judge(question: Question, reply: str, known: set[float]) -> tuple[list[str], list[str]]:
     """(problems, invented figures) of one reply."""
     problems = []
@@ -138,7 +153,10 @@ async def evaluate(questions: tuple[Question, ...] | None = None) -> Report:
         async with BotHarness(Path(tmp)) as bot:
             engine = bot.app.bot_data[ENGINE_KEY]
             for number, question in enumerate(questions):
-                user = bot.user(10_000 + number)  # a fresh user: no profile, no dialogue
+                user = bot.user(10_000 + number)  # a fresh user: no dialogue, no history
+                if question.profile:
+                    await bot.db.profiles.save(user["id"],
+                                               Profile.model_validate(question.profile))
                 started = time.process_time()
                 calls = await bot.send(question.q, user=user)
                 update_cpu = time.process_time() - started
@@ -146,7 +164,8 @@ async def evaluate(questions: tuple[Question, ...] | None = None) -> Report:
                 engine.answer(question.q)
                 engine_cpu = time.process_time() - started
                 reply = "\n".join(call.text for call in replies(calls))
-                problems, invented = judge(question, reply, known)
+                allowed = known | estimated_figures(engine, question)
+                problems, invented = judge(question, reply, allowed)
                 report.outcomes.append(Outcome(question, reply, not problems and not invented,
                                                problems, invented, update_cpu * 1000,
                                                engine_cpu * 1000))

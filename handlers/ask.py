@@ -24,9 +24,13 @@ from handlers.arguments import command_arguments
 from handlers.deps import services
 from handlers.render import escape, is_private, reply
 from handlers.start import has_deep_link, route_deep_link
-from knowledge.profile import Certification
+from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.personal import PersonalEstimate, personal_estimate
+from knowledge.salary import Basis
+from knowledge.store import load_knowledge
+from knowledge.text import format_money, source_label
 
 ENGINE_KEY = "qa_engine"
 TOPIC_PREFIX = "ask:t:"
@@ -92,11 +96,54 @@ def command_line(command: str) -> str:
     return f"\n\nMore: <code>/{escape(command)}</code>" if command else ""
 
 
+def what_if_command(personal: PersonalEstimate) -> str:
+    """`salary certs=CEHRS,RHIT state=TX`: the same what-if as a /salary command."""
+    pairs = []
+    for key, value in personal.changes.items():
+        shown = ",".join(sorted(str(v) for v in value)) if isinstance(value, frozenset) \
+            else str(value)
+        pairs.append(f"{key}={shown}")
+    return " ".join(["salary", *pairs])
+
+
+def personal_text(personal: PersonalEstimate) -> str:
+    estimate = personal.estimate
+    kb = load_knowledge()
+    changed = ", ".join(f"{FIELD_LABELS[key].lower()}: {display_value(key, personal.profile)}"
+                        for key in personal.changes)
+    heading = f"Your estimate with {escape(changed)}" if changed else "Your estimate"
+    lines = [f"<b>{heading}</b>", "",
+             f"About <b>{format_money(estimate.point)}</b> a year "
+             f"(range {format_money(estimate.low)}–{format_money(estimate.high)})."]
+    if personal.difference is not None and personal.baseline is not None:
+        sign = "+" if personal.difference >= 0 else "−"
+        lines.append(f"That is {sign}{format_money(abs(personal.difference))} against your "
+                     f"profile as it is ({format_money(personal.baseline.point)}).")
+    unset = [FIELD_LABELS[f.field].lower() for f in estimate.factors
+             if f.basis is Basis.NOT_SET]
+    if unset:
+        lines.append(f"Not set, so not counted: {', '.join(unset)} (/profile).")
+    sources = "; ".join(dict.fromkeys(source_label(kb.source(s)) for s in estimate.sources))
+    lines += ["", f"<i>Sources: {escape(sources)}. Factors without a source are the bot's "
+                  "stated assumptions; /salary shows each one.</i>"]
+    return "\n".join(lines)
+
+
 # ----- answering ----------------------------------------------------------------------------------
 
 async def answer_question(update: Update, context: CallbackContext, question: str) -> None:
     answer = engine_of(context).answer(question)
     private = is_private(update)
+    if private and answer.personal_pay and (answer.answered or answer.mentions.profile_changes()
+                                            or answer.mentions.certs):
+        assert update.effective_user is not None
+        profile = await services(context).db.profiles.get(update.effective_user.id)
+        personal = personal_estimate(profile, answer.mentions)
+        if personal is not None:
+            command = what_if_command(personal)
+            await reply(update, personal_text(personal) + command_line(command),
+                        answer_keyboard(answer.related, command, private, context.bot.username))
+            return
     if not answer.answered:
         if answer.outcome is Outcome.UNKNOWN:
             await services(context).db.unanswered.record(answer.question,
@@ -106,6 +153,9 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         return
     assert answer.entry is not None
     text = entry_text(answer.entry) + command_line(answer.command)
+    if answer.personal_pay:
+        text += ("\n\nFor a figure of your own, " + ("set up /profile and ask again."
+                 if private else "ask me in a private chat — profiles stay out of groups."))
     await reply(update, text, answer_keyboard(answer.related, answer.command, private,
                                               context.bot.username))
 

@@ -10,7 +10,10 @@ import pytest
 
 from bot.fake_api.core import BOT_USER
 from handlers.ask import ENGINE_KEY
+from knowledge.profile import Profile
 from knowledge.qa import build_engine
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.salary import estimate_salary
 from tests.harness import BotHarness, last_text, replies
 from tests.qa_fixture import fixture_engine, fixture_entries
 
@@ -136,3 +139,25 @@ async def test_admin_shows_top_unanswered_to_operators_only(bot: BotHarness) -> 
     assert "1 · best pizza near the hospital in texas" in text
     group = bot.api.group_chat(GROUP_ID)
     assert "pizza" not in last_text(await bot.send("/admin", user=operator, chat=group))
+
+
+async def test_personal_pay_question_uses_the_stored_profile(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=3 state=TX certs=CEHRS")
+    text = last_text(await bot.send("what would I earn with RHIT?"))
+    stored = Profile(years=3, state="TX", certs=frozenset({"CEHRS"}))
+    with_rhit = estimate_salary(stored.with_changes(certs=frozenset({"CEHRS", "RHIT"})))
+    assert f"${with_rhit.point:,}" in text and "CEHRS, RHIT" in text
+    assert f"${estimate_salary(stored).point:,}" in text  # the profile as it is, to compare
+    assert "/salary certs=CEHRS,RHIT" in text
+    assert await bot.db.profiles.get(501) == stored  # a what-if never saves
+
+
+async def test_personal_pay_question_without_a_profile_or_in_a_group(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("how much will i make"))
+    assert "$50,250" in text and "set up /profile" in text
+    await bot.send("/profile years=3 state=TX")
+    group = bot.api.group_chat(GROUP_ID)
+    text = last_text(await bot.send("/ask how much will i make", chat=group))
+    assert "Your estimate" not in text and "private chat" in text

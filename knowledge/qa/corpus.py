@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from knowledge.cards import Card, cards
 from knowledge.profile import Certification
 from knowledge.qa import Engine, Entry, Intent, build_engine
@@ -59,5 +61,7 @@ def knowledge_entries() -> list[Entry]:
     return [entry_of(card, kb) for card in cards()]
 
 
+@cache
 def knowledge_engine() -> Engine:
+    """The engine over the knowledge module, built once per process."""
     return build_engine(knowledge_entries())

@@ -25,6 +25,7 @@ MAX_RELATED = 3
 FIELD_WEIGHT = 3
 # The best-scored entries are re-ranked by how much of the question each one covers.
 RERANK = 10
+COVERAGE_POWER = 2
 
 
 class Intent(StrEnum):
@@ -148,7 +149,7 @@ class Engine:
         reranked = []
         for doc, score in scored[:RERANK]:
             coverage = self._coverage(query, doc)
-            reranked.append((doc, score * coverage * coverage, coverage))
+            reranked.append((doc, score * coverage ** COVERAGE_POWER, coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))
         return reranked
 

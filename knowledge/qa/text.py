@@ -87,6 +87,8 @@ class Vocabulary:
                 self._single[key] = targets
         self._phrases.sort(key=lambda item: -len(item[1]))
         known = {word for word in known_words if word not in STOPWORDS}
+        # "clinics" finds the synonyms of "clinic": single words also match by their stem.
+        self._by_stem = {stem(key): targets for key, targets in self._single.items()}
         known.update(self._single)
         known.update(target for targets in self._single.values() for target in targets)
         self.known = frozenset(known)
@@ -139,7 +141,7 @@ class Vocabulary:
             if word is None:
                 found.append(QueryWord(raw, ()))
                 continue
-            items = (word, *self._single.get(word, ()))
+            items = (word, *self._single.get(word, self._by_stem.get(stem(word), ())))
             found.append(QueryWord(word, tuple(dict.fromkeys(stem(item) for item in items))))
         return found
 
