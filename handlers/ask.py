@@ -7,9 +7,11 @@ the questions it could not answer (their text only, never who asked).
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.constants import InlineKeyboardButtonLimit
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -32,9 +34,12 @@ from knowledge.salary import Basis
 from knowledge.store import load_knowledge
 from knowledge.text import format_money, source_label
 
+log = logging.getLogger(__name__)
+
 ENGINE_KEY = "qa_engine"
 TOPIC_PREFIX = "ask:t:"
 COMMAND_PREFIX = "ask:go:"
+MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")
@@ -85,7 +90,8 @@ def _command_button(command: str, private: bool, bot_username: str) -> InlineKey
 def answer_keyboard(related: tuple[Entry, ...], command: str, private: bool,
                     bot_username: str) -> InlineKeyboardMarkup | None:
     rows = [[InlineKeyboardButton(entry.title[:60], callback_data=TOPIC_PREFIX + entry.id)]
-            for entry in related]
+            for entry in related
+            if len((TOPIC_PREFIX + entry.id).encode()) <= MAX_CALLBACK]
     button = _command_button(command, private, bot_username)
     if button is not None:
         rows.append([button])
@@ -134,8 +140,9 @@ def personal_text(personal: PersonalEstimate) -> str:
 async def answer_question(update: Update, context: CallbackContext, question: str) -> None:
     answer = engine_of(context).answer(question)
     private = is_private(update)
-    if private and answer.personal_pay and (answer.answered or answer.mentions.profile_changes()
-                                            or answer.mentions.certs):
+    log.info("question %s entry=%s intent=%s", answer.outcome.value,
+             answer.entry.id if answer.entry else "-", answer.intent)
+    if private and answer.wants_estimate:
         assert update.effective_user is not None
         profile = await services(context).db.profiles.get(update.effective_user.id)
         personal = personal_estimate(profile, answer.mentions)
@@ -160,20 +167,23 @@ async def answer_question(update: Update, context: CallbackContext, question: st
                                               context.bot.username))
 
 
-def _without_bot_mentions(message: Message, bot_id: int, bot_username: str) -> str:
-    """The message text with every mention of the bot removed."""
-    text = message.text or ""
-    spans = []
-    for entity, value in message.parse_entities(
-            [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
-        if (entity.type == MessageEntity.MENTION
-                and value.lower() == f"@{bot_username.lower()}") or (
-                entity.type == MessageEntity.TEXT_MENTION and entity.user is not None
-                and entity.user.id == bot_id):
-            spans.append(value)
-    for value in spans:
-        text = text.replace(value, " ")
-    return " ".join(text.split())
+def _bot_mentions(message: Message, bot_id: int, bot_username: str) -> list[MessageEntity]:
+    """The entities of a message that mention the bot (@username or a text mention)."""
+    handle = f"@{bot_username.lower()}"
+    return [entity for entity, value in message.parse_entities(
+                [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items()
+            if (entity.type == MessageEntity.MENTION and value.lower() == handle)
+            or (entity.type == MessageEntity.TEXT_MENTION and entity.user is not None
+                and entity.user.id == bot_id)]
+
+
+def _without(text: str, entities: list[MessageEntity]) -> str:
+    """The text with the entities' spans cut out (offsets count UTF-16 code units)."""
+    encoded = text.encode("utf-16-le")
+    for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
+        encoded = encoded[: 2 * entity.offset] + b" \x00" + \
+            encoded[2 * (entity.offset + entity.length):]
+    return " ".join(encoded.decode("utf-16-le").split())
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -185,8 +195,7 @@ class _AddressedToBot(filters.MessageFilter):
         if replied is not None and replied.from_user is not None \
                 and replied.from_user.id == bot.id:
             return True
-        return _without_bot_mentions(message, bot.id, bot.username) != " ".join(
-            (message.text or "").split())
+        return bool(_bot_mentions(message, bot.id, bot.username))
 
 
 async def on_private_text(update: Update, context: CallbackContext) -> None:
@@ -197,7 +206,8 @@ async def on_private_text(update: Update, context: CallbackContext) -> None:
 async def on_group_text(update: Update, context: CallbackContext) -> None:
     message = update.effective_message
     assert message is not None
-    question = _without_bot_mentions(message, context.bot.id, context.bot.username)
+    question = _without(message.text or "",
+                        _bot_mentions(message, context.bot.id, context.bot.username))
     if not question:
         await reply(update, USAGE)
         return
@@ -254,7 +264,7 @@ def register(app: Application) -> None:
     # PTB runs one handler per group but every group, so a later group would answer the
     # profile dialogue's typed values too. In the default group, registered after the dialogue
     # (this module stays last in handlers.FEATURES), a dialogue that takes the text wins.
-    plain_text = filters.TEXT & ~filters.COMMAND
+    plain_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & plain_text, on_private_text))
     app.add_handler(MessageHandler(filters.ChatType.GROUPS & plain_text & _AddressedToBot(),
                                    on_group_text))

@@ -84,9 +84,10 @@ async def test_group_ask_mention_and_reply_are_answered(bot: BotHarness) -> None
     mention = [{"type": "mention", "offset": 0, "length": len("@ehr_coach_bot")}]
     assert "$41,950" in last_text(await bot.send(text, chat=group, entities=mention))
 
-    named = [{"type": "text_mention", "offset": 0, "length": 5, "user": BOT_USER}]
+    # Offsets count UTF-16 units: the emoji takes two.
+    named = [{"type": "text_mention", "offset": 3, "length": 5, "user": BOT_USER}]
     assert "Awarded by AHIMA" in last_text(
-        await bot.send("Coach, rhit eligibility?", chat=group, entities=named))
+        await bot.send("👋 Coach, rhit eligibility?", chat=group, entities=named))
 
     ours = replies(calls)[-1].result
     calls = await bot.send("and the cehrs exam?", chat=group, reply_to_message=ours)

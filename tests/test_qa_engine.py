@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.qa import Intent, Outcome
 from knowledge.qa.text import normalized_question
@@ -65,5 +67,17 @@ def test_typos_are_corrected_only_when_close() -> None:
     assert vocabulary.correct("ok") is None
 
 
-def test_normalized_question_folds_case_accents_and_punctuation() -> None:
+def test_normalized_question_folds_case_accents_punctuation_and_masks_numbers() -> None:
     assert normalized_question("  Café SALARY??  in   TX! ") == "cafe salary in tx"
+    assert normalized_question("call me 5551234567 re GS-7") == "call me # re gs 7"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_one_of_the_three_outcomes(text: str) -> None:
+    answer = ENGINE.answer(text)
+    assert answer.outcome in set(Outcome)
+    assert (answer.entry is not None) == answer.answered
+    assert answer.entry is None or answer.entry.id in ENGINE.by_id
+    assert 0.0 <= answer.coverage <= 1.0
+    assert len(answer.question) <= 200

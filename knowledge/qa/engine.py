@@ -82,6 +82,15 @@ class Answer:
         """A question about the asker's own pay ("what would I earn with RHIT?")."""
         return self.intent is Intent.PAY and self.mentions.first_person
 
+    @property
+    def wants_estimate(self) -> bool:
+        """Own pay, and either understood or naming a what-if (a certification, state, years…).
+
+        "How much would I make selling pizza" names nothing and is not understood: no estimate.
+        """
+        return self.personal_pay and (self.answered or bool(self.mentions.certs)
+                                      or bool(self.mentions.profile_changes()))
+
 
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[a-z0-9]+")
+_LONG_NUMBER = re.compile(r"\d{5,}")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Words that carry no topic: dropped from queries and documents alike.
@@ -54,8 +55,11 @@ def words(text: str) -> list[str]:
 
 
 def normalized_question(text: str, limit: int = 200) -> str:
-    """The form under which an unanswered question is counted: folded words, one space."""
-    return " ".join(words(text))[:limit]
+    """The form under which an unanswered question is counted: folded words, one space.
+
+    Runs of five or more digits (phone, member or record numbers) are masked.
+    """
+    return _LONG_NUMBER.sub("#", " ".join(words(text)))[:limit]
 
 
 @lru_cache(maxsize=4096)
