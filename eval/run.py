@@ -40,6 +40,7 @@ class Question(BaseModel):
     q: str
     must: tuple[str, ...] = ()
     any: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
     figure: tuple[float, float] | None = None
     declined: bool = False
     profile: dict[str, Any] | None = None  # stored for the asker before the question
@@ -136,6 +137,7 @@ def judge(question: Question, reply: str, known: set[float]) -> tuple[list[str],
     if declined:
         problems.append("declined")
     problems += [f"missing {fact!r}" for fact in question.must if fact.lower() not in folded]
+    problems += [f"shows {fact!r}" for fact in question.absent if fact.lower() in folded]
     if question.any and not any(fact.lower() in folded for fact in question.any):
         problems.append(f"none of {list(question.any)!r}")
     if question.figure is not None:

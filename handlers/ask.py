@@ -40,6 +40,7 @@ ENGINE_KEY = "qa_engine"
 TOPIC_PREFIX = "ask:t:"
 COMMAND_PREFIX = "ask:go:"
 MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+MAX_TOPIC_BUTTONS = 3
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")
@@ -148,8 +149,11 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         personal = personal_estimate(profile, answer.mentions)
         if personal is not None:
             command = what_if_command(personal)
+            # The entry the question matched stays one tap away ("how is my salary estimated").
+            topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
             await reply(update, personal_text(personal) + command_line(command),
-                        answer_keyboard(answer.related, command, private, context.bot.username))
+                        answer_keyboard(topics[:MAX_TOPIC_BUTTONS], command, private,
+                                        context.bot.username))
             return
     if not answer.answered:
         if answer.outcome is Outcome.UNKNOWN:

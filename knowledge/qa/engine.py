@@ -80,7 +80,8 @@ class Answer:
     @property
     def personal_pay(self) -> bool:
         """A question about the asker's own pay ("what would I earn with RHIT?")."""
-        return self.intent is Intent.PAY and self.mentions.first_person
+        return (self.intent is Intent.PAY and self.mentions.first_person
+                and self.mentions.asks_amount)
 
     @property
     def wants_estimate(self) -> bool:

@@ -17,6 +17,9 @@ _STATE_NAMES = sorted(((fold(name), code) for code, name in STATES.items()),
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
+# Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
+_AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
+                     "paid", "income", "wage", "wages", "estimate"})
 
 _EMPLOYER_WORDS: dict[str, Employer] = {
     "hospital": Employer.HOSPITAL, "hospitals": Employer.HOSPITAL,
@@ -46,6 +49,7 @@ class Mentions:
     employer: Employer | None = None
     education: Education | None = None
     first_person: bool = False
+    asks_amount: bool = False
     subjects: frozenset[str] = field(default_factory=frozenset)
 
     def profile_changes(self) -> dict[str, object]:
@@ -85,5 +89,6 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         employer=employer,
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),
+        asks_amount=bool(raw_words & _AMOUNT),
         subjects=frozenset(subjects),
     )
