@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import admin, ask, errors, help, profile, start
+from handlers import (
+    admin,
+    ask,
+    career,
+    certify,
+    errors,
+    help,
+    profile,
+    salary,
+    sources,
+    start,
+    steps,
+)
 
 # `ask` stays last: its catch-all for private text must come after every dialogue's handlers.
-FEATURES = (start, help, profile, admin, ask)
+FEATURES = (start, help, profile, salary, certify, career, steps, sources, admin, ask)
 
 
 def register(app: Application) -> None:

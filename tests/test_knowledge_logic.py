@@ -11,26 +11,14 @@ from knowledge.certify import Status, check, eligibility, recommend
 from knowledge.profile import (
     EDUCATION_ORDER,
     MAX_YEARS,
-    STATES,
     Certification,
     Education,
     Employer,
-    Goal,
     Profile,
-    Skill,
 )
 from knowledge.salary import Basis, estimate_salary
+from tests.strategies import profiles
 
-profiles = st.builds(
-    Profile,
-    years=st.none() | st.integers(0, MAX_YEARS),
-    education=st.none() | st.sampled_from(Education),
-    certs=st.frozensets(st.sampled_from(Certification)),
-    state=st.none() | st.sampled_from(sorted(STATES)),
-    employer=st.none() | st.sampled_from(Employer),
-    skills=st.frozensets(st.sampled_from(Skill)),
-    goal=st.none() | st.sampled_from(Goal),
-)
 PROPERTY = settings(max_examples=150, deadline=None)
 
 
