@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import InlineKeyboardButtonLimit
-from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackContext,
@@ -22,17 +21,20 @@ from telegram.ext import (
     filters,
 )
 
+from handlers import profile_codec
 from handlers.arguments import command_arguments
+from handlers.cite import sources_line
 from handlers.deps import services
-from handlers.render import escape, is_private, reply
+from handlers.personal import private_profile
+from handlers.render import edit_or_reply, escape, is_private, reply
+from handlers.salary import profile_summary
 from handlers.start import has_deep_link, route_deep_link
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.salary import Basis
-from knowledge.store import load_knowledge
-from knowledge.text import format_money, source_label
+from knowledge.text import format_money
 
 log = logging.getLogger(__name__)
 
@@ -114,14 +116,14 @@ def what_if_command(personal: PersonalEstimate) -> str:
 
 
 def personal_text(personal: PersonalEstimate) -> str:
+    """A short answer; the full breakdown is /salary's (one tap away)."""
     estimate = personal.estimate
-    kb = load_knowledge()
     changed = ", ".join(f"{FIELD_LABELS[key].lower()}: {display_value(key, personal.profile)}"
                         for key in personal.changes)
     heading = f"Your estimate with {escape(changed)}" if changed else "Your estimate"
-    lines = [f"<b>{heading}</b>", "",
-             f"About <b>{format_money(estimate.point)}</b> a year "
-             f"(range {format_money(estimate.low)}–{format_money(estimate.high)})."]
+    lines = [f"<b>{heading}</b>", f"<i>Based on:</i> {profile_summary(personal.profile)}", "",
+             f"💵 About <b>{format_money(estimate.point)}</b> a year, likely between "
+             f"{format_money(estimate.low)} and {format_money(estimate.high)}."]
     if personal.difference is not None and personal.baseline is not None:
         sign = "+" if personal.difference >= 0 else "−"
         lines.append(f"That is {sign}{format_money(abs(personal.difference))} against your "
@@ -130,10 +132,19 @@ def personal_text(personal: PersonalEstimate) -> str:
              if f.basis is Basis.NOT_SET]
     if unset:
         lines.append(f"Not set, so not counted: {', '.join(unset)} (/profile).")
-    sources = "; ".join(dict.fromkeys(source_label(kb.source(s)) for s in estimate.sources))
-    lines += ["", f"<i>Sources: {escape(sources)}. Factors without a source are the bot's "
-                  "stated assumptions; /salary shows each one.</i>"]
+    lines += ["", sources_line(estimate.sources),
+              "<i>Factors without a source are my stated assumptions: the full breakdown "
+              "shows each one.</i>"]
     return "\n".join(lines)
+
+
+def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
+                      bot_username: str) -> InlineKeyboardMarkup | None:
+    """/salary's own what-if button (the full breakdown, edited in place), then topics."""
+    breakdown = InlineKeyboardButton(
+        "📊 Full breakdown", callback_data=f"sal:w:{profile_codec.encode(personal.profile)}")
+    topics = answer_keyboard(related, "", True, bot_username)
+    return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 
 
 # ----- answering ----------------------------------------------------------------------------------
@@ -144,16 +155,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     log.info("question %s entry=%s intent=%s", answer.outcome.value,
              answer.entry.id if answer.entry else "-", answer.intent)
     if private and answer.wants_estimate:
-        assert update.effective_user is not None
-        profile = await services(context).db.profiles.get(update.effective_user.id)
-        personal = personal_estimate(profile, answer.mentions)
+        personal = personal_estimate(await private_profile(update, context), answer.mentions)
         if personal is not None:
-            command = what_if_command(personal)
             # The entry the question matched stays one tap away ("how is my salary estimated").
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
-            await reply(update, personal_text(personal) + command_line(command),
-                        answer_keyboard(topics[:MAX_TOPIC_BUTTONS], command, private,
-                                        context.bot.username))
+            await reply(update, personal_text(personal) + command_line(what_if_command(personal)),
+                        personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
+                                          context.bot.username))
             return
     if not answer.answered:
         if answer.outcome is Outcome.UNKNOWN:
@@ -237,15 +245,10 @@ async def on_topic_button(update: Update, context: CallbackContext) -> None:
         return
     await query.answer()
     private = is_private(update)
-    related = tuple(engine_of(context).by_id[i] for i in entry.related
-                    if i in engine_of(context).by_id)
+    related = engine_of(context).related_to(entry)
     text = entry_text(entry) + command_line(entry.command)
-    markup = answer_keyboard(related, entry.command, private, context.bot.username)
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        if "not modified" not in str(error).lower():
-            raise
+    await edit_or_reply(update, text, answer_keyboard(related, entry.command, private,
+                                                      context.bot.username))
 
 
 async def on_command_button(update: Update, context: CallbackContext) -> None:

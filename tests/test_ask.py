@@ -145,13 +145,35 @@ async def test_admin_shows_top_unanswered_to_operators_only(bot: BotHarness) -> 
 async def test_personal_pay_question_uses_the_stored_profile(bot: BotHarness) -> None:
     bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
     await bot.send("/profile years=3 state=TX certs=CEHRS")
-    text = last_text(await bot.send("what would I earn with RHIT?"))
+    shown = replies(await bot.send("what would I earn with RHIT?"))[-1]
     stored = Profile(years=3, state="TX", certs=frozenset({"CEHRS"}))
-    with_rhit = estimate_salary(stored.with_changes(certs=frozenset({"CEHRS", "RHIT"})))
-    assert f"${with_rhit.point:,}" in text and "CEHRS, RHIT" in text
-    assert f"${estimate_salary(stored).point:,}" in text  # the profile as it is, to compare
-    assert "/salary certs=CEHRS,RHIT" in text
+    with_rhit = stored.with_changes(certs=frozenset({"CEHRS", "RHIT"}))
+    assert f"${estimate_salary(with_rhit).point:,}" in shown.text and "CEHRS, RHIT" in shown.text
+    assert f"${estimate_salary(stored).point:,}" in shown.text  # the profile as it is
+    assert "/salary certs=CEHRS,RHIT" in shown.text
     assert await bot.db.profiles.get(501) == stored  # a what-if never saves
+    # The full breakdown is /salary's own what-if, edited in place.
+    breakdown = shown.buttons()[0]
+    assert breakdown["text"] == "📊 Full breakdown"
+    calls = await bot.press(breakdown["callback_data"], message=bot.message_of(shown))
+    edit = next(c for c in replies(calls) if c.method == "editMessageText")
+    assert "What-if estimate" in edit.text and "How it adds up" in edit.text
+
+
+async def test_command_buttons_run_each_features_deep_link(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    expected = {"salary": "median", "certify": "CEHRS", "career": "ladder"}
+    for question, command in (("national median salary", "salary"),
+                              ("cehrs exam requirements", "certify"),
+                              ("career ladder", "career")):
+        shown = replies(await bot.send(question))[-1]
+        assert f"ask:go:{command}" in shown.button_data()
+        calls = await bot.press(f"ask:go:{command}", message=bot.message_of(shown))
+        shown_texts = " ".join(call.text for call in replies(calls)).lower()
+        assert expected[command].lower() in shown_texts
+    alert = await bot.press("ask:go:nonsense")
+    assert "out of date" in next(c for c in alert if c.method == "answerCallbackQuery"
+                                 ).params["text"]
 
 
 async def test_personal_pay_question_without_a_profile_or_in_a_group(bot: BotHarness) -> None:

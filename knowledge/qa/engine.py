@@ -139,6 +139,15 @@ class Engine:
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage)
 
+    def related_to(self, entry: Entry) -> tuple[Entry, ...]:
+        """The entry's own related entries, else the ones its title finds."""
+        own = tuple(self.by_id[i] for i in entry.related if i in self.by_id)
+        if own:
+            return own[:MAX_RELATED]
+        found = self.answer(entry.title)
+        return tuple(e for e in (found.entry, *found.related)
+                     if e is not None and e.id != entry.id)[:MAX_RELATED]
+
     def _rank(self, query: Sequence[QueryWord], terms: list[str], intent: Intent | None,
               mentions: Mentions) -> list[tuple[int, float, float]]:
         """(entry, score, coverage), best first: BM25 with boosts, then re-ranked by coverage."""
