@@ -9,17 +9,22 @@ from handlers import (
     ask,
     career,
     certify,
+    cohort,
+    daily,
     errors,
     help,
     profile,
+    quiz,
     salary,
     sources,
     start,
     steps,
+    study,
 )
 
 # `ask` stays last: its catch-all for private text must come after every dialogue's handlers.
-FEATURES = (start, help, profile, salary, certify, career, steps, sources, admin, ask)
+FEATURES = (start, help, profile, salary, certify, career, steps, sources, quiz, study, daily,
+            cohort, admin, ask)
 
 
 def register(app: Application) -> None:
