@@ -13,6 +13,7 @@ from handlers.ask import ENGINE_KEY
 from knowledge.profile import Profile
 from knowledge.qa import build_engine
 from knowledge.qa.corpus import knowledge_engine
+from knowledge.quiz_bank import load_quiz_bank
 from knowledge.salary import estimate_salary
 from tests.harness import BotHarness, last_text, replies
 from tests.qa_fixture import fixture_engine, fixture_entries
@@ -131,15 +132,23 @@ async def test_profile_dialogue_keeps_its_typed_answers(bot: BotHarness) -> None
     assert "$41,950" in last_text(await bot.send("pay in texas"))
 
 
-async def test_admin_shows_top_unanswered_to_operators_only(bot: BotHarness) -> None:
+async def test_admin_shows_unanswered_and_flagged_to_operators_only(bot: BotHarness) -> None:
     await bot.send("best pizza near the hospital in texas")
+    question = load_quiz_bank().questions[0]
+    await bot.db.quiz_flags.add(question.id, 777, "the <key> looks wrong")
     refusal = last_text(await bot.send("/admin"))
-    assert "not available" in refusal and "pizza" not in refusal
+    assert "not available" in refusal and "pizza" not in refusal and "key" not in refusal
     operator = bot.user(OPERATOR, "Op")
-    assert "No unanswered" not in (text := last_text(await bot.send("/admin", user=operator)))
+    text = last_text(await bot.send("/admin", user=operator))
     assert "1 · best pizza near the hospital in texas" in text
+    assert f"1 · <code>{question.id}</code>" in text and "the &lt;key&gt; looks wrong" in text
     group = bot.api.group_chat(GROUP_ID)
     assert "pizza" not in last_text(await bot.send("/admin", user=operator, chat=group))
+
+
+async def test_admin_with_nothing_counted_says_so(bot: BotHarness) -> None:
+    text = last_text(await bot.send("/admin", user=bot.user(OPERATOR, "Op")))
+    assert "No unanswered questions" in text and "No quiz question has been flagged" in text
 
 
 async def test_personal_pay_question_uses_the_stored_profile(bot: BotHarness) -> None:
