@@ -21,6 +21,7 @@ MIN_COVERAGE = 0.5
 # A related entry must score at least this share of the best one.
 RELATED_SHARE = 0.35
 MAX_RELATED = 3
+MIN_RELATED = 2
 # Title and keywords count this many times as much as the answer text.
 FIELD_WEIGHT = 3
 # The best-scored entries are re-ranked by how much of the question each one covers.
@@ -187,7 +188,9 @@ class Engine:
     def _related(self, best: Entry, ranked: list[tuple[int, float, float]],
                  best_score: float) -> tuple[Entry, ...]:
         chosen = [self.by_id[i] for i in best.related if i in self.by_id and i != best.id]
-        chosen += [self.entries[doc] for doc, score, _ in ranked[1:]
-                   if score >= RELATED_SHARE * best_score]
+        close = [self.entries[doc] for doc, score, _ in ranked[1:]
+                 if score >= RELATED_SHARE * best_score]
+        # An entry without related ids and far ahead of the rest still offers the next ones.
+        chosen += close or [self.entries[doc] for doc, _, _ in ranked[1:1 + MIN_RELATED]]
         unique = {entry.id: entry for entry in chosen if entry.id != best.id}
         return tuple(unique.values())[:MAX_RELATED]
