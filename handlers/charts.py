@@ -13,13 +13,13 @@ import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure as PlotFigure
+from typing import TypeVar
 
 from knowledge import load_knowledge
 
 MAX_CACHED = 64
+MARK_STEP = 250
+Kept = TypeVar("Kept", bytes, str)
 _RENDER_LOCK = threading.Lock()  # matplotlib's font cache is not thread-safe
 GUIDE_COLOURS = ("#4C78A8", "#F58518")
 
@@ -32,9 +32,24 @@ class ChartSpec:
     low: int | None = None
     high: int | None = None
 
+    @classmethod
+    def marking(cls, point: int, low: int, high: int) -> ChartSpec:
+        """A chart marking an estimate; positions rounded to $250 (invisible at chart scale)
+        so that close estimates share one rendering."""
+        def snap(amount: int) -> int:
+            return round(amount / MARK_STEP) * MARK_STEP
+        return cls(snap(point), snap(low), snap(high))
+
 
 def render_chart(spec: ChartSpec) -> bytes:
-    """The chart as PNG bytes (blocking: call it through ChartCache)."""
+    """The chart as PNG bytes (blocking: call it through ChartCache).
+
+    matplotlib is imported here, on first use in the worker thread, so that it costs neither
+    start-up time nor memory until someone asks for a chart.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as PlotFigure
+
     kb = load_knowledge()
     guides = list(dict.fromkeys(b.source for b in kb.salary.stage_bands))
     stages = kb.stages
@@ -70,31 +85,40 @@ def render_chart(spec: ChartSpec) -> bytes:
 
 
 class ChartCache:
-    """Rendered charts by input, renderings in progress, and Telegram file ids."""
+    """Rendered charts by input, renderings in progress, and Telegram file ids (both bounded)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_items: int = MAX_CACHED) -> None:
+        self._max = max_items
         self._png: OrderedDict[ChartSpec, bytes] = OrderedDict()
+        self._file_ids: OrderedDict[ChartSpec, str] = OrderedDict()
         self._pending: dict[ChartSpec, asyncio.Future[bytes]] = {}
-        self._file_ids: dict[ChartSpec, str] = {}
         self.renders = 0
 
+    def _keep(self, store: OrderedDict[ChartSpec, Kept], spec: ChartSpec, value: Kept) -> None:
+        store[spec] = value
+        store.move_to_end(spec)
+        while len(store) > self._max:
+            store.popitem(last=False)
+
+    async def _render(self, spec: ChartSpec) -> bytes:
+        try:
+            png = await asyncio.to_thread(render_chart, spec)
+        finally:
+            self._pending.pop(spec, None)
+        self.renders += 1
+        self._keep(self._png, spec, png)
+        return png
+
     async def png(self, spec: ChartSpec) -> bytes:
-        if spec in self._png:
+        """The chart's PNG: from the cache, from a rendering already running, or rendered now."""
+        cached = self._png.get(spec)
+        if cached is not None:
             self._png.move_to_end(spec)
-            return self._png[spec]
+            return cached
         pending = self._pending.get(spec)
         if pending is None:
-            pending = asyncio.ensure_future(asyncio.to_thread(render_chart, spec))
+            pending = asyncio.ensure_future(self._render(spec))
             self._pending[spec] = pending
-            try:
-                png = await pending
-            finally:
-                self._pending.pop(spec, None)
-            self.renders += 1
-            self._png[spec] = png
-            if len(self._png) > MAX_CACHED:
-                self._png.popitem(last=False)
-            return png
         return await asyncio.shield(pending)
 
     async def photo(self, spec: ChartSpec) -> str | bytes:
@@ -102,4 +126,4 @@ class ChartCache:
         return self._file_ids.get(spec) or await self.png(spec)
 
     def remember(self, spec: ChartSpec, file_id: str) -> None:
-        self._file_ids[spec] = file_id
+        self._keep(self._file_ids, spec, file_id)

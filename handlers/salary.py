@@ -6,8 +6,6 @@ stored state and never save anything; an old or forged button gets a polite answ
 
 from __future__ import annotations
 
-import logging
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
@@ -31,8 +29,6 @@ from knowledge.profile import (
 )
 from knowledge.salary import Basis, Estimate, Factor, estimate_salary
 from knowledge.text import format_money
-
-log = logging.getLogger(__name__)
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
@@ -194,23 +190,26 @@ async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) 
 
 
 async def show_national(update: Update, context: CallbackContext) -> None:
+    """The national picture and the chart; from a menu button, the menu turns into it."""
     if is_private(update):
         markup = InlineKeyboardMarkup([[SETUP_BUTTON]])
         text = national_text() + "\n\nSet up a profile and I'll estimate <b>your</b> pay."
     else:
         markup = _personal_button(update, context)
         text = national_text() + "\n\nYour personal estimate is in our private chat."
-    await reply(update, text, markup)
+    await edit_or_reply(update, text, markup)
     await send_chart(update, context, ChartSpec())
 
 
 async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
                         *, what_if: bool) -> None:
+    """The estimate and its chart; from a menu button, the menu turns into it."""
     estimate = estimate_salary(profile)
     markup = what_if_keyboard(profile) if is_private(update) else _personal_button(update,
                                                                                     context)
-    await reply(update, estimate_text(estimate, what_if=what_if), markup)
-    await send_chart(update, context, ChartSpec(estimate.point, estimate.low, estimate.high))
+    await edit_or_reply(update, estimate_text(estimate, what_if=what_if), markup)
+    await send_chart(update, context, ChartSpec.marking(estimate.point, estimate.low,
+                                                        estimate.high))
 
 
 async def salary_command(update: Update, context: CallbackContext) -> None:

@@ -103,3 +103,32 @@ def test_a_broken_data_file_stops_the_bot_at_start(tmp_path: Path,
     finally:
         monkeypatch.undo()
         store.load_knowledge.cache_clear()
+
+
+PERSONAL = "/profile years=37 state=WY education=master certs=CPHIMS employer=vendor"
+
+
+@pytest.mark.parametrize("command", ["/salary", "/certify", "/certify CPHIMS", "/career",
+                                     "/steps", "/sources"])
+@pytest.mark.parametrize("with_profile", [False, True])
+async def test_group_answers_never_show_a_profile(bot: BotHarness, command: str,
+                                                  with_profile: bool) -> None:
+    if with_profile:
+        await bot.send(PERSONAL)
+    group = bot.api.group_chat(-100950)
+    shown = replies(await bot.send(command.replace(" ", "@ehr_coach_bot ", 1)
+                                   if " " in command else f"{command}@ehr_coach_bot",
+                                   chat=group))
+    assert shown and all(call.chat_id == -100950 for call in shown)
+    text = "\n".join(call.text for call in shown)
+    for private_value in ("37 years", "Wyoming", "you are here", "<b>You:</b>",
+                          "Your salary estimate", "🏅"):
+        assert private_value not in text
+
+
+@pytest.mark.parametrize("command", ["/steps", "/sources"])
+async def test_general_answers_are_the_same_with_or_without_a_profile(
+        bot: BotHarness, command: str) -> None:
+    before = [call.text for call in replies(await bot.send(command))]
+    await bot.send(PERSONAL)
+    assert [call.text for call in replies(await bot.send(command))] == before

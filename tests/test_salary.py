@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.fake_api.validation import MAX_CAPTION, MAX_TEXT, visible_text
+from handlers.charts import ChartCache, ChartSpec
 from handlers.salary import CHARTS_KEY, estimate_text
 from knowledge import load_knowledge
 from knowledge.profile import Profile
@@ -197,3 +199,24 @@ def test_every_dollar_in_the_reply_is_sourced_or_computed_by_the_model(
     assert len(visible_text(text, "HTML")) <= MAX_TEXT  # fits one message, so it edits in place
     for factor in estimate.factors:
         assert factor.sources or factor.reasoning or factor.effect == 0
+
+
+async def test_concurrent_requests_for_one_chart_share_one_rendering() -> None:
+    cache = ChartCache(max_items=2)
+    spec = ChartSpec.marking(51_234, 44_000, 58_990)
+    first, second = await asyncio.gather(cache.png(spec), cache.png(spec))
+    assert first == second and first.startswith(PNG) and cache.renders == 1
+    assert spec == ChartSpec.marking(51_300, 44_100, 59_000)  # close estimates share a chart
+    for point in (60_000, 70_000):
+        await cache.png(ChartSpec.marking(point, point - 5_000, point + 5_000))
+    await cache.png(spec)  # evicted by the two newer charts, so rendered again
+    assert cache.renders == 4
+
+
+async def test_main_menu_salary_turns_the_menu_into_the_estimate(bot: BotHarness) -> None:
+    await bot.send("/profile years=4")
+    menu = replies(await bot.send("/start"))[-1]
+    calls = await bot.press("menu:salary", message=bot.message_of(menu))
+    shown = replies(calls)
+    assert shown[0].method == "editMessageText" and "Your salary estimate" in shown[0].text
+    assert shown[1].method == "sendPhoto"
