@@ -11,6 +11,7 @@ from db.migrate import migrate
 from db.profiles import ProfileRepository
 from db.quiz import QuizFlagRepository, QuizRepository
 from db.study import StudySettingsRepository
+from db.unanswered import UnansweredRepository
 
 
 class Database:
@@ -20,6 +21,7 @@ class Database:
         self.path = str(path)
         self._conn: aiosqlite.Connection | None = None
         self.profiles = ProfileRepository(self._connection)
+        self.unanswered = UnansweredRepository(self._connection)
         self.study = StudySettingsRepository(self._connection)
         self.quiz = QuizRepository(self._connection)
         self.quiz_flags = QuizFlagRepository(self._connection)

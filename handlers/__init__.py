@@ -5,6 +5,8 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import (
+    admin,
+    ask,
     career,
     certify,
     cohort,
@@ -20,8 +22,9 @@ from handlers import (
     study,
 )
 
+# `ask` stays last: its catch-all for private text must come after every dialogue's handlers.
 FEATURES = (start, help, profile, salary, certify, career, steps, sources, quiz, study, daily,
-            cohort)
+            cohort, admin, ask)
 
 
 def register(app: Application) -> None:

@@ -50,6 +50,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("leave", "Leave this group's study cohort", "Groups", private=False),
     Command("leaderboard", "This week's and all-time standings; hide or show your name",
             "Groups", usage="/leaderboard hide", private=False),
+    Command("ask", "Ask a question in plain words", "Career and pay",
+            usage="/ask how much does an RHIT earn in Texas?"),
+    # Operators only (settings OPERATOR_IDS): hidden from /help and the command menus.
+    Command("admin", "Operator tools: unanswered questions", "Your data",
+            private=False, group=False),
 )
 
 
