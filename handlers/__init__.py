@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import errors, help, profile, start
+from handlers import errors, help, privacy, profile, redelivery, start
 
-FEATURES = (start, help, profile)
+FEATURES = (redelivery, start, help, profile, privacy)
 
 
 def register(app: Application) -> None:

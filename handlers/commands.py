@@ -23,6 +23,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("profile", "Your profile: view and edit it", "Start here",
             usage="/profile years=3 state=TX education=associate certs=CEHRS"),
     Command("cancel", "Leave the current dialogue", "Start here", group=False),
+    Command("privacy", "What I store about you, why, and for how long", "Your data"),
+    Command("export", "All your stored data as a JSON file", "Your data", group=False),
+    Command("forget", "Delete everything I store about you", "Your data", group=False),
 )
 
 

@@ -185,7 +185,8 @@ class FakeTelegram:
         return self.update(my_chat_member={
             "chat": chat, "from": user, "date": now,
             "old_chat_member": {"user": BOT_USER, "status": old},
-            "new_chat_member": {"user": BOT_USER, "status": new},
+            "new_chat_member": {"user": BOT_USER, "status": new,
+                                **({"until_date": 0} if new == "kicked" else {})},
         })
 
     # ----- long polling ---------------------------------------------------------------------------
