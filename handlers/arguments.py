@@ -6,7 +6,20 @@ import shlex
 
 
 class ArgumentError(ValueError):
-    """Arguments that are not a list of key=value pairs; the message says what is expected."""
+    """Arguments that are not a list of key=value pairs.
+
+    The exception's message says what is expected and never contains what the user typed (it
+    may end up in a logged traceback); `explanation` adds the offending part, for the reply.
+    """
+
+    def __init__(self, reason: str, fragment: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.fragment = fragment
+
+    @property
+    def explanation(self) -> str:
+        return f"'{self.fragment}' {self.reason}" if self.fragment else self.reason
 
 
 def parse_pairs(text: str) -> list[tuple[str, str]]:
@@ -19,7 +32,7 @@ def parse_pairs(text: str) -> list[tuple[str, str]]:
     for token in tokens:
         key, sep, value = token.partition("=")
         if not sep or not key.strip():
-            raise ArgumentError(f"'{token[:40]}' is not key=value")
+            raise ArgumentError("is not key=value", token[:40])
         pairs.append((key.strip(), value.strip()))
     return pairs
 

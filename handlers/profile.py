@@ -253,7 +253,7 @@ async def profile_command(update: Update, context: CallbackContext) -> int:
     try:
         changes = parse_changes(parse_pairs(arguments))
     except ArgumentError as error:
-        await reply(update, f"I could not read that: {escape(error)}.\n"
+        await reply(update, f"I could not read that: {escape(error.explanation)}.\n"
                             "Write fields as key=value, e.g. "
                             "<code>/profile years=3 state=TX certs=CEHRS,RHIT</code>.\n"
                             f"Keys: {', '.join(FIELD_KEYS)}. Nothing was changed.")
