@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
+# Tables of the bot's own bookkeeping, which every update may touch (no user data).
+BOOKKEEPING_TABLES = frozenset({"processed_updates"})
 KEEP_FOR = timedelta(days=2)  # Telegram keeps an unconfirmed update for at most 24 hours.
 PRUNE_EVERY = 1000
 

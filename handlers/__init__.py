@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import errors, help, privacy, profile, redelivery, start
+from handlers import anonymous, errors, fallbacks, help, privacy, profile, redelivery, start
 
-FEATURES = (redelivery, start, help, profile, privacy)
+FEATURES = (redelivery, anonymous, start, help, profile, privacy)
 
 
 def register(app: Application) -> None:
     for feature in FEATURES:
         feature.register(app)
+    fallbacks.register(app)
     errors.register(app)
