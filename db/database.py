@@ -9,9 +9,12 @@ from pathlib import Path
 
 import aiosqlite
 
+from db.cohorts import CohortRepository
 from db.migrate import migrate
 from db.processed_updates import ProcessedUpdateRepository
 from db.profiles import ProfileRepository
+from db.quiz import QuizFlagRepository, QuizRepository
+from db.study import StudySettingsRepository
 from db.user_data import UserDataRepository
 
 
@@ -39,6 +42,10 @@ class Database:
         self._writer: aiosqlite.Connection | None = None
         self._writer_lock = asyncio.Lock()
         self.profiles = ProfileRepository(self._connection)
+        self.study = StudySettingsRepository(self._connection)
+        self.quiz = QuizRepository(self._connection)
+        self.quiz_flags = QuizFlagRepository(self._connection)
+        self.cohorts = CohortRepository(self._connection)
         self.processed_updates = ProcessedUpdateRepository(self._connection)
         self.user_data = UserDataRepository(self._connection, self.transaction)
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import anonymous, errors, fallbacks, help, privacy, profile, redelivery, start
+from handlers import (
+    anonymous,
+    cohort,
+    daily,
+    errors,
+    fallbacks,
+    help,
+    privacy,
+    profile,
+    quiz,
+    redelivery,
+    start,
+    study,
+)
 
-FEATURES = (redelivery, anonymous, start, help, profile, privacy)
+FEATURES = (redelivery, anonymous, start, help, profile, quiz, study, daily, cohort, privacy)
 
 
 def register(app: Application) -> None:

@@ -17,21 +17,22 @@ async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
     await database.open()
     # Tables a later feature might add: a child table with a foreign key, and one without.
     async with database.transaction() as conn:
-        await conn.execute("CREATE TABLE cohorts (id INTEGER PRIMARY KEY, name TEXT)")
-        await conn.execute("CREATE TABLE quiz_members (cohort_id INTEGER REFERENCES cohorts(id),"
+        await conn.execute("CREATE TABLE zz_groups (id INTEGER PRIMARY KEY, name TEXT)")
+        await conn.execute("CREATE TABLE zz_members (cohort_id INTEGER REFERENCES zz_groups(id),"
                            " user_id INTEGER REFERENCES profiles(user_id), joined TEXT)")
-        await conn.execute("INSERT INTO cohorts VALUES (1, 'Spring')")
+        await conn.execute("INSERT INTO zz_groups VALUES (1, 'Spring')")
     yield database
     await database.close()
 
 
 async def _add_member(db: Database, user_id: int) -> None:
     async with db.transaction() as conn:
-        await conn.execute("INSERT INTO quiz_members VALUES (1, ?, 'today')", (user_id,))
+        await conn.execute("INSERT INTO zz_members VALUES (1, ?, 'today')", (user_id,))
 
 
 async def test_tables_with_user_id_are_discovered(db: Database) -> None:
-    assert await db.user_data.user_tables() == ["profiles", "quiz_members"]
+    tables = await db.user_data.user_tables()
+    assert {"profiles", "zz_members"} <= set(tables) and "zz_groups" not in tables
 
 
 async def test_export_collects_only_that_users_rows(db: Database) -> None:
@@ -39,9 +40,9 @@ async def test_export_collects_only_that_users_rows(db: Database) -> None:
     await db.profiles.save(2, Profile(years=9))
     await _add_member(db, 1)
     exported = await db.user_data.export(1)
-    assert set(exported) == {"profiles", "quiz_members"}
+    assert set(exported) == {"profiles", "zz_members"}
     assert exported["profiles"][0]["years"] == 2
-    assert exported["quiz_members"] == [{"cohort_id": 1, "user_id": 1, "joined": "today"}]
+    assert exported["zz_members"] == [{"cohort_id": 1, "user_id": 1, "joined": "today"}]
     assert await db.user_data.export(3) == {}
 
 
@@ -49,13 +50,13 @@ async def test_forget_deletes_every_row_of_the_user_despite_foreign_keys(db: Dat
     for user_id in (1, 2):
         await db.profiles.save(user_id, Profile(years=user_id))
         await _add_member(db, user_id)
-    # quiz_members rows reference profiles, which come first: this only works deferred.
-    assert await db.user_data.forget(1) == {"profiles": 1, "quiz_members": 1}
+    # zz_members rows reference profiles, which come first: this only works deferred.
+    assert await db.user_data.forget(1) == {"profiles": 1, "zz_members": 1}
     for table in await db.user_data.tables():
         rows = await db.user_data.rows(table)
         assert all(row.get("user_id") != 1 for row in rows), table
     assert await db.profiles.get(2) == Profile(years=2)
-    assert await db.user_data.rows("cohorts") == [{"id": 1, "name": "Spring"}]
+    assert await db.user_data.rows("zz_groups") == [{"id": 1, "name": "Spring"}]
 
 
 async def test_a_failing_transaction_changes_nothing(db: Database) -> None:

@@ -314,8 +314,10 @@ class FakeTelegram:
                 "type": params.get("type", "regular"), "allows_multiple_answers": False,
                 "allows_revoting": True, "members_only": False,
             }
-            if "correct_option_id" in params:
-                poll["correct_option_id"] = params["correct_option_id"]
+            if "correct_option_ids" in params:
+                poll["correct_option_ids"] = params["correct_option_ids"]
+            elif "correct_option_id" in params:
+                poll["correct_option_ids"] = [params["correct_option_id"]]
             return self._sent(params, poll=poll)
         if method == "editMessageReplyMarkup":
             self._check(markup_problem)
