@@ -7,9 +7,11 @@ import json
 from telegram.ext import Application
 
 from handlers import user_jobs
-from handlers.user_jobs import user_job_name
+from handlers.user_jobs import jobs_of_user, user_job_name
 from knowledge.profile import Profile
 from tests.harness import BotHarness, last_text, replies
+from tests.test_cohort import ADMIN, setup_cohort
+from tests.test_quiz import answer, poll_of
 
 
 async def _noop(context: object) -> None:
@@ -122,3 +124,35 @@ async def test_a_redelivered_update_is_not_applied_twice(bot: BotHarness) -> Non
     await bot.send("/profile years=4")
     assert await bot.feed(update) == []
     assert await bot.db.profiles.get(501) == Profile(years=4)
+
+
+async def test_forget_covers_every_feature_that_stores_rows(bot: BotHarness) -> None:
+    """Profile, exam and daily settings, quiz answers and polls, flags, cohort membership."""
+    group, people = await setup_cohort(bot)
+    bea = people["bea"]
+    await answer(bot, poll_of(await bot.send("/quiz", user=bea, chat=group)), True, bea)
+    private_quiz = poll_of(await bot.send("/quiz", user=bea))
+    await answer(bot, private_quiz, False, bea)
+    await bot.send("/report the key looks wrong", user=bea,
+                   reply_to_message=bot.message_of(private_quiz))
+    await bot.send("/profile years=2 state=OH", user=bea)
+    await bot.send("/exam 2027-03-01 CEHRS", user=bea)
+    await bot.send("/daily 07:30", user=bea)
+    assert bot.app.job_queue is not None
+    assert len(jobs_of_user(bot.app.job_queue, bea["id"])) == 1
+
+    stored = await _user_rows_left(bot, bea["id"])
+    assert {"profiles", "study_settings", "quiz_answers", "quiz_polls", "quiz_flags",
+            "cohort_members"} <= set(stored)
+    await bot.send("/export", user=bea)
+    exported = json.loads(bot.api.uploads["document"])["tables"]
+    assert {table: len(rows) for table, rows in exported.items()} == stored
+
+    ask = replies(await bot.send("/forget", user=bea))[-1]
+    await bot.press(ask.button_data()[0], user=bea, message=bot.message_of(ask))
+    assert await _user_rows_left(bot, bea["id"]) == {}
+    assert jobs_of_user(bot.app.job_queue, bea["id"]) == []
+    cohort = await bot.db.cohorts.for_chat(group["id"])
+    assert cohort is not None and await bot.db.cohorts.is_member(cohort.id, ADMIN)
+    assert "Bea" not in last_text(await bot.send("/leaderboard", user=people["admin"],
+                                                 chat=group))
