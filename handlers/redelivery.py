@@ -20,5 +20,10 @@ async def skip_redelivered(update: Update, context: CallbackContext) -> None:
         raise ApplicationHandlerStop
 
 
+async def prune_old_ids(app: Application) -> None:
+    await app.bot_data["services"].db.processed_updates.prune()
+
+
 def register(app: Application) -> None:
     app.add_handler(TypeHandler(Update, skip_redelivered), group=FIRST_GROUP)
+    app.bot_data["services"].startup_hooks.append(prune_old_ids)
