@@ -36,12 +36,14 @@ PRIVACY_TEXT = """\
 <b>What I keep</b>, linked to your Telegram user id:
 • your profile fields — only the ones you set (experience, state, education, certifications, \
 employer type, skills, goal), to make salary and career answers personal;
-• if you use them: your quiz answers and scores, cohort memberships, exam date and reminder \
-time, to run study groups, leaderboards and reminders.
+• if you use them: your exam date and certification, time zone and daily-question time; your \
+quiz answers, for your stats and streak; questions you reported, with the reason you gave; \
+your cohort memberships, with your first name for the leaderboard (/leaderboard hide shows \
+you as an anonymous member instead).
 
-<b>What I don't keep</b>: the texts of your messages, your name, your phone number or contacts. \
-The logs hold ids and event names only. To avoid handling one message twice after a restart I \
-note update numbers (not linked to you) for two days.
+<b>What I don't keep</b>: the texts of your messages (a report's reason aside), your phone \
+number or contacts. The logs hold ids and event names only. To avoid handling one message \
+twice after a restart I note update numbers (not linked to you) for two days.
 
 <b>How long</b>: as long as you use the bot. Nothing expires on its own — delete it whenever \
 you like.
@@ -49,13 +51,14 @@ you like.
 <b>Your controls</b>
 /profile — see and change your profile
 /export — every stored row about you, as a JSON file
-/forget — delete all of it, cancel your reminders (asks first)
+/forget — delete all of it and cancel your daily questions (asks first)
 
 In groups I never show anyone's profile."""
 
 FORGET_QUESTION = (
     "<b>Delete everything I store about you?</b>\n\n"
-    "Your profile, quiz answers, cohort memberships and reminders go, and cannot be restored. "
+    "Your profile, study settings, quiz answers, reports, cohort memberships and daily "
+    "questions go, and cannot be restored. "
     "Use /export first if you want a copy."
 )
 
