@@ -38,7 +38,10 @@ def install_privacy_guard(secrets: list[str]) -> Callable[[], None]:
         record = previous(*args, **kwargs)
         if record.levelno < logging.INFO and record.args and not _is_ours(record.name):
             record.msg, record.args = f"{record.msg}{WITHHELD}", ()
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed call: the handler reports it as usual
+            return record
         if any(secret in message for secret in secrets):
             record.msg, record.args = _redact(message, secrets), ()
         if record.exc_info and record.exc_info[0] is not None:

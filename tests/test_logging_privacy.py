@@ -102,3 +102,19 @@ def test_exception_messages_of_our_parsers_do_not_repeat_the_input() -> None:
     with pytest.raises(ProfileValueError) as bad_value:
         parse_changes([("state", "Atlantis")])
     assert "Atlantis" not in str(bad_value.value) and bad_value.value.raw == "Atlantis"
+
+
+def test_the_guard_redacts_secrets_in_tracebacks_and_survives_malformed_calls(
+        guarded_logs: pytest.LogCaptureFixture) -> None:
+    library = logging.getLogger("telegram.ext.Updater")
+    try:
+        raise RuntimeError(f"GET https://api.telegram.org/bot{TEST_TOKEN}/getMe failed")
+    except RuntimeError:
+        library.exception("Polling failed for %s", TEST_TOKEN)
+    # A library's own formatting mistake stays the handler's to report, not an exception.
+    record = library.makeRecord(library.name, logging.WARNING, "lib.py", 1,
+                                "two placeholders %s %s", ("one",), None)
+    assert record.args == ("one",)
+    text = guarded_logs.text
+    assert TEST_TOKEN not in text and text.count("[redacted]") == 2
+    assert "Polling failed for [redacted]" in text
