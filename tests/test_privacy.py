@@ -19,11 +19,11 @@ async def _noop(context: object) -> None:
 
 
 async def _user_rows_left(bot: BotHarness, user_id: int) -> dict[str, int]:
-    """Rows that still mention `user_id`, in every table of the schema (found generically)."""
+    """Rows of `user_id` or their private chat, in every table of the schema (found generically)."""
     left = {}
     for table in await bot.db.user_data.tables():
         count = sum(1 for row in await bot.db.user_data.rows(table)
-                    if row.get("user_id") == user_id)
+                    if user_id in (row.get("user_id"), row.get("chat_id")))
         if count:
             left[table] = count
     return left

@@ -21,6 +21,9 @@ async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
         await conn.execute("CREATE TABLE zz_members (cohort_id INTEGER REFERENCES zz_groups(id),"
                            " user_id INTEGER REFERENCES profiles(user_id), joined TEXT)")
         await conn.execute("INSERT INTO zz_groups VALUES (1, 'Spring')")
+        # Keyed by chat: a private chat's id is its user's id; a group's is negative.
+        await conn.execute("CREATE TABLE zz_reminders (chat_id INTEGER, at TEXT)")
+        await conn.execute("INSERT INTO zz_reminders VALUES (1, '08:00'), (-100, '09:00')")
     yield database
     await database.close()
 
@@ -31,8 +34,9 @@ async def _add_member(db: Database, user_id: int) -> None:
 
 
 async def test_tables_with_user_id_are_discovered(db: Database) -> None:
-    tables = await db.user_data.user_tables()
-    assert {"profiles", "zz_members"} <= set(tables) and "zz_groups" not in tables
+    tables = await db.user_data.person_columns()
+    assert tables["profiles"] == ["user_id"] and tables["zz_reminders"] == ["chat_id"]
+    assert tables["zz_members"] == ["user_id"] and "zz_groups" not in tables
 
 
 async def test_export_collects_only_that_users_rows(db: Database) -> None:
@@ -40,7 +44,8 @@ async def test_export_collects_only_that_users_rows(db: Database) -> None:
     await db.profiles.save(2, Profile(years=9))
     await _add_member(db, 1)
     exported = await db.user_data.export(1)
-    assert set(exported) == {"profiles", "zz_members"}
+    assert set(exported) == {"profiles", "zz_members", "zz_reminders"}
+    assert exported["zz_reminders"] == [{"chat_id": 1, "at": "08:00"}]
     assert exported["profiles"][0]["years"] == 2
     assert exported["zz_members"] == [{"cohort_id": 1, "user_id": 1, "joined": "today"}]
     assert await db.user_data.export(3) == {}
@@ -51,10 +56,11 @@ async def test_forget_deletes_every_row_of_the_user_despite_foreign_keys(db: Dat
         await db.profiles.save(user_id, Profile(years=user_id))
         await _add_member(db, user_id)
     # zz_members rows reference profiles, which come first: this only works deferred.
-    assert await db.user_data.forget(1) == {"profiles": 1, "zz_members": 1}
+    assert await db.user_data.forget(1) == {"profiles": 1, "zz_members": 1, "zz_reminders": 1}
     for table in await db.user_data.tables():
         rows = await db.user_data.rows(table)
-        assert all(row.get("user_id") != 1 for row in rows), table
+        assert all(1 not in (row.get("user_id"), row.get("chat_id")) for row in rows), table
+    assert await db.user_data.rows("zz_reminders") == [{"chat_id": -100, "at": "09:00"}]
     assert await db.profiles.get(2) == Profile(years=2)
     assert await db.user_data.rows("zz_groups") == [{"id": 1, "name": "Spring"}]
 
