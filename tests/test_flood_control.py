@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from telegram.error import ChatMigrated
 from telegram.ext import Application
 
 from handlers import user_jobs
@@ -74,3 +75,14 @@ async def test_fan_out_reports_blocked_groups_to_the_callback(bot: BotHarness) -
                            lambda chat_id: bot.app.bot.send_message(chat_id, "Quiz time"),
                            on_blocked=on_blocked, spacing=0)
     assert told == [-100500] and report.delivered == [-100501]
+
+
+async def test_fan_out_follows_a_group_that_became_a_supergroup(bot: BotHarness) -> None:
+    async def send(chat_id: int) -> object:
+        if chat_id == -500:
+            raise ChatMigrated(-100500)
+        return await bot.app.bot.send_message(chat_id, "Quiz time")
+
+    report = await fan_out(bot.app, [-500, -501], send, spacing=0)
+    assert report.delivered == [-500, -501] and report.migrated == {-500: -100500}
+    assert [c.chat_id for c in bot.api.calls_to("sendMessage")] == [-100500, -501]
