@@ -6,15 +6,19 @@ from telegram.ext import Application
 
 from handlers import (
     admin,
+    anonymous,
     ask,
     career,
     certify,
     cohort,
     daily,
     errors,
+    fallbacks,
     help,
+    privacy,
     profile,
     quiz,
+    redelivery,
     salary,
     sources,
     start,
@@ -22,12 +26,14 @@ from handlers import (
     study,
 )
 
-# `ask` stays last: its catch-all for private text must come after every dialogue's handlers.
-FEATURES = (start, help, profile, salary, certify, career, steps, sources, quiz, study, daily,
-            cohort, admin, ask)
+# `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
+# catch-all for private text must come after every dialogue's handlers.
+FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
+            quiz, study, daily, cohort, privacy, admin, ask)
 
 
 def register(app: Application) -> None:
     for feature in FEATURES:
         feature.register(app)
+    fallbacks.register(app)
     errors.register(app)

@@ -55,6 +55,9 @@ COMMANDS: tuple[Command, ...] = (
     # Operators only (settings OPERATOR_IDS): hidden from /help and the command menus.
     Command("admin", "Operator tools: unanswered questions", "Your data",
             private=False, group=False),
+    Command("privacy", "What I store about you, why, and for how long", "Your data"),
+    Command("export", "All your stored data as a JSON file", "Your data", group=False),
+    Command("forget", "Delete everything I store about you", "Your data", group=False),
 )
 
 

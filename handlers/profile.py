@@ -20,7 +20,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.arguments import ArgumentError, command_arguments, parse_pairs
+from handlers.arguments import (
+    ArgumentError,
+    command_arguments,
+    parse_pairs,
+    profile_fields_problem,
+)
 from handlers.deps import services
 from handlers.render import (
     echo,
@@ -246,15 +251,9 @@ async def profile_command(update: Update, context: CallbackContext) -> int:
         return ConversationHandler.END
     try:
         changes = parse_changes(parse_pairs(arguments))
-    except ArgumentError as error:
-        await reply(update, f"I could not read that: {escape(error)}.\n"
-                            "Write fields as key=value, e.g. "
-                            "<code>/profile years=3 state=TX certs=CEHRS,RHIT</code>.\n"
-                            f"Keys: {', '.join(FIELD_KEYS)}. Nothing was changed.")
-        return ConversationHandler.END
-    except ProfileValueError as error:
-        await reply(update, f"<b>{echo(error.key)}</b> cannot be “{echo(error.raw)}”. "
-                            f"Accepted: {escape(error.accepted)}.\nNothing was changed.")
+    except (ArgumentError, ProfileValueError) as error:
+        problem = profile_fields_problem(error, "/profile years=3 state=TX certs=CEHRS,RHIT")
+        await reply(update, problem + "\nNothing was changed.")
         return ConversationHandler.END
     profile = await _save(context, update.effective_user.id, changes)
     saved = ", ".join(FIELD_LABELS[key].lower() for key in changes)

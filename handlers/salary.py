@@ -10,11 +10,16 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
 from handlers import profile_codec
-from handlers.arguments import ArgumentError, command_arguments, parse_pairs
+from handlers.arguments import (
+    ArgumentError,
+    command_arguments,
+    parse_pairs,
+    profile_fields_problem,
+)
 from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
-from handlers.render import echo, edit_or_reply, escape, is_private, reply
+from handlers.render import edit_or_reply, escape, is_private, reply
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
 from knowledge.certify import recommend
@@ -228,14 +233,8 @@ async def _what_if_command(update: Update, context: CallbackContext, arguments: 
     assert update.effective_user is not None
     try:
         changes = parse_changes(parse_pairs(arguments))
-    except ArgumentError as error:
-        await reply(update, f"I could not read that: {escape(error)}.\nWrite a what-if as "
-                            "key=value, e.g. <code>/salary years=5 state=TX certs=RHIT</code>.\n"
-                            f"Keys: {', '.join(FIELD_KEYS)}.")
-        return
-    except ProfileValueError as error:
-        await reply(update, f"<b>{echo(error.key)}</b> cannot be “{echo(error.raw)}”. "
-                            f"Accepted: {escape(error.accepted)}.")
+    except (ArgumentError, ProfileValueError) as error:
+        await reply(update, profile_fields_problem(error, "/salary years=5 state=TX certs=RHIT"))
         return
     # In a group only the typed values count: a member's stored profile never shows there.
     base = await private_profile(update, context)
