@@ -54,14 +54,16 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
         for c in kb.certifications
     ]
     for stage in kb.stages:
+        stage_bands = kb.bands_for_stage(stage.id)
         bands = "; ".join(
             f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
             f"{'+' if b.open_ended else ''} ({source_label(kb.source(b.source))})"
-            for b in kb.bands_for_stage(stage.id))
+            for b in stage_bands)
         text = f"Stage {stage.order}: {stage.summary} Next: {stage.next_step}"
+        sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands)]))
         cards.append(Card(f"stage:{stage.id}", "stage", stage.title,
                           f"{text} Pay bands: {bands or UNKNOWN}.",
-                          (stage.title.lower(), stage.id), stage.sources, "/career"))
+                          (stage.title.lower(), stage.id), sources, "/career"))
     cards += [
         Card(f"side_path:{p.id}", "side_path", p.title, render_text(p.text, kb),
              (p.title.lower(), p.id), p.sources, "/career")

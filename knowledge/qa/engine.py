@@ -130,7 +130,7 @@ class Engine:
         terms = [term for word in query for term in word.terms]
         if not any(term in self.index for term in terms):
             return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions)
-        ranked = self._rank(query, terms, intent, mentions)
+        ranked = self._rank(query, terms, intent, mentions, RERANK)
         best_doc, best_score, coverage = ranked[0]
         if coverage < MIN_COVERAGE:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
@@ -139,6 +139,20 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage)
+
+    def search(self, text: str, limit: int) -> list[Entry]:
+        """Up to `limit` entries for a search typed as it is written (inline mode), best first.
+
+        Like a question, but the last word may be unfinished ("rhi" → RHIT, RHIA) and every
+        entry sharing a word is listed, not only a confident answer. None when nothing relates.
+        """
+        query = self.vocabulary.expand(text[:MAX_QUESTION], complete_last=True)
+        terms = [term for word in query for term in word.terms]
+        if limit <= 0 or not any(term in self.index for term in terms):
+            return []
+        mentions = find_mentions(text[:MAX_QUESTION], [word.text for word in query])
+        ranked = self._rank(query, terms, self.intent_of(query), mentions, limit)
+        return [self.entries[doc] for doc, _, _ in ranked[:limit]]
 
     def related_to(self, entry: Entry) -> tuple[Entry, ...]:
         """The entry's own related entries, else the ones its title finds."""
@@ -150,8 +164,9 @@ class Engine:
                      if e is not None and e.id != entry.id)[:MAX_RELATED]
 
     def _rank(self, query: Sequence[QueryWord], terms: list[str], intent: Intent | None,
-              mentions: Mentions) -> list[tuple[int, float, float]]:
-        """(entry, score, coverage), best first: BM25 with boosts, then re-ranked by coverage."""
+              mentions: Mentions, rerank: int) -> list[tuple[int, float, float]]:
+        """The `rerank` best (entry, score, coverage), best first: BM25 with boosts, then
+        re-ranked by coverage."""
         scored = []
         for doc, score in self.index.scores(terms).items():
             entry = self.entries[doc]
@@ -167,7 +182,7 @@ class Engine:
             scored.append((doc, score * factor))
         scored.sort(key=lambda item: (-item[1], item[0]))
         reranked = []
-        for doc, score in scored[:RERANK]:
+        for doc, score in scored[:rerank]:
             coverage = self._coverage(query, doc)
             reranked.append((doc, score * coverage ** COVERAGE_POWER, coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
@@ -41,6 +43,9 @@ STOPWORDS = frozenset({
 MIN_FUZZY_LENGTH = 4
 SHORT_WORD = 5
 FUZZY_CUTOFF = 80.0
+# An unfinished last word of a search is completed from this length, to this many known words.
+MIN_PREFIX = 2
+MAX_COMPLETIONS = 8
 
 
 def fold(text: str) -> str:
@@ -123,12 +128,21 @@ class Vocabulary:
                                    score_cutoff=FUZZY_CUTOFF)
         return found[0] if found else None
 
-    def expand(self, text: str) -> list[QueryWord]:
+    def complete(self, prefix: str) -> tuple[str, ...]:
+        """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
+        if len(prefix) < MIN_PREFIX:
+            return ()
+        start = bisect_left(self._choices, prefix)
+        found = takewhile(lambda word: word.startswith(prefix), self._choices[start:])
+        return tuple(sorted(found, key=len)[:MAX_COMPLETIONS])
+
+    def expand(self, text: str, complete_last: bool = False) -> list[QueryWord]:
         """The words of a question with the stemmed index terms each stands for.
 
         Synonym phrases ("how long") become one word standing for what they mean; single words
         are corrected for typos, kept alongside their synonyms, then stemmed. A word that is not
-        understood keeps no terms.
+        understood keeps no terms — except, with `complete_last`, a last word still being typed,
+        which stands for the known words it begins.
         """
         folded = " ".join(words(text))
         found: list[QueryWord] = []
@@ -138,12 +152,15 @@ class Vocabulary:
                 own = tuple(word for word in phrase.split() if word not in STOPWORDS)
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
                 found.append(QueryWord(phrase, terms))
-        for raw in folded.split():
+        raws = folded.split()
+        for position, raw in enumerate(raws, start=1):
             if raw in STOPWORDS:
                 continue
             word = self.correct(raw)
             if word is None:
-                found.append(QueryWord(raw, ()))
+                completions = self.complete(raw) if complete_last and position == len(raws) \
+                    else ()
+                found.append(QueryWord(raw, tuple(dict.fromkeys(map(stem, completions)))))
                 continue
             items = (word, *self._single.get(word, self._by_stem.get(stem(word), ())))
             found.append(QueryWord(word, tuple(dict.fromkeys(stem(item) for item in items))))

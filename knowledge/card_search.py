@@ -1,0 +1,59 @@
+"""Finding cards for a short search as it is typed (inline mode): `search_cards("rhit", 20)`.
+
+The free-text engine (knowledge/qa) does the matching — synonyms, typo correction, an unfinished
+last word — and the cards a search names exactly (a code, a title, a keyword) come first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from knowledge.cards import Card, cards
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.text import words
+
+# Inline queries are at most 256 characters; anything longer is cut, never refused.
+MAX_QUERY = 256
+DEFAULT_KINDS = ("certification", "stage")
+
+
+def _name(text: str) -> str:
+    return " ".join(words(text))
+
+
+@cache
+def _cards_by_name() -> dict[str, tuple[Card, ...]]:
+    """Each card under its names, folded: its code (the end of its id), its title and, but for
+    topics (whose keywords are only search aids), its keywords ("texas", "tx", "ahima")."""
+    named: dict[str, list[Card]] = {}
+    for card in cards():
+        keywords = card.keywords if card.kind != "topic" else ()
+        names = {_name(card.id.split(":", 1)[1]), _name(card.title),
+                 *(_name(keyword) for keyword in keywords)}
+        for name in names - {""}:
+            named.setdefault(name, []).append(card)
+    return {name: tuple(found) for name, found in named.items()}
+
+
+@cache
+def default_cards() -> tuple[Card, ...]:
+    """What an empty search offers: the certifications, then the career stages."""
+    return tuple(card for kind in DEFAULT_KINDS for card in cards() if card.kind == kind)
+
+
+def search_cards(query: str, limit: int) -> list[Card]:
+    """Up to `limit` cards for `query`, best first; the defaults for an empty one, none when
+    nothing in the knowledge relates to it."""
+    if limit <= 0:
+        return []
+    text = query[:MAX_QUERY]
+    if not words(text):
+        return list(default_cards()[:limit])
+    engine = knowledge_engine()
+    by_id = {card.id: card for card in cards()}
+    found = [by_id[entry.id] for entry in engine.search(text, limit)]
+    corrected = " ".join(word.text for word in engine.vocabulary.expand(text))
+    by_name = _cards_by_name()
+    named = [card for name in dict.fromkeys((_name(text), corrected))
+             for card in by_name.get(name, ())]
+    return list(dict.fromkeys([*named, *found]))[:limit]
