@@ -15,6 +15,7 @@ from handlers import (
     errors,
     fallbacks,
     help,
+    inline,
     privacy,
     profile,
     quiz,
@@ -29,7 +30,7 @@ from handlers import (
 # `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
 # catch-all for private text must come after every dialogue's handlers.
 FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
-            quiz, study, daily, cohort, privacy, admin, ask)
+            quiz, study, daily, cohort, privacy, admin, inline, ask)
 
 
 def register(app: Application) -> None:

@@ -78,7 +78,7 @@ def unknown_text(answer: Answer) -> str:
     return f"{opening}\n\n{capabilities_text()}"
 
 
-def _command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
+def command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
     """A button that runs the matching command, when its feature offers a deep link for it."""
     payload = command.split()[0] if command else ""
     if not payload or not has_deep_link(payload):
@@ -95,7 +95,7 @@ def answer_keyboard(related: tuple[Entry, ...], command: str, private: bool,
     rows = [[InlineKeyboardButton(entry.title[:60], callback_data=TOPIC_PREFIX + entry.id)]
             for entry in related
             if len((TOPIC_PREFIX + entry.id).encode()) <= MAX_CALLBACK]
-    button = _command_button(command, private, bot_username)
+    button = command_button(command, private, bot_username)
     if button is not None:
         rows.append([button])
     return InlineKeyboardMarkup(rows) if rows else None

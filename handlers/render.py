@@ -16,10 +16,14 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def cut(text: str, limit: int) -> str:
+    """`text`, or its first `limit` - 1 characters and "…" when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def echo(text: str) -> str:
     """A short, escaped excerpt of something the user typed, for error messages."""
-    cut = text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
-    return escape(cut)
+    return escape(cut(text, MAX_ECHO))
 
 
 def split_message(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:

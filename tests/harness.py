@@ -70,6 +70,15 @@ class BotHarness:
         user = user or self.user()
         return await self.feed(self.api.callback_update(user, data, message, chat))
 
+    async def inline(self, query: str, user: dict[str, Any] | None = None, offset: str = "",
+                     chat_type: str = "sender") -> ApiCall:
+        """Type `@bot <query>` in a chat; return the bot's answerInlineQuery call."""
+        calls = await self.feed(self.api.inline_query_update(user or self.user(), query, offset,
+                                                             chat_type))
+        answers = [call for call in calls if call.method == "answerInlineQuery"]
+        assert len(answers) == 1, [call.method for call in calls]
+        return answers[0]
+
     def message_of(self, call: ApiCall) -> dict[str, Any]:
         """The message a sendMessage/edit call produced, to press its buttons later."""
         assert isinstance(call.result, dict), call

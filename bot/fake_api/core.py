@@ -98,6 +98,9 @@ class FakeTelegram:
         self._update_ids = itertools.count(int(time.time() * 1000))
         self._poll_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
+        self._inline_ids = itertools.count(1)
+        # Inline query ids sent to the bot, and whether each has been answered (only once).
+        self.inline_queries: dict[str, bool] = {}
         self._pending: list[JsonDict] = []
         self._new_update = asyncio.Event()
         self.listeners: list[Callable[[ApiCall], None]] = []
@@ -178,6 +181,13 @@ class FakeTelegram:
             "id": str(next(self._callback_ids)), "from": user, "chat_instance": str(chat["id"]),
             "data": data, "message": message,
         })
+
+    def inline_query_update(self, user: JsonDict, query: str, offset: str = "",
+                            chat_type: str = "sender") -> JsonDict:
+        query_id = str(next(self._inline_ids))
+        self.inline_queries[query_id] = False
+        return self.update(inline_query={"id": query_id, "from": user, "query": query,
+                                         "offset": offset, "chat_type": chat_type})
 
     def poll_answer_update(self, user: JsonDict, poll_id: str, option_ids: list[int]) -> JsonDict:
         return self.update(poll_answer={"poll_id": poll_id, "user": user,
@@ -344,6 +354,13 @@ class FakeTelegram:
             text = params.get("text")
             if isinstance(text, str) and len(text) > 200:
                 self._check("answer callback query text is too long")
+            return True
+        if method == "answerInlineQuery":
+            query_id = str(params.get("inline_query_id"))
+            if self.inline_queries.get(query_id, True):
+                self._check("query is too old and response timeout expired or query ID is invalid")
+            self._check(validation.inline_answer_problem(params))
+            self.inline_queries[query_id] = True
             return True
         if method == "stopPoll":
             return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,

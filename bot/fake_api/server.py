@@ -16,6 +16,7 @@ _STRING_PARAMS = frozenset({
     "text", "caption", "question", "explanation", "parse_mode", "callback_query_id",
     "inline_query_id", "url", "secret_token", "description", "explanation_parse_mode",
     "message_thread_id_str", "emoji", "action", "title", "first_name", "short_description",
+    "next_offset",
 })
 
 

@@ -11,6 +11,10 @@ MAX_CALLBACK_DATA = 64
 MAX_POLL_QUESTION = 300
 MAX_POLL_OPTION = 100
 MAX_POLL_EXPLANATION = 200
+MAX_INLINE_RESULTS = 50
+MAX_RESULT_ID = 64
+MAX_NEXT_OFFSET = 64
+_START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 _ALLOWED_TAGS = {
     "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
@@ -113,4 +117,51 @@ def poll_problem(params: dict[str, object]) -> str | None:
         explanation = params.get("explanation")
         if explanation is not None and len(str(explanation)) > MAX_POLL_EXPLANATION:
             return "poll explanation is too long"
+    return None
+
+
+def _inline_result_problem(result: object) -> str | None:
+    if not isinstance(result, dict):
+        return "inline query result must be an object"
+    if result.get("type") == "article" and not result.get("title"):
+        return "RESULT_TITLE_EMPTY"
+    content = result.get("input_message_content")
+    if result.get("type") == "article" and not isinstance(content, dict):
+        return "inline query result has no message content"
+    if isinstance(content, dict) and "message_text" in content:
+        problem = text_problem(content["message_text"], content.get("parse_mode"), MAX_TEXT,
+                               required=True)
+        if problem:
+            return problem
+    return markup_problem(result.get("reply_markup"))
+
+
+def inline_answer_problem(params: dict[str, object]) -> str | None:
+    """Why Telegram would refuse an answerInlineQuery, or None."""
+    results = params.get("results")
+    if not isinstance(results, list):
+        return "results must be an array"
+    if len(results) > MAX_INLINE_RESULTS:
+        return "RESULTS_TOO_MUCH"
+    seen: set[str] = set()
+    for result in results:
+        result_id = result.get("id") if isinstance(result, dict) else None
+        if not isinstance(result_id, str) or not 1 <= len(result_id.encode()) <= MAX_RESULT_ID:
+            return "RESULT_ID_INVALID"
+        if result_id in seen:
+            return "RESULT_ID_DUPLICATE"
+        seen.add(result_id)
+        problem = _inline_result_problem(result)
+        if problem:
+            return problem
+    offset = params.get("next_offset")
+    if offset is not None and len(str(offset).encode()) > MAX_NEXT_OFFSET:
+        return "NEXT_OFFSET_INVALID"
+    cache_time = params.get("cache_time")
+    if cache_time is not None and (not isinstance(cache_time, int) or cache_time < 0):
+        return "cache_time must be a non-negative integer"
+    button = params.get("button")
+    if isinstance(button, dict) and "start_parameter" in button \
+            and not _START_PARAMETER.match(str(button["start_parameter"])):
+        return "START_PARAM_INVALID"
     return None
