@@ -14,7 +14,7 @@ from handlers.commands import COMMANDS, SECTIONS
 from handlers.render import escape, is_private, reply
 
 
-def help_text(private: bool) -> str:
+def help_text(private: bool, bot_username: str) -> str:
     lines = ["<b>What I can do</b>"]
     for section in SECTIONS:
         entries = [c for c in COMMANDS if c.section == section and (c.private if private
@@ -29,11 +29,13 @@ def help_text(private: bool) -> str:
         lines.append("\nOr just type a question, e.g. <i>how much does an RHIT earn?</i>")
     else:
         lines.append("\nIn groups I answer commands, mentions and replies to my messages.")
+    lines.append(f"In any chat, type <code>@{escape(bot_username)} rhit</code> to share a card "
+                 "(a certification, a career stage, a state's pay).")
     return "\n".join(lines)
 
 
 async def show_help(update: Update, context: CallbackContext) -> None:
-    await reply(update, help_text(is_private(update)))
+    await reply(update, help_text(is_private(update), context.bot.username))
 
 
 async def publish_command_menus(app: Application) -> None:

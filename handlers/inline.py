@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from functools import lru_cache
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -52,7 +53,10 @@ def card_html(card: Card, bot_username: str, kb: Knowledge) -> str:
     return "\n".join(lines)
 
 
-def card_result(card: Card, bot_username: str, kb: Knowledge) -> InlineQueryResultArticle:
+@lru_cache(maxsize=512)
+def card_result(card: Card, bot_username: str) -> InlineQueryResultArticle:
+    """The card as a result (built once: the same for every query and every user)."""
+    kb = load_knowledge()
     button = command_button(card.command.removeprefix("/"), False, bot_username)
     return InlineQueryResultArticle(
         id=result_id(card),
@@ -81,8 +85,7 @@ async def on_inline_query(update: Update, context: CallbackContext) -> None:
     begin = start or 0
     page = found[begin:begin + PAGE]
     more = len(found) > begin + PAGE
-    kb = load_knowledge()
-    results = [card_result(card, context.bot.username, kb) for card in page]
+    results = [card_result(card, context.bot.username) for card in page]
     log.info("inline query answered results=%d offset=%d", len(results), begin)
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False,
                        next_offset=str(begin + PAGE) if more else "")

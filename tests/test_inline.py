@@ -12,7 +12,7 @@ from bot.fake_api.core import BOT_USER
 from handlers.inline import CACHE_SECONDS, PAGE, card_html, result_id
 from knowledge import load_knowledge
 from knowledge.cards import Card, cards
-from tests.harness import BotHarness
+from tests.harness import BotHarness, last_text
 
 BOT = BOT_USER["username"]
 
@@ -147,3 +147,9 @@ def test_a_long_card_id_becomes_a_short_stable_result_id() -> None:
     assert len(result_id(card).encode()) <= 64
     other = replace(card, id="figure:" + "y" * 80)
     assert result_id(card) == result_id(card) != result_id(other)
+
+
+async def test_help_mentions_inline_mode_with_the_bot_username(bot: BotHarness) -> None:
+    for chat in (None, bot.api.group_chat(-100555)):
+        text = last_text(await bot.send("/help", chat=chat))
+        assert f"<code>@{BOT} rhit</code>" in text
