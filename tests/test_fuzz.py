@@ -273,3 +273,15 @@ def test_updates_without_a_person(fuzzer: Fuzzer, kind: str, text: str) -> None:
         invalid = kind != "inline_button" or not _button_changes_data(text[:20])
     fuzzer.feed(update, invalid=invalid)
 
+
+
+@FUZZ
+@given(query=TEXT, offset=st.one_of(st.just(""), st.sampled_from(["20", "40", "80", "100"]),
+                                    st.text(UNICODE, max_size=70)),
+       chat_type=st.sampled_from(["sender", "private", "group", "supergroup", "channel"]))
+def test_inline_queries_change_nothing(fuzzer: Fuzzer, query: str, offset: str,
+                                       chat_type: str) -> None:
+    update = fuzzer.bot.api.inline_query_update(fuzzer.new_user(), query[:256], offset,
+                                                chat_type)
+    calls = fuzzer.feed(update, invalid=True)
+    assert [c.method for c in calls] == ["answerInlineQuery"]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.fake_api import validation
+from bot.fake_api import FakeTelegram, validation
 from bot.fake_api.core import BOT_USER
 from handlers.inline import CACHE_SECONDS, PAGE, card_html, result_id
 from knowledge import load_knowledge
 from knowledge.cards import Card, cards
 from tests.harness import BotHarness, last_text
+from tests.http_bot import polling_bot, wait_for
 
 BOT = BOT_USER["username"]
 
@@ -153,3 +155,13 @@ async def test_help_mentions_inline_mode_with_the_bot_username(bot: BotHarness) 
     for chat in (None, bot.api.group_chat(-100555)):
         text = last_text(await bot.send("/help", chat=chat))
         assert f"<code>@{BOT} rhit</code>" in text
+
+
+async def test_inline_mode_over_http_long_polling(tmp_path: Path) -> None:
+    api = FakeTelegram()
+    async with polling_bot(api, tmp_path / "inline.sqlite3"):
+        api.push(api.inline_query_update(api.user(78, "Sam"), "rhti"))
+        await wait_for(lambda: api.calls_to("answerInlineQuery"))
+    call = api.calls_to("answerInlineQuery")[0]
+    assert call.error is None and results(call)[0]["id"] == "certification:RHIT"
+    assert not api.problems
