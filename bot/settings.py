@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{5,15}:[A-Za-z0-9_-]{30,50}$")
+# What Telegram accepts as a webhook secret token.
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+HOW_TO_MAKE_A_SECRET = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 HOW_TO_GET_A_TOKEN = """\
 EHR Career Coach needs a Telegram bot token.
@@ -59,4 +63,20 @@ class Settings(BaseSettings):
             return "TELEGRAM_BOT_TOKEN is not set."
         if not TOKEN_PATTERN.match(self.telegram_bot_token):
             return "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, a secret)."
+        return None
+
+    def webhook_problem(self) -> str | None:
+        """Why webhook mode cannot start with these settings, or None (also when it is off)."""
+        if not self.webhook_url:
+            return None
+        url = urlsplit(self.webhook_url)
+        if url.scheme != "https" or not url.netloc:
+            return ("WEBHOOK_URL must be the public https:// address Telegram posts to, "
+                    "e.g. https://bot.example.com/telegram (Telegram only posts to https).")
+        if not self.webhook_secret:
+            return ("WEBHOOK_SECRET is required when WEBHOOK_URL is set: every request is checked "
+                    f"against it. Make one with:\n    {HOW_TO_MAKE_A_SECRET}")
+        if not WEBHOOK_SECRET_PATTERN.match(self.webhook_secret):
+            return ("WEBHOOK_SECRET may only contain letters, digits, '_' and '-' "
+                    f"(1-256 characters). Make one with:\n    {HOW_TO_MAKE_A_SECRET}")
         return None

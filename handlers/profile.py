@@ -275,9 +275,11 @@ async def open_profile_link(update: Update, context: CallbackContext, _: str) ->
 
 
 async def menu_profile(update: Update, context: CallbackContext) -> None:
-    assert update.callback_query is not None
+    """The main menu's profile button: the menu message turns into the profile."""
+    assert update.callback_query is not None and update.effective_user is not None
     await update.callback_query.answer()
-    await open_profile_link(update, context, "")
+    profile = await _load(context, update.effective_user.id)
+    await _edit_or_send(update, profile_text(profile), profile_keyboard())
 
 
 def register(app: Application) -> None:

@@ -53,3 +53,9 @@ async def test_handler_exception_is_logged_and_apologised(bot: BotHarness, monke
     # The bot carries on with the next update.
     monkeypatch.undo()
     assert "Your profile" in last_text(await bot.send("/profile"))
+
+
+async def test_menu_button_edits_the_menu_in_place(bot: BotHarness) -> None:
+    menu = replies(await bot.send("/start"))[-1]
+    shown = replies(await bot.press("menu:profile", message=bot.message_of(menu)))[-1]
+    assert shown.method == "editMessageText" and "Your profile" in shown.text

@@ -91,6 +91,7 @@ class FakeTelegram:
         self.blocked_chats: set[int] = set()
         self.failures: list[Failure] = []
         self.uploads: dict[str, bytes] = {}
+        self.upload_names: dict[str, str] = {}
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._update_ids = itertools.count(1)
         self._poll_ids = itertools.count(1)
@@ -178,7 +179,8 @@ class FakeTelegram:
 
     def poll_answer_update(self, user: JsonDict, poll_id: str, option_ids: list[int]) -> JsonDict:
         return self.update(poll_answer={"poll_id": poll_id, "user": user,
-                                        "option_ids": option_ids})
+                                        "option_ids": option_ids,
+                                        "option_persistent_ids": [str(i) for i in option_ids]})
 
     def my_chat_member_update(self, user: JsonDict, chat: JsonDict, old: str, new: str) -> JsonDict:
         now = int(time.time())
@@ -299,13 +301,15 @@ class FakeTelegram:
         if method == "sendPoll":
             self._check(validation.poll_problem(params))
             self._check(markup_problem)
-            options = [{"text": o["text"] if isinstance(o, dict) else o, "voter_count": 0}
-                       for o in params["options"]]
+            options = [{"text": o["text"] if isinstance(o, dict) else o, "voter_count": 0,
+                        "persistent_id": str(index)}
+                       for index, o in enumerate(params["options"])]
             poll = {
                 "id": str(next(self._poll_ids)), "question": params["question"],
                 "options": options, "total_voter_count": 0, "is_closed": False,
                 "is_anonymous": params.get("is_anonymous", True),
                 "type": params.get("type", "regular"), "allows_multiple_answers": False,
+                "allows_revoting": True, "members_only": False,
             }
             if "correct_option_id" in params:
                 poll["correct_option_id"] = params["correct_option_id"]
@@ -339,7 +343,8 @@ class FakeTelegram:
         if method == "stopPoll":
             return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,
                     "is_closed": True, "is_anonymous": False, "type": "quiz",
-                    "allows_multiple_answers": False}
+                    "allows_multiple_answers": False, "allows_revoting": True,
+                    "members_only": False}
         return True
 
     def _edited(self, params: JsonDict, **content: Any) -> JsonDict | bool:

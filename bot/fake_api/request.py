@@ -36,5 +36,7 @@ class FakeRequest(BaseRequest):
                 content = upload[1] if isinstance(upload, tuple) else upload
                 if isinstance(content, bytes):
                     self.api.uploads[name] = content
+                    if isinstance(upload, tuple) and upload[0]:
+                        self.api.upload_names[name] = upload[0]
         status, body = await self.api.handle(api_method, params)
         return status, json.dumps(body).encode()

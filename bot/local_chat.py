@@ -1,0 +1,222 @@
+"""`python -m bot --local`: chat with the real bot in the terminal, without Telegram or a token.
+
+The same Application, handlers and database run against the in-process Bot API stand-in; what
+the user types becomes updates, and the bot's calls are printed (see bot/local_render.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+from pathlib import Path
+from typing import Any, TextIO
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.fake_api import ApiCall, FakeRequest, FakeTelegram
+from bot.fake_api.core import BOT_USER
+from bot.lifecycle import running
+from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
+from bot.settings import Settings
+
+# A well-formed placeholder: the stand-in answers every call, so it is never sent anywhere.
+LOCAL_TOKEN = "1000001:local-chat-placeholder-token-not-used"
+LOCAL_USER_ID = 100
+LOCAL_FIRST_NAME = "Alex"
+GROUP_CHAT_ID = -1001000000001
+GROUP_TITLE = "Local study group"
+FILES_DIR = Path("local-chat")
+QUIT, SWITCH = "/quit", "/switch"
+
+_MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendPoll"})
+
+
+class LocalChat:
+    """One local user talking to the bot: typed lines in, rendered calls out."""
+
+    def __init__(self, app: Application, api: FakeTelegram, out: TextIO, *, group: bool,
+                 files_dir: Path, echo_input: bool) -> None:
+        self.app, self.api, self.out = app, api, out
+        self.files_dir = files_dir
+        self.echo_input = echo_input
+        self.user = api.user(LOCAL_USER_ID, LOCAL_FIRST_NAME)
+        self.private = api.private_chat(self.user)
+        self.group = api.group_chat(GROUP_CHAT_ID, GROUP_TITLE) if group else None
+        if self.group is not None:
+            api.set_member_status(GROUP_CHAT_ID, LOCAL_USER_ID, "administrator")
+        self.chat = self.group or self.private
+        self._active: tuple[ApiCall, list[Choice]] | None = None
+        self._saved = 0
+        api.listeners.append(self._show)
+
+    @property
+    def buttons(self) -> list[Choice]:
+        """What typing a number presses now: the choices of the bot's latest message."""
+        return self._active[1] if self._active else []
+
+    def say(self, line: str = "") -> None:
+        print(line, file=self.out, flush=True)
+
+    def banner(self, database: Path) -> None:
+        self.say(f"EHR Career Coach, local chat: no Telegram, no token. Database: {database}")
+        if self.group is not None:
+            self.say(f"You are {LOCAL_FIRST_NAME}, an administrator of the group "
+                     f"'{GROUP_TITLE}'. {SWITCH} moves between the group and your private "
+                     "chat with the bot.")
+        else:
+            self.say(f"You are {LOCAL_FIRST_NAME}, in a private chat with the bot.")
+        self.say("Type messages and commands (/start, /help). A button's number presses it; "
+                 "\\3 sends the text '3'.")
+        self.say(f"{QUIT} or Ctrl-D leaves.\n")
+
+    # ----- what the bot does ------------------------------------------------------------------
+
+    def _show(self, call: ApiCall) -> None:
+        lines = render_call(call, self._save_upload(call))
+        if lines:
+            self.say("\n".join(lines))
+        shown = choices(call)
+        if call.method in _MESSAGE_METHODS or shown or self._edits_active(call):
+            self._active = (call, shown) if shown else None
+
+    def _edits_active(self, call: ApiCall) -> bool:
+        if self._active is None or not call.method.startswith("edit"):
+            return False
+        active = self._active[0]
+        return (str(call.chat_id), str(call.params.get("message_id"))) == (
+            str(active.chat_id), str(self._message_of(active).get("message_id")))
+
+    def _save_upload(self, call: ApiCall) -> Path | None:
+        name = FILE_PARAMS.get(call.method)
+        if name is None or call.error is not None or isinstance(call.params.get(name), str):
+            return None
+        content = self.api.uploads.get(name)
+        if content is None:
+            return None
+        self._saved += 1
+        filename = Path(self.api.upload_names.get(name) or f"{name}.bin").name
+        path = self.files_dir / f"{self._saved:03d}-{filename}"
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        return path
+
+    def _message_of(self, call: ApiCall) -> dict[str, Any]:
+        if isinstance(call.result, dict):
+            return call.result
+        key = (call.chat_id or 0, int(str(call.params.get("message_id", 0))))
+        return self.api.sent_messages.get(key, {})
+
+    # ----- what the user does -----------------------------------------------------------------
+
+    async def _feed(self, update: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def send_text(self, text: str, chat: dict[str, Any] | None = None) -> None:
+        await self._feed(self.api.text_update(self.user, text, chat or self.chat))
+
+    async def press(self, number: int) -> None:
+        assert self._active is not None
+        call, shown = self._active
+        choice = shown[number - 1]
+        if choice.kind == "poll":
+            self.say(f"(you voted: {choice.label})")
+            poll_id = self._message_of(call)["poll"]["id"]
+            await self._feed(self.api.poll_answer_update(self.user, poll_id, [int(choice.value)]))
+        elif choice.kind == "callback":
+            message = self._message_of(call)
+            await self._feed(self.api.callback_update(self.user, choice.value, message,
+                                                      message.get("chat", self.chat)))
+        else:
+            await self.follow(choice.value)
+
+    async def follow(self, url: str) -> None:
+        payload = deep_link_payload(url, BOT_USER["username"])
+        if payload is None:
+            self.say(f"(a link; open it in a browser: {url})")
+            return
+        self.chat = self.private
+        self.say(f"(the link opens your private chat with the bot: /start {payload})")
+        await self.send_text(f"/start {payload}")
+
+    def switch(self) -> None:
+        if self.group is None:
+            self.say(f"({SWITCH} works with --group; this is a private chat)")
+            return
+        self.chat = self.private if self.chat is self.group else self.group
+        where = f"the group '{GROUP_TITLE}'" if self.chat is self.group else "your private chat"
+        self.say(f"(now in {where})")
+
+    async def handle(self, line: str) -> bool:
+        """Act on one typed line; False when the user wants to leave."""
+        text = line.strip()
+        if not text:
+            return True
+        if self.echo_input:
+            self.say(f"you: {text}")
+        if text == QUIT:
+            return False
+        if text == SWITCH:
+            self.switch()
+        elif text.startswith("\\") and len(text) > 1:
+            await self.send_text(text[1:])
+        elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            await self.press(int(text))
+        else:
+            await self.send_text(text)
+        return True
+
+    async def greet_group(self) -> None:
+        """The bot is added to the group, as when someone invites it in Telegram."""
+        if self.group is not None:
+            await self._feed(self.api.my_chat_member_update(self.user, self.group, "left",
+                                                            "member"))
+
+
+class _LineReader:
+    """Reads stdin in a daemon thread (so Ctrl-C never waits on it), one line per request."""
+
+    def __init__(self, stream: TextIO, prompt: str) -> None:
+        self.stream, self.prompt = stream, prompt
+        self._loop = asyncio.get_running_loop()
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._wanted = threading.Event()
+        threading.Thread(target=self._read, daemon=True, name="local-chat-stdin").start()
+
+    def _read(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            try:
+                line: str | None = input(self.prompt) if self.prompt else self.stream.readline()
+            except EOFError:  # Ctrl-D at the prompt
+                print(file=sys.stdout, flush=True)
+                line = None
+            if line == "" and not self.prompt:
+                line = None
+            self._loop.call_soon_threadsafe(self._lines.put_nowait, line)
+            if line is None:
+                return
+
+    async def next_line(self) -> str | None:
+        self._wanted.set()
+        return await self._lines.get()
+
+
+async def run_local_chat(settings: Settings, *, group: bool, stdin: TextIO = sys.stdin,
+                         out: TextIO = sys.stdout, files_dir: Path = FILES_DIR) -> None:
+    """Start the Application against the stand-in, chat until EOF or /quit, shut down."""
+    api = FakeTelegram()
+    local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False})
+    app = build_application(local, request=FakeRequest(api))
+    interactive = stdin.isatty()
+    chat = LocalChat(app, api, out, group=group, files_dir=files_dir, echo_input=not interactive)
+    async with running(app):
+        chat.banner(settings.database_path)
+        await chat.greet_group()
+        reader = _LineReader(stdin, "you: " if interactive else "")
+        while (line := await reader.next_line()) is not None and await chat.handle(line):
+            pass
+    chat.say("Bye.")

@@ -1,0 +1,128 @@
+"""Webhook mode: Telegram POSTs updates to a small tornado server, which also answers /healthz.
+
+This is python-telegram-bot's documented custom-webhook pattern (its `customwebhookbot`
+example): the web server checks each request and puts the update on `Application.update_queue`;
+the Application processes it as in polling mode. PTB's built-in `run_webhook` server routes only
+the webhook path, so it has no place for a health endpoint. tornado comes with PTB's `webhooks`
+extra, and only public PTB and tornado APIs are used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import re
+import signal
+from types import TracebackType
+from urllib.parse import urlsplit
+
+from telegram import Update
+from telegram.ext import Application
+from tornado.httpserver import HTTPServer
+from tornado.web import Application as WebApplication
+from tornado.web import HTTPError, RequestHandler
+
+from bot.app import ALLOWED_UPDATES
+from bot.lifecycle import running
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Telegram's updates are small; anything bigger is not from Telegram.
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def webhook_path(webhook_url: str) -> str:
+    """The path Telegram posts to: the path of WEBHOOK_URL (never derived from the token)."""
+    return urlsplit(webhook_url).path.rstrip("/") or "/"
+
+
+class UpdateHandler(RequestHandler):
+    """Accepts one update from Telegram after checking the secret token header."""
+
+    def initialize(self, app: Application, secret: str) -> None:
+        self.app = app
+        self.secret = secret
+
+    async def post(self) -> None:
+        given = self.request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            log.warning("Webhook request refused: %s secret token",
+                        "wrong" if given else "missing")
+            raise HTTPError(403)
+        try:
+            data = json.loads(self.request.body)
+            if not isinstance(data, dict):
+                raise TypeError("not a JSON object")
+            update = Update.de_json(data, self.app.bot)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            log.warning("Webhook request refused: not an update (%s)", type(error).__name__)
+            raise HTTPError(400) from error
+        await self.app.update_queue.put(update)
+        self.finish()
+
+    def log_exception(self, typ: type[BaseException] | None, value: BaseException | None,
+                      tb: TracebackType | None) -> None:
+        """Refusals (HTTPError) are logged above; anything else is logged here."""
+        if typ is not None and not isinstance(value, HTTPError):
+            log.error("Webhook request failed: %s", typ.__name__, exc_info=(typ, value, tb))
+
+
+class HealthHandler(RequestHandler):
+    """200 while the Application processes updates, 503 otherwise (for a load balancer)."""
+
+    def initialize(self, app: Application) -> None:
+        self.app = app
+
+    def get(self) -> None:
+        running = self.app.running
+        self.set_status(200 if running else 503)
+        self.finish("ok\n" if running else "stopping\n")
+
+
+def web_application(app: Application, path: str, secret: str) -> WebApplication:
+    routes = [
+        (HEALTH_PATH, HealthHandler, {"app": app}),
+        (rf"{re.escape(path.rstrip('/'))}/?", UpdateHandler, {"app": app, "secret": secret}),
+    ]
+    # No access log: a line per update says nothing the bot's own event logs do not.
+    return WebApplication(routes, log_function=lambda handler: None)
+
+
+async def serve_webhook(app: Application, settings: Settings, stop: asyncio.Event) -> None:
+    """Run the Application behind the webhook server until `stop` is set, then shut down."""
+    path = webhook_path(settings.webhook_url)
+    server = HTTPServer(web_application(app, path, settings.webhook_secret), xheaders=True,
+                        max_body_size=MAX_BODY_BYTES)
+    async with running(app):
+        try:
+            server.listen(settings.webhook_port, settings.webhook_listen)
+            await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
+                                      allowed_updates=ALLOWED_UPDATES)
+            log.info("Webhook server on %s:%s, path %s", settings.webhook_listen,
+                     settings.webhook_port, path)
+            await stop.wait()
+            log.info("Stopping: refusing new requests, finishing the updates received")
+        finally:
+            server.stop()
+            await server.close_all_connections()
+
+
+async def _serve_until_signalled(app: Application, settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        # Not available on Windows; there Ctrl-C still ends the process.
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(stop_signal, stop.set)
+    await serve_webhook(app, settings, stop)
+
+
+def run_webhook(app: Application, settings: Settings) -> None:
+    """Serve webhooks until SIGTERM or SIGINT, then shut down gracefully."""
+    asyncio.run(_serve_until_signalled(app, settings))

@@ -1,0 +1,162 @@
+"""The local terminal chat: `python -m bot --local` through a pipe, and LocalChat in-process."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import (
+    CallbackContext,
+    CommandHandler,
+    MessageHandler,
+    PollAnswerHandler,
+    filters,
+)
+
+from bot.local_chat import GROUP_CHAT_ID, LOCAL_USER_ID, LocalChat
+from knowledge.profile import Profile
+from tests.harness import BotHarness
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run the local chat as a user would, typing `lines` then closing stdin (Ctrl-D)."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "DATABASE_PATH": str(tmp_path / "local.sqlite3")}
+    return subprocess.run([sys.executable, "-m", "bot", "--local", *options], cwd=tmp_path,
+                          env=env, input="\n".join(lines) + "\n", capture_output=True,
+                          text=True, timeout=60)
+
+
+def _saved_profile(tmp_path: Path) -> tuple[object, ...] | None:
+    with sqlite3.connect(tmp_path / "local.sqlite3") as conn:
+        return conn.execute("SELECT years, state FROM profiles WHERE user_id = ?",
+                            (LOCAL_USER_ID,)).fetchone()
+
+
+def test_private_chat_through_a_pipe_saves_the_profile(tmp_path: Path) -> None:
+    result = _chat(["/start", "1", "/profile years=3 state=TX", "/help"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Hi Alex! I'm *EHR Career Coach*." in out
+    assert "[1] 👤 My profile" in out
+    # Pressing 1 opened the profile card with its edit buttons.
+    assert "*Your profile*" in out and "[8] 🧭 Guided setup" in out
+    assert "• Years of experience: 3 years" in out and "• State: Texas (TX)" in out
+    assert "/profile — Your profile" in out
+    assert "<b>" not in out and "&amp;" not in out
+    assert out.rstrip().endswith("Bye.")
+    assert _saved_profile(tmp_path) == (3, "TX")
+    assert "Traceback" not in result.stderr
+
+
+def test_quit_stops_reading(tmp_path: Path) -> None:
+    result = _chat(["/quit", "/profile years=9"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "you: /profile" not in result.stdout and "Bye." in result.stdout
+    assert _saved_profile(tmp_path) is None
+
+
+def test_group_keeps_profiles_private_and_follows_the_link(tmp_path: Path) -> None:
+    result = _chat(["/profile years=4", "1", "/switch", "/help"], tmp_path, "--group")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "an administrator of the group" in out
+    assert "bot in the group:\n     Profiles are private" in out
+    assert "(the link opens your private chat with the bot: /start profile)" in out
+    assert "*Your profile*" in out
+    assert "(now in the group 'Local study group')" in out
+    assert "In groups I answer commands" in out
+    assert _saved_profile(tmp_path) is None
+
+
+def test_group_needs_local(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "--group"], cwd=tmp_path,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--group only works together with --local" in result.stderr
+
+
+async def _chart(update: Update, context: CallbackContext) -> None:
+    assert update.effective_chat is not None
+    await update.effective_chat.send_photo(b"\x89PNG fake chart", filename="chart.png",
+                                           caption="Pay in <b>TX</b> &amp; more")
+
+
+async def _quiz(update: Update, context: CallbackContext) -> None:
+    assert update.effective_chat is not None
+    await update.effective_chat.send_poll("Which exam?", ["RHIT", "CEHRS", "CCA"],
+                                          is_anonymous=False)
+
+
+def _local_chat(bot: BotHarness, tmp_path: Path, *, group: bool = False) -> tuple[LocalChat,
+                                                                                  io.StringIO]:
+    out = io.StringIO()
+    return LocalChat(bot.app, bot.api, out, group=group, files_dir=tmp_path / "files",
+                     echo_input=True), out
+
+
+async def test_photos_are_saved_and_their_path_shown(bot: BotHarness, tmp_path: Path) -> None:
+    bot.app.add_handler(CommandHandler("chart", _chart))
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/chart")
+    saved = tmp_path / "files" / "001-chart.png"
+    assert saved.read_bytes() == b"\x89PNG fake chart"
+    assert f"bot sent a photo (saved to {saved}):\n     Pay in *TX* & more" in out.getvalue()
+
+
+async def test_typing_a_number_answers_the_poll(bot: BotHarness, tmp_path: Path) -> None:
+    answers: list[tuple[int, tuple[int, ...]]] = []
+
+    async def record(update: Update, context: CallbackContext) -> None:
+        assert update.poll_answer is not None and update.poll_answer.user is not None
+        answers.append((update.poll_answer.user.id, tuple(update.poll_answer.option_ids)))
+
+    bot.app.add_handler(CommandHandler("quiz", _quiz))
+    bot.app.add_handler(PollAnswerHandler(record))
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/quiz")
+    await chat.handle("2")
+    assert answers == [(LOCAL_USER_ID, (1,))]
+    assert "     [3] CCA" in out.getvalue() and "(you voted: CEHRS)" in out.getvalue()
+
+
+async def test_buttons_of_an_edited_message_press_on_that_message(bot: BotHarness,
+                                                                  tmp_path: Path) -> None:
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/profile")
+    await chat.handle("2")  # ✏️ Education: the card is edited into the education choices
+    edits = bot.api.calls_to("editMessageText")
+    assert edits and f"(edited message {edits[-1].params['message_id']}):" in out.getvalue()
+    labels = [choice.label for choice in chat.buttons]
+    await chat.handle(str(labels.index("Bachelor's degree") + 1))
+    assert await bot.db.profiles.get(LOCAL_USER_ID) == Profile(education="bachelor")
+
+
+async def test_a_backslash_sends_a_number_as_text(bot: BotHarness, tmp_path: Path) -> None:
+    texts: list[str] = []
+
+    async def record(update: Update, context: CallbackContext) -> None:
+        assert update.message is not None and update.message.text is not None
+        texts.append(update.message.text)
+
+    bot.app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, record), group=1)
+    chat, _ = _local_chat(bot, tmp_path)
+    await chat.handle("/start")
+    bot.api.clear()
+    await chat.handle("\\1")
+    await chat.handle("12")  # no button 12: sent as text
+    assert texts == ["1", "12"]
+    assert not bot.api.calls_to("answerCallbackQuery")
+
+
+async def test_group_mode_makes_the_local_user_an_administrator(bot: BotHarness,
+                                                               tmp_path: Path) -> None:
+    chat, _ = _local_chat(bot, tmp_path, group=True)
+    member = await bot.app.bot.get_chat_member(GROUP_CHAT_ID, LOCAL_USER_ID)
+    assert member.status == "administrator" and chat.chat["type"] == "supergroup"

@@ -1,0 +1,193 @@
+"""Webhook mode over HTTP on 127.0.0.1: `python -m bot` with WEBHOOK_URL set, Telegram's side
+played by the HTTP stand-in (outgoing calls) and by the test (incoming POSTs)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.app import ALLOWED_UPDATES
+from bot.fake_api import FakeTelegram
+from bot.fake_api.server import FakeBotServer
+from bot.webhook import SECRET_HEADER, webhook_path
+from tests.harness import TEST_TOKEN
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "s3cret_for-the-webhook-test"
+WEBHOOK_URL = "https://bot.example.test/telegram"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _wait_for(predicate, what: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await predicate():
+        assert loop.time() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.05)
+
+
+class BotProcess:
+    """`python -m bot` as a child process talking to the HTTP stand-in, and a client for it."""
+
+    def __init__(self, tmp_path: Path, api_url: str, **env: str) -> None:
+        self.tmp_path, port = tmp_path, _free_port()
+        self.env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+                    "TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": api_url,
+                    "DATABASE_PATH": str(tmp_path / "hook.sqlite3"), "LOG_LEVEL": "INFO",
+                    "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port), **env}
+        self.client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}")
+        self.process: asyncio.subprocess.Process | None = None
+        self.stderr = ""
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=self.tmp_path, env=self.env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+
+    def alive(self) -> bool:
+        assert self.process is not None and self.process.returncode is None, "the bot exited"
+        return True
+
+    async def healthy(self) -> bool:
+        try:
+            return self.alive() and (await self.client.get("/healthz")).status_code == 200
+        except httpx.TransportError:
+            return False
+
+    async def post(self, update: dict[str, object], secret: str | None) -> httpx.Response:
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers[SECRET_HEADER] = secret
+        return await self.client.post("/telegram", content=json.dumps(update), headers=headers)
+
+    async def terminate(self) -> int:
+        """SIGTERM, as `systemctl stop` and `docker stop` send; returns the exit code."""
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(self.process.communicate(), 60)
+        self.stderr = err.decode()
+        await self.client.aclose()
+        assert self.process.returncode is not None
+        return self.process.returncode
+
+
+@pytest.fixture
+async def stand_in() -> AsyncIterator[tuple[FakeTelegram, FakeBotServer]]:
+    api = FakeTelegram()
+    async with FakeBotServer(api) as server:
+        yield api, server
+
+
+def _profile(tmp_path: Path, user_id: int) -> tuple[object, ...] | None:
+    with sqlite3.connect(tmp_path / "hook.sqlite3") as conn:
+        return conn.execute("SELECT years, state FROM profiles WHERE user_id = ?",
+                            (user_id,)).fetchone()
+
+
+async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
+        tmp_path: Path, stand_in: tuple[FakeTelegram, FakeBotServer]) -> None:
+    api, server = stand_in
+    bot = BotProcess(tmp_path, server.base_url, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET=SECRET)
+    try:
+        await bot.start()
+        await _wait_for(bot.healthy, "/healthz")
+        [registered] = api.calls_to("setWebhook")
+        assert registered.params["url"] == WEBHOOK_URL
+        assert registered.params["secret_token"] == SECRET
+        assert registered.params["allowed_updates"] == ALLOWED_UPDATES
+
+        intruder, member, late = api.user(61, "Eve"), api.user(62, "Pat"), api.user(63, "Lee")
+        forged = api.text_update(intruder, "/profile years=9 state=NY")
+        assert (await bot.post(forged, secret="wrong-secret")).status_code == 403
+        assert (await bot.post(forged, secret=None)).status_code == 403
+        assert (await bot.client.get("/telegram")).status_code == 405
+        not_json = await bot.client.post("/telegram", content=b"{oops",
+                                         headers={SECRET_HEADER: SECRET})
+        assert not_json.status_code == 400
+
+        genuine = api.text_update(member, "/profile years=3 state=TX")
+        assert (await bot.post(genuine, secret=SECRET)).status_code == 200
+
+        async def answered() -> bool:
+            return bool(api.calls_to("sendMessage", member["id"]))
+
+        await _wait_for(answered, "the reply to the genuine update")
+        assert "Texas (TX)" in api.calls_to("sendMessage", member["id"])[-1].text
+        assert not api.calls_to("sendMessage", intruder["id"])
+
+        # Accepted just before SIGTERM: still answered before the process exits.
+        assert (await bot.post(api.text_update(late, "/help"), secret=SECRET)).status_code == 200
+    finally:
+        code = await bot.terminate()
+    assert code == 0, bot.stderr
+    assert api.calls_to("sendMessage", late["id"])
+    assert "Stopping: refusing new requests" in bot.stderr and "Database closed" in bot.stderr
+    assert "Traceback" not in bot.stderr
+    assert SECRET not in bot.stderr and TEST_TOKEN not in bot.stderr
+    assert "years=3" not in bot.stderr  # message texts are never logged
+    assert _profile(tmp_path, member["id"]) == (3, "TX")
+    assert _profile(tmp_path, intruder["id"]) is None
+    assert not api.problems
+
+
+async def test_polling_mode_also_stops_cleanly_on_sigterm(
+        tmp_path: Path, stand_in: tuple[FakeTelegram, FakeBotServer]) -> None:
+    api, server = stand_in
+    bot = BotProcess(tmp_path, server.base_url)
+    user = api.user(64, "Sam")
+
+    async def answered() -> bool:
+        return bot.alive() and bool(api.calls_to("sendMessage", user["id"]))
+
+    try:
+        await bot.start()
+        api.push(api.text_update(user, "/profile years=5 state=OH"))
+        await _wait_for(answered, "the reply over long polling")
+    finally:
+        code = await bot.terminate()
+    assert code == 0, bot.stderr
+    assert "Database closed" in bot.stderr and "Traceback" not in bot.stderr
+    assert _profile(tmp_path, user["id"]) == (5, "OH")
+
+
+def _refused(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": TEST_TOKEN}
+    return subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, env={**base, **env},
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
+    result = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL)
+    assert result.returncode == 2
+    assert "WEBHOOK_SECRET is required" in result.stderr and "token_urlsafe" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_webhook_needs_https_and_a_valid_secret(tmp_path: Path) -> None:
+    plain = _refused(tmp_path, WEBHOOK_URL="http://bot.example.test/telegram",
+                     WEBHOOK_SECRET=SECRET)
+    assert plain.returncode == 2 and "https://" in plain.stderr
+    odd = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET="has spaces!")
+    assert odd.returncode == 2 and "letters, digits" in odd.stderr
+
+
+def test_the_webhook_path_comes_from_the_url() -> None:
+    assert webhook_path("https://bot.example.test/telegram/") == "/telegram"
+    assert webhook_path("https://bot.example.test") == "/"
