@@ -6,8 +6,11 @@ from pathlib import Path
 
 import aiosqlite
 
+from db.cohorts import CohortRepository
 from db.migrate import migrate
 from db.profiles import ProfileRepository
+from db.quiz import QuizFlagRepository, QuizRepository
+from db.study import StudySettingsRepository
 
 
 class Database:
@@ -17,6 +20,10 @@ class Database:
         self.path = str(path)
         self._conn: aiosqlite.Connection | None = None
         self.profiles = ProfileRepository(self._connection)
+        self.study = StudySettingsRepository(self._connection)
+        self.quiz = QuizRepository(self._connection)
+        self.quiz_flags = QuizFlagRepository(self._connection)
+        self.cohorts = CohortRepository(self._connection)
 
     def _connection(self) -> aiosqlite.Connection:
         if self._conn is None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import errors, help, profile, start
+from handlers import cohort, daily, errors, help, profile, quiz, start, study
 
-FEATURES = (start, help, profile)
+FEATURES = (start, help, profile, quiz, study, daily, cohort)
 
 
 def register(app: Application) -> None:

@@ -117,10 +117,11 @@ async def test_typing_a_number_answers_the_poll(bot: BotHarness, tmp_path: Path)
         assert update.poll_answer is not None and update.poll_answer.user is not None
         answers.append((update.poll_answer.user.id, tuple(update.poll_answer.option_ids)))
 
-    bot.app.add_handler(CommandHandler("quiz", _quiz))
-    bot.app.add_handler(PollAnswerHandler(record))
+    # A group of its own: the bot's quiz feature also handles /quiz and poll answers.
+    bot.app.add_handler(CommandHandler("samplepoll", _quiz), group=-1)
+    bot.app.add_handler(PollAnswerHandler(record), group=-1)
     chat, out = _local_chat(bot, tmp_path)
-    await chat.handle("/quiz")
+    await chat.handle("/samplepoll")
     await chat.handle("2")
     assert answers == [(LOCAL_USER_ID, (1,))]
     assert "     [3] CCA" in out.getvalue() and "(you voted: CEHRS)" in out.getvalue()

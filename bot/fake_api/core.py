@@ -187,7 +187,8 @@ class FakeTelegram:
         return self.update(my_chat_member={
             "chat": chat, "from": user, "date": now,
             "old_chat_member": {"user": BOT_USER, "status": old},
-            "new_chat_member": {"user": BOT_USER, "status": new},
+            "new_chat_member": {"user": BOT_USER, "status": new,
+                                **({"until_date": 0} if new == "kicked" else {})},
         })
 
     # ----- long polling ---------------------------------------------------------------------------
@@ -311,8 +312,10 @@ class FakeTelegram:
                 "type": params.get("type", "regular"), "allows_multiple_answers": False,
                 "allows_revoting": True, "members_only": False,
             }
-            if "correct_option_id" in params:
-                poll["correct_option_id"] = params["correct_option_id"]
+            if "correct_option_ids" in params:
+                poll["correct_option_ids"] = params["correct_option_ids"]
+            elif "correct_option_id" in params:
+                poll["correct_option_ids"] = [params["correct_option_id"]]
             return self._sent(params, poll=poll)
         if method == "editMessageReplyMarkup":
             self._check(markup_problem)

@@ -105,8 +105,10 @@ def poll_problem(params: dict[str, object]) -> str | None:
         if not isinstance(text, str) or not 1 <= len(text) <= MAX_POLL_OPTION:
             return "poll option length must be 1-100"
     if params.get("type") == "quiz":
-        correct = params.get("correct_option_id")
-        if not isinstance(correct, int) or not 0 <= correct < len(options):
+        # Bot API 9.6 sends a list, `correct_option_ids`; older clients `correct_option_id`.
+        ids = params.get("correct_option_ids", [params.get("correct_option_id")])
+        if not isinstance(ids, list) or not ids or not all(
+                isinstance(i, int) and 0 <= i < len(options) for i in ids):
             return "wrong correct option ID"
         explanation = params.get("explanation")
         if explanation is not None and len(str(explanation)) > MAX_POLL_EXPLANATION:

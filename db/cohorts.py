@@ -1,0 +1,171 @@
+"""Study cohorts (one per group chat), their members and their results."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from db.profiles import utc_now
+from knowledge.leaderboard import Score
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: int
+    chat_id: int
+    code: str
+    name: str | None = None
+    exam_cert: str | None = None
+    exam_date: date | None = None
+    timezone: str | None = None
+    daily_time: str | None = None
+
+
+_COLUMNS = "id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time"
+SETTABLE = frozenset({"name", "exam_cert", "exam_date", "timezone", "daily_time"})
+
+
+def _from_row(row: aiosqlite.Row | tuple[object, ...]) -> Cohort:
+    cohort_id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time = row
+    return Cohort(int(str(cohort_id)), int(str(chat_id)), str(code),
+                  name and str(name), exam_cert and str(exam_cert),
+                  date.fromisoformat(str(exam_date)) if exam_date else None,
+                  timezone and str(timezone), daily_time and str(daily_time))
+
+
+class CohortRepository:
+    def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
+        self._conn = connection
+
+    async def _one(self, where: str, *args: object) -> Cohort | None:
+        async with self._conn().execute(
+            f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND {where}", args
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _from_row(row) if row else None
+
+    async def for_chat(self, chat_id: int) -> Cohort | None:
+        return await self._one("chat_id = ?", chat_id)
+
+    async def by_id(self, cohort_id: int) -> Cohort | None:
+        return await self._one("id = ?", cohort_id)
+
+    async def by_code(self, code: str) -> Cohort | None:
+        return await self._one("code = ?", code)
+
+    async def ensure(self, chat_id: int) -> Cohort:
+        """The chat's active cohort, created on first use."""
+        await self._conn().execute(
+            "INSERT INTO cohorts (chat_id, code, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (chat_id, secrets.token_urlsafe(8), utc_now()),
+        )
+        cohort = await self.for_chat(chat_id)
+        assert cohort is not None
+        return cohort
+
+    async def update(self, cohort_id: int, **values: str | None) -> None:
+        unknown = set(values) - SETTABLE
+        if unknown:
+            raise ValueError(f"not cohort settings: {sorted(unknown)}")
+        if values:
+            await self._conn().execute(
+                f"UPDATE cohorts SET {', '.join(f'{key} = ?' for key in values)} WHERE id = ?",
+                (*values.values(), cohort_id),
+            )
+
+    async def archive(self, chat_id: int) -> Cohort | None:
+        """Archive the chat's cohort (the bot left); returns what was archived."""
+        cohort = await self.for_chat(chat_id)
+        if cohort is not None:
+            await self._conn().execute("UPDATE cohorts SET archived_at = ? WHERE id = ?",
+                                       (utc_now(), cohort.id))
+        return cohort
+
+    async def restore(self, chat_id: int) -> Cohort | None:
+        """The bot is back in a group: revive its latest archived cohort (members, results)."""
+        await self._conn().execute(
+            "UPDATE cohorts SET archived_at = NULL WHERE id = (SELECT id FROM cohorts "
+            " WHERE chat_id = :chat AND archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC"
+            " LIMIT 1) AND NOT EXISTS (SELECT 1 FROM cohorts WHERE chat_id = :chat"
+            " AND archived_at IS NULL)",
+            {"chat": chat_id},
+        )
+        return await self.for_chat(chat_id)
+
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> Cohort | None:
+        """The group became a supergroup with a new id: the cohort follows it."""
+        await self._conn().execute(
+            "UPDATE cohorts SET chat_id = ? WHERE chat_id = ? AND archived_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM cohorts WHERE chat_id = ? AND archived_at IS NULL)",
+            (new_chat_id, old_chat_id, new_chat_id),
+        )
+        return await self.for_chat(new_chat_id)
+
+    async def with_daily(self) -> list[Cohort]:
+        async with self._conn().execute(
+            f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND daily_time IS NOT NULL"
+        ) as cursor:
+            return [_from_row(row) for row in await cursor.fetchall()]
+
+    # ----- members ---------------------------------------------------------------------------
+
+    async def join(self, cohort_id: int, user_id: int, display_name: str) -> bool:
+        """Add a member; False when already one (the name is refreshed)."""
+        async with self._conn().execute(
+            "INSERT INTO cohort_members (cohort_id, user_id, display_name, joined_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (cohort_id, user_id, display_name, utc_now()),
+        ) as cursor:
+            added = cursor.rowcount == 1
+        if not added:
+            await self._conn().execute(
+                "UPDATE cohort_members SET display_name = ? WHERE cohort_id = ? AND user_id = ?",
+                (display_name, cohort_id, user_id),
+            )
+        return added
+
+    async def leave(self, cohort_id: int, user_id: int) -> bool:
+        async with self._conn().execute(
+            "DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?", (cohort_id, user_id)
+        ) as cursor:
+            return cursor.rowcount == 1
+
+    async def is_member(self, cohort_id: int, user_id: int) -> bool:
+        async with self._conn().execute(
+            "SELECT 1 FROM cohort_members WHERE cohort_id = ? AND user_id = ?",
+            (cohort_id, user_id),
+        ) as cursor:
+            return await cursor.fetchone() is not None
+
+    async def member_count(self, cohort_id: int) -> int:
+        async with self._conn().execute(
+            "SELECT COUNT(*) FROM cohort_members WHERE cohort_id = ?", (cohort_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def set_hidden(self, cohort_id: int, user_id: int, hidden: bool) -> bool:
+        """False when the user is not a member."""
+        async with self._conn().execute(
+            "UPDATE cohort_members SET hidden = ? WHERE cohort_id = ? AND user_id = ?",
+            (int(hidden), cohort_id, user_id),
+        ) as cursor:
+            return cursor.rowcount == 1
+
+    async def scores(self, cohort_id: int, since: datetime | None = None) -> list[Score]:
+        """Each member's answers that counted for the cohort, since `since` when given."""
+        since_text = since.isoformat(timespec="seconds") if since else ""
+        async with self._conn().execute(
+            "SELECT m.user_id, m.display_name, m.hidden, COUNT(a.poll_id), "
+            " COALESCE(SUM(a.correct), 0) "
+            "FROM cohort_members AS m LEFT JOIN quiz_answers AS a "
+            " ON a.cohort_id = m.cohort_id AND a.user_id = m.user_id AND a.answered_at >= ? "
+            "WHERE m.cohort_id = ? GROUP BY m.user_id", (since_text, cohort_id)
+        ) as cursor:
+            return [Score(int(u), str(n), int(a), int(c), bool(h))
+                    for u, n, h, a, c in await cursor.fetchall()]

@@ -1,0 +1,127 @@
+"""Quiz polls sent, the answers they received, and the flags users raised on questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from db.profiles import utc_now
+
+
+@dataclass(frozen=True)
+class SentPoll:
+    poll_id: str
+    question_id: str
+    chat_id: int
+    message_id: int
+    correct_option: int
+    cohort_id: int | None
+
+
+@dataclass(frozen=True)
+class DomainResult:
+    domain: str
+    answered: int
+    correct: int
+
+
+class QuizRepository:
+    def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
+        self._conn = connection
+
+    async def record_poll(self, poll: SentPoll, private: bool) -> None:
+        """Store a sent poll; a private one is the recipient's data (found by /forget)."""
+        await self._conn().execute(
+            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, message_id, "
+            "correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
+             poll.message_id, poll.correct_option, poll.cohort_id, utc_now()),
+        )
+
+    async def poll(self, poll_id: str) -> SentPoll | None:
+        async with self._conn().execute(
+            "SELECT poll_id, question_id, chat_id, message_id, correct_option, cohort_id "
+            "FROM quiz_polls WHERE poll_id = ?", (poll_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return SentPoll(*row) if row else None
+
+    async def asked_in_chat(self, chat_id: int) -> dict[str, int]:
+        """How often each question was posted in a chat (a private chat is the user's)."""
+        async with self._conn().execute(
+            "SELECT question_id, COUNT(*) FROM quiz_polls WHERE chat_id = ? GROUP BY question_id",
+            (chat_id,),
+        ) as cursor:
+            return {str(qid): int(count) for qid, count in await cursor.fetchall()}
+
+    async def asked_to_user(self, user_id: int) -> dict[str, int]:
+        """How often the user met each question: sent to them privately or answered anywhere."""
+        async with self._conn().execute(
+            "SELECT question_id, COUNT(*) FROM ("
+            " SELECT poll_id, question_id FROM quiz_polls WHERE user_id = :user"
+            " UNION SELECT poll_id, question_id FROM quiz_answers WHERE user_id = :user"
+            ") GROUP BY question_id",
+            {"user": user_id},
+        ) as cursor:
+            return {str(qid): int(count) for qid, count in await cursor.fetchall()}
+
+    async def record_answer(self, user_id: int, poll: SentPoll, domain: str, correct: bool,
+                            cohort_id: int | None, at: datetime) -> bool:
+        """Store the answer once; False when this user's answer to the poll was already kept."""
+        async with self._conn().execute(
+            "INSERT OR IGNORE INTO quiz_answers (user_id, poll_id, question_id, domain, correct, "
+            "cohort_id, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user_id, poll.poll_id, poll.question_id, domain, int(correct), cohort_id,
+             at.isoformat(timespec="seconds")),
+        ) as cursor:
+            return cursor.rowcount == 1
+
+    async def results_by_domain(self, user_id: int) -> list[DomainResult]:
+        async with self._conn().execute(
+            "SELECT domain, COUNT(*), SUM(correct) FROM quiz_answers WHERE user_id = ? "
+            "GROUP BY domain ORDER BY domain", (user_id,)
+        ) as cursor:
+            return [DomainResult(str(d), int(n), int(c)) for d, n, c in await cursor.fetchall()]
+
+    async def answer_times(self, user_id: int) -> list[datetime]:
+        async with self._conn().execute(
+            "SELECT answered_at FROM quiz_answers WHERE user_id = ?", (user_id,)
+        ) as cursor:
+            return [datetime.fromisoformat(str(row[0])) for row in await cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class FlagSummary:
+    question_id: str
+    flags: int
+    latest_reason: str
+    latest_at: str
+
+
+class QuizFlagRepository:
+    def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
+        self._conn = connection
+
+    async def add(self, question_id: str, user_id: int, reason: str) -> None:
+        """Flag a question; a user's second report on it replaces the reason."""
+        await self._conn().execute(
+            "INSERT INTO quiz_flags (question_id, user_id, reason, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(question_id, user_id) DO UPDATE SET "
+            "reason = excluded.reason, created_at = excluded.created_at",
+            (question_id, user_id, reason, utc_now()),
+        )
+
+    async def top(self, limit: int = 10) -> list[FlagSummary]:
+        """The most-flagged questions, most recent reason first among equals."""
+        async with self._conn().execute(
+            "SELECT question_id, COUNT(*) AS flags, "
+            " (SELECT reason FROM quiz_flags AS latest WHERE latest.question_id = f.question_id"
+            "  ORDER BY created_at DESC, id DESC LIMIT 1), MAX(created_at) "
+            "FROM quiz_flags AS f GROUP BY question_id "
+            "ORDER BY flags DESC, MAX(created_at) DESC LIMIT ?", (limit,)
+        ) as cursor:
+            return [FlagSummary(str(q), int(n), str(r), str(at))
+                    for q, n, r, at in await cursor.fetchall()]

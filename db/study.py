@@ -1,0 +1,70 @@
+"""Each user's study settings: exam, exam date, time zone, daily question time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import aiosqlite
+
+from db.profiles import utc_now
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    user_id: int
+    exam_cert: str | None = None
+    exam_date: date | None = None
+    timezone: str | None = None
+    daily_time: str | None = None
+
+
+_COLUMNS = "user_id, exam_cert, exam_date, timezone, daily_time"
+
+
+def _from_row(row: aiosqlite.Row | tuple[object, ...]) -> StudySettings:
+    user_id, exam_cert, exam_date, timezone, daily_time = row
+    return StudySettings(int(str(user_id)), exam_cert and str(exam_cert),
+                         date.fromisoformat(str(exam_date)) if exam_date else None,
+                         timezone and str(timezone), daily_time and str(daily_time))
+
+
+class StudySettingsRepository:
+    def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
+        self._conn = connection
+
+    async def get(self, user_id: int) -> StudySettings:
+        async with self._conn().execute(
+            f"SELECT {_COLUMNS} FROM study_settings WHERE user_id = ?", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _from_row(row) if row else StudySettings(user_id)
+
+    async def _set(self, user_id: int, **values: object) -> None:
+        columns = list(values)
+        await self._conn().execute(
+            f"INSERT INTO study_settings (user_id, {', '.join(columns)}, updated_at) "
+            f"VALUES (?, {', '.join('?' for _ in columns)}, ?) ON CONFLICT(user_id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in [*columns, "updated_at"]),
+            (user_id, *values.values(), utc_now()),
+        )
+
+    async def set_exam(self, user_id: int, exam_date: date, exam_cert: str | None) -> None:
+        if exam_cert is None:
+            await self._set(user_id, exam_date=exam_date.isoformat())
+        else:
+            await self._set(user_id, exam_date=exam_date.isoformat(), exam_cert=exam_cert)
+
+    async def set_timezone(self, user_id: int, timezone: str) -> None:
+        await self._set(user_id, timezone=timezone)
+
+    async def set_daily(self, user_id: int, daily_time: str | None) -> None:
+        """`HH:MM`, or None to switch the daily question off."""
+        await self._set(user_id, daily_time=daily_time)
+
+    async def with_daily(self) -> list[StudySettings]:
+        async with self._conn().execute(
+            f"SELECT {_COLUMNS} FROM study_settings WHERE daily_time IS NOT NULL"
+        ) as cursor:
+            return [_from_row(row) for row in await cursor.fetchall()]

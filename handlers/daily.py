@@ -1,0 +1,114 @@
+"""Daily practice questions: one JobQueue job per user or cohort, restored at start-up.
+
+Schedules live in the database; the jobs are rebuilt from it when the bot starts. Each job
+fires at the chosen time in the owner's zone plus a small fixed offset (see
+`knowledge.study_calendar.staggered`), so that many users picking 08:00 are not all sent at
+once. A user who blocked the bot has their daily question switched off; a group the bot can no
+longer post to has its cohort archived.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram.error import Forbidden
+from telegram.ext import Application, CallbackContext, JobQueue
+
+from db.cohorts import Cohort
+from db.study import StudySettings
+from handlers.deps import services
+from handlers.quiz import quiz_cohort, quiz_user
+from knowledge.study_calendar import parse_clock, staggered, zone
+
+log = logging.getLogger(__name__)
+
+JobCallback = Callable[[CallbackContext], Awaitable[None]]
+
+
+def user_job_name(user_id: int) -> str:
+    return f"daily:user:{user_id}"
+
+
+def cohort_job_name(cohort_id: int) -> str:
+    return f"daily:cohort:{cohort_id}"
+
+
+def _queue(app: Application) -> JobQueue:
+    queue = app.job_queue
+    if queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    return queue
+
+
+def unschedule(app: Application, name: str) -> None:
+    for job in _queue(app).get_jobs_by_name(name):
+        job.schedule_removal()
+
+
+def _schedule(app: Application, name: str, daily_time: str | None, timezone: str | None,
+              key: int, callback: JobCallback, user_id: int | None = None, *,
+              replace: bool = True) -> None:
+    if replace:
+        unschedule(app, name)
+    if daily_time:
+        clock = parse_clock(daily_time).replace(tzinfo=zone(timezone))
+        _queue(app).run_daily(callback, staggered(clock, key), name=name, data=key,
+                              user_id=user_id, chat_id=user_id)
+
+
+def schedule_user(app: Application, settings: StudySettings, *, replace: bool = True) -> None:
+    """(Re)schedule the user's daily question from their settings, or remove it when off.
+
+    The job carries the user's id (and private chat id), so /forget can find and cancel it.
+    `replace=False` skips looking for an existing job (at start-up there is none).
+    """
+    _schedule(app, user_job_name(settings.user_id), settings.daily_time, settings.timezone,
+              settings.user_id, send_user_daily, user_id=settings.user_id, replace=replace)
+
+
+def schedule_cohort(app: Application, cohort: Cohort, *, replace: bool = True) -> None:
+    _schedule(app, cohort_job_name(cohort.id), cohort.daily_time, cohort.timezone, cohort.id,
+              send_cohort_daily, replace=replace)
+
+
+async def send_user_daily(context: CallbackContext) -> None:
+    assert context.job is not None
+    user_id = int(context.job.data)  # type: ignore[arg-type]
+    db = services(context).db
+    try:
+        await quiz_user(context.bot, db, user_id)
+    except Forbidden:
+        log.info("daily_off_blocked user=%s", user_id)
+        await db.study.set_daily(user_id, None)
+        context.job.schedule_removal()
+
+
+async def send_cohort_daily(context: CallbackContext) -> None:
+    assert context.job is not None
+    db = services(context).db
+    cohort = await db.cohorts.by_id(int(context.job.data))  # type: ignore[arg-type]
+    if cohort is None:
+        context.job.schedule_removal()
+        return
+    try:
+        await quiz_cohort(context.bot, db, cohort)
+    except Forbidden:
+        log.info("cohort_archived_forbidden cohort=%s", cohort.id)
+        await db.cohorts.archive(cohort.chat_id)
+        context.job.schedule_removal()
+
+
+async def restore_daily_jobs(app: Application) -> None:
+    db = app.bot_data["services"].db
+    users = await db.study.with_daily()
+    cohorts = await db.cohorts.with_daily()
+    for settings in users:
+        schedule_user(app, settings, replace=False)
+    for cohort in cohorts:
+        schedule_cohort(app, cohort, replace=False)
+    log.info("daily_jobs_restored users=%s cohorts=%s", len(users), len(cohorts))
+
+
+def register(app: Application) -> None:
+    app.bot_data["services"].startup_hooks.append(restore_daily_jobs)
