@@ -27,7 +27,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean pause (s) between a reply and the next message, paced phase")
-    parser.add_argument("--bots", default="bot,echo", help="which of bot,echo to run")
+    parser.add_argument("--bots", default="bot,bot-httpx,echo",
+                        help="which of bot, bot-httpx (the bot on httpx), echo to run")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--raw", type=Path, default=RAW, help="where the raw figures go (JSON)")
     parser.add_argument("--no-capacity", action="store_true",

@@ -3,7 +3,7 @@
 Run by the orchestrator (`bench.runner`) through multiprocessing, so that it never shares a core
 or the GIL with the bot. It talks to the orchestrator over a pipe:
 
-    → ("listening", port)        ← ("bot", pid, spawned_at)
+    → ("listening", port)        ← ("bot", pid, spawned_at, database path)
     → ("result", {...})          ← ("stop",)
 """
 
@@ -15,6 +15,7 @@ import random
 import time
 from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -102,8 +103,8 @@ def _peak_rss_mb(pid: int) -> float | None:
         return None
 
 
-async def measure(api: BenchTelegram, config: RunConfig, bot_pid: int,
-                  spawned_at: float) -> dict[str, Any]:
+async def measure(api: BenchTelegram, config: RunConfig, bot_pid: int, spawned_at: float,
+                  database: Path) -> dict[str, Any]:
     """Everything one run measures, once the bot process has been started."""
     bot = psutil.Process(bot_pid)
     await _wait_ready(api, bot)
@@ -126,7 +127,8 @@ async def measure(api: BenchTelegram, config: RunConfig, bot_pid: int,
         phases[name] = {**result.as_dict(), "bot_cpu_seconds": _cpu_seconds(bot) - bot_cpu,
                         "cpu_pressure": None if waiting is None or waited is None
                         else (waited - waiting) / result.seconds}
-    burst = await quiz_burst(api, crowd, expected, variants) if config.burst else None
+    burst = await quiz_burst(api, crowd, expected, variants, database) if config.burst \
+        else None
     return {
         "startup_to_get_me": api.first_get_me - spawned_at if api.first_get_me else None,
         "startup_to_polling": api.first_get_updates - spawned_at,  # type: ignore[operator]
@@ -146,9 +148,10 @@ async def _serve(conn: Connection, config: RunConfig | None) -> None:
         if config is None:  # the stand-in alone, for the capacity check
             await loop.run_in_executor(None, conn.recv)
             return
-        _, bot_pid, spawned_at = await loop.run_in_executor(None, conn.recv)
+        _, bot_pid, spawned_at, database = await loop.run_in_executor(None, conn.recv)
         try:
-            result: dict[str, Any] = await measure(api, config, bot_pid, spawned_at)
+            result: dict[str, Any] = await measure(api, config, bot_pid, spawned_at,
+                                                   Path(database))
         except Exception as error:  # reported to the orchestrator, which shows it
             result = {"error": f"{type(error).__name__}: {error}"}
         conn.send(("result", result))

@@ -78,37 +78,54 @@ def _goal(bot: Summary | None, key: str, test: Callable[[float], bool], text: st
     return text + _verdict(None if value is None else test(value))
 
 
-def headline(bot: Summary | None, echo: Summary | None, config: RunConfig) -> list[str]:
-    """Figure | full bot | echo bot | ratio | goal (with ✅/❌ for the full bot)."""
-    throughput_ratio = _ratio(bot, echo, "saturated_rate")
-    rows: list[tuple[str, Callable[[Summary], str], str, str]] = [
+def _rows(config: RunConfig) -> list[tuple[str, Callable[[Summary], str], str]]:
+    """(label, how a summary shows it, the summary key its ratio and goal use)."""
+    return [
         ("updates per second, saturated (a user sends again as soon as answered)",
-         lambda s: _fmt(s["saturated_rate"]), "saturated_rate",
-         f"≥ {GOALS['ratio']}× echo" + _verdict(None if throughput_ratio is None
-                                                else throughput_ratio >= GOALS["ratio"])),
+         lambda s: _fmt(s["saturated_rate"]), "saturated_rate"),
         (f"latency p50 / p95 / p99, {config.users} users pausing ~{config.think:g} s",
-         lambda s: _ms3(s, "paced"), "paced_p99",
-         _goal(bot, "paced_p99", lambda v: v < GOALS["p99_ms"], f"p99 < {GOALS['p99_ms']:g} ms")),
-        (f"latency p50 / p95 / p99, {config.users} users saturated",
-         lambda s: _ms3(s, "saturated"), "saturated_p99", "(≈ users ÷ rate)"),
+         lambda s: _ms3(s, "paced"), "paced_p99"),
+        (f"latency p50 / p95 / p99, {config.users} users saturated (≈ users ÷ rate)",
+         lambda s: _ms3(s, "saturated"), "saturated_p99"),
         ("bot CPU time per update, saturated",
-         lambda s: _fmt(s["saturated_cpu_ms"], 2, " ms"), "saturated_cpu_ms", ""),
+         lambda s: _fmt(s["saturated_cpu_ms"], 2, " ms"), "saturated_cpu_ms"),
         ("start-up: process start → first getUpdates",
-         lambda s: _fmt(s["startup"], 2, " s"), "startup",
-         _goal(bot, "startup", lambda v: v < GOALS["startup_s"], f"< {GOALS['startup_s']:g} s")),
+         lambda s: _fmt(s["startup"], 2, " s"), "startup"),
         ("… imports + building the Application (fresh interpreter)",
-         lambda s: f"{_fmt(s['import'], 2)} + {_fmt(s['build'], 2)} s", "", ""),
+         lambda s: f"{_fmt(s['import'], 2)} + {_fmt(s['build'], 2)} s", ""),
         ("peak RSS of the bot process (VmHWM)",
-         lambda s: _fmt(s["rss"], 0, " MB"), "rss",
-         _goal(bot, "rss", lambda v: v < GOALS["rss_mb"], f"< {GOALS['rss_mb']:g} MB")),
+         lambda s: _fmt(s["rss"], 0, " MB"), "rss"),
     ]
-    lines = ["| figure | full bot | echo bot | full ÷ echo | goal |",
-             "|---|---:|---:|---:|---|"]
-    for label, show, ratio_key, goal in rows:
-        ratio = _ratio(bot, echo, ratio_key) if ratio_key else None
-        cells = [show(s) if s is not None else "—" for s in (bot, echo)]
-        lines.append(f"| {label} | {cells[0]} | {cells[1]} | "
-                     f"{'—' if ratio is None else f'{ratio:.2f}×'} | {goal} |")
+
+
+def _goals(bot: Summary | None, echo: Summary | None) -> dict[str, str]:
+    """The goal of each figure, with ✅/❌ for the full bot where it can be judged."""
+    throughput = _ratio(bot, echo, "saturated_rate")
+    return {
+        "saturated_rate": f"≥ {GOALS['ratio']}× echo" + _verdict(
+            None if throughput is None else throughput >= GOALS["ratio"]),
+        "paced_p99": _goal(bot, "paced_p99", lambda v: v < GOALS["p99_ms"],
+                           f"p99 < {GOALS['p99_ms']:g} ms"),
+        "startup": _goal(bot, "startup", lambda v: v < GOALS["startup_s"],
+                         f"< {GOALS['startup_s']:g} s"),
+        "rss": _goal(bot, "rss", lambda v: v < GOALS["rss_mb"], f"< {GOALS['rss_mb']:g} MB"),
+    }
+
+
+def table(first: Summary | None, second: Summary | None, names: tuple[str, str],
+          config: RunConfig, goals: dict[str, str] | None = None) -> list[str]:
+    """Figure | first | second | first ÷ second [| goal]."""
+    header = f"| figure | {names[0]} | {names[1]} | {names[0]} ÷ {names[1]} |"
+    rule = "|---|---:|---:|---:|"
+    if goals is not None:
+        header, rule = header + " goal |", rule + "---|"
+    lines = [header, rule]
+    for label, show, key in _rows(config):
+        ratio = _ratio(first, second, key) if key else None
+        cells = [show(s) if s is not None else "—" for s in (first, second)]
+        line = (f"| {label} | {cells[0]} | {cells[1]} | "
+                f"{'—' if ratio is None else f'{ratio:.2f}×'} |")
+        lines.append(line + (f" {goals.get(key, '')} |" if goals is not None else ""))
     return lines
 
 
@@ -167,13 +184,16 @@ def machine() -> list[str]:
 
 def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
            capacity: dict[str, Any] | None) -> str:
-    bot = median_summary(results["bot"]) if results.get("bot") else None
-    echo = median_summary(results["echo"]) if results.get("echo") else None
+    bot, echo, before = (median_summary(results[kind]) if results.get(kind) else None
+                         for kind in ("bot", "echo", "bot-httpx"))
     lines = ["# Benchmark results", "",
              f"`python3 dev.py bench` — {runs} run(s), each figure the median over the runs; "
              f"{config.users} simulated users, {config.warmup:g} s warm-up, "
              f"{config.saturate:g} s saturated, {config.paced:g} s paced.", ""]
-    lines += headline(bot, echo, config)
+    lines += table(bot, echo, ("full bot", "echo bot"), config, _goals(bot, echo))
+    if before is not None:
+        lines += ["", "## Before and after: the full bot on httpx (PTB's default) and on aiohttp",
+                  "", *table(before, bot, ("httpx", "aiohttp"), config)]
     lines += ["", "## The machine", "", *machine()]
     lines += ["", "## The stand-in is not the bottleneck", ""]
     for kind, summary in (("full bot", bot), ("echo bot", echo)):

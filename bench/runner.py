@@ -24,7 +24,12 @@ from bench.fake_server import RunConfig, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_TOKEN = "123456789:BENCH-token-for-the-fake-bot-api-00000"
-COMMANDS = {"bot": ["-m", "bot"], "echo": ["-m", "bench.echo_bot"]}
+# What each kind of bot runs, and the settings it gets on top of the common ones.
+BOTS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "bot": (["-m", "bot"], {}),
+    "bot-httpx": (["-m", "bot"], {"HTTP_CLIENT": "httpx"}),  # before bot/aiohttp_request.py
+    "echo": (["-m", "bench.echo_bot"], {}),
+}
 # Settings a developer's shell may hold that must not leak into a benchmark run.
 _CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_PATH", "RATE_LIMIT", "OPERATOR_IDS")
 RESULT_TIMEOUT = 600.0
@@ -95,19 +100,20 @@ def run_once(kind: str, config: RunConfig, workdir: Path, serial: int,
     profiler: subprocess.Popen[bytes] | None = None
     try:
         _, port = _receive(conn, 60, server, None, None)
-        env = bot_environment(port, workdir / f"{kind}-{serial}.sqlite3")
+        command, extra_env = BOTS[kind]
+        database = workdir / f"{kind}-{serial}.sqlite3"
+        env = {**bot_environment(port, database), **extra_env}
         with log.open("wb") as log_file:
             spawned_at = time.monotonic()
-            bot = subprocess.Popen([sys.executable, *COMMANDS[kind]], cwd=workdir, env=env,
+            bot = subprocess.Popen([sys.executable, *command], cwd=workdir, env=env,
                                    stdout=log_file, stderr=subprocess.STDOUT)
         profiler = _profiler(bot.pid, profile) if profile else None
-        conn.send(("bot", bot.pid, spawned_at))
+        conn.send(("bot", bot.pid, spawned_at, str(database)))
         _, result = _receive(conn, RESULT_TIMEOUT, server, bot, log)
         if "error" in result:
             tail = log.read_text(errors="replace")[-3000:]
             raise RuntimeError(f"{kind}: {result['error']}\n{tail}")
         result["own_startup"] = own_startup(kind, env, workdir)
-        result["database"] = str(workdir / f"{kind}-{serial}.sqlite3")
         return result
     finally:
         if bot is not None:
@@ -122,7 +128,8 @@ def run_once(kind: str, config: RunConfig, workdir: Path, serial: int,
 
 def own_startup(kind: str, env: dict[str, str], workdir: Path) -> dict[str, float]:
     """Import and build time in a fresh interpreter (bench/startup.py)."""
-    output = subprocess.run([sys.executable, "-m", "bench.startup", kind], cwd=workdir,
+    which = "echo" if kind == "echo" else "bot"
+    output = subprocess.run([sys.executable, "-m", "bench.startup", which], cwd=workdir,
                             env=env, capture_output=True, text=True, check=True, timeout=60)
     return json.loads(output.stdout)
 

@@ -28,6 +28,14 @@ PROBE_SETTLE = 0.4
 REPLY_TIMEOUT = 10.0
 
 
+def correct_option(poll_call: ApiCall) -> int:
+    """The right option of a quiz the bot sent (Bot API 9.6 sends a list of them)."""
+    ids = poll_call.params.get("correct_option_ids")
+    if isinstance(ids, list) and ids:
+        return int(ids[0])
+    return int(poll_call.params.get("correct_option_id", 0))
+
+
 @dataclass
 class SimUser:
     user: JsonDict
@@ -88,11 +96,14 @@ class Crowd:
 
     def make_user(self, user_id: int) -> SimUser:
         user = self.api.user(user_id, f"User{user_id}")
-        private = self.api.private_chat(user)
         group = self.api.group_chat(GROUP_ID_BASE - user_id, f"Study group {user_id}")
-        self._owner[private["id"]] = user_id
-        self._owner[group["id"]] = user_id
-        return SimUser(user, private, group)
+        return self.adopt(SimUser(user, self.api.private_chat(user), group))
+
+    def adopt(self, sim: SimUser) -> SimUser:
+        """Match replies in the user's private chat, and in its group, to this user."""
+        self._owner[sim.private["id"]] = sim.user["id"]
+        self._owner[sim.group["id"]] = sim.user["id"]
+        return sim
 
     # ----- matching replies -------------------------------------------------------------------
 
@@ -140,7 +151,7 @@ class Crowd:
         for call in replies:
             if call.method == "sendPoll" and isinstance(call.result, dict):
                 poll = call.result["poll"]
-                correct = int(call.params.get("correct_option_id", 0))
+                correct = correct_option(call)
                 option = correct if rng.random() < 2 / 3 else \
                     rng.randrange(len(poll["options"]))
                 return self.api.poll_answer_update(sim.user, poll["id"], [option])
@@ -197,6 +208,8 @@ class Crowd:
                          until: float, think: float, rng: random.Random,
                          result: PhaseResult) -> None:
         while time.monotonic() < until:
+            if think > 0:  # a pause first too, so that users do not all start at once
+                await asyncio.sleep(rng.expovariate(1 / think))
             variant = mix.pick()
             expectation = expected[variant.key]
             pushed = time.monotonic()
@@ -217,8 +230,6 @@ class Crowd:
                     result.missed[name] += 1
                 elif expectation.answer_replies:
                     result.latencies[name].append(answer_replies[-1].at - pushed)
-            if think > 0:
-                await asyncio.sleep(rng.expovariate(1 / think))
 
     async def run_phase(self, sims: list[SimUser], mix: Mix, expected: dict[str, Expectation],
                         seconds: float, think: float, rng: random.Random) -> PhaseResult:

@@ -15,7 +15,7 @@ def test_tiny_benchmark_answers_every_update_and_writes_the_table(tmp_path: Path
     output, raw = tmp_path / "RESULTS.md", tmp_path / "raw.json"
     assert main(["--runs", "1", "--users", "3", "--seconds", "1", "--warmup", "0.3",
                  "--think", "0.05", "--output", str(output), "--raw", str(raw),
-                 "--no-capacity", "--quiet"]) == 0
+                 "--bots", "bot,echo", "--no-capacity", "--quiet"]) == 0
 
     results = json.loads(raw.read_text())
     assert set(results) == {"bot", "echo"}
@@ -29,6 +29,9 @@ def test_tiny_benchmark_answers_every_update_and_writes_the_table(tmp_path: Path
             assert phase["missed"] == {}, (kind, name, phase["missed"])
             assert phase["extra_replies"] == 0, (kind, name)
         assert run["peak_rss_mb"] > 0 and run["startup_to_polling"] > 0
+    burst = results["bot"][0]["burst"]
+    assert burst["ran"] and burst["recorded"] == burst["members"] == 200
+    assert burst["recorded_right"] == burst["right"]
     table = output.read_text()
-    assert "| figure | full bot | echo bot | full ÷ echo | goal |" in table
+    assert "| figure | full bot | echo bot | full bot ÷ echo bot | goal |" in table
     assert "| updates per second" in table and "## The machine" in table
