@@ -7,6 +7,9 @@ bot sends is such a call. PTB lets any `BaseRequest` do the HTTP, so this one us
 
 from __future__ import annotations
 
+import urllib.request
+from urllib.parse import urlsplit
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -30,15 +33,31 @@ def _sum(*parts: float | None) -> float | None:
     return None if any(part is None for part in parts) else sum(parts)  # type: ignore[arg-type]
 
 
+def _environment_proxy(url: str) -> str | None:
+    """The proxy the environment (HTTPS_PROXY, NO_PROXY...) names for `url`, as httpx reads it."""
+    parts = urlsplit(url)
+    if parts.hostname and urllib.request.proxy_bypass_environment(parts.hostname):
+        return None
+    return urllib.request.getproxies_environment().get(parts.scheme)
+
+
 class AiohttpRequest(BaseRequest):
     """A `BaseRequest` over one `aiohttp.ClientSession` with at most `connection_pool_size`
-    connections. Proxies come from the environment (HTTPS_PROXY), as with httpx."""
+    connections. Proxies come from the environment, looked up once per host: aiohttp's own
+    `trust_env` reads the environment and ~/.netrc again in a thread for every request."""
 
     def __init__(self, connection_pool_size: int = 256,
                  read_timeout: float | None = READ_TIMEOUT) -> None:
         self._pool_size = connection_pool_size
         self._read_timeout = read_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, str | None] = {}
+
+    def _proxy(self, url: str) -> str | None:
+        origin = url.split("/", 3)[2] if url.count("/") >= 3 else url
+        if origin not in self._proxies:
+            self._proxies[origin] = _environment_proxy(url)
+        return self._proxies[origin]
 
     @property
     def read_timeout(self) -> float | None:
@@ -47,7 +66,7 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size), trust_env=True)
+                connector=aiohttp.TCPConnector(limit=self._pool_size))
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
@@ -91,7 +110,7 @@ class AiohttpRequest(BaseRequest):
         try:
             async with self._session.request(
                 method, url, data=self._body(request_data), timeout=timeout,
-                headers={"User-Agent": self.USER_AGENT},
+                headers={"User-Agent": self.USER_AGENT}, proxy=self._proxy(url),
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:

@@ -48,3 +48,11 @@ async def test_an_unreachable_server_is_a_network_error() -> None:
             await request.post(f"http://127.0.0.1:{port}/bot{TEST_TOKEN}/getMe")
     finally:
         await request.shutdown()
+
+
+def test_the_proxy_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    request = AiohttpRequest()
+    assert request._proxy("https://api.telegram.org/botX/getMe") == "http://proxy.internal:3128"
+    assert request._proxy("http://127.0.0.1:8081/botX/getMe") is None
