@@ -9,12 +9,25 @@ from pathlib import Path
 
 from bench.capacity import measure_capacity
 from bench.fake_server import RunConfig
-from bench.report import render
+from bench.report import headline_table, machine, render
 from bench.runner import run_all
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 RAW = HERE / "results" / "latest.json"
+README = HERE.parent / "README.md"
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def show_in_readme(table: list[str], machine_lines: list[str]) -> None:
+    """Replace the table between the README's bench markers (when it has them)."""
+    text = README.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return
+    head, rest = text.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    block = "\n".join(["", *table, "", *machine_lines, ""])
+    README.write_text(f"{head}{README_START}{block}{README_END}{tail}", encoding="utf-8")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -52,6 +65,8 @@ def main(argv: list[str]) -> int:
                       profile_dir=RAW.parent if args.profile else None)
     report = render(results, config, args.runs, capacity)
     args.output.write_text(report, encoding="utf-8")
+    if args.output == RESULTS:
+        show_in_readme(headline_table(results, config), machine())
     args.raw.parent.mkdir(parents=True, exist_ok=True)
     args.raw.write_text(json.dumps(results), encoding="utf-8")
     if not args.quiet:

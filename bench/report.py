@@ -182,6 +182,12 @@ def machine() -> list[str]:
     ]
 
 
+def headline_table(results: dict[str, list[Run]], config: RunConfig) -> list[str]:
+    bot, echo = (median_summary(results[kind]) if results.get(kind) else None
+                 for kind in ("bot", "echo"))
+    return table(bot, echo, ("full bot", "echo bot"), config, _goals(bot, echo))
+
+
 def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
            capacity: dict[str, Any] | None) -> str:
     bot, echo, before = (median_summary(results[kind]) if results.get(kind) else None
@@ -190,10 +196,14 @@ def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
              f"`python3 dev.py bench` — {runs} run(s), each figure the median over the runs; "
              f"{config.users} simulated users, {config.warmup:g} s warm-up, "
              f"{config.saturate:g} s saturated, {config.paced:g} s paced.", ""]
-    lines += table(bot, echo, ("full bot", "echo bot"), config, _goals(bot, echo))
+    lines += headline_table(results, config)
     if before is not None:
         lines += ["", "## Before and after: the full bot on httpx (PTB's default) and on aiohttp",
                   "", *table(before, bot, ("httpx", "aiohttp"), config)]
+        same_client = _ratio(before, echo, "saturated_rate")
+        if same_client is not None:
+            lines += ["", f"On the same HTTP client as the echo bot (httpx) the full bot "
+                          f"processes {same_client:.2f}× the echo bot's updates per second."]
     lines += ["", "## The machine", "", *machine()]
     lines += ["", "## The stand-in is not the bottleneck", ""]
     for kind, summary in (("full bot", bot), ("echo bot", echo)):
