@@ -9,6 +9,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.app import ALLOWED_UPDATES, build_application
+from bot.lifecycle import poll_until_signalled
 from bot.local_chat import run_local_chat
 from bot.logging_setup import configure_logging
 from bot.settings import HOW_TO_GET_A_TOKEN, Settings
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if settings.webhook_url:
         run_webhook(app, settings)
     else:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        asyncio.run(poll_until_signalled(app, ALLOWED_UPDATES))
     return 0
 
 

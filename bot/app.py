@@ -12,6 +12,7 @@ from telegram.request import BaseRequest
 import handlers
 from bot.aiohttp_request import AiohttpRequest
 from bot.settings import Settings
+from bot.update_processor import PerUserOrderedProcessor
 from db import Database
 from handlers.deps import Services
 from handlers.help import publish_command_menus
@@ -51,7 +52,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         .base_file_url(settings.telegram_api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(max(1, settings.concurrent_updates))
+        .concurrent_updates(PerUserOrderedProcessor(max(1, settings.concurrent_updates)))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -29,3 +32,33 @@ async def running(app: Application) -> AsyncIterator[Application]:
     finally:
         if app.post_shutdown:
             await app.post_shutdown(app)
+
+
+def stop_on_signals() -> asyncio.Event:
+    """An event set by SIGTERM or SIGINT (call it inside the running event loop).
+
+    Unlike PTB's `run_polling`, which raises SystemExit from the signal handler (and can hang
+    when the signal comes while it is still starting), setting an event lets start-up finish and
+    then shuts down in order.
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        # Not available on Windows; there Ctrl-C still ends the process.
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(stop_signal, stop.set)
+    return stop
+
+
+async def poll_until_signalled(app: Application, allowed_updates: list[str]) -> None:
+    """Long polling until SIGTERM or SIGINT; then the updates already fetched are handled,
+    the rest stay with Telegram for the next start, and the database is closed."""
+    stop = stop_on_signals()
+    async with running(app):
+        assert app.updater is not None
+        await app.updater.start_polling(allowed_updates=allowed_updates,
+                                        drop_pending_updates=False)
+        try:
+            await stop.wait()
+        finally:
+            await app.updater.stop()

@@ -10,12 +10,10 @@ extra, and only public PTB and tornado APIs are used.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import json
 import logging
 import re
-import signal
 from types import TracebackType
 from urllib.parse import urlsplit
 
@@ -26,7 +24,7 @@ from tornado.web import Application as WebApplication
 from tornado.web import HTTPError, RequestHandler
 
 from bot.app import ALLOWED_UPDATES
-from bot.lifecycle import running
+from bot.lifecycle import running, stop_on_signals
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -114,13 +112,7 @@ async def serve_webhook(app: Application, settings: Settings, stop: asyncio.Even
 
 
 async def _serve_until_signalled(app: Application, settings: Settings) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for stop_signal in (signal.SIGINT, signal.SIGTERM):
-        # Not available on Windows; there Ctrl-C still ends the process.
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(stop_signal, stop.set)
-    await serve_webhook(app, settings, stop)
+    await serve_webhook(app, settings, stop_on_signals())
 
 
 def run_webhook(app: Application, settings: Settings) -> None:

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import cohort, daily, errors, help, profile, quiz, start, study
+from handlers import (
+    admin,
+    anonymous,
+    ask,
+    career,
+    certify,
+    cohort,
+    daily,
+    errors,
+    fallbacks,
+    help,
+    privacy,
+    profile,
+    quiz,
+    redelivery,
+    salary,
+    sources,
+    start,
+    steps,
+    study,
+)
 
-FEATURES = (start, help, profile, quiz, study, daily, cohort)
+# `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
+# catch-all for private text must come after every dialogue's handlers.
+FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
+            quiz, study, daily, cohort, privacy, admin, ask)
 
 
 def register(app: Application) -> None:
     for feature in FEATURES:
         feature.register(app)
+    fallbacks.register(app)
     errors.register(app)

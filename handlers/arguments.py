@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import shlex
 
+from handlers.render import echo, escape
+from knowledge.profile import FIELD_KEYS, ProfileValueError
+
 
 class ArgumentError(ValueError):
-    """Arguments that are not a list of key=value pairs; the message says what is expected."""
+    """Arguments that are not a list of key=value pairs.
+
+    The exception's message says what is expected and never contains what the user typed (it
+    may end up in a logged traceback); `explanation` adds the offending part, for the reply.
+    """
+
+    def __init__(self, reason: str, fragment: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.fragment = fragment
+
+    @property
+    def explanation(self) -> str:
+        return f"'{self.fragment}' {self.reason}" if self.fragment else self.reason
 
 
 def parse_pairs(text: str) -> list[tuple[str, str]]:
@@ -19,7 +35,7 @@ def parse_pairs(text: str) -> list[tuple[str, str]]:
     for token in tokens:
         key, sep, value = token.partition("=")
         if not sep or not key.strip():
-            raise ArgumentError(f"'{token[:40]}' is not key=value")
+            raise ArgumentError("is not key=value", token[:40])
         pairs.append((key.strip(), value.strip()))
     return pairs
 
@@ -30,3 +46,13 @@ def command_arguments(text: str | None) -> str:
         return ""
     parts = text.split(maxsplit=1)
     return parts[1] if len(parts) > 1 else ""
+
+
+def profile_fields_problem(error: ArgumentError | ProfileValueError, example: str) -> str:
+    """The reply (HTML) to profile fields typed as `key=value` that cannot be read."""
+    if isinstance(error, ProfileValueError):
+        return (f"<b>{echo(error.key)}</b> cannot be “{echo(error.raw)}”. "
+                f"Accepted: {escape(error.accepted)}.")
+    return (f"I could not read that: {escape(error.explanation)}.\n"
+            f"Write fields as key=value, e.g. <code>{escape(example)}</code>.\n"
+            f"Keys: {', '.join(FIELD_KEYS)}.")

@@ -159,7 +159,7 @@ async def cohort_command(update: Update, context: CallbackContext) -> None:
         try:
             changes = _parse_settings(parse_pairs(typed), today)
         except ArgumentError as error:
-            await _refuse_settings(update, escape(error))
+            await _refuse_settings(update, escape(error.explanation))
             return
         except ValueError as error:  # its message is already escaped
             await _refuse_settings(update, str(error))

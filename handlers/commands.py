@@ -23,6 +23,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("profile", "Your profile: view and edit it", "Start here",
             usage="/profile years=3 state=TX education=associate certs=CEHRS"),
     Command("cancel", "Leave the current dialogue", "Start here", group=False),
+    Command("salary", "Pay: the national picture, or your personal estimate", "Career and pay",
+            usage="/salary years=5 state=TX certs=RHIT"),
+    Command("certify", "Certifications: details, comparisons, what to take next",
+            "Career and pay", usage="/certify compare CEHRS RHIT"),
+    Command("career", "The career ladder, where you are and the next step", "Career and pay"),
+    Command("path", "Same as /career", "Career and pay"),
+    Command("steps", "How to become an EHR specialist, step by step", "Career and pay"),
+    Command("sources", "Where every figure comes from", "Career and pay"),
     Command("quiz", "A practice question as a quiz poll; narrow it to a domain", "Study",
             usage="/quiz clinical"),
     Command("stats", "Your accuracy by domain, streak and days to the exam", "Study",
@@ -42,6 +50,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("leave", "Leave this group's study cohort", "Groups", private=False),
     Command("leaderboard", "This week's and all-time standings; hide or show your name",
             "Groups", usage="/leaderboard hide", private=False),
+    Command("ask", "Ask a question in plain words", "Career and pay",
+            usage="/ask how much does an RHIT earn in Texas?"),
+    # Operators only (settings OPERATOR_IDS): hidden from /help and the command menus.
+    Command("admin", "Operator tools: unanswered questions", "Your data",
+            private=False, group=False),
+    Command("privacy", "What I store about you, why, and for how long", "Your data"),
+    Command("export", "All your stored data as a JSON file", "Your data", group=False),
+    Command("forget", "Delete everything I store about you", "Your data", group=False),
 )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import warnings
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackContext,
@@ -21,9 +20,21 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.arguments import ArgumentError, command_arguments, parse_pairs
+from handlers.arguments import (
+    ArgumentError,
+    command_arguments,
+    parse_pairs,
+    profile_fields_problem,
+)
 from handlers.deps import services
-from handlers.render import echo, escape, is_private, private_chat_button, reply
+from handlers.render import (
+    echo,
+    edit_or_reply,
+    escape,
+    is_private,
+    private_chat_button,
+    reply,
+)
 from handlers.start import register_deep_link
 from knowledge.profile import (
     EDUCATION_LABELS,
@@ -120,18 +131,6 @@ async def _load(context: CallbackContext, user_id: int) -> Profile:
     return await services(context).db.profiles.get(user_id) or Profile()
 
 
-async def _edit_or_send(update: Update, text: str, markup: InlineKeyboardMarkup) -> None:
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except BadRequest as error:
-            if "not modified" in str(error).lower():
-                return
-    await reply(update, text, markup)
-
-
 async def _show_field(update: Update, context: CallbackContext, key: str, wizard: bool) -> int:
     assert update.effective_user is not None
     profile = await _load(context, update.effective_user.id)
@@ -139,7 +138,7 @@ async def _show_field(update: Update, context: CallbackContext, key: str, wizard
     step = f"Step {FIELD_KEYS.index(key) + 1} of {len(FIELD_KEYS)} — " if wizard else ""
     text = (f"{step}<b>{FIELD_LABELS[key]}</b> (now: {escape(display_value(key, profile))})\n\n"
             f"{_PROMPTS[key]}\n\nOr type it. /cancel leaves the editor.")
-    await _edit_or_send(update, text, field_keyboard(key, profile, wizard))
+    await edit_or_reply(update, text, field_keyboard(key, profile, wizard))
     return TYPING
 
 
@@ -151,7 +150,7 @@ async def _after_change(update: Update, context: CallbackContext, key: str, wiza
     assert update.effective_user is not None
     profile = await _load(context, update.effective_user.id)
     heading = "Profile saved ✅" if wizard else "Your profile"
-    await _edit_or_send(update, profile_text(profile, heading), profile_keyboard())
+    await edit_or_reply(update, profile_text(profile, heading), profile_keyboard())
     return ConversationHandler.END
 
 
@@ -252,15 +251,9 @@ async def profile_command(update: Update, context: CallbackContext) -> int:
         return ConversationHandler.END
     try:
         changes = parse_changes(parse_pairs(arguments))
-    except ArgumentError as error:
-        await reply(update, f"I could not read that: {escape(error)}.\n"
-                            "Write fields as key=value, e.g. "
-                            "<code>/profile years=3 state=TX certs=CEHRS,RHIT</code>.\n"
-                            f"Keys: {', '.join(FIELD_KEYS)}. Nothing was changed.")
-        return ConversationHandler.END
-    except ProfileValueError as error:
-        await reply(update, f"<b>{echo(error.key)}</b> cannot be “{echo(error.raw)}”. "
-                            f"Accepted: {escape(error.accepted)}.\nNothing was changed.")
+    except (ArgumentError, ProfileValueError) as error:
+        problem = profile_fields_problem(error, "/profile years=3 state=TX certs=CEHRS,RHIT")
+        await reply(update, problem + "\nNothing was changed.")
         return ConversationHandler.END
     profile = await _save(context, update.effective_user.id, changes)
     saved = ", ".join(FIELD_LABELS[key].lower() for key in changes)
@@ -279,7 +272,7 @@ async def menu_profile(update: Update, context: CallbackContext) -> None:
     assert update.callback_query is not None and update.effective_user is not None
     await update.callback_query.answer()
     profile = await _load(context, update.effective_user.id)
-    await _edit_or_send(update, profile_text(profile), profile_keyboard())
+    await edit_or_reply(update, profile_text(profile), profile_keyboard())
 
 
 def register(app: Application) -> None:

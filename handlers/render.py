@@ -6,6 +6,7 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
+from telegram.error import BadRequest
 
 MAX_ECHO = 40
 
@@ -56,6 +57,21 @@ async def reply(update: Update, text: str,
         is_last = index == len(parts) - 1
         sent = await chat.send_message(part, reply_markup=markup if is_last else None)
     return sent
+
+
+async def edit_or_reply(update: Update, text: str,
+                        markup: InlineKeyboardMarkup | None = None) -> None:
+    """Edit the message whose button was pressed (menus change in place); reply otherwise,
+    or when Telegram cannot edit it (too old, a photo, too long)."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except BadRequest as error:
+            if "not modified" in str(error).lower():
+                return
+    await reply(update, text, markup)
 
 
 def private_chat_button(bot_username: str, label: str, payload: str) -> InlineKeyboardMarkup:

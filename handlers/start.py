@@ -24,6 +24,11 @@ def register_deep_link(prefix: str, handler: DeepLinkHandler) -> None:
     _DEEP_LINKS[prefix] = handler
 
 
+def has_deep_link(payload: str) -> bool:
+    """Whether a feature opens something for this exact /start payload."""
+    return payload in _DEEP_LINKS
+
+
 def add_menu_button(label: str, data: str) -> None:
     if (label, data) not in MENU:
         MENU.append((label, data))

@@ -181,7 +181,8 @@ class ProfileValueError(ValueError):
     """A typed value that a profile field does not accept; `accepted` says what would be."""
 
     def __init__(self, key: str, raw: str, accepted: str) -> None:
-        super().__init__(f"{key}={raw!r} is not accepted")
+        # The message never repeats what the user typed: it may end up in a logged traceback.
+        super().__init__("a profile value is not accepted")
         self.key = key
         self.raw = raw
         self.accepted = accepted
@@ -190,7 +191,7 @@ class ProfileValueError(ValueError):
 class Profile(BaseModel):
     """What the bot knows of one user's situation; every field is optional."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     years: int | None = Field(default=None, ge=0, le=MAX_YEARS)
     education: Education | None = None
@@ -204,7 +205,7 @@ class Profile(BaseModel):
     @classmethod
     def _known_state(cls, value: str | None) -> str | None:
         if value is not None and value not in STATES:
-            raise ValueError(f"unknown state {value!r}")
+            raise ValueError("unknown state")
         return value
 
     def is_empty(self) -> bool:

@@ -30,8 +30,7 @@ class BotHarness:
             _env_file=None,  # type: ignore[call-arg]
             telegram_bot_token=TEST_TOKEN,
             database_path=tmp_path / "bot.sqlite3",
-            rate_limit=False,
-            **settings,
+            **{"rate_limit": False, **settings},
         )
         self.api = FakeTelegram()
         self.app: Application = build_application(self.settings, request=FakeRequest(self.api))

@@ -2,51 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 from pathlib import Path
 
-from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
-from bot.fake_api.server import FakeBotServer
-from bot.settings import Settings
 from knowledge.profile import Profile
-from tests.harness import TEST_TOKEN
+from tests.http_bot import polling_bot, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def _wait_for(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        assert asyncio.get_running_loop().time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
-
-
 async def test_polling_over_http_saves_and_confirms(tmp_path: Path) -> None:
     api = FakeTelegram()
-    async with FakeBotServer(api) as server:
-        settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
-                            telegram_api_base_url=server.base_url,
-                            telegram_api_file_url=server.file_url,
-                            database_path=tmp_path / "poll.sqlite3")
-        app = build_application(settings)
-        async with app:
-            await app.post_init(app)  # type: ignore[misc]
-            await app.start()
-            await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
-                                            allowed_updates=ALLOWED_UPDATES)
-            user = api.user(77, "Pat")
-            api.push(api.text_update(user, "/profile years=6 state=wa"))
-            await _wait_for(lambda: api.calls_to("sendMessage", 77))
-            reply = api.calls_to("sendMessage", 77)[-1]
-            assert "Washington (WA)" in reply.text and reply.params["parse_mode"] == "HTML"
-            assert await app.bot_data["services"].db.profiles.get(77) == Profile(years=6,
-                                                                                  state="WA")
-            await app.updater.stop()  # type: ignore[union-attr]
-            await app.stop()
-            await app.post_shutdown(app)  # type: ignore[misc]
+    async with polling_bot(api, tmp_path / "poll.sqlite3") as app:
+        user = api.user(77, "Pat")
+        api.push(api.text_update(user, "/profile years=6 state=wa"))
+        await wait_for(lambda: api.calls_to("sendMessage", 77))
+        reply = api.calls_to("sendMessage", 77)[-1]
+        assert "Washington (WA)" in reply.text and reply.params["parse_mode"] == "HTML"
+        assert await app.bot_data["services"].db.profiles.get(77) == Profile(years=6, state="WA")
     assert not api.problems
 
 

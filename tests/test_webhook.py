@@ -107,6 +107,10 @@ async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
     try:
         await bot.start()
         await _wait_for(bot.healthy, "/healthz")
+
+        async def registered_webhook() -> bool:  # /healthz answers while setWebhook is on its way
+            return bool(api.calls_to("setWebhook"))
+        await _wait_for(registered_webhook, "setWebhook")
         [registered] = api.calls_to("setWebhook")
         assert registered.params["url"] == WEBHOOK_URL
         assert registered.params["secret_token"] == SECRET

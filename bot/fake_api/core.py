@@ -93,7 +93,9 @@ class FakeTelegram:
         self.uploads: dict[str, bytes] = {}
         self.upload_names: dict[str, str] = {}
         self._message_ids: dict[int, itertools.count[int]] = {}
-        self._update_ids = itertools.count(1)
+        # Like Telegram's, update ids keep increasing from one run to the next (the bot skips an
+        # id it has handled before): by default they start from the current time in ms.
+        self._update_ids = itertools.count(int(time.time() * 1000))
         self._poll_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._pending: list[JsonDict] = []

@@ -1,0 +1,1 @@
+"""Evaluation of free-text answers: a question set run through the real handlers."""

@@ -1,0 +1,277 @@
+"""Free-text questions: any text in a private chat, `/ask` anywhere, mentions and replies in groups.
+
+The answer comes from the knowledge entries (knowledge/qa); this module only decides whether a
+message is a question for the bot, renders the answer with its source and buttons, and counts
+the questions it could not answer (their text only, never who asked).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.constants import InlineKeyboardButtonLimit
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers import profile_codec
+from handlers.arguments import command_arguments
+from handlers.cite import sources_line
+from handlers.deps import services
+from handlers.personal import private_profile
+from handlers.render import edit_or_reply, escape, is_private, private_chat_button, reply
+from handlers.salary import profile_summary
+from handlers.start import has_deep_link, route_deep_link
+from knowledge.profile import FIELD_LABELS, Certification, display_value
+from knowledge.qa import Answer, Engine, Entry, Outcome
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.personal import PersonalEstimate, personal_estimate
+from knowledge.salary import Basis
+from knowledge.text import format_money
+
+log = logging.getLogger(__name__)
+
+ENGINE_KEY = "qa_engine"
+TOPIC_PREFIX = "ask:t:"
+COMMAND_PREFIX = "ask:go:"
+MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+MAX_TOPIC_BUTTONS = 3
+
+USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
+         "or <code>/ask what do I need for the CEHRS exam</code>.")
+
+
+def engine_of(context: CallbackContext) -> Engine:
+    return context.application.bot_data[ENGINE_KEY]
+
+
+# ----- rendering ----------------------------------------------------------------------------------
+
+def entry_text(entry: Entry) -> str:
+    lines = [f"<b>{escape(entry.title)}</b>", "", escape(entry.answer)]
+    if entry.sources:
+        lines += ["", "<i>Source: " + escape("; ".join(entry.sources)) + "</i>"]
+    return "\n".join(lines)
+
+
+def capabilities_text() -> str:
+    certs = ", ".join(cert.value for cert in Certification)
+    return ("I can answer questions about pay (national, by state, by career stage, in federal "
+            f"jobs), certifications ({certs}), the career ladder, how to become an EHR "
+            "specialist, training, skills, work settings and the job outlook. "
+            "Or try /salary, /certify, /career or /steps.")
+
+
+OFF_TOPIC_OPENING = "That is outside what I know about — I only cover health-information careers."
+UNKNOWN_OPENING = "I don't know that one, and I'd rather say so than guess."
+
+
+def unknown_text(answer: Answer) -> str:
+    opening = OFF_TOPIC_OPENING if answer.outcome is Outcome.OFF_TOPIC else UNKNOWN_OPENING
+    return f"{opening}\n\n{capabilities_text()}"
+
+
+def _command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
+    """A button that runs the matching command, when its feature offers a deep link for it."""
+    payload = command.split()[0] if command else ""
+    if not payload or not has_deep_link(payload):
+        return None
+    label = f"▶️ /{payload}"
+    if private:
+        return InlineKeyboardButton(label, callback_data=COMMAND_PREFIX + payload)
+    return private_chat_button(bot_username, label + " (private chat)",
+                               payload).inline_keyboard[0][0]
+
+
+def answer_keyboard(related: tuple[Entry, ...], command: str, private: bool,
+                    bot_username: str) -> InlineKeyboardMarkup | None:
+    rows = [[InlineKeyboardButton(entry.title[:60], callback_data=TOPIC_PREFIX + entry.id)]
+            for entry in related
+            if len((TOPIC_PREFIX + entry.id).encode()) <= MAX_CALLBACK]
+    button = _command_button(command, private, bot_username)
+    if button is not None:
+        rows.append([button])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def command_line(command: str) -> str:
+    return f"\n\nMore: <code>/{escape(command)}</code>" if command else ""
+
+
+def what_if_command(personal: PersonalEstimate) -> str:
+    """`salary certs=CEHRS,RHIT state=TX`: the same what-if as a /salary command."""
+    pairs = []
+    for key, value in personal.changes.items():
+        shown = ",".join(sorted(str(v) for v in value)) if isinstance(value, frozenset) \
+            else str(value)
+        pairs.append(f"{key}={shown}")
+    return " ".join(["salary", *pairs])
+
+
+def personal_text(personal: PersonalEstimate) -> str:
+    """A short answer; the full breakdown is /salary's (one tap away)."""
+    estimate = personal.estimate
+    changed = ", ".join(f"{FIELD_LABELS[key].lower()}: {display_value(key, personal.profile)}"
+                        for key in personal.changes)
+    heading = f"Your estimate with {escape(changed)}" if changed else "Your estimate"
+    lines = [f"<b>{heading}</b>", f"<i>Based on:</i> {profile_summary(personal.profile)}", "",
+             f"💵 About <b>{format_money(estimate.point)}</b> a year, likely between "
+             f"{format_money(estimate.low)} and {format_money(estimate.high)}."]
+    if personal.difference is not None and personal.baseline is not None:
+        sign = "+" if personal.difference >= 0 else "−"
+        lines.append(f"That is {sign}{format_money(abs(personal.difference))} against your "
+                     f"profile as it is ({format_money(personal.baseline.point)}).")
+    unset = [FIELD_LABELS[f.field].lower() for f in estimate.factors
+             if f.basis is Basis.NOT_SET]
+    if unset:
+        lines.append(f"Not set, so not counted: {', '.join(unset)} (/profile).")
+    lines += ["", sources_line(estimate.sources),
+              "<i>Factors without a source are my stated assumptions: the full breakdown "
+              "shows each one.</i>"]
+    return "\n".join(lines)
+
+
+def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
+                      bot_username: str) -> InlineKeyboardMarkup | None:
+    """/salary's own what-if button (the full breakdown, edited in place), then topics."""
+    breakdown = InlineKeyboardButton(
+        "📊 Full breakdown", callback_data=f"sal:w:{profile_codec.encode(personal.profile)}")
+    topics = answer_keyboard(related, "", True, bot_username)
+    return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
+
+
+# ----- answering ----------------------------------------------------------------------------------
+
+async def answer_question(update: Update, context: CallbackContext, question: str) -> None:
+    answer = engine_of(context).answer(question)
+    private = is_private(update)
+    log.info("question %s entry=%s intent=%s", answer.outcome.value,
+             answer.entry.id if answer.entry else "-", answer.intent)
+    if private and answer.wants_estimate:
+        personal = personal_estimate(await private_profile(update, context), answer.mentions)
+        if personal is not None:
+            # The entry the question matched stays one tap away ("how is my salary estimated").
+            topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
+            await reply(update, personal_text(personal) + command_line(what_if_command(personal)),
+                        personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
+                                          context.bot.username))
+            return
+    if not answer.answered:
+        if answer.outcome is Outcome.UNKNOWN:
+            await services(context).db.unanswered.record(answer.question,
+                                                         datetime.now(UTC).date())
+        await reply(update, unknown_text(answer),
+                    answer_keyboard((), answer.command, private, context.bot.username))
+        return
+    assert answer.entry is not None
+    text = entry_text(answer.entry) + command_line(answer.command)
+    if answer.personal_pay:
+        text += ("\n\nFor a figure of your own, " + ("set up /profile and ask again."
+                 if private else "ask me in a private chat — profiles stay out of groups."))
+    await reply(update, text, answer_keyboard(answer.related, answer.command, private,
+                                              context.bot.username))
+
+
+def _bot_mentions(message: Message, bot_id: int, bot_username: str) -> list[MessageEntity]:
+    """The entities of a message that mention the bot (@username or a text mention)."""
+    handle = f"@{bot_username.lower()}"
+    return [entity for entity, value in message.parse_entities(
+                [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items()
+            if (entity.type == MessageEntity.MENTION and value.lower() == handle)
+            or (entity.type == MessageEntity.TEXT_MENTION and entity.user is not None
+                and entity.user.id == bot_id)]
+
+
+def _without(text: str, entities: list[MessageEntity]) -> str:
+    """The text with the entities' spans cut out (offsets count UTF-16 code units)."""
+    encoded = text.encode("utf-16-le")
+    for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
+        encoded = encoded[: 2 * entity.offset] + b" \x00" + \
+            encoded[2 * (entity.offset + entity.length):]
+    return " ".join(encoded.decode("utf-16-le").split())
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None \
+                and replied.from_user.id == bot.id:
+            return True
+        return bool(_bot_mentions(message, bot.id, bot.username))
+
+
+async def on_private_text(update: Update, context: CallbackContext) -> None:
+    assert update.effective_message is not None
+    await answer_question(update, context, update.effective_message.text or "")
+
+
+async def on_group_text(update: Update, context: CallbackContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    question = _without(message.text or "",
+                        _bot_mentions(message, context.bot.id, context.bot.username))
+    if not question:
+        await reply(update, USAGE)
+        return
+    await answer_question(update, context, question)
+
+
+async def ask_command(update: Update, context: CallbackContext) -> None:
+    assert update.effective_message is not None
+    question = command_arguments(update.effective_message.text).strip()
+    if not question:
+        await reply(update, USAGE)
+        return
+    await answer_question(update, context, question)
+
+
+async def on_topic_button(update: Update, context: CallbackContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    entry = engine_of(context).by_id.get((query.data or "").removeprefix(TOPIC_PREFIX))
+    if entry is None:
+        await query.answer("That topic is no longer available — just ask me again.",
+                           show_alert=True)
+        return
+    await query.answer()
+    private = is_private(update)
+    related = engine_of(context).related_to(entry)
+    text = entry_text(entry) + command_line(entry.command)
+    await edit_or_reply(update, text, answer_keyboard(related, entry.command, private,
+                                                      context.bot.username))
+
+
+async def on_command_button(update: Update, context: CallbackContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    payload = (query.data or "").removeprefix(COMMAND_PREFIX)
+    if not is_private(update) or not has_deep_link(payload):
+        await query.answer("This button is out of date — send /help to see the commands.",
+                           show_alert=True)
+        return
+    await query.answer()
+    await route_deep_link(update, context, payload)
+
+
+def register(app: Application) -> None:
+    app.bot_data[ENGINE_KEY] = knowledge_engine()
+    app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(CallbackQueryHandler(on_topic_button, pattern=rf"^{TOPIC_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(on_command_button, pattern=rf"^{COMMAND_PREFIX}"))
+    # PTB runs one handler per group but every group, so a later group would answer the
+    # profile dialogue's typed values too. In the default group, registered after the dialogue
+    # (this module stays last in handlers.FEATURES), a dialogue that takes the text wins.
+    plain_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & plain_text, on_private_text))
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS & plain_text & _AddressedToBot(),
+                                   on_group_text))

@@ -1,0 +1,87 @@
+"""/career (alias /path): the ladder with both guides' pay bands per stage, "you are here" from
+the profile in a private chat, the next step, and the side paths."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
+
+from handlers.cite import figure_html, guide_columns, sources_line, stage_bands, text_html
+from handlers.personal import for_chat, private_profile
+from handlers.render import edit_or_reply, escape, is_private, reply
+from handlers.start import add_menu_button, register_deep_link
+from knowledge import load_knowledge
+from knowledge.career import Placement, place
+from knowledge.profile import Profile
+
+SETUP = InlineKeyboardMarkup([[InlineKeyboardButton("🧭 Set up my profile",
+                                                    callback_data="prof:edit:years:w")]])
+
+
+def _next_step(placement: Placement) -> list[str]:
+    if placement.stage is None:
+        return [escape(note) for note in placement.notes]
+    lines = [f"<b>Your next step</b> (you are at stage {placement.stage.order})",
+             escape(placement.stage.next_step)]
+    if placement.next_stage is not None and placement.years_to_next:
+        lines.append(f"By experience, the next stage ({escape(placement.next_stage.title)}) "
+                     f"starts in about {placement.years_to_next} more year"
+                     f"{'' if placement.years_to_next == 1 else 's'}.")
+    lines += [escape(note) for note in placement.notes]
+    if placement.side_path is not None:
+        lines.append(f"Your goal points to a side path: <b>{escape(placement.side_path.title)}"
+                     f"</b> — {text_html(placement.side_path.text)}")
+    return lines
+
+
+def career_text(profile: Profile | None) -> str:
+    kb = load_knowledge()
+    placement = place(profile) if profile is not None else None
+    here = placement.stage.id if placement is not None and placement.stage else None
+    lines = ["<b>The career ladder</b>"]
+    for stage in kb.stages:
+        marker = "  📍 <b>you are here</b>" if stage.id == here else ""
+        lines += ["", f"{stage.order}. <b>{escape(stage.title)}</b>{marker}",
+                  f"   {escape(stage.summary)}",
+                  f"   Pay: {stage_bands(stage.id, kb)}"]
+        if stage.related_figure:
+            figure = kb.figure(stage.related_figure)
+            lines.append(f"   {escape(figure.label)}: {figure_html(figure, kb)}")
+    lines += ["", guide_columns(kb) + " — the guides disagree, so both are shown."]
+    if placement is not None:
+        lines += ["", *_next_step(placement)]
+    lines += ["", "<b>Side paths</b>"]
+    lines += [f"• <b>{escape(p.title)}</b> — {text_html(p.text, kb)}" for p in kb.career.side_paths]
+    sources = [s for stage in kb.stages for s in stage.sources]
+    sources += [s for p in kb.career.side_paths for s in p.sources]
+    lines += ["", sources_line(sources, kb)]
+    return "\n".join(lines)
+
+
+def _markup(update: Update, context: CallbackContext,
+            profile: Profile | None) -> InlineKeyboardMarkup | None:
+    own = SETUP if is_private(update) and profile is None else None
+    return for_chat(update, context, own, "📍 Where am I? (private)", "career")
+
+
+async def career_command(update: Update, context: CallbackContext) -> None:
+    profile = await private_profile(update, context)
+    await reply(update, career_text(profile), _markup(update, context, profile))
+
+
+async def open_career_link(update: Update, context: CallbackContext, _: str) -> None:
+    await career_command(update, context)
+
+
+async def menu_career(update: Update, context: CallbackContext) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    profile = await private_profile(update, context)
+    await edit_or_reply(update, career_text(profile), _markup(update, context, profile))
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler(["career", "path"], career_command))
+    app.add_handler(CallbackQueryHandler(menu_career, pattern=r"^menu:career$"))
+    register_deep_link("career", open_career_link)
+    add_menu_button("🪜 Career path", "menu:career")

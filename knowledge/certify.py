@@ -1,0 +1,115 @@
+"""Certification eligibility for a profile, and which certification to aim for next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.models import CertificationInfo, EligibilityPath
+from knowledge.profile import (
+    EDUCATION_LABELS,
+    EDUCATION_ORDER,
+    GOAL_LABELS,
+    Certification,
+    Profile,
+)
+from knowledge.store import Knowledge, load_knowledge
+
+
+class Status(StrEnum):
+    HELD = "held"
+    ELIGIBLE = "eligible"
+    LIKELY = "likely"        # eligible if something the profile does not record is true
+    NOT_YET = "not yet"
+    UNKNOWN = "unknown"      # the sources do not give the eligibility rules
+
+
+STATUS_RANK = {Status.ELIGIBLE: 0, Status.LIKELY: 1, Status.UNKNOWN: 2, Status.NOT_YET: 3}
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    code: Certification
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class NextCertification:
+    certification: CertificationInfo
+    eligibility: Eligibility
+    why: str
+    goal: str
+
+
+def _missing(path: EligibilityPath, profile: Profile) -> tuple[list[str], list[str]]:
+    """What a path needs that the profile lacks (`short`) or does not say (`unsaid`)."""
+    short: list[str] = []
+    unsaid: list[str] = []
+    if path.min_education is not None:
+        label = EDUCATION_LABELS[path.min_education]
+        wanted = f"{label[:1].lower()}{label[1:]} or higher"
+        if profile.education is None:
+            unsaid.append(wanted)
+        elif EDUCATION_ORDER.index(profile.education) < EDUCATION_ORDER.index(path.min_education):
+            short.append(wanted)
+    if path.min_years is not None:
+        wanted = f"{path.min_years} years of experience"
+        if profile.years is None:
+            unsaid.append(wanted)
+        elif profile.years < path.min_years:
+            short.append(f"{wanted} (you have {profile.years})")
+    if path.certs_any and not set(path.certs_any) & profile.certs:
+        short.append(" or ".join(c.value for c in path.certs_any))
+    return short, unsaid
+
+
+def check(certification: CertificationInfo, profile: Profile) -> Eligibility:
+    """Whether the profile meets one of the certification's eligibility paths."""
+    code = certification.code
+    if code in profile.certs:
+        return Eligibility(code, Status.HELD, "You hold it.")
+    if certification.rule is None:
+        return Eligibility(code, Status.UNKNOWN,
+                           "The eligibility rules are not in my sources; check with "
+                           f"{certification.body}.")
+    outcomes = []
+    for path in certification.rule.paths:
+        short, unsaid = _missing(path, profile)
+        also = f"; also needed: {path.needs}" if path.needs else ""
+        if not short and not unsaid:
+            status = Status.ELIGIBLE if path.verdict == "eligible" else Status.LIKELY
+            outcomes.append(Eligibility(code, status, f"Your profile fits{also}."))
+        elif not short:
+            outcomes.append(Eligibility(code, Status.LIKELY,
+                                        f"Yes if you have {' and '.join(unsaid)}{also}."))
+        else:
+            outcomes.append(Eligibility(code, Status.NOT_YET,
+                                        f"Needs {' and '.join(short + unsaid)}."))
+    return min(outcomes, key=lambda e: STATUS_RANK[e.status])
+
+
+def eligibility(profile: Profile, knowledge: Knowledge | None = None) -> tuple[Eligibility, ...]:
+    kb = knowledge or load_knowledge()
+    return tuple(check(cert, profile) for cert in kb.certifications)
+
+
+def recommend(profile: Profile, knowledge: Knowledge | None = None) -> NextCertification | None:
+    """The certification to aim for next: by the goal's order, the first one not held that the
+    user can take now (or nearly), else the first one not held. None when all are held."""
+    kb = knowledge or load_knowledge()
+    plans = {r.goal: r for r in kb.certifications_file.recommendations}
+    plan = plans[profile.goal] if profile.goal else plans["none"]
+    order = list(dict.fromkeys([*plan.order, *plans["none"].order,
+                                *(c.code for c in kb.certifications)]))
+    candidates = [check(kb.certification(code), profile) for code in order]
+    open_ = [e for e in candidates if e.status is not Status.HELD]
+    if not open_:
+        return None
+    best = min(open_, key=lambda e: (STATUS_RANK[e.status] > STATUS_RANK[Status.LIKELY],
+                                     order.index(e.code)))
+    goal = GOAL_LABELS[profile.goal] if profile.goal else "no goal set"
+    why = plan.why if best.code in plan.order else (
+        f"The credentials on the path for “{goal}” are held or out of reach for now; "
+        f"{best.code.value} is the next one you can work towards.")
+    return NextCertification(kb.certification(best.code), best, why, goal)

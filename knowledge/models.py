@@ -1,0 +1,395 @@
+"""Pydantic models of the curated data files in knowledge/data/ (one top-level model per file).
+
+Every model is frozen and collections are tuples, so the loaded knowledge cannot be changed.
+Cross-file references (source ids, figure ids, stage ids) are checked by knowledge.loader.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from knowledge.profile import (
+    EDUCATION_ORDER,
+    STATES,
+    Certification,
+    Education,
+    Employer,
+    Goal,
+    Skill,
+)
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=40)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Ratio = Annotated[float, Field(gt=0, le=2)]
+Premium = Annotated[float, Field(ge=0, le=0.5)]
+Money = Annotated[int, Field(gt=0, lt=1_000_000)]
+
+SourceKind = Literal["official", "third-party", "industry-guide"]
+Unit = Literal["USD/year", "USD/hour", "percent", "jobs", "openings/year"]
+Level = Literal["entry", "mid", "advanced"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- sources.yaml ---
+
+class Source(Frozen):
+    id: Id
+    publisher: Text
+    title: Text
+    url: Url | None
+    date: Text
+    kind: SourceKind
+    note: str = ""
+
+
+class SourcesFile(Frozen):
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+# --- salary.yaml ---
+
+class Figure(Frozen):
+    id: Id
+    label: Text
+    value: float
+    unit: Unit
+    period: Text
+    source: Id
+    note: str = ""
+
+
+class StageBand(Frozen):
+    id: Id
+    source: Id
+    stage: Id
+    label: Text
+    years: Text
+    low: Money
+    high: Money
+    open_ended: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StageBand:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+    @property
+    def middle(self) -> float:
+        return (self.low + self.high) / 2
+
+
+class AgencyRange(Frozen):
+    id: Id
+    agency: Text
+    low: Money
+    high: Money
+    source: Id
+
+
+class AgencyRanges(Frozen):
+    caveat: Text
+    ranges: tuple[AgencyRange, ...]
+
+
+class PayFactor(Frozen):
+    id: Id
+    title: Text
+    text: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class Assumption(Frozen):
+    """A factor the bot sets itself because no source gives a number; `reasoning` says why."""
+
+    factor: Ratio
+    reasoning: Text
+
+
+class FigureRef(Frozen):
+    figure: Id
+
+
+class ExperienceStep(Frozen):
+    min_years: int = Field(ge=0)
+    band: Id
+
+
+class LocationModel(Frozen):
+    reference: Text
+    reference_assumption: Text
+
+
+class EmployerModel(Frozen):
+    reference: Id
+    types: dict[Employer, FigureRef | Assumption]
+
+    @model_validator(mode="after")
+    def _every_employer(self) -> EmployerModel:
+        missing = [e.value for e in Employer if e not in self.types]
+        if missing:
+            raise ValueError(f"no factor for employer types: {', '.join(missing)}")
+        return self
+
+
+class CertificationModel(Frozen):
+    reasoning: Text
+    cap: Premium
+    premiums: dict[Certification, Premium]
+
+    @model_validator(mode="after")
+    def _every_certification(self) -> CertificationModel:
+        missing = [c.value for c in Certification if c not in self.premiums]
+        if missing:
+            raise ValueError(f"no premium for certifications: {', '.join(missing)}")
+        return self
+
+
+class SkillGroup(Frozen):
+    name: Text
+    skills: tuple[Skill, ...] = Field(min_length=1)
+    premium: Premium
+
+
+class SkillsModel(Frozen):
+    reasoning: Text
+    cap: Premium
+    groups: tuple[SkillGroup, ...]
+
+
+class Comparison(Frozen):
+    figure: Id
+    what: Text
+
+
+class NationalRange(Frozen):
+    low: Id
+    high: Id
+    what: Text
+
+
+class SalaryModel(Frozen):
+    base: Id
+    compare_with: tuple[Comparison, ...]
+    national_range: NationalRange
+    reference_stage_band: Id
+    base_assumption: Text
+    experience: tuple[ExperienceStep, ...] = Field(min_length=1)
+    range_note: Text
+    location: LocationModel
+    employer: EmployerModel
+    education: dict[Education, Assumption]
+    certifications: CertificationModel
+    skills: SkillsModel
+
+    @model_validator(mode="after")
+    def _monotonic(self) -> SalaryModel:
+        years = [step.min_years for step in self.experience]
+        if years[0] != 0 or years != sorted(set(years)):
+            raise ValueError("experience steps must start at 0 years and rise")
+        missing = [e.value for e in Education if e not in self.education]
+        if missing:
+            raise ValueError(f"no factor for education levels: {', '.join(missing)}")
+        factors = [self.education[level].factor for level in EDUCATION_ORDER]
+        if factors != sorted(factors):
+            raise ValueError("education factors must not fall as education rises")
+        return self
+
+
+class SalaryFile(Frozen):
+    figures: tuple[Figure, ...] = Field(min_length=1)
+    stage_bands: tuple[StageBand, ...] = Field(min_length=1)
+    agency_ranges: AgencyRanges
+    pay_factors: tuple[PayFactor, ...]
+    model: SalaryModel
+
+
+# --- states.yaml ---
+
+class StateFigure(Frozen):
+    state: str
+    annual_mean: Money
+
+    @model_validator(mode="after")
+    def _known_state(self) -> StateFigure:
+        if self.state not in STATES:
+            raise ValueError(f"unknown state code {self.state!r}")
+        return self
+
+
+class StateTable(Frozen):
+    period: Text
+    occupation: Text
+    source: Id
+    caveat: Text
+
+
+class RecentStates(Frozen):
+    period: Text
+    occupation: Text
+    source: Id
+    states: tuple[StateFigure, ...]
+
+
+class StatesFile(Frozen):
+    table: StateTable
+    states: tuple[StateFigure, ...] = Field(min_length=1)
+    recent: RecentStates
+
+
+# --- certifications.yaml ---
+
+class Claim(Frozen):
+    text: Text
+    source: Id
+
+
+class Fee(Frozen):
+    label: Text
+    amount: Money
+    source: Id
+    note: str = ""
+
+
+class EligibilityPath(Frozen):
+    min_education: Education | None = None
+    min_years: int | None = Field(default=None, ge=0)
+    certs_any: tuple[Certification, ...] = ()
+    verdict: Literal["eligible", "likely"]
+    needs: str = ""
+
+
+class EligibilityRule(Frozen):
+    paths: tuple[EligibilityPath, ...] = Field(min_length=1)
+
+
+class CertificationInfo(Frozen):
+    code: Certification
+    name: Text
+    body: Text
+    body_name: Text
+    body_source: Id
+    level: Level
+    summary: Text
+    eligibility: Claim | None
+    exam: Claim | None
+    fees: tuple[Fee, ...]
+    renewal: Claim | None
+    notes: tuple[Claim, ...]
+    rule: EligibilityRule | None
+
+
+class Recommendation(Frozen):
+    goal: Goal | Literal["none"]
+    order: tuple[Certification, ...] = Field(min_length=1)
+    why: Text
+
+
+class CertificationsFile(Frozen):
+    certifications: tuple[CertificationInfo, ...]
+    recommendations: tuple[Recommendation, ...]
+
+    @model_validator(mode="after")
+    def _complete(self) -> CertificationsFile:
+        codes = [c.code for c in self.certifications]
+        missing = [c.value for c in Certification if c not in codes]
+        if missing or len(codes) != len(set(codes)):
+            raise ValueError(f"every certification exactly once; missing: {missing}")
+        goals = {r.goal for r in self.recommendations}
+        absent = [g.value for g in Goal if g not in goals] + ([] if "none" in goals else ["none"])
+        if absent:
+            raise ValueError(f"no recommendation for goals: {', '.join(absent)}")
+        return self
+
+
+# --- career.yaml ---
+
+class Stage(Frozen):
+    id: Id
+    order: int = Field(ge=1)
+    title: Text
+    min_years: int | None = Field(ge=0)
+    summary: Text
+    focus: tuple[Text, ...] = Field(min_length=1)
+    next_step: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    related_figure: Id | None = None
+
+
+class SidePath(Frozen):
+    id: Id
+    title: Text
+    text: Text
+    goal: Goal | None
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class Step(Frozen):
+    title: Text
+    text: Text
+
+
+class SkillList(Frozen):
+    technical: tuple[Text, ...]
+    people: tuple[Text, ...]
+    habits: tuple[Text, ...]
+
+
+class EducationOption(Frozen):
+    level: Education
+    title: Text
+    text: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class SourcedText(Frozen):
+    text: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class EhrSystem(Frozen):
+    name: Text
+    text: Text
+
+
+class CareerFile(Frozen):
+    stages: tuple[Stage, ...] = Field(min_length=1)
+    side_paths: tuple[SidePath, ...]
+    steps: tuple[Step, ...] = Field(min_length=1)
+    steps_sources: tuple[Id, ...] = Field(min_length=1)
+    skills: SkillList
+    skills_sources: tuple[Id, ...] = Field(min_length=1)
+    education: tuple[EducationOption, ...]
+    work_settings: SourcedText
+    outlook: SourcedText
+    ehr_systems: tuple[EhrSystem, ...]
+    ehr_systems_sources: tuple[Id, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered_stages(self) -> CareerFile:
+        if [s.order for s in self.stages] != list(range(1, len(self.stages) + 1)):
+            raise ValueError("stages must be numbered 1, 2, 3... in order")
+        return self
+
+
+# --- topics.yaml ---
+
+class Topic(Frozen):
+    id: Id
+    title: Text
+    answer: Text
+    keywords: tuple[Annotated[str, StringConstraints(min_length=2, to_lower=True)], ...] = Field(
+        min_length=1)
+    sources: tuple[Id, ...] = Field(min_length=1)
+    related: tuple[Id, ...] = ()
+    command: Annotated[str, StringConstraints(pattern=r"^/[a-z]+( .+)?$")]
+
+
+class TopicsFile(Frozen):
+    topics: tuple[Topic, ...] = Field(min_length=1)

@@ -1,0 +1,33 @@
+"""Free-text questions answered from the knowledge entries (pure: no Telegram, no database)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.qa.engine import Answer, Engine, Entry, Intent, Outcome
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
+
+__all__ = ["Answer", "Engine", "Entry", "Intent", "Outcome", "build_engine"]
+
+
+class SynonymFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    synonyms: dict[str, list[str]]
+    intents: dict[Intent, list[str]]
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymFile:
+    with path.open(encoding="utf-8") as handle:
+        return SynonymFile.model_validate(yaml.load(handle, Loader=_LOADER))
+
+
+def build_engine(entries: Sequence[Entry], path: Path = SYNONYMS_FILE) -> Engine:
+    data = load_synonyms(path)
+    return Engine(entries, data.synonyms, data.intents)

@@ -1,0 +1,67 @@
+"""The knowledge module's cards as entries the free-text engine answers from."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from knowledge.cards import Card, cards
+from knowledge.profile import Certification
+from knowledge.qa import Engine, Entry, Intent, build_engine
+from knowledge.qa.mentions import GOVERNMENT, GOVERNMENT_WORDS
+from knowledge.qa.text import words
+from knowledge.store import Knowledge, load_knowledge
+from knowledge.text import source_label
+
+_KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "state": {Intent.PAY},
+                 "figure": {Intent.PAY}, "band": {Intent.PAY},
+                 "stage": {Intent.CAREER, Intent.PAY}, "side_path": {Intent.CAREER}}
+_COMMAND_INTENTS = {"salary": Intent.PAY, "certify": Intent.CERTIFICATION,
+                    "steps": Intent.STEPS, "career": Intent.CAREER, "path": Intent.CAREER}
+_CERT_WORDS = {cert.value.lower(): cert.value for cert in Certification}
+# Words a certification card lacks, so that "who gives the RHIA certification" finds it.
+_BODY_KEYWORDS = ("certification", "awarded by the certifying body", "organization")
+
+
+def _subjects(card: Card) -> frozenset[str]:
+    """The certifications a card is about (named in its title or keywords); a state card's state."""
+    if card.kind == "state":
+        return frozenset({card.id.split(":", 1)[1]})
+    named = {word for text in (card.title, *card.keywords) for word in words(text)}
+    subjects = {_CERT_WORDS[word] for word in named if word in _CERT_WORDS}
+    if named & GOVERNMENT_WORDS:
+        subjects.add(GOVERNMENT)
+    return frozenset(subjects)
+
+
+def _related(card: Card, kb: Knowledge) -> tuple[str, ...]:
+    if card.kind != "topic":
+        return ()
+    return tuple(f"topic:{topic_id}" for topic_id in kb.topic(card.id.split(":", 1)[1]).related)
+
+
+def entry_of(card: Card, kb: Knowledge) -> Entry:
+    command = card.command.removeprefix("/")
+    return Entry(
+        id=card.id,
+        title=card.title,
+        answer=card.text,
+        keywords=card.keywords + (_BODY_KEYWORDS if card.kind == "certification" else ()),
+        sources=tuple(dict.fromkeys(source_label(kb.source(s)) for s in card.sources)),
+        related=_related(card, kb),
+        command=command,
+        intents=frozenset(_KIND_INTENTS.get(card.kind)
+                          or {_COMMAND_INTENTS.get(command.split()[0])} - {None}),
+        subjects=_subjects(card),
+    )
+
+
+def knowledge_entries() -> list[Entry]:
+    """Every card of the knowledge module (topics, certifications, stages, states, figures)."""
+    kb = load_knowledge()
+    return [entry_of(card, kb) for card in cards()]
+
+
+@cache
+def knowledge_engine() -> Engine:
+    """The engine over the knowledge module, built once per process."""
+    return build_engine(knowledge_entries())

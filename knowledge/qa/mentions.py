@@ -1,0 +1,94 @@
+"""What a question mentions: certifications, a state, years, an employer, first person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.profile import STATES, Certification, Education, Employer
+from knowledge.qa.text import fold, words
+
+# Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
+# far more often than Virginia here) count only as full state names.
+_AMBIGUOUS_CODES = frozenset({"IN", "ME", "OR", "OK", "HI", "VA", "DE", "LA", "MA", "PA", "ID",
+                              "AL", "CO", "OH", "MD", "MS", "MO", "GA", "AS"})
+_STATE_NAMES = sorted(((fold(name), code) for code, name in STATES.items()),
+                      key=lambda item: -len(item[0]))
+_CODE = re.compile(r"\b([A-Z]{2})\b")
+_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b")
+_FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
+# Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
+_AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
+                     "paid", "income", "wage", "wages", "estimate"})
+
+_EMPLOYER_WORDS: dict[str, Employer] = {
+    "hospital": Employer.HOSPITAL, "hospitals": Employer.HOSPITAL,
+    "clinic": Employer.CLINIC, "clinics": Employer.CLINIC, "physician": Employer.CLINIC,
+    "outpatient": Employer.OUTPATIENT, "nursing": Employer.NURSING_HOME,
+    "va": Employer.GOVERNMENT, "federal": Employer.GOVERNMENT, "government": Employer.GOVERNMENT,
+    "gs": Employer.GOVERNMENT, "insurance": Employer.INSURANCE, "insurer": Employer.INSURANCE,
+    "vendor": Employer.VENDOR, "epic": Employer.VENDOR,
+}
+_EDUCATION_WORDS: dict[str, Education] = {
+    "ged": Education.HIGH_SCHOOL, "diploma": Education.HIGH_SCHOOL,
+    "associate": Education.ASSOCIATE, "associates": Education.ASSOCIATE,
+    "bachelor": Education.BACHELOR, "bachelors": Education.BACHELOR,
+    "master": Education.MASTER, "masters": Education.MASTER,
+}
+_CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
+# Government employers are a subject of their own: "VA pay" is about them, not national pay.
+GOVERNMENT = "government"
+GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+@dataclass(frozen=True)
+class Mentions:
+    certs: tuple[Certification, ...] = ()
+    state: str | None = None
+    years: int | None = None
+    employer: Employer | None = None
+    education: Education | None = None
+    first_person: bool = False
+    asks_amount: bool = False
+    subjects: frozenset[str] = field(default_factory=frozenset)
+
+    def profile_changes(self) -> dict[str, object]:
+        """The what-if a question describes, as profile field changes (certs are added)."""
+        changes: dict[str, object] = {}
+        if self.state:
+            changes["state"] = self.state
+        if self.years is not None:
+            changes["years"] = self.years
+        if self.employer:
+            changes["employer"] = self.employer
+        if self.education:
+            changes["education"] = self.education
+        return changes
+
+
+def find_mentions(text: str, corrected: list[str]) -> Mentions:
+    """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
+    folded = " ".join(words(text))
+    state = next((code for name, code in _STATE_NAMES if re.search(rf"\b{name}\b", folded)),
+                 None)
+    if state is None:
+        state = next((code for code in _CODE.findall(text)
+                      if code in STATES and code not in _AMBIGUOUS_CODES), None)
+    certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
+    years_match = _YEARS.search(folded)
+    raw_words = set(folded.split())
+    employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
+    education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
+    subjects = {*(c.value for c in certs), *([state] if state else [])}
+    if GOVERNMENT_WORDS.intersection(corrected):
+        subjects.add(GOVERNMENT)
+    return Mentions(
+        certs=certs,
+        state=state,
+        years=int(years_match.group(1)) if years_match else None,
+        employer=employer,
+        education=education,
+        first_person=bool(raw_words & _FIRST_PERSON),
+        asks_amount=bool(raw_words & _AMOUNT),
+        subjects=frozenset(subjects),
+    )

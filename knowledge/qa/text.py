@@ -1,0 +1,155 @@
+"""Turning free text into index terms: normalisation, synonyms, typo correction, stemming."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[a-z0-9]+")
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Words that carry no topic: dropped from queries and documents alike.
+STOPWORDS = frozenset({
+    "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for",
+    "from", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most",
+    "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+    "yourself", "pls", "please", "hi", "hello", "hey", "thanks", "thank", "tell", "know", "want",
+    "wanna", "gonna", "really", "much", "many", "also", "whats", "hows", "im", "ive",
+    "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay",
+    "take", "without", "go", "like", "time", "still", "need", "needs",
+    "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
+    "work", "working", "role", "roles", "position", "positions"
+})
+
+# A typo is only corrected for words at least this long. A short word only for one letter
+# missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
+# a word at least this similar (rapidfuzz ratio, 0-100).
+MIN_FUZZY_LENGTH = 4
+SHORT_WORD = 5
+FUZZY_CUTOFF = 80.0
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, apostrophes dropped ("what's" → "whats")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return ascii_text.replace("'", "").replace("’", "")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def normalized_question(text: str, limit: int = 200) -> str:
+    """The form under which an unanswered question is counted: folded words, one space.
+
+    Runs of five or more digits (phone, member or record numbers) are masked.
+    """
+    return _LONG_NUMBER.sub("#", " ".join(words(text)))[:limit]
+
+
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word (or synonym phrase) of a question and the index terms it stands for."""
+
+    text: str
+    terms: tuple[str, ...]
+
+
+class Vocabulary:
+    """Synonym expansion and typo correction over the words the knowledge actually uses."""
+
+    def __init__(self, synonyms: Mapping[str, Iterable[str]], known_words: Iterable[str]) -> None:
+        # Phrases ("how long", "veterans affairs") are matched on word boundaries, longest first.
+        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
+        self._single: dict[str, tuple[str, ...]] = {}
+        for phrase, expansion in synonyms.items():
+            key = " ".join(words(phrase))
+            targets = tuple(word for item in expansion for word in words(item))
+            if " " in key:
+                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets))
+            else:
+                self._single[key] = targets
+        self._phrases.sort(key=lambda item: -len(item[1]))
+        known = {word for word in known_words if word not in STOPWORDS}
+        # "clinics" finds the synonyms of "clinic": single words also match by their stem.
+        self._by_stem = {stem(key): targets for key, targets in self._single.items()}
+        known.update(self._single)
+        known.update(target for targets in self._single.values() for target in targets)
+        self.known = frozenset(known)
+        self._choices = sorted(word for word in self.known if len(word) >= MIN_FUZZY_LENGTH - 1)
+        self._corrections: dict[str, str | None] = {}
+
+    def correct(self, word: str) -> str | None:
+        """The known word a typo stands for ("hosptial" → "hospital"), or None."""
+        if word in self.known:
+            return word
+        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+            return None
+        if word not in self._corrections:
+            self._corrections[word] = (self._short_typo(word) if len(word) <= SHORT_WORD
+                                       else self._long_typo(word))
+        return self._corrections[word]
+
+    def _short_typo(self, word: str) -> str | None:
+        found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
+                                limit=8)
+        for candidate, _, _ in found:
+            if len(candidate) != len(word) or sorted(candidate) == sorted(word):
+                return candidate
+        return None
+
+    def _long_typo(self, word: str) -> str | None:
+        found = process.extractOne(word, self._choices, scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_CUTOFF)
+        return found[0] if found else None
+
+    def expand(self, text: str) -> list[QueryWord]:
+        """The words of a question with the stemmed index terms each stands for.
+
+        Synonym phrases ("how long") become one word standing for what they mean; single words
+        are corrected for typos, kept alongside their synonyms, then stemmed. A word that is not
+        understood keeps no terms.
+        """
+        folded = " ".join(words(text))
+        found: list[QueryWord] = []
+        for pattern, phrase, targets in self._phrases:
+            if pattern.search(folded):
+                folded = pattern.sub(" ", folded)
+                own = tuple(word for word in phrase.split() if word not in STOPWORDS)
+                terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
+                found.append(QueryWord(phrase, terms))
+        for raw in folded.split():
+            if raw in STOPWORDS:
+                continue
+            word = self.correct(raw)
+            if word is None:
+                found.append(QueryWord(raw, ()))
+                continue
+            items = (word, *self._single.get(word, self._by_stem.get(stem(word), ())))
+            found.append(QueryWord(word, tuple(dict.fromkeys(stem(item) for item in items))))
+        return found
+
+
+def document_terms(texts: Iterable[str]) -> list[str]:
+    """Stemmed terms of document text (no synonyms, no typo correction: the data is curated)."""
+    return [stem(word) for text in texts for word in words(text) if word not in STOPWORDS]

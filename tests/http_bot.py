@@ -1,0 +1,45 @@
+"""The bot in production wiring (long polling over HTTP, real httpx client) against the stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.fake_api import FakeTelegram
+from bot.fake_api.server import FakeBotServer
+from bot.settings import Settings
+from tests.harness import TEST_TOKEN
+
+
+async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+@asynccontextmanager
+async def polling_bot(api: FakeTelegram, database: Path) -> AsyncIterator[Application]:
+    """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait."""
+    async with FakeBotServer(api) as server:
+        settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
+                            telegram_api_base_url=server.base_url,
+                            telegram_api_file_url=server.file_url, database_path=database)
+        app = build_application(settings)
+        async with app:
+            await app.post_init(app)  # type: ignore[misc]
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
+                                            allowed_updates=ALLOWED_UPDATES)
+            try:
+                yield app
+            finally:
+                await app.updater.stop()  # type: ignore[union-attr]
+                await app.stop()
+                await app.post_shutdown(app)  # type: ignore[misc]

@@ -1,0 +1,195 @@
+"""Free-text questions through the real handlers: private text, /ask, mentions, replies, /admin."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.fake_api.core import BOT_USER
+from handlers.ask import ENGINE_KEY
+from knowledge.profile import Profile
+from knowledge.qa import build_engine
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.quiz_bank import load_quiz_bank
+from knowledge.salary import estimate_salary
+from tests.harness import BotHarness, last_text, replies
+from tests.qa_fixture import fixture_engine, fixture_entries
+
+OPERATOR = 900
+GROUP_ID = -100777
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
+    async with BotHarness(tmp_path, operator_ids=[OPERATOR]) as harness:
+        harness.app.bot_data[ENGINE_KEY] = fixture_engine()
+        yield harness
+        assert not harness.api.problems, [(c.method, c.error) for c in harness.api.problems]
+
+
+async def unanswered_rows(bot: BotHarness) -> list[tuple[object, ...]]:
+    async with bot.db._connection().execute("SELECT * FROM unanswered_questions") as cursor:
+        return list(await cursor.fetchall())
+
+
+async def test_private_text_is_answered_with_source_buttons_and_command(bot: BotHarness) -> None:
+    shown = replies(await bot.send("cehrs exam requirements??"))[-1]
+    assert "Awarded by the NHA" in shown.text and "Source:" in shown.text
+    assert "/certify CEHRS" in shown.text
+    assert shown.button_data()[:2] == ["ask:t:cert_rhit", "ask:t:steps"]
+
+
+async def test_topic_button_edits_in_place_and_stale_ids_are_answered(bot: BotHarness) -> None:
+    shown = replies(await bot.send("cehrs eligibility"))[-1]
+    calls = await bot.press("ask:t:cert_rhit", message=bot.message_of(shown))
+    edit = replies(calls)[-1]
+    assert edit.method == "editMessageText" and "RHIT" in edit.text and "$229" in edit.text
+    calls = await bot.press("ask:t:no_such_topic", message=bot.message_of(shown))
+    alert = next(c for c in calls if c.method == "answerCallbackQuery")
+    assert "no longer available" in alert.params["text"]
+    assert not replies(calls)
+
+
+async def test_off_topic_is_declined_without_figures_and_not_counted(bot: BotHarness) -> None:
+    text = last_text(await bot.send("what's the weather in Paris?"))
+    assert "outside what I know" in text and "CEHRS" in text and "$" not in text
+    assert await unanswered_rows(bot) == []
+
+
+async def test_unknown_question_is_counted_without_who_asked(bot: BotHarness) -> None:
+    for _ in range(2):
+        text = last_text(await bot.send("Best pizza near the HOSPITAL in Texas?"))
+        assert "don't know" in text and "$" not in text
+    rows = await unanswered_rows(bot)
+    assert [(question, count) for question, count, _ in rows] == [
+        ("best pizza near the hospital in texas", 2)]
+    async with bot.db._connection().execute("PRAGMA table_info(unanswered_questions)") as cur:
+        columns = {row[1] for row in await cur.fetchall()}
+    assert columns == {"question", "count", "last_seen"}
+
+
+async def test_ask_command_and_empty_ask(bot: BotHarness) -> None:
+    assert "Ask me something" in last_text(await bot.send("/ask"))
+    assert "$50,250" in last_text(await bot.send("/ask specilist salary"))
+
+
+async def test_group_ask_mention_and_reply_are_answered(bot: BotHarness) -> None:
+    group = bot.api.group_chat(GROUP_ID)
+    calls = await bot.send("/ask@ehr_coach_bot rhit fee", chat=group)
+    assert "$229" in last_text(calls) and replies(calls)[-1].chat_id == GROUP_ID
+
+    text = "@ehr_coach_bot how much in texas"
+    mention = [{"type": "mention", "offset": 0, "length": len("@ehr_coach_bot")}]
+    assert "$41,950" in last_text(await bot.send(text, chat=group, entities=mention))
+
+    # Offsets count UTF-16 units: the emoji takes two.
+    named = [{"type": "text_mention", "offset": 3, "length": 5, "user": BOT_USER}]
+    assert "Awarded by AHIMA" in last_text(
+        await bot.send("👋 Coach, rhit eligibility?", chat=group, entities=named))
+
+    ours = replies(calls)[-1].result
+    calls = await bot.send("and the cehrs exam?", chat=group, reply_to_message=ours)
+    assert "NHA" in last_text(calls)
+
+
+async def test_group_messages_not_addressed_to_the_bot_are_ignored(bot: BotHarness) -> None:
+    group = bot.api.group_chat(GROUP_ID)
+    other = {**bot.user(777, "Sam"), "username": "sam"}
+    assert await bot.send("how much does an RHIT earn?", chat=group) == []
+    mention = [{"type": "mention", "offset": 0, "length": 4}]
+    assert await bot.send("@sam rhit fee?", chat=group, entities=mention) == []
+    message = bot.api.message(other, group, "hi")
+    assert await bot.send("cehrs?", chat=group, reply_to_message=message) == []
+
+
+async def test_group_answers_offer_commands_through_the_private_chat(bot: BotHarness) -> None:
+    # /start profile is a registered deep link, so an entry whose command is "profile" gets one.
+    group = bot.api.group_chat(GROUP_ID)
+    entries = [replace(entry, command="profile") if entry.id == "remote" else entry
+               for entry in fixture_entries()]
+    bot.app.bot_data[ENGINE_KEY] = build_engine(entries)
+    shown = replies(await bot.send("/ask can i work from home", chat=group))[-1]
+    assert shown.buttons()[-1]["url"] == "https://t.me/ehr_coach_bot?start=profile"
+    shown = replies(await bot.send("can i work from home"))[-1]
+    assert shown.button_data()[-1] == "ask:go:profile"
+    opened = await bot.press("ask:go:profile", message=bot.message_of(shown))
+    assert "Your profile" in last_text(opened)
+
+
+async def test_hostile_question_is_escaped(bot: BotHarness) -> None:
+    text = last_text(await bot.send("<b>cehrs</b> & <script>"))
+    assert "<script>" not in text
+
+
+async def test_profile_dialogue_keeps_its_typed_answers(bot: BotHarness) -> None:
+    await bot.press("prof:edit:state")
+    calls = await bot.send("Texas")
+    assert len(replies(calls)) == 1 and "Your profile" in last_text(calls)
+    assert (await bot.db.profiles.get(501)).state == "TX"
+    assert "$41,950" in last_text(await bot.send("pay in texas"))
+
+
+async def test_admin_shows_unanswered_and_flagged_to_operators_only(bot: BotHarness) -> None:
+    await bot.send("best pizza near the hospital in texas")
+    question = load_quiz_bank().questions[0]
+    await bot.db.quiz_flags.add(question.id, 777, "the <key> looks wrong")
+    refusal = last_text(await bot.send("/admin"))
+    assert "not available" in refusal and "pizza" not in refusal and "key" not in refusal
+    operator = bot.user(OPERATOR, "Op")
+    text = last_text(await bot.send("/admin", user=operator))
+    assert "1 · best pizza near the hospital in texas" in text
+    assert f"1 · <code>{question.id}</code>" in text and "the &lt;key&gt; looks wrong" in text
+    group = bot.api.group_chat(GROUP_ID)
+    assert "pizza" not in last_text(await bot.send("/admin", user=operator, chat=group))
+
+
+async def test_admin_with_nothing_counted_says_so(bot: BotHarness) -> None:
+    text = last_text(await bot.send("/admin", user=bot.user(OPERATOR, "Op")))
+    assert "No unanswered questions" in text and "No quiz question has been flagged" in text
+
+
+async def test_personal_pay_question_uses_the_stored_profile(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=3 state=TX certs=CEHRS")
+    shown = replies(await bot.send("what would I earn with RHIT?"))[-1]
+    stored = Profile(years=3, state="TX", certs=frozenset({"CEHRS"}))
+    with_rhit = stored.with_changes(certs=frozenset({"CEHRS", "RHIT"}))
+    assert f"${estimate_salary(with_rhit).point:,}" in shown.text and "CEHRS, RHIT" in shown.text
+    assert f"${estimate_salary(stored).point:,}" in shown.text  # the profile as it is
+    assert "/salary certs=CEHRS,RHIT" in shown.text
+    assert await bot.db.profiles.get(501) == stored  # a what-if never saves
+    # The full breakdown is /salary's own what-if, edited in place.
+    breakdown = shown.buttons()[0]
+    assert breakdown["text"] == "📊 Full breakdown"
+    calls = await bot.press(breakdown["callback_data"], message=bot.message_of(shown))
+    edit = next(c for c in replies(calls) if c.method == "editMessageText")
+    assert "What-if estimate" in edit.text and "How it adds up" in edit.text
+
+
+async def test_command_buttons_run_each_features_deep_link(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    expected = {"salary": "median", "certify": "CEHRS", "career": "ladder"}
+    for question, command in (("national median salary", "salary"),
+                              ("cehrs exam requirements", "certify"),
+                              ("career ladder", "career")):
+        shown = replies(await bot.send(question))[-1]
+        assert f"ask:go:{command}" in shown.button_data()
+        calls = await bot.press(f"ask:go:{command}", message=bot.message_of(shown))
+        shown_texts = " ".join(call.text for call in replies(calls)).lower()
+        assert expected[command].lower() in shown_texts
+    alert = await bot.press("ask:go:nonsense")
+    assert "out of date" in next(c for c in alert if c.method == "answerCallbackQuery"
+                                 ).params["text"]
+
+
+async def test_personal_pay_question_without_a_profile_or_in_a_group(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("how much will i make"))
+    assert "$50,250" in text and "set up /profile" in text
+    await bot.send("/profile years=3 state=TX")
+    group = bot.api.group_chat(GROUP_ID)
+    text = last_text(await bot.send("/ask how much will i make", chat=group))
+    assert "Your estimate" not in text and "private chat" in text
