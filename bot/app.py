@@ -10,6 +10,7 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 from telegram.request import BaseRequest
 
 import handlers
+from bot.aiohttp_request import AiohttpRequest
 from bot.settings import Settings
 from bot.update_processor import PerUserOrderedProcessor
 from db import Database
@@ -59,6 +60,9 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         builder.rate_limiter(AIORateLimiter(max_retries=5))
     if request is not None:
         builder.request(request).get_updates_request(updates_request or request)
+    elif settings.http_client == "aiohttp":
+        builder.request(AiohttpRequest()).get_updates_request(
+            AiohttpRequest(connection_pool_size=1))
     app = builder.build()
     app.bot_data["services"] = Services(
         db=Database(settings.database_path),

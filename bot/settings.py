@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     operator_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     rate_limit: bool = True
     concurrent_updates: int = 64
+    http_client: Literal["aiohttp", "httpx"] = "aiohttp"
     webhook_url: str = ""
     webhook_secret: str = Field(default="", repr=False)
     webhook_listen: str = "0.0.0.0"

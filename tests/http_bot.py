@@ -1,4 +1,4 @@
-"""The bot in production wiring (long polling over HTTP, real httpx client) against the stand-in."""
+"""The bot in production wiring (long polling over HTTP, real HTTP client) against the stand-in."""
 
 from __future__ import annotations
 
@@ -25,12 +25,14 @@ async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
 
 
 @asynccontextmanager
-async def polling_bot(api: FakeTelegram, database: Path) -> AsyncIterator[Application]:
+async def polling_bot(api: FakeTelegram, database: Path,
+                      http_client: str = "aiohttp") -> AsyncIterator[Application]:
     """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait."""
     async with FakeBotServer(api) as server:
         settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
                             telegram_api_base_url=server.base_url,
-                            telegram_api_file_url=server.file_url, database_path=database)
+                            telegram_api_file_url=server.file_url, database_path=database,
+                            http_client=http_client)
         app = build_application(settings)
         async with app:
             await app.post_init(app)  # type: ignore[misc]

@@ -1,0 +1,78 @@
+"""`python3 dev.py bench [--quick]`: run the benchmark and write bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bench.capacity import measure_capacity
+from bench.fake_server import RunConfig
+from bench.report import headline_table, machine, render
+from bench.runner import run_all
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+RAW = HERE / "results" / "latest.json"
+README = HERE.parent / "README.md"
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def show_in_readme(table: list[str], machine_lines: list[str]) -> None:
+    """Replace the table between the README's bench markers (when it has them)."""
+    text = README.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return
+    head, rest = text.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    block = "\n".join(["", *table, "", *machine_lines, ""])
+    README.write_text(f"{head}{README_START}{block}{README_END}{tail}", encoding="utf-8")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one short run")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=10.0,
+                        help="length of the saturated and of the paced phase")
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean pause (s) between a reply and the next message, paced phase")
+    parser.add_argument("--bots", default="bot,bot-httpx,echo",
+                        help="which of bot, bot-httpx (the bot on httpx), echo to run")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--raw", type=Path, default=RAW, help="where the raw figures go (JSON)")
+    parser.add_argument("--no-capacity", action="store_true",
+                        help="skip the stand-in's capacity check")
+    parser.add_argument("--quiet", action="store_true", help="print nothing")
+    parser.add_argument("--profile", action="store_true",
+                        help="sample each bot with py-spy into bench/results/profile-*.txt")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.seconds, args.warmup = 1, 3.0, 1.0
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    config = RunConfig(users=args.users, warmup=args.warmup, saturate=args.seconds,
+                       paced=args.seconds, think=args.think, burst=True)
+    kinds = [kind.strip() for kind in args.bots.split(",") if kind.strip()]
+    capacity = None if args.no_capacity else measure_capacity()
+    results = run_all(kinds, config, args.runs, progress=not args.quiet,
+                      profile_dir=RAW.parent if args.profile else None)
+    report = render(results, config, args.runs, capacity)
+    args.output.write_text(report, encoding="utf-8")
+    if args.output == RESULTS:
+        show_in_readme(headline_table(results, config), machine())
+    args.raw.parent.mkdir(parents=True, exist_ok=True)
+    args.raw.write_text(json.dumps(results), encoding="utf-8")
+    if not args.quiet:
+        print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,150 @@
+"""The orchestrator: for each run and each bot, a fresh stand-in process and a fresh bot process.
+
+The bot is started exactly as in production (`python -m bot`, long polling), only pointed at the
+stand-in on 127.0.0.1 with a temporary database; the echo bot the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from bench.fake_server import RunConfig, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_TOKEN = "123456789:BENCH-token-for-the-fake-bot-api-00000"
+# What each kind of bot runs, and the settings it gets on top of the common ones.
+BOTS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "bot": (["-m", "bot"], {}),
+    "bot-httpx": (["-m", "bot"], {"HTTP_CLIENT": "httpx"}),  # before bot/aiohttp_request.py
+    "echo": (["-m", "bench.echo_bot"], {}),
+}
+# Settings a developer's shell may hold that must not leak into a benchmark run.
+_CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_PATH", "RATE_LIMIT", "OPERATOR_IDS")
+RESULT_TIMEOUT = 600.0
+
+
+def bot_environment(port: int, database: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(_CLEARED_PREFIXES)}
+    env.update({
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": BENCH_TOKEN,
+        "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}/bot",
+        "TELEGRAM_API_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
+        "DATABASE_PATH": str(database),
+        # AIORateLimiter holds each chat to about one message a second, like Telegram; the
+        # benchmark measures the bot's own speed, so the throughput runs switch it off.
+        "RATE_LIMIT": "false",
+    })
+    return env
+
+
+def _receive(conn: Connection, timeout: float, server: BaseProcess,
+             bot: subprocess.Popen[bytes] | None, log: Path | None) -> tuple[Any, ...]:
+    deadline = time.monotonic() + timeout
+    while not conn.poll(0.2):
+        if not server.is_alive():
+            raise RuntimeError(f"the stand-in process exited with {server.exitcode}")
+        if bot is not None and bot.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:] if log else ""
+            raise RuntimeError(f"the bot exited with {bot.returncode}:\n{tail}")
+        if time.monotonic() > deadline:
+            raise RuntimeError("the stand-in did not answer in time")
+    return conn.recv()
+
+
+def _stop(bot: subprocess.Popen[bytes]) -> None:
+    if bot.poll() is None:
+        bot.send_signal(signal.SIGINT)
+        try:
+            bot.wait(15)
+        except subprocess.TimeoutExpired:
+            bot.kill()
+            bot.wait()
+
+
+def _profiler(pid: int, output: Path) -> subprocess.Popen[bytes]:
+    """py-spy sampling the bot until it exits, as collapsed stacks (one line per stack)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    py_spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen([str(py_spy if py_spy.exists() else "py-spy"), "record", "--pid",
+                             str(pid), "--rate", "250", "--format", "raw", "--nonblocking",
+                             "--output", str(output)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def run_once(kind: str, config: RunConfig, workdir: Path, serial: int,
+             profile: Path | None = None) -> dict[str, Any]:
+    """One bot against one fresh stand-in; the figures the stand-in measured.
+
+    With `profile`, py-spy samples the bot process into that file meanwhile.
+    """
+    context = multiprocessing.get_context("spawn")
+    conn, child = context.Pipe()
+    server = context.Process(target=serve, args=(child, config), daemon=True)
+    server.start()
+    log = workdir / f"{kind}-{serial}.log"
+    bot: subprocess.Popen[bytes] | None = None
+    profiler: subprocess.Popen[bytes] | None = None
+    try:
+        _, port = _receive(conn, 60, server, None, None)
+        command, extra_env = BOTS[kind]
+        database = workdir / f"{kind}-{serial}.sqlite3"
+        env = {**bot_environment(port, database), **extra_env}
+        with log.open("wb") as log_file:
+            spawned_at = time.monotonic()
+            bot = subprocess.Popen([sys.executable, *command], cwd=workdir, env=env,
+                                   stdout=log_file, stderr=subprocess.STDOUT)
+        profiler = _profiler(bot.pid, profile) if profile else None
+        conn.send(("bot", bot.pid, spawned_at, str(database)))
+        _, result = _receive(conn, RESULT_TIMEOUT, server, bot, log)
+        if "error" in result:
+            tail = log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{kind}: {result['error']}\n{tail}")
+        result["own_startup"] = own_startup(kind, env, workdir)
+        return result
+    finally:
+        if bot is not None:
+            _stop(bot)
+        if profiler is not None:
+            profiler.wait(30)
+        conn.send(("stop",))
+        server.join(10)
+        if server.is_alive():
+            server.terminate()
+
+
+def own_startup(kind: str, env: dict[str, str], workdir: Path) -> dict[str, float]:
+    """Import and build time in a fresh interpreter (bench/startup.py)."""
+    which = "echo" if kind == "echo" else "bot"
+    output = subprocess.run([sys.executable, "-m", "bench.startup", which], cwd=workdir,
+                            env=env, capture_output=True, text=True, check=True, timeout=60)
+    return json.loads(output.stdout)
+
+
+def run_all(kinds: list[str], config: RunConfig, runs: int, progress: bool = True,
+            profile_dir: Path | None = None) -> dict[str, list[dict[str, Any]]]:
+    """`runs` rounds; each round runs every bot once, so that noise hits them alike."""
+    results: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+    with tempfile.TemporaryDirectory(prefix="ehr-bench-") as tmp:
+        for serial in range(runs):
+            for kind in kinds:
+                if progress:
+                    print(f"run {serial + 1}/{runs}: {kind} ...", flush=True)
+                kind_config = replace(config, burst=config.burst and kind == "bot")
+                profile = profile_dir / f"profile-{kind}-{serial + 1}.txt" if profile_dir \
+                    else None
+                results[kind].append(run_once(kind, kind_config, Path(tmp), serial, profile))
+    return results
