@@ -22,6 +22,7 @@ WRITE_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 5.0
 POOL_TIMEOUT = 1.0
 MEDIA_WRITE_TIMEOUT = 20.0
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:
@@ -72,17 +73,24 @@ class AiohttpRequest(BaseRequest):
         if self._session is not None and not self._session.closed:
             await self._session.close()
 
-    def _body(self, request_data: RequestData | None) -> dict[str, str] | aiohttp.FormData | None:
+    def _body(self, request_data: RequestData | None) -> bytes | aiohttp.FormData | None:
+        """Plain parameters as an url-encoded body (aiohttp's FormData would make a multipart
+        boundary for each call), files as multipart."""
         if request_data is None:
             return None
         if not request_data.contains_files:
-            return request_data.json_parameters
+            return request_data.url_encoded_parameters().encode()
         form = aiohttp.FormData()
         for name, value in request_data.json_parameters.items():
             form.add_field(name, value)
         for name, (filename, content, mimetype) in request_data.multipart_data.items():
             form.add_field(name, content, filename=filename, content_type=mimetype)
         return form
+
+    def _headers(self, request_data: RequestData | None) -> dict[str, str]:
+        if request_data is None or request_data.contains_files:
+            return {"User-Agent": self.USER_AGENT}
+        return {"User-Agent": self.USER_AGENT, "Content-Type": FORM_CONTENT_TYPE}
 
     async def do_request(
         self,
@@ -110,7 +118,7 @@ class AiohttpRequest(BaseRequest):
         try:
             async with self._session.request(
                 method, url, data=self._body(request_data), timeout=timeout,
-                headers={"User-Agent": self.USER_AGENT}, proxy=self._proxy(url),
+                headers=self._headers(request_data), proxy=self._proxy(url),
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:

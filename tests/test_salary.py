@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.fake_api.validation import MAX_CAPTION, MAX_TEXT, visible_text
-from handlers.charts import ChartCache, ChartSpec
+from handlers.charts import ChartCache, ChartSpec, draw_chart, render_chart
 from handlers.salary import CHARTS_KEY, estimate_text
 from knowledge import load_knowledge
 from knowledge.profile import Profile
@@ -211,6 +213,20 @@ async def test_concurrent_requests_for_one_chart_share_one_rendering() -> None:
         await cache.png(ChartSpec.marking(point, point - 5_000, point + 5_000))
     await cache.png(spec)  # evicted by the two newer charts, so rendered again
     assert cache.renders == 4
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    from PIL import Image
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"), dtype=np.uint8)
+
+
+def test_an_estimate_marked_on_the_drawn_bands_looks_as_if_drawn_whole() -> None:
+    for spec in (ChartSpec.marking(52_000, 44_000, 61_000), ChartSpec.marking(36_000, 31_000,
+                                                                              41_000)):
+        assert np.array_equal(_pixels(render_chart(spec)), _pixels(draw_chart(spec)))
+    beyond = ChartSpec.marking(170_000, 150_000, 190_000)  # past the bands: a wider axis
+    assert render_chart(beyond).startswith(PNG)
+    assert _pixels(render_chart(beyond)).shape == _pixels(render_chart(ChartSpec())).shape
 
 
 async def test_main_menu_salary_turns_the_menu_into_the_estimate(bot: BotHarness) -> None:
