@@ -3,7 +3,8 @@
 Every update a user sends is pushed to the stand-in's getUpdates queue, and the time of the push
 is its start; the bot's reply is the first call of a visible method (message, edit, photo,
 poll...) addressed to one of that user's chats, seen through `FakeTelegram.listeners`. Each user
-has a private chat and a group of its own, so the chat id tells whose reply it is.
+has a private chat and a group of its own, so the chat id tells whose reply it is; the answer to
+an inline query is the user's by the query's id.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.fake_api.core import ApiCall, FakeTelegram, JsonDict
 VISIBLE_METHODS = frozenset({
     "sendMessage", "editMessageText", "sendPhoto", "sendPoll", "editMessageCaption",
     "sendDocument", "editMessageReplyMarkup", "sendMediaGroup", "sendAnimation",
+    "answerInlineQuery",
 })
 GROUP_ID_BASE = -1001000000000
 PROBE_WAIT = 3.0
@@ -88,6 +90,7 @@ class Crowd:
         self.api = api
         self.bot_username = bot_username
         self._owner: dict[int, int] = {}  # chat id -> user id
+        self._inline_owner: dict[str, int] = {}  # inline query id -> user id
         self._waiters: dict[int, _Waiter] = {}
         self._seen: dict[int, list[ApiCall]] = defaultdict(list)  # recorded during the probe
         self.recording = False
@@ -107,10 +110,15 @@ class Crowd:
 
     # ----- matching replies -------------------------------------------------------------------
 
+    def _reply_owner(self, call: ApiCall) -> int | None:
+        if call.method == "answerInlineQuery":
+            return self._inline_owner.pop(str(call.params.get("inline_query_id")), None)
+        return self._owner.get(call.chat_id) if call.chat_id is not None else None
+
     def _on_call(self, call: ApiCall) -> None:
-        if call.method not in VISIBLE_METHODS or call.chat_id not in self._owner:
+        user_id = self._reply_owner(call) if call.method in VISIBLE_METHODS else None
+        if user_id is None:
             return
-        user_id = self._owner[call.chat_id]
         if self.recording:
             self._seen[user_id].append(call)
         waiter = self._waiters.get(user_id)
@@ -143,6 +151,10 @@ class Crowd:
         chat = sim.group if variant.step.chat == "group" else sim.private
         if variant.step.press:
             return self.api.callback_update(sim.user, content, chat=chat)
+        if variant.step.inline:
+            update = self.api.inline_query_update(sim.user, content)
+            self._inline_owner[update["inline_query"]["id"]] = sim.user["id"]
+            return update
         return self.api.text_update(sim.user, content, chat)
 
     def answer_for(self, sim: SimUser, replies: list[ApiCall], rng: random.Random) -> \

@@ -17,7 +17,8 @@ def _as_list(value: object) -> object:
 
 
 class Step(BaseModel):
-    """One thing a user does: a message or a button press, optionally followed by a quiz answer."""
+    """One thing a user does: a message, a button press or an inline query (`@bot text`), a
+    message optionally followed by a quiz answer."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -26,22 +27,24 @@ class Step(BaseModel):
     chat: Literal["private", "group"] = "private"
     text: tuple[str, ...] = ()
     press: tuple[str, ...] = ()
+    inline: tuple[str, ...] = ()
     answer_poll: bool = False
     reply: bool = True
 
-    _lists = field_validator("text", "press", mode="before")(_as_list)
+    _lists = field_validator("text", "press", "inline", mode="before")(_as_list)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Step:
-        if bool(self.text) == bool(self.press):
-            raise ValueError(f"step {self.name!r} needs exactly one of text and press")
-        if self.press and self.chat != "private":
-            raise ValueError(f"step {self.name!r}: button presses are simulated in private chats")
+        if [bool(self.text), bool(self.press), bool(self.inline)].count(True) != 1:
+            raise ValueError(f"step {self.name!r} needs exactly one of text, press and inline")
+        if (self.press or self.inline) and self.chat != "private":
+            raise ValueError(f"step {self.name!r}: button presses and inline queries are "
+                             "simulated in private chats")
         return self
 
     @property
     def variants(self) -> tuple[str, ...]:
-        return self.text or self.press
+        return self.text or self.press or self.inline
 
 
 class Variant(BaseModel):
