@@ -10,6 +10,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from db.profiles import utc_now
+from db.trips import changed_rows, fetch_one
 from knowledge.leaderboard import Score
 
 
@@ -42,10 +43,10 @@ class CohortRepository:
         self._conn = connection
 
     async def _one(self, where: str, *args: object) -> Cohort | None:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND {where}", args
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _from_row(row) if row else None
 
     async def for_chat(self, chat_id: int) -> Cohort | None:
@@ -107,21 +108,22 @@ class CohortRepository:
         return await self.for_chat(new_chat_id)
 
     async def with_daily(self) -> list[Cohort]:
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND daily_time IS NOT NULL"
-        ) as cursor:
-            return [_from_row(row) for row in await cursor.fetchall()]
+        )
+        return [_from_row(row) for row in rows]
 
     # ----- members ---------------------------------------------------------------------------
 
     async def join(self, cohort_id: int, user_id: int, display_name: str) -> bool:
         """Add a member; False when already one (the name is refreshed)."""
-        async with self._conn().execute(
+        changed = await changed_rows(
+            self._conn(),
             "INSERT INTO cohort_members (cohort_id, user_id, display_name, joined_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (cohort_id, user_id, display_name, utc_now()),
-        ) as cursor:
-            added = cursor.rowcount == 1
+        )
+        added = changed == 1
         if not added:
             await self._conn().execute(
                 "UPDATE cohort_members SET display_name = ? WHERE cohort_id = ? AND user_id = ?",
@@ -130,42 +132,44 @@ class CohortRepository:
         return added
 
     async def leave(self, cohort_id: int, user_id: int) -> bool:
-        async with self._conn().execute(
+        changed = await changed_rows(
+            self._conn(),
             "DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?", (cohort_id, user_id)
-        ) as cursor:
-            return cursor.rowcount == 1
+        )
+        return changed == 1
 
     async def is_member(self, cohort_id: int, user_id: int) -> bool:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             "SELECT 1 FROM cohort_members WHERE cohort_id = ? AND user_id = ?",
             (cohort_id, user_id),
-        ) as cursor:
-            return await cursor.fetchone() is not None
+        )
+        return row is not None
 
     async def member_count(self, cohort_id: int) -> int:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             "SELECT COUNT(*) FROM cohort_members WHERE cohort_id = ?", (cohort_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def set_hidden(self, cohort_id: int, user_id: int, hidden: bool) -> bool:
         """False when the user is not a member."""
-        async with self._conn().execute(
+        changed = await changed_rows(
+            self._conn(),
             "UPDATE cohort_members SET hidden = ? WHERE cohort_id = ? AND user_id = ?",
             (int(hidden), cohort_id, user_id),
-        ) as cursor:
-            return cursor.rowcount == 1
+        )
+        return changed == 1
 
     async def scores(self, cohort_id: int, since: datetime | None = None) -> list[Score]:
         """Each member's answers that counted for the cohort, since `since` when given."""
         since_text = since.isoformat(timespec="seconds") if since else ""
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT m.user_id, m.display_name, m.hidden, COUNT(a.poll_id), "
             " COALESCE(SUM(a.correct), 0) "
             "FROM cohort_members AS m LEFT JOIN quiz_answers AS a "
             " ON a.cohort_id = m.cohort_id AND a.user_id = m.user_id AND a.answered_at >= ? "
             "WHERE m.cohort_id = ? GROUP BY m.user_id", (since_text, cohort_id)
-        ) as cursor:
-            return [Score(int(u), str(n), int(a), int(c), bool(h))
-                    for u, n, h, a, c in await cursor.fetchall()]
+        )
+        return [Score(int(u), str(n), int(a), int(c), bool(h)) for u, n, h, a, c in rows]

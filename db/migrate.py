@@ -8,6 +8,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from db.trips import fetch_one
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -32,8 +34,7 @@ def available_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:
-    async with conn.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, "PRAGMA user_version")
     return int(row[0]) if row else 0
 
 

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
+from db.trips import changed_rows
+
 # Tables of the bot's own bookkeeping, which every update may touch (no user data).
 BOOKKEEPING_TABLES = frozenset({"processed_updates"})
 KEEP_FOR = timedelta(days=2)  # Telegram keeps an unconfirmed update for at most 24 hours.
@@ -20,12 +22,11 @@ class ProcessedUpdateRepository:
 
     async def mark(self, update_id: int) -> bool:
         """Record `update_id`; False when it was recorded before (a redelivered update)."""
-        cursor = await self._conn().execute(
+        fresh = await changed_rows(
+            self._conn(),
             "INSERT OR IGNORE INTO processed_updates (update_id, seen_at) VALUES (?, ?)",
             (update_id, datetime.now(UTC).isoformat(timespec="seconds")),
-        )
-        fresh = cursor.rowcount == 1
-        await cursor.close()
+        ) == 1
         self._marked += 1
         if self._marked % PRUNE_EVERY == 0:
             await self.prune()

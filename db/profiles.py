@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import aiosqlite
 
+from db.trips import fetch_one
 from knowledge.profile import Profile
 
 _COLUMNS = ("years", "education", "certs", "state", "employer", "skills", "goal")
@@ -47,10 +48,10 @@ class ProfileRepository:
         self._conn = connection
 
     async def get(self, user_id: int) -> Profile | None:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             f"SELECT {', '.join(_COLUMNS)} FROM profiles WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _from_row(row) if row else None
 
     async def save(self, user_id: int, profile: Profile) -> None:

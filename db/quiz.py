@@ -9,6 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from db.profiles import utc_now
+from db.trips import changed_rows, fetch_one
 
 
 @dataclass(frozen=True)
@@ -42,55 +43,56 @@ class QuizRepository:
         )
 
     async def poll(self, poll_id: str) -> SentPoll | None:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             "SELECT poll_id, question_id, chat_id, message_id, correct_option, cohort_id "
             "FROM quiz_polls WHERE poll_id = ?", (poll_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return SentPoll(*row) if row else None
 
     async def asked_in_chat(self, chat_id: int) -> dict[str, int]:
         """How often each question was posted in a chat (a private chat is the user's)."""
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT question_id, COUNT(*) FROM quiz_polls WHERE chat_id = ? GROUP BY question_id",
             (chat_id,),
-        ) as cursor:
-            return {str(qid): int(count) for qid, count in await cursor.fetchall()}
+        )
+        return {str(qid): int(count) for qid, count in rows}
 
     async def asked_to_user(self, user_id: int) -> dict[str, int]:
         """How often the user met each question: sent to them privately or answered anywhere."""
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT question_id, COUNT(*) FROM ("
             " SELECT poll_id, question_id FROM quiz_polls WHERE user_id = :user"
             " UNION SELECT poll_id, question_id FROM quiz_answers WHERE user_id = :user"
             ") GROUP BY question_id",
             {"user": user_id},
-        ) as cursor:
-            return {str(qid): int(count) for qid, count in await cursor.fetchall()}
+        )
+        return {str(qid): int(count) for qid, count in rows}
 
     async def record_answer(self, user_id: int, poll: SentPoll, domain: str, correct: bool,
                             cohort_id: int | None, at: datetime) -> bool:
         """Store the answer once; False when this user's answer to the poll was already kept."""
-        async with self._conn().execute(
+        changed = await changed_rows(
+            self._conn(),
             "INSERT OR IGNORE INTO quiz_answers (user_id, poll_id, question_id, domain, correct, "
             "cohort_id, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (user_id, poll.poll_id, poll.question_id, domain, int(correct), cohort_id,
              at.isoformat(timespec="seconds")),
-        ) as cursor:
-            return cursor.rowcount == 1
+        )
+        return changed == 1
 
     async def results_by_domain(self, user_id: int) -> list[DomainResult]:
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT domain, COUNT(*), SUM(correct) FROM quiz_answers WHERE user_id = ? "
             "GROUP BY domain ORDER BY domain", (user_id,)
-        ) as cursor:
-            return [DomainResult(str(d), int(n), int(c)) for d, n, c in await cursor.fetchall()]
+        )
+        return [DomainResult(str(d), int(n), int(c)) for d, n, c in rows]
 
     async def answer_times(self, user_id: int) -> list[datetime]:
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT answered_at FROM quiz_answers WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            return [datetime.fromisoformat(str(row[0])) for row in await cursor.fetchall()]
+        )
+        return [datetime.fromisoformat(str(row[0])) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,11 @@ class QuizFlagRepository:
 
     async def top(self, limit: int = 10) -> list[FlagSummary]:
         """The most-flagged questions, most recent reason first among equals."""
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT question_id, COUNT(*) AS flags, "
             " (SELECT reason FROM quiz_flags AS latest WHERE latest.question_id = f.question_id"
             "  ORDER BY created_at DESC, id DESC LIMIT 1), MAX(created_at) "
             "FROM quiz_flags AS f GROUP BY question_id "
             "ORDER BY flags DESC, MAX(created_at) DESC LIMIT ?", (limit,)
-        ) as cursor:
-            return [FlagSummary(str(q), int(n), str(r), str(at))
-                    for q, n, r, at in await cursor.fetchall()]
+        )
+        return [FlagSummary(str(q), int(n), str(r), str(at)) for q, n, r, at in rows]

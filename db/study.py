@@ -9,6 +9,7 @@ from datetime import date
 import aiosqlite
 
 from db.profiles import utc_now
+from db.trips import fetch_one
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ class StudySettingsRepository:
         self._conn = connection
 
     async def get(self, user_id: int) -> StudySettings:
-        async with self._conn().execute(
+        row = await fetch_one(
+            self._conn(),
             f"SELECT {_COLUMNS} FROM study_settings WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _from_row(row) if row else StudySettings(user_id)
 
     async def _set(self, user_id: int, **values: object) -> None:
@@ -64,7 +65,7 @@ class StudySettingsRepository:
         await self._set(user_id, daily_time=daily_time)
 
     async def with_daily(self) -> list[StudySettings]:
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             f"SELECT {_COLUMNS} FROM study_settings WHERE daily_time IS NOT NULL"
-        ) as cursor:
-            return [_from_row(row) for row in await cursor.fetchall()]
+        )
+        return [_from_row(row) for row in rows]

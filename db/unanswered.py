@@ -30,10 +30,9 @@ class UnansweredRepository:
         )
 
     async def top(self, limit: int = 10) -> list[UnansweredQuestion]:
-        async with self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "SELECT question, count, last_seen FROM unanswered_questions "
             "ORDER BY count DESC, last_seen DESC, question LIMIT ?", (limit,)
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [UnansweredQuestion(str(q), int(c), date.fromisoformat(str(d)))
                 for q, c, d in rows]

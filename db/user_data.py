@@ -14,6 +14,8 @@ from contextlib import AbstractAsyncContextManager
 
 import aiosqlite
 
+from db.trips import changed_rows
+
 PERSON_COLUMNS = ("user_id", "chat_id")
 
 Row = dict[str, object]
@@ -85,9 +87,8 @@ class UserDataRepository:
         async with self._transaction() as conn:
             await conn.execute("PRAGMA defer_foreign_keys = ON")
             for table, columns in tables.items():
-                cursor = await conn.execute(f"DELETE FROM {_quoted(table)}{_where(columns)}",
-                                            (user_id,) * len(columns))
-                if cursor.rowcount:
-                    deleted[table] = cursor.rowcount
-                await cursor.close()
+                count = await changed_rows(conn, f"DELETE FROM {_quoted(table)}{_where(columns)}",
+                                           (user_id,) * len(columns))
+                if count:
+                    deleted[table] = count
         return deleted

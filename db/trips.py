@@ -1,0 +1,27 @@
+"""Queries in one trip to aiosqlite's thread each.
+
+`async with conn.execute(...) as cursor: await cursor.fetchone()` costs three trips (execute,
+fetch, close), each a thread hand-off of about 50 µs of CPU; these helpers cost one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+import aiosqlite
+
+
+async def fetch_one(conn: aiosqlite.Connection, sql: str,
+                    params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+    rows = await conn.execute_fetchall(sql, params)
+    return next(iter(rows), None)
+
+
+async def changed_rows(conn: aiosqlite.Connection, sql: str,
+                       params: Iterable[Any] | dict[str, Any] = ()) -> int:
+    """How many rows an INSERT, UPDATE or DELETE changed. The cursor is left to the garbage
+    collector: closing it explicitly would be a second trip."""
+    cursor = await conn.execute(sql, params)
+    return cursor.rowcount
