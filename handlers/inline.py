@@ -33,7 +33,7 @@ PAGE = 20  # Telegram takes at most 50 results a page
 MAX_TOTAL = 100
 CACHE_SECONDS = 300
 MAX_TITLE = 80
-MAX_DESCRIPTION = 140
+MAX_DESCRIPTION = 200
 
 
 def result_id(card: Card) -> str:
@@ -53,6 +53,20 @@ def card_html(card: Card, bot_username: str, kb: Knowledge) -> str:
     return "\n".join(lines)
 
 
+def preview(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    """The start of a card's text for the list of results, cut where every parenthesis is
+    closed, so that no figure loses its period and source ("$41,950 (May 2018; …)")."""
+    if len(text) <= limit:
+        return text
+    depth, safe = 0, 0
+    for index, char in enumerate(text[:limit - 1]):
+        depth = depth + 1 if char == "(" else max(depth - (char == ")"), 0)
+        ends_clause = char in ".;" and text[index + 1:index + 2].isspace()  # not "$24.07"
+        if depth == 0 and (char == ")" or ends_clause):
+            safe = index + 1
+    return text[:safe] + "…" if safe else cut(text, limit)
+
+
 @lru_cache(maxsize=512)
 def card_result(card: Card, bot_username: str) -> InlineQueryResultArticle:
     """The card as a result (built once: the same for every query and every user)."""
@@ -61,7 +75,7 @@ def card_result(card: Card, bot_username: str) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=result_id(card),
         title=cut(card.title, MAX_TITLE),
-        description=cut(card.text, MAX_DESCRIPTION),
+        description=preview(card.text),
         input_message_content=InputTextMessageContent(card_html(card, bot_username, kb),
                                                       parse_mode=ParseMode.HTML),
         reply_markup=InlineKeyboardMarkup([[button]]) if button else None,

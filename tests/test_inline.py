@@ -10,7 +10,7 @@ import pytest
 
 from bot.fake_api import FakeTelegram, validation
 from bot.fake_api.core import BOT_USER
-from handlers.inline import CACHE_SECONDS, PAGE, card_html, result_id
+from handlers.inline import CACHE_SECONDS, MAX_DESCRIPTION, PAGE, card_html, preview, result_id
 from knowledge import load_knowledge
 from knowledge.cards import Card, cards
 from tests.harness import BotHarness, last_text
@@ -165,3 +165,15 @@ async def test_inline_mode_over_http_long_polling(tmp_path: Path) -> None:
     call = api.calls_to("answerInlineQuery")[0]
     assert call.error is None and results(call)[0]["id"] == "certification:RHIT"
     assert not api.problems
+
+
+def test_a_preview_never_cuts_a_figure_from_its_source() -> None:
+    text = "Annual mean $41,950 (May 2018; Becker's, third-party). Older figures (2011) differ."
+    assert preview(text, 70) == "Annual mean $41,950 (May 2018; Becker's, third-party).…"
+    assert preview("about $24.07 an hour (2024; BLS) " * 9, 60) == \
+        "about $24.07 an hour (2024; BLS)…"
+    assert preview("no stop at all " * 20, 40) == ("no stop at all " * 20)[:39] + "…"
+    for card in cards():
+        shown = preview(card.text)
+        assert len(shown) <= MAX_DESCRIPTION
+        assert shown.count("(") == shown.count(")"), card.id
