@@ -271,7 +271,8 @@ def register(app: Application) -> None:
     # PTB runs one handler per group but every group, so a later group would answer the
     # profile dialogue's typed values too. In the default group, registered after the dialogue
     # (this module stays last in handlers.FEATURES), a dialogue that takes the text wins.
-    plain_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    # A card someone posted through inline mode ("via @bot", naming the bot) is not a question.
+    plain_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & plain_text, on_private_text))
     app.add_handler(MessageHandler(filters.ChatType.GROUPS & plain_text & _AddressedToBot(),
                                    on_group_text))

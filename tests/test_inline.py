@@ -177,3 +177,18 @@ def test_a_preview_never_cuts_a_figure_from_its_source() -> None:
         shown = preview(card.text)
         assert len(shown) <= MAX_DESCRIPTION
         assert shown.count("(") == shown.count(")"), card.id
+
+
+async def test_a_posted_card_is_not_taken_for_a_question(bot: BotHarness) -> None:
+    """The chosen card arrives as a message "via @bot" that mentions the bot: no answer to it,
+    in a group (privacy mode lets mentions through) or in the private chat."""
+    posted = message(results(await bot.inline("rhit"))[0])
+    text = validation.visible_text(posted, "HTML")
+    handle = f"@{BOT}"
+    mention = {"type": "mention", "offset": validation.utf16_length(text[:text.index(handle)]),
+               "length": len(handle)}
+    for chat in (bot.api.group_chat(-100556), None):
+        calls = await bot.send(text, chat=chat, via_bot=BOT_USER, entities=[mention])
+        assert calls == []
+    assert len(await bot.send(f"{handle} what does an RHIT earn?", chat=bot.api.group_chat(
+        -100556), entities=[{**mention, "offset": 0}])) == 1  # a real mention still is
