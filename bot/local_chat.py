@@ -18,6 +18,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.fake_api import ApiCall, FakeRequest, FakeTelegram
 from bot.fake_api.core import BOT_USER
+from bot.fake_api.validation import visible_text
 from bot.lifecycle import running
 from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
 from bot.settings import Settings
@@ -30,6 +31,7 @@ GROUP_CHAT_ID = -1001000000001
 GROUP_TITLE = "Local study group"
 FILES_DIR = Path("local-chat")
 QUIT, SWITCH = "/quit", "/switch"
+INLINE_PREFIX = f"@{BOT_USER['username']}".lower()
 
 _MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendPoll"})
 
@@ -70,6 +72,7 @@ class LocalChat:
             self.say(f"You are {LOCAL_FIRST_NAME}, in a private chat with the bot.")
         self.say("Type messages and commands (/start, /help). A button's number presses it; "
                  "\\3 sends the text '3'.")
+        self.say(f"{INLINE_PREFIX} rhit shows inline mode's cards; a card's number posts it.")
         self.say(f"{QUIT} or Ctrl-D leaves.\n")
 
     # ----- what the bot does ------------------------------------------------------------------
@@ -125,12 +128,31 @@ class LocalChat:
             self.say(f"(you voted: {choice.label})")
             poll_id = self._message_of(call)["poll"]["id"]
             await self._feed(self.api.poll_answer_update(self.user, poll_id, [int(choice.value)]))
+        elif choice.kind == "inline":
+            await self.post_inline_result(call.params["results"][int(choice.value)])
         elif choice.kind == "callback":
             message = self._message_of(call)
             await self._feed(self.api.callback_update(self.user, choice.value, message,
                                                       message.get("chat", self.chat)))
         else:
             await self.follow(choice.value)
+
+    async def inline(self, query: str) -> None:
+        """`@bot query` typed in a chat: the bot's inline results, numbered to post one."""
+        await self._feed(self.api.inline_query_update(self.user, query))
+
+    async def post_inline_result(self, result: dict[str, Any]) -> None:
+        """Post a chosen inline result in the current chat: a message "via" the bot, shown here;
+        its link buttons can be pressed like the bot's."""
+        content = result.get("input_message_content") or {}
+        card = ApiCall("sendMessage", {"chat_id": self.chat["id"], **content,
+                                       "text": content.get("message_text", ""),
+                                       "reply_markup": result.get("reply_markup")})
+        self.say("\n".join([f"you, via @{BOT_USER['username']}:", *render_call(card)[1:]]))
+        shown = choices(card)
+        self._active = (card, shown) if shown else None
+        posted = visible_text(card.params["text"], content.get("parse_mode"))
+        await self._feed(self.api.text_update(self.user, posted, self.chat, via_bot=BOT_USER))
 
     async def follow(self, url: str) -> None:
         payload = deep_link_payload(url, BOT_USER["username"])
@@ -164,6 +186,8 @@ class LocalChat:
             await self.send_text(text[1:])
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
             await self.press(int(text))
+        elif text.lower().split(maxsplit=1)[0] == INLINE_PREFIX:
+            await self.inline(text[len(INLINE_PREFIX):].strip())
         else:
             await self.send_text(text)
         return True

@@ -25,6 +25,7 @@ _MARKERS = {
 _SHOWN_METHODS = frozenset({
     "sendMessage", "editMessageText", "editMessageCaption", "editMessageReplyMarkup",
     "sendPhoto", "sendDocument", "sendPoll", "answerCallbackQuery", "deleteMessage",
+    "answerInlineQuery",
 })
 # The parameter holding the file of each sending method.
 FILE_PARAMS = {"sendPhoto": "photo", "sendDocument": "document"}
@@ -32,9 +33,10 @@ FILE_PARAMS = {"sendPhoto": "photo", "sendDocument": "document"}
 
 @dataclass(frozen=True)
 class Choice:
-    """Something the user can press: a callback button, a link, or a poll option."""
+    """Something the user can press: a callback button, a link, a poll option, or an inline
+    result (its value is the result's position)."""
 
-    kind: Literal["callback", "url", "poll"]
+    kind: Literal["callback", "url", "poll", "inline"]
     label: str
     value: str
 
@@ -80,6 +82,9 @@ def choices(call: ApiCall) -> list[Choice]:
         options = call.params.get("options") or []
         return [Choice("poll", str(o.get("text") if isinstance(o, dict) else o), str(index))
                 for index, o in enumerate(options)]
+    if call.method == "answerInlineQuery":
+        return [Choice("inline", str(result.get("title", "")), str(index))
+                for index, result in enumerate(call.params.get("results") or [])]
     found = []
     for button in call.buttons():
         label = str(button.get("text", ""))
@@ -140,6 +145,13 @@ def render_call(call: ApiCall, saved_file: Path | None = None) -> list[str]:
         return [f"({'alert' if call.params.get('show_alert') else 'notice'}: {text})"]
     if call.method == "deleteMessage":
         return [f"(bot deleted message {call.params.get('message_id', '?')})"]
+    if call.method == "answerInlineQuery":
+        results = call.params.get("results") or []
+        if not results:
+            return ["(inline mode: no card matches that)"]
+        return ["inline results (type a number to post one here):",
+                *(f"{INDENT}[{n}] {result.get('title', '')} — {result.get('description', '')}"
+                  for n, result in enumerate(results, 1))]
     body = terminal_text(call.text, call.params.get("parse_mode")) if call.text else ""
     lines = [_heading(call, saved_file)]
     lines += [INDENT + line if line else "" for line in body.split("\n")] if body else []

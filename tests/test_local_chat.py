@@ -161,3 +161,20 @@ async def test_group_mode_makes_the_local_user_an_administrator(bot: BotHarness,
     chat, _ = _local_chat(bot, tmp_path, group=True)
     member = await bot.app.bot.get_chat_member(GROUP_CHAT_ID, LOCAL_USER_ID)
     assert member.status == "administrator" and chat.chat["type"] == "supergroup"
+
+
+async def test_inline_mode_lists_cards_and_posts_the_chosen_one(bot: BotHarness,
+                                                                tmp_path: Path) -> None:
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("@EHR_coach_bot rhti")
+    assert "     [1] RHIT - Registered Health Information Technician — " in out.getvalue()
+    bot.api.clear()
+    await chat.handle("1")
+    shown = out.getvalue()
+    assert "you, via @ehr_coach_bot:\n     *RHIT - Registered" in shown and "$229" in shown
+    assert not bot.api.calls_to("sendMessage")  # a posted card is not a question
+    assert [choice.kind for choice in chat.buttons] == ["url"]
+    await chat.handle("1")  # its button opens the private chat's /certify
+    assert "(the link opens your private chat with the bot: /start certify)" in out.getvalue()
+    await chat.handle("@ehr_coach_bot pizza")
+    assert out.getvalue().endswith("(inline mode: no card matches that)\n")
