@@ -36,6 +36,11 @@ def _cards_by_name() -> dict[str, tuple[Card, ...]]:
 
 
 @cache
+def _cards_by_id() -> dict[str, Card]:
+    return {card.id: card for card in cards()}
+
+
+@cache
 def default_cards() -> tuple[Card, ...]:
     """What an empty search offers: the certifications, then the career stages."""
     return tuple(card for kind in DEFAULT_KINDS for card in cards() if card.kind == kind)
@@ -50,7 +55,7 @@ def search_cards(query: str, limit: int) -> list[Card]:
     if not words(text):
         return list(default_cards()[:limit])
     engine = knowledge_engine()
-    by_id = {card.id: card for card in cards()}
+    by_id = _cards_by_id()
     found = [by_id[entry.id] for entry in engine.search(text, limit)]
     corrected = " ".join(word.text for word in engine.vocabulary.expand(text))
     by_name = _cards_by_name()
