@@ -6,7 +6,7 @@ stored state and never save anything; an old or forged button gets a polite answ
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
 from handlers import profile_codec
@@ -38,6 +38,7 @@ from knowledge.text import format_money
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
 SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
+CHART_FILENAME = "salary-chart.png"
 CHART_CAPTION = "Pay bands per career stage from both guides"
 STALE = "This button is out of date — send /salary again."
 
@@ -189,7 +190,10 @@ async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) 
     chat = update.effective_chat
     assert chat is not None
     cache = charts(context)
-    message = await chat.send_photo(photo=await cache.photo(spec), caption=CHART_CAPTION)
+    photo = await cache.photo(spec)
+    message = await chat.send_photo(
+        photo=InputFile(photo, filename=CHART_FILENAME) if isinstance(photo, bytes) else photo,
+        caption=CHART_CAPTION)
     if message.photo:
         cache.remember(spec, message.photo[-1].file_id)
 

@@ -39,6 +39,7 @@ async def test_without_profile_the_national_picture_and_a_setup_button(bot: BotH
     photo = _photos(calls)[0]
     assert len(photo.text) <= MAX_CAPTION and "both guides" in photo.text
     assert any(upload.startswith(PNG) for upload in bot.api.uploads.values())
+    assert set(bot.api.upload_names.values()) == {"salary-chart.png"}
 
 
 async def test_personal_estimate_explains_every_factor(bot: BotHarness) -> None:
