@@ -43,7 +43,9 @@ you as an anonymous member instead).
 
 <b>What I don't keep</b>: the texts of your messages (a report's reason aside), your phone \
 number or contacts. The logs hold ids and event names only. To avoid handling one message \
-twice after a restart I note update numbers (not linked to you) for two days.
+twice after a restart I note update numbers (not linked to you) for two days. A question I \
+could not answer is counted by its text alone, without who asked it, so that I learn what to \
+add; as it is not linked to you, /forget cannot find it.
 
 <b>How long</b>: as long as you use the bot. Nothing expires on its own — delete it whenever \
 you like.

@@ -31,7 +31,8 @@ async def _user_rows_left(bot: BotHarness, user_id: int) -> dict[str, int]:
 
 async def test_privacy_explains_storage_and_deletion(bot: BotHarness) -> None:
     text = last_text(await bot.send("/privacy"))
-    for expected in ("What I keep", "texts of your messages", "/export", "/forget", "How long"):
+    for expected in ("What I keep", "texts of your messages", "could not answer", "/export",
+                     "/forget", "How long"):
         assert expected in text
 
 
