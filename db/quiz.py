@@ -50,6 +50,12 @@ class QuizRepository:
         )
         return SentPoll(*row) if row else None
 
+    async def last_sent_in_chat(self, chat_id: int) -> datetime | None:
+        """When the chat's latest quiz poll was sent (UTC), or None."""
+        row = await fetch_one(
+            self._conn(), "SELECT MAX(sent_at) FROM quiz_polls WHERE chat_id = ?", (chat_id,))
+        return datetime.fromisoformat(str(row[0])) if row and row[0] else None
+
     async def asked_in_chat(self, chat_id: int) -> dict[str, int]:
         """How often each question was posted in a chat (a private chat is the user's)."""
         rows = await self._conn().execute_fetchall(

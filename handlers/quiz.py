@@ -29,9 +29,11 @@ from handlers.deps import services
 from handlers.render import echo, escape, is_private, reply
 from knowledge.practice import (
     EXAMS,
+    GROUP_QUIZ_COOLDOWN,
     Focus,
     domain_weights,
     focus_from_text,
+    group_quiz_wait,
     pick_question,
     practice_exam,
     shuffle_options,
@@ -144,6 +146,12 @@ async def quiz_command(update: Update, context: CallbackContext) -> None:
     if cohort is None:
         sent = await quiz_user(context.bot, db, update.effective_user.id, focus)
     else:
+        wait = group_quiz_wait(await db.quiz.last_sent_in_chat(cohort.chat_id),
+                               datetime.now(UTC), GROUP_QUIZ_COOLDOWN)
+        if wait:
+            await reply(update, f"One question at a time here: the next one in {wait} s. "
+                                "Meanwhile, have a go at the latest one.")
+            return
         sent = await quiz_cohort(context.bot, db, cohort, focus)
     if sent is None:
         topic = focus.domain.name if focus.domain else focus.exam

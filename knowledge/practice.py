@@ -6,10 +6,12 @@ callers (and tests) control it.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
 
 EXAMS = ("CEHRS", "RHIT")
 DEFAULT_EXAM = "CEHRS"
+# A group gets a new question on request at most this often: a chat full of polls helps no one,
+# and Telegram lets a bot post only about 20 messages a minute in a group.
+GROUP_QUIZ_COOLDOWN = timedelta(seconds=30)
 
 
 class Askable(Protocol):
@@ -131,3 +136,12 @@ def focus_from_text(bank: QuizBank, text: str, exam: str) -> Focus | None:
         return Focus(named_exam)
     domain = match_domain(bank.domains, text, prefer_exam=exam)
     return Focus(domain.exam, domain) if domain else None
+
+
+def group_quiz_wait(last_sent: datetime | None, now: datetime, cooldown: timedelta) -> int:
+    """Whole seconds before a group may have another question on request (0: now); never
+    more than the cooldown, even when the clock has stepped back."""
+    if last_sent is None:
+        return 0
+    left = min((last_sent + cooldown - now).total_seconds(), cooldown.total_seconds())
+    return max(0, math.ceil(left))

@@ -6,6 +6,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from handlers import quiz
 from handlers.daily import cohort_job_name
 from tests.harness import BotHarness, last_text, replies
 from tests.test_quiz import answer, poll_id, poll_of, question_of
@@ -70,8 +73,9 @@ async def test_bad_cohort_settings_change_nothing(bot: BotHarness) -> None:
 
 
 async def test_group_quiz_answered_by_several_members_and_the_leaderboard(
-        bot: BotHarness) -> None:
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
     group, people = await setup_cohort(bot)
+    monkeypatch.setattr(quiz, "GROUP_QUIZ_COOLDOWN", timedelta(0))  # two questions in a row
     await bot.send("/leaderboard hide", user=people["bea"], chat=group)
     call = poll_of(await bot.send("/quiz", user=people["bea"], chat=group))
     assert call.chat_id == GROUP_ID and call.params["is_anonymous"] is False
@@ -92,6 +96,18 @@ async def test_group_quiz_answered_by_several_members_and_the_leaderboard(
         assert "Bea" not in board and "Zed" not in board
     # Zed's answer still counts for Zed's own practice.
     assert [(r.answered, r.correct) for r in await bot.db.quiz.results_by_domain(604)] == [(1, 1)]
+
+
+async def test_a_group_gets_one_question_on_request_per_cooldown(bot: BotHarness) -> None:
+    group, people = await setup_cohort(bot)
+    first = poll_of(await bot.send("/quiz", user=people["bea"], chat=group))
+    calls = await bot.send("/quiz", user=people["admin"], chat=group)
+    assert not [c for c in calls if c.method == "sendPoll"]
+    assert "next one in 30 s" in last_text(calls) or "next one in 29 s" in last_text(calls)
+    assert await bot.db.quiz.last_sent_in_chat(GROUP_ID) is not None
+    # Private practice is not held back by the group's.
+    poll_of(await bot.send("/quiz", user=people["bea"]))
+    assert first.chat_id == GROUP_ID
 
 
 async def test_join_leave_and_deep_link(bot: BotHarness) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from knowledge.practice import (
     Focus,
     domain_weights,
     focus_from_text,
+    group_quiz_wait,
     match_domain,
     pick_question,
     practice_exam,
@@ -117,3 +119,15 @@ def test_every_question_once_before_any_twice(domains: list[str], seed: int) -> 
     for _ in range(2 * len(pool)):
         asked[pick_question(pool, asked, {"a": 0.7, "b": 0.2}, rng).id] += 1
         assert max(asked.values()) - min(asked.get(q.id, 0) for q in pool) <= 1
+
+
+def test_group_quiz_wait_counts_down_whole_seconds() -> None:
+    sent = datetime(2026, 11, 23, 12, 0, 0, tzinfo=UTC)
+    cooldown = timedelta(seconds=30)
+    assert group_quiz_wait(None, sent, cooldown) == 0
+    assert group_quiz_wait(sent, sent, cooldown) == 30
+    assert group_quiz_wait(sent, sent + timedelta(seconds=0.5), cooldown) == 30  # rounded up
+    assert group_quiz_wait(sent, sent + timedelta(seconds=29.5), cooldown) == 1
+    assert group_quiz_wait(sent, sent + cooldown, cooldown) == 0
+    assert group_quiz_wait(sent, sent + timedelta(hours=1), cooldown) == 0
+    assert group_quiz_wait(sent, sent - timedelta(hours=2), cooldown) == 30  # clock stepped back
