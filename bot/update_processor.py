@@ -9,6 +9,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+UNBOUNDED = 2**31 - 1
+
 
 def ordering_key(update: object) -> int | None:
     """Updates with the same key are processed one after the other, in arrival order.
@@ -30,22 +32,27 @@ class PerUserOrderedProcessor(BaseUpdateProcessor):
 
     asyncio locks wake their waiters first come, first served, and the Application starts
     processing updates in the order it receives them, so each user's updates keep their order.
+    A slot is taken only once it is the user's turn: PTB's own semaphore (taken before
+    `do_process_update`, in a final method) is made wide enough never to wait, so one user's
+    backlog cannot hold every slot while other users wait.
     """
 
     def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(UNBOUNDED)  # so PTB reports this, not the limit kept below
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = ordering_key(update)
         if key is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._slots:
                 await coroutine
         finally:
             self._users[key] -= 1

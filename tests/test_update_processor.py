@@ -26,6 +26,13 @@ async def _process_queued(bot: BotHarness, raws: list[dict]) -> None:  # type: i
     await bot.app.stop()  # returns once the queue is processed
 
 
+def _private_message(user_id: int, update_id: int) -> Update:
+    return Update.de_json({"update_id": update_id, "message": {
+        "message_id": update_id, "date": 0, "text": "x",
+        "from": {"id": user_id, "is_bot": False, "first_name": f"U{user_id}"},
+        "chat": {"id": user_id, "type": "private"}}}, None)
+
+
 async def test_same_user_waits_other_users_do_not() -> None:
     processor = PerUserOrderedProcessor(8)
     log: list[str] = []
@@ -37,19 +44,11 @@ async def test_same_user_waits_other_users_do_not() -> None:
             await gate.wait()
         log.append(f"end {name}")
 
-    first = {"id": 1, "is_bot": False, "first_name": "A"}
-    other = {"id": 2, "is_bot": False, "first_name": "B"}
-
-    def message(user: dict, update_id: int) -> Update:  # type: ignore[type-arg]
-        return Update.de_json({"update_id": update_id, "message": {
-            "message_id": update_id, "date": 0, "text": "x", "from": user,
-            "chat": {"id": user["id"], "type": "private"}}}, None)
-
     tasks = [
-        asyncio.create_task(processor.process_update(message(first, 1),
+        asyncio.create_task(processor.process_update(_private_message(1, 1),
                                                      work("a1", release_first))),
-        asyncio.create_task(processor.process_update(message(first, 2), work("a2"))),
-        asyncio.create_task(processor.process_update(message(other, 3), work("b1"))),
+        asyncio.create_task(processor.process_update(_private_message(1, 2), work("a2"))),
+        asyncio.create_task(processor.process_update(_private_message(2, 3), work("b1"))),
     ]
     while "end b1" not in log:
         await asyncio.sleep(0)
@@ -102,3 +101,47 @@ async def test_an_exception_in_one_update_leaves_the_others_alone(
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1
     assert errors[0].getMessage().startswith("Unhandled RuntimeError while handling update")
+
+
+async def test_one_users_backlog_does_not_hold_the_slots() -> None:
+    processor = PerUserOrderedProcessor(2)
+    release = asyncio.Event()
+    done: list[str] = []
+
+    async def work(name: str, gate: asyncio.Event | None = None) -> None:
+        if gate is not None:
+            await gate.wait()
+        done.append(name)
+
+    # User 1's first update blocks; its five others queue behind it, in front of user 2's.
+    tasks = [asyncio.create_task(processor.process_update(_private_message(1, 1),
+                                                       work("a1", release)))]
+    tasks += [asyncio.create_task(processor.process_update(_private_message(1, n), work(f"a{n}")))
+              for n in range(2, 7)]
+    tasks.append(asyncio.create_task(processor.process_update(_private_message(2, 7), work("b"))))
+    async def user_2_served() -> None:
+        while "b" not in done:
+            await asyncio.sleep(0)
+
+    await asyncio.wait_for(user_2_served(), timeout=5)  # a hang here: user 1 holds every slot
+    assert done == ["b"]  # served while user 1 is still stuck on its first update
+    release.set()
+    await asyncio.gather(*tasks)
+    assert done[1:] == [f"a{n}" for n in range(1, 7)]
+
+
+async def test_at_most_the_limit_runs_at_once() -> None:
+    processor = PerUserOrderedProcessor(2)
+    running, peak = 0, 0
+
+    async def work() -> None:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+
+    updates = [_private_message(n, n) for n in range(1, 7)]
+    await asyncio.gather(*(processor.process_update(u, work()) for u in updates),
+                         processor.process_update(Update(update_id=99), work()))
+    assert peak == 2
