@@ -59,6 +59,9 @@ def search_cards(query: str, limit: int) -> list[Card]:
     found = [by_id[entry.id] for entry in engine.search(text, limit)]
     corrected = " ".join(word.text for word in engine.vocabulary.expand(text))
     by_name = _cards_by_name()
-    named = [card for name in dict.fromkeys((_name(text), corrected))
+    typed = _name(text)
+    # A name still being typed ("rhi") names what it begins (RHIA, RHIT) when nothing is exact.
+    completions = engine.vocabulary.complete(typed) if " " not in typed else ()
+    named = [card for name in dict.fromkeys((typed, corrected, *completions))
              for card in by_name.get(name, ())]
     return list(dict.fromkeys([*named, *found]))[:limit]
