@@ -51,6 +51,12 @@ class ChartSpec:
             return round(amount / MARK_STEP) * MARK_STEP
         return cls(snap(point), snap(low), snap(high))
 
+    def marks(self) -> tuple[int, int, int] | None:
+        """(low, point, high) of a marked estimate; None for the chart without one."""
+        if self.point is None or self.low is None or self.high is None:
+            return None
+        return self.low, self.point, self.high
+
 
 def _figure(marks: tuple[int, ...] = ()) -> tuple[Figure, Axes]:
     """A figure with both guides' bands per stage and the national median (no estimate), its
@@ -115,19 +121,18 @@ class _MarkedTemplate:
         self.figure.canvas.draw()
         self.background = self.figure.canvas.copy_from_bbox(self.figure.bbox)  # type: ignore[attr-defined]
 
-    def covers(self, spec: ChartSpec) -> bool:
+    def covers(self, marks: tuple[int, int, int]) -> bool:
         left, right = self.axes.get_xlim()
-        return left <= min(spec.low or 0, spec.point or 0) and max(spec.high or 0,
-                                                                   spec.point or 0) <= right
+        return left <= min(marks) and max(marks) <= right
 
-    def pixels(self, spec: ChartSpec) -> tuple[tuple[int, int], bytes]:
-        """The chart's RGBA pixels with `spec` marked."""
-        assert spec.point is not None and spec.low is not None and spec.high is not None
+    def pixels(self, marks: tuple[int, int, int]) -> tuple[tuple[int, int], bytes]:
+        """The chart's RGBA pixels with the estimate (low, point, high) marked."""
+        low, point, high = marks
         canvas: Any = self.figure.canvas
         canvas.restore_region(self.background)
-        self.range.set_x(spec.low)
-        self.range.set_width(spec.high - spec.low)
-        self.line.set_xdata([spec.point, spec.point])
+        self.range.set_x(low)
+        self.range.set_width(high - low)
+        self.line.set_xdata([point, point])
         for artist in (self.range, self.median, self.line, *self.frame):
             self.axes.draw_artist(artist)
         return canvas.get_width_height(), bytes(canvas.buffer_rgba())
@@ -140,11 +145,12 @@ def _marked_template() -> _MarkedTemplate:
 
 def draw_chart(spec: ChartSpec) -> bytes:
     """A chart drawn from scratch (no estimate, or one beyond the template's axis)."""
-    marks = tuple(v for v in (spec.low, spec.point, spec.high) if v is not None)
-    figure, axes = _figure(marks)
-    if spec.point is not None and spec.low is not None and spec.high is not None:
-        axes.axvspan(spec.low, spec.high, **RANGE_STYLE)
-        axes.axvline(spec.point, **POINT_STYLE)
+    marks = spec.marks()
+    figure, axes = _figure(marks or ())
+    if marks is not None:
+        low, point, high = marks
+        axes.axvspan(low, high, **RANGE_STYLE)
+        axes.axvline(point, **POINT_STYLE)
     _finish(figure, axes)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
@@ -153,11 +159,11 @@ def draw_chart(spec: ChartSpec) -> bytes:
 
 def render_chart(spec: ChartSpec) -> bytes:
     """The chart as PNG bytes (blocking: call it through ChartCache)."""
+    marks = spec.marks()
     with _RENDER_LOCK:
-        template = _marked_template() if spec.point is not None else None
-        if template is None or not template.covers(spec):
+        if marks is None or not _marked_template().covers(marks):
             return draw_chart(spec)
-        size, pixels = template.pixels(spec)
+        size, pixels = _marked_template().pixels(marks)
     from PIL import Image  # matplotlib's own dependency; encoding releases the GIL
 
     buffer = io.BytesIO()
