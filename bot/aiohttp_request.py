@@ -73,24 +73,22 @@ class AiohttpRequest(BaseRequest):
         if self._session is not None and not self._session.closed:
             await self._session.close()
 
-    def _body(self, request_data: RequestData | None) -> bytes | aiohttp.FormData | None:
-        """Plain parameters as an url-encoded body (aiohttp's FormData would make a multipart
-        boundary for each call), files as multipart."""
+    def _payload(self, request_data: RequestData | None
+                 ) -> tuple[bytes | aiohttp.FormData | None, dict[str, str]]:
+        """The body and its headers: plain parameters url-encoded (aiohttp's FormData would make
+        a multipart boundary for each call), files as multipart (aiohttp sets its type)."""
+        headers = {"User-Agent": self.USER_AGENT}
         if request_data is None:
-            return None
+            return None, headers
         if not request_data.contains_files:
-            return request_data.url_encoded_parameters().encode()
+            return (request_data.url_encoded_parameters().encode(),
+                    {**headers, "Content-Type": FORM_CONTENT_TYPE})
         form = aiohttp.FormData()
         for name, value in request_data.json_parameters.items():
             form.add_field(name, value)
         for name, (filename, content, mimetype) in request_data.multipart_data.items():
             form.add_field(name, content, filename=filename, content_type=mimetype)
-        return form
-
-    def _headers(self, request_data: RequestData | None) -> dict[str, str]:
-        if request_data is None or request_data.contains_files:
-            return {"User-Agent": self.USER_AGENT}
-        return {"User-Agent": self.USER_AGENT, "Content-Type": FORM_CONTENT_TYPE}
+        return form, headers
 
     async def do_request(
         self,
@@ -115,10 +113,10 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=_sum(read, write),
         )
+        body, headers = self._payload(request_data)
         try:
             async with self._session.request(
-                method, url, data=self._body(request_data), timeout=timeout,
-                headers=self._headers(request_data), proxy=self._proxy(url),
+                method, url, data=body, timeout=timeout, headers=headers, proxy=self._proxy(url),
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
