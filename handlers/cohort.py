@@ -23,7 +23,7 @@ from telegram.ext import (
 from db.cohorts import Cohort
 from handlers.arguments import ArgumentError, command_arguments, parse_pairs
 from handlers.commands import COMMANDS
-from handlers.daily import cohort_job_name, schedule_cohort, unschedule, user_job_name
+from handlers.daily import cohort_job_name, schedule_cohort, unschedule
 from handlers.deps import services
 from handlers.render import echo, escape, is_private, reply
 from handlers.start import register_deep_link
@@ -294,11 +294,7 @@ async def on_my_chat_member(update: Update, context: CallbackContext) -> None:
     is_in = change.new_chat_member.status in _PRESENT
     chat_id = change.chat.id
     if change.chat.type == change.chat.PRIVATE:
-        if was_in and not is_in:  # the user blocked the bot: stop writing to them
-            await db.study.set_daily(chat_id, None)
-            unschedule(context.application, user_job_name(chat_id))
-            log.info("daily_off_blocked user=%s", chat_id)
-        return
+        return  # a user blocking the bot: handlers.privacy and the blocked-user hooks
     if is_in and not was_in:
         cohort = await db.cohorts.restore(chat_id) or await db.cohorts.ensure(chat_id)
         schedule_cohort(context.application, cohort)

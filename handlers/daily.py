@@ -19,15 +19,13 @@ from db.cohorts import Cohort
 from db.study import StudySettings
 from handlers.deps import services
 from handlers.quiz import quiz_cohort, quiz_user
+from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
 from knowledge.study_calendar import parse_clock, staggered, zone
 
 log = logging.getLogger(__name__)
 
 JobCallback = Callable[[CallbackContext], Awaitable[None]]
-
-
-def user_job_name(user_id: int) -> str:
-    return f"daily:user:{user_id}"
+DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs convention)
 
 
 def cohort_job_name(cohort_id: int) -> str:
@@ -63,7 +61,7 @@ def schedule_user(app: Application, settings: StudySettings, *, replace: bool = 
     The job carries the user's id (and private chat id), so /forget can find and cancel it.
     `replace=False` skips looking for an existing job (at start-up there is none).
     """
-    _schedule(app, user_job_name(settings.user_id), settings.daily_time, settings.timezone,
+    _schedule(app, user_job_name(settings.user_id, DAILY), settings.daily_time, settings.timezone,
               settings.user_id, send_user_daily, user_id=settings.user_id, replace=replace)
 
 
@@ -79,9 +77,7 @@ async def send_user_daily(context: CallbackContext) -> None:
     try:
         await quiz_user(context.bot, db, user_id)
     except Forbidden:
-        log.info("daily_off_blocked user=%s", user_id)
-        await db.study.set_daily(user_id, None)
-        context.job.schedule_removal()
+        await user_blocked(context.application, user_id)
 
 
 async def send_cohort_daily(context: CallbackContext) -> None:
@@ -110,5 +106,13 @@ async def restore_daily_jobs(app: Application) -> None:
     log.info("daily_jobs_restored users=%s cohorts=%s", len(users), len(cohorts))
 
 
+async def daily_off(app: Application, user_id: int) -> None:
+    """The user blocked the bot: their daily question is switched off (their job is cancelled
+    with the rest of their jobs)."""
+    await app.bot_data["services"].db.study.set_daily(user_id, None)
+    log.info("daily_off_blocked user=%s", user_id)
+
+
 def register(app: Application) -> None:
     app.bot_data["services"].startup_hooks.append(restore_daily_jobs)
+    on_user_blocked(daily_off)

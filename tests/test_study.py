@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import Job
 
-from handlers.daily import cohort_job_name, user_job_name
+from handlers.daily import DAILY, cohort_job_name
+from handlers.user_jobs import user_job_name
 from tests.harness import BotHarness, last_text
 
 USER = 501
@@ -68,12 +69,13 @@ async def test_daily_schedules_a_job_in_the_users_zone(bot: BotHarness) -> None:
     await bot.send("/timezone America/Chicago")
     text = last_text(await bot.send("/daily 7:30"))
     assert "07:30" in text and "America/Chicago" in text
-    local = next_fire(daily_job(bot, user_job_name(USER))).astimezone(ZoneInfo("America/Chicago"))
+    job = daily_job(bot, user_job_name(USER, DAILY))
+    local = next_fire(job).astimezone(ZoneInfo("America/Chicago"))
     assert (local.hour, local.minute // 10) == (7, 3)  # 07:30 plus a stagger of a few minutes
     assert "HH:MM" in last_text(await bot.send("/daily 25:00"))
     assert (await bot.db.study.get(USER)).daily_time == "07:30"
     assert "off" in last_text(await bot.send("/daily off"))
-    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER)) == ()  # type: ignore[union-attr]
+    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER, DAILY)) == ()  # type: ignore[union-attr]
     assert (await bot.db.study.get(USER)).daily_time is None
 
 
@@ -87,8 +89,8 @@ async def test_daily_jobs_are_restored_after_a_restart_and_fire(tmp_path: Path) 
         cohort = await first.db.cohorts.for_chat(-100321)
         assert cohort is not None
     async with BotHarness(tmp_path) as second:
-        job = daily_job(second, user_job_name(USER))
-        daily_job(second, user_job_name(502))
+        job = daily_job(second, user_job_name(USER, DAILY))
+        daily_job(second, user_job_name(502, DAILY))
         daily_job(second, cohort_job_name(cohort.id))
         before = len(second.api.calls)
         await job.run(second.app)
@@ -103,10 +105,10 @@ async def test_a_blocked_user_is_switched_off_and_the_others_still_get_theirs(
     other = bot.user(502, "Bea")
     await bot.send("/daily 08:00", user=other)
     bot.api.block(USER)
-    await daily_job(bot, user_job_name(USER)).run(bot.app)
-    await daily_job(bot, user_job_name(502)).run(bot.app)
+    await daily_job(bot, user_job_name(USER, DAILY)).run(bot.app)
+    await daily_job(bot, user_job_name(502, DAILY)).run(bot.app)
     assert (await bot.db.study.get(USER)).daily_time is None
-    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER)) == ()  # type: ignore[union-attr]
+    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER, DAILY)) == ()  # type: ignore[union-attr]
     assert [c.chat_id for c in bot.api.calls_to("sendPoll") if c.error is None] == [502]
     assert (await bot.db.study.get(502)).daily_time == "08:00"
 
@@ -114,7 +116,7 @@ async def test_a_blocked_user_is_switched_off_and_the_others_still_get_theirs(
 async def test_same_time_daily_jobs_are_staggered(bot: BotHarness) -> None:
     for user_id in range(600, 640):
         await bot.send("/daily 08:00", user=bot.user(user_id))
-    times = {next_fire(daily_job(bot, user_job_name(u))) for u in range(600, 640)}
+    times = {next_fire(daily_job(bot, user_job_name(u, DAILY))) for u in range(600, 640)}
     assert len(times) > 20
 
 
@@ -132,4 +134,4 @@ async def test_blocking_the_bot_in_private_switches_the_daily_off(bot: BotHarnes
     chat = bot.api.private_chat(bot.user())
     await bot.feed(bot.api.my_chat_member_update(bot.user(), chat, "member", "kicked"))
     assert (await bot.db.study.get(USER)).daily_time is None
-    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER)) == ()  # type: ignore[union-attr]
+    assert bot.app.job_queue.get_jobs_by_name(user_job_name(USER, DAILY)) == ()  # type: ignore[union-attr]
