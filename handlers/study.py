@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from telegram import Update
@@ -134,7 +135,7 @@ async def exam_command(update: Update, context: CallbackContext) -> None:
                                 f"Accepted: {CERTS}. Nothing was changed.")
             return
     await db.study.set_exam(update.effective_user.id, when, cert)
-    settings = await db.study.get(update.effective_user.id)
+    settings = replace(settings, exam_date=when, exam_cert=cert or settings.exam_cert)
     lines = ["Saved ✅", countdown_line(settings.exam_date, settings.exam_cert, _today(settings))]
     if settings.exam_cert and settings.exam_cert not in EXAMS:
         lines.append(f"I have practice questions for {' and '.join(EXAMS)} only; "
@@ -161,8 +162,7 @@ async def timezone_command(update: Update, context: CallbackContext) -> None:
         await reply(update, f"“{echo(typed)}”: {escape(error)}. Nothing was changed.")
         return
     await db.study.set_timezone(update.effective_user.id, chosen.key)
-    settings = await db.study.get(update.effective_user.id)
-    schedule_user(context.application, settings)
+    schedule_user(context.application, replace(settings, timezone=chosen.key))
     now = datetime.now(UTC).astimezone(chosen).strftime("%H:%M")
     await reply(update, f"Time zone set to <b>{escape(chosen.key)}</b> (it is {now} there now).")
 
@@ -183,7 +183,7 @@ async def daily_command(update: Update, context: CallbackContext) -> None:
         return
     if typed.lower() in {"off", "stop", "none"}:
         await db.study.set_daily(user_id, None)
-        schedule_user(context.application, await db.study.get(user_id))
+        schedule_user(context.application, replace(settings, daily_time=None))
         await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
         return
     try:
@@ -193,7 +193,7 @@ async def daily_command(update: Update, context: CallbackContext) -> None:
                             "Nothing was changed.")
         return
     await db.study.set_daily(user_id, clock.strftime("%H:%M"))
-    schedule_user(context.application, await db.study.get(user_id))
+    schedule_user(context.application, replace(settings, daily_time=clock.strftime("%H:%M")))
     hint = "" if settings.timezone else \
         "\nSet your zone so it arrives at your local time: <code>/timezone America/Chicago</code>."
     await reply(update, f"Every day at <b>{clock.strftime('%H:%M')}</b> ({where}) I'll send "
