@@ -33,7 +33,7 @@ from knowledge.profile import Certification
 from knowledge.study_calendar import (
     CalendarError,
     local_today,
-    parse_clock,
+    parse_daily_time,
     parse_exam_date,
     parse_timezone,
     week_start,
@@ -273,15 +273,12 @@ async def group_daily_command(update: Update, context: CallbackContext) -> None:
     if not await _is_admin(update, context):
         await _not_admin(update)
         return
-    if typed.lower() in {"off", "stop", "none"}:
-        daily: str | None = None
-    else:
-        try:
-            daily = parse_clock(typed).strftime("%H:%M")
-        except CalendarError as error:
-            await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>."
-                                " Nothing was changed.")
-            return
+    try:
+        daily = parse_daily_time(typed)
+    except CalendarError as error:
+        await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>."
+                            " Nothing was changed.")
+        return
     await db.cohorts.update(cohort.id, daily_time=daily)
     schedule_cohort(context.application, replace(cohort, daily_time=daily))
     await reply(update, f"The group gets a practice question every day at <b>{daily}</b> "

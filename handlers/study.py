@@ -23,7 +23,7 @@ from knowledge.study_calendar import (
     days_until,
     local_dates,
     local_today,
-    parse_clock,
+    parse_daily_time,
     parse_exam_date,
     parse_timezone,
     streak,
@@ -181,22 +181,20 @@ async def daily_command(update: Update, context: CallbackContext) -> None:
                             "<code>/daily 07:30</code> sets a time, <code>/daily off</code> "
                             "stops it.")
         return
-    if typed.lower() in {"off", "stop", "none"}:
-        await db.study.set_daily(user_id, None)
-        schedule_user(context.application, replace(settings, daily_time=None))
-        await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
-        return
     try:
-        clock = parse_clock(typed)
+        daily = parse_daily_time(typed)
     except CalendarError as error:
         await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>. "
                             "Nothing was changed.")
         return
-    await db.study.set_daily(user_id, clock.strftime("%H:%M"))
-    schedule_user(context.application, replace(settings, daily_time=clock.strftime("%H:%M")))
+    await db.study.set_daily(user_id, daily)
+    schedule_user(context.application, replace(settings, daily_time=daily))
+    if daily is None:
+        await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
+        return
     hint = "" if settings.timezone else \
         "\nSet your zone so it arrives at your local time: <code>/timezone America/Chicago</code>."
-    await reply(update, f"Every day at <b>{clock.strftime('%H:%M')}</b> ({where}) I'll send "
+    await reply(update, f"Every day at <b>{daily}</b> ({where}) I'll send "
                         f"you a practice question (within a few minutes).{hint}")
 
 
