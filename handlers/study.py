@@ -13,7 +13,8 @@ from db.study import StudySettings
 from handlers.arguments import command_arguments
 from handlers.daily import schedule_user
 from handlers.deps import services
-from handlers.render import echo, escape, is_private, private_chat_button, reply
+from handlers.personal import require_private
+from handlers.render import echo, escape, is_private, reply
 from handlers.start import register_deep_link
 from knowledge.practice import EXAMS
 from knowledge.profile import Certification
@@ -51,18 +52,10 @@ def countdown_line(exam_date: date | None, exam: str | None, today: date) -> str
     return f"{label} date {exam_date.isoformat()} has passed — set the next one with /exam."
 
 
-async def _private_only(update: Update, context: CallbackContext, what: str) -> bool:
-    """True in a private chat; in a group, point to the private chat and return False."""
-    if is_private(update):
-        return True
-    markup = private_chat_button(context.bot.username, "Open our private chat", "stats")
-    await reply(update, f"{what} is personal, so I keep it in our private chat.", markup)
-    return False
-
-
 async def stats_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_user is not None
-    if not await _private_only(update, context, "Your progress"):
+    if not await require_private(update, context, "Your progress is personal, so I keep it "
+                                                  "in our private chat.", "stats"):
         return
     db = services(context).db
     user_id = update.effective_user.id
@@ -106,7 +99,8 @@ def domain_lines(results: list[DomainResult]) -> list[str]:
 
 async def exam_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_user is not None and update.effective_message is not None
-    if not await _private_only(update, context, "Your exam date"):
+    if not await require_private(update, context, "Your exam date is personal, so I keep it "
+                                                  "in our private chat.", "stats"):
         return
     db = services(context).db
     settings = await db.study.get(update.effective_user.id)
