@@ -8,6 +8,7 @@ leaves or is removed.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from telegram import ChatMember, ChatMemberUpdated, Update
@@ -32,7 +33,7 @@ from knowledge.profile import Certification
 from knowledge.study_calendar import (
     CalendarError,
     local_today,
-    parse_clock,
+    parse_daily_time,
     parse_exam_date,
     parse_timezone,
     week_start,
@@ -165,7 +166,10 @@ async def cohort_command(update: Update, context: CallbackContext) -> None:
             await _refuse_settings(update, str(error))
             return
         await db.cohorts.update(cohort.id, **changes)
-        cohort = await db.cohorts.ensure(update.effective_chat.id)
+        # Read back rather than replace(): the date is stored as text, the Cohort holds a date.
+        cohort = await db.cohorts.by_id(cohort.id)
+        if cohort is None:  # archived meanwhile: the bot was removed from the group
+            return
         if "timezone" in changes:
             schedule_cohort(context.application, cohort)
         log.info("cohort_updated cohort=%s keys=%s", cohort.id, sorted(changes))
@@ -269,18 +273,14 @@ async def group_daily_command(update: Update, context: CallbackContext) -> None:
     if not await _is_admin(update, context):
         await _not_admin(update)
         return
-    if typed.lower() in {"off", "stop", "none"}:
-        daily: str | None = None
-    else:
-        try:
-            daily = parse_clock(typed).strftime("%H:%M")
-        except CalendarError as error:
-            await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>."
-                                " Nothing was changed.")
-            return
+    try:
+        daily = parse_daily_time(typed)
+    except CalendarError as error:
+        await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>."
+                            " Nothing was changed.")
+        return
     await db.cohorts.update(cohort.id, daily_time=daily)
-    cohort = await db.cohorts.ensure(update.effective_chat.id)
-    schedule_cohort(context.application, cohort)
+    schedule_cohort(context.application, replace(cohort, daily_time=daily))
     await reply(update, f"The group gets a practice question every day at <b>{daily}</b> "
                         f"({where})." if daily else "The group's daily question is off.")
 

@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from handlers.deps import services
-from handlers.render import is_private, private_chat_button
+from handlers.render import is_private, private_chat_button, reply
 from knowledge.profile import Profile
 
 
@@ -17,6 +17,16 @@ async def private_profile(update: Update, context: CallbackContext) -> Profile |
         return None
     profile = await services(context).db.profiles.get(update.effective_user.id)
     return None if profile is None or profile.is_empty() else profile
+
+
+async def require_private(update: Update, context: CallbackContext, text: str, payload: str,
+                          label: str = "Open our private chat") -> bool:
+    """True in a private chat; elsewhere, reply `text` with a button to the private chat
+    (`/start payload`) and return False."""
+    if is_private(update):
+        return True
+    await reply(update, text, private_chat_button(context.bot.username, label, payload))
+    return False
 
 
 def for_chat(update: Update, context: CallbackContext, markup: InlineKeyboardMarkup | None,

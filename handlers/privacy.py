@@ -21,7 +21,8 @@ from telegram.ext import (
 )
 
 from handlers.deps import services
-from handlers.render import is_private, private_chat_button, reply
+from handlers.personal import require_private
+from handlers.render import is_private, reply
 from handlers.start import register_deep_link
 from handlers.user_jobs import cancel_user_jobs, user_blocked
 
@@ -74,13 +75,9 @@ async def _privacy_link(update: Update, context: CallbackContext, _: str) -> Non
 
 
 async def _only_in_private(update: Update, context: CallbackContext, command: str) -> bool:
-    """In a group, point to the private chat and return False."""
-    if is_private(update):
-        return True
-    markup = private_chat_button(context.bot.username, "Open our private chat", "privacy")
-    await reply(update, f"Your data stays private, so /{command} works only in our private "
-                        "chat. Tap below and send it there.", markup)
-    return False
+    return await require_private(update, context, f"Your data stays private, so /{command} works "
+                                 "only in our private chat. Tap below and send it there.",
+                                 "privacy")
 
 
 def export_document(user_id: int, tables: dict[str, list[dict[str, object]]]) -> bytes:

@@ -27,12 +27,12 @@ from handlers.arguments import (
     profile_fields_problem,
 )
 from handlers.deps import services
+from handlers.personal import require_private
 from handlers.render import (
     echo,
     edit_or_reply,
     escape,
     is_private,
-    private_chat_button,
     reply,
 )
 from handlers.start import register_deep_link
@@ -238,11 +238,9 @@ async def nothing_to_cancel(update: Update, context: CallbackContext) -> None:
 
 async def profile_command(update: Update, context: CallbackContext) -> int:
     assert update.effective_user is not None and update.effective_message is not None
-    if not is_private(update):
-        markup = private_chat_button(context.bot.username, "Open my profile in private",
-                                     "profile")
-        await reply(update, "Profiles are private, so I keep them out of groups. "
-                            "Tap below to see or edit yours in our private chat.", markup)
+    if not await require_private(update, context, "Profiles are private, so I keep them out of "
+                                 "groups. Tap below to see or edit yours in our private chat.",
+                                 "profile", "Open my profile in private"):
         return ConversationHandler.END
     arguments = command_arguments(update.effective_message.text)
     if not arguments:

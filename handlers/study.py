@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from telegram import Update
@@ -12,7 +13,8 @@ from db.study import StudySettings
 from handlers.arguments import command_arguments
 from handlers.daily import schedule_user
 from handlers.deps import services
-from handlers.render import echo, escape, is_private, private_chat_button, reply
+from handlers.personal import require_private
+from handlers.render import echo, escape, is_private, reply
 from handlers.start import register_deep_link
 from knowledge.practice import EXAMS
 from knowledge.profile import Certification
@@ -22,7 +24,7 @@ from knowledge.study_calendar import (
     days_until,
     local_dates,
     local_today,
-    parse_clock,
+    parse_daily_time,
     parse_exam_date,
     parse_timezone,
     streak,
@@ -50,18 +52,10 @@ def countdown_line(exam_date: date | None, exam: str | None, today: date) -> str
     return f"{label} date {exam_date.isoformat()} has passed — set the next one with /exam."
 
 
-async def _private_only(update: Update, context: CallbackContext, what: str) -> bool:
-    """True in a private chat; in a group, point to the private chat and return False."""
-    if is_private(update):
-        return True
-    markup = private_chat_button(context.bot.username, "Open our private chat", "stats")
-    await reply(update, f"{what} is personal, so I keep it in our private chat.", markup)
-    return False
-
-
 async def stats_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_user is not None
-    if not await _private_only(update, context, "Your progress"):
+    if not await require_private(update, context, "Your progress is personal, so I keep it "
+                                                  "in our private chat.", "stats"):
         return
     db = services(context).db
     user_id = update.effective_user.id
@@ -105,7 +99,8 @@ def domain_lines(results: list[DomainResult]) -> list[str]:
 
 async def exam_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_user is not None and update.effective_message is not None
-    if not await _private_only(update, context, "Your exam date"):
+    if not await require_private(update, context, "Your exam date is personal, so I keep it "
+                                                  "in our private chat.", "stats"):
         return
     db = services(context).db
     settings = await db.study.get(update.effective_user.id)
@@ -134,7 +129,7 @@ async def exam_command(update: Update, context: CallbackContext) -> None:
                                 f"Accepted: {CERTS}. Nothing was changed.")
             return
     await db.study.set_exam(update.effective_user.id, when, cert)
-    settings = await db.study.get(update.effective_user.id)
+    settings = replace(settings, exam_date=when, exam_cert=cert or settings.exam_cert)
     lines = ["Saved ✅", countdown_line(settings.exam_date, settings.exam_cert, _today(settings))]
     if settings.exam_cert and settings.exam_cert not in EXAMS:
         lines.append(f"I have practice questions for {' and '.join(EXAMS)} only; "
@@ -161,8 +156,7 @@ async def timezone_command(update: Update, context: CallbackContext) -> None:
         await reply(update, f"“{echo(typed)}”: {escape(error)}. Nothing was changed.")
         return
     await db.study.set_timezone(update.effective_user.id, chosen.key)
-    settings = await db.study.get(update.effective_user.id)
-    schedule_user(context.application, settings)
+    schedule_user(context.application, replace(settings, timezone=chosen.key))
     now = datetime.now(UTC).astimezone(chosen).strftime("%H:%M")
     await reply(update, f"Time zone set to <b>{escape(chosen.key)}</b> (it is {now} there now).")
 
@@ -181,22 +175,20 @@ async def daily_command(update: Update, context: CallbackContext) -> None:
                             "<code>/daily 07:30</code> sets a time, <code>/daily off</code> "
                             "stops it.")
         return
-    if typed.lower() in {"off", "stop", "none"}:
-        await db.study.set_daily(user_id, None)
-        schedule_user(context.application, await db.study.get(user_id))
-        await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
-        return
     try:
-        clock = parse_clock(typed)
+        daily = parse_daily_time(typed)
     except CalendarError as error:
         await reply(update, f"“{echo(typed)}”: {escape(error)}, or <code>/daily off</code>. "
                             "Nothing was changed.")
         return
-    await db.study.set_daily(user_id, clock.strftime("%H:%M"))
-    schedule_user(context.application, await db.study.get(user_id))
+    await db.study.set_daily(user_id, daily)
+    schedule_user(context.application, replace(settings, daily_time=daily))
+    if daily is None:
+        await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
+        return
     hint = "" if settings.timezone else \
         "\nSet your zone so it arrives at your local time: <code>/timezone America/Chicago</code>."
-    await reply(update, f"Every day at <b>{clock.strftime('%H:%M')}</b> ({where}) I'll send "
+    await reply(update, f"Every day at <b>{daily}</b> ({where}) I'll send "
                         f"you a practice question (within a few minutes).{hint}")
 
 

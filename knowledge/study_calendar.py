@@ -46,6 +46,13 @@ def parse_clock(text: str) -> time:
     return time(int(match.group(1)), int(match.group(2)))
 
 
+def parse_daily_time(text: str) -> str | None:
+    """A daily question's time as typed: `off`, `stop` or `none` → None, `7:30` → "07:30"."""
+    if text.strip().lower() in {"off", "stop", "none"}:
+        return None
+    return parse_clock(text).strftime("%H:%M")
+
+
 def parse_timezone(text: str) -> ZoneInfo:
     """An IANA zone name such as America/Chicago (case as typed or canonical)."""
     name = text.strip()

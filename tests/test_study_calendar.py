@@ -13,6 +13,7 @@ from knowledge.study_calendar import (
     days_until,
     local_dates,
     parse_clock,
+    parse_daily_time,
     parse_exam_date,
     parse_timezone,
     staggered,
@@ -39,6 +40,16 @@ def test_clock_times() -> None:
     for bad in ("24:00", "12:60", "noon", "7", "07:5"):
         with pytest.raises(CalendarError, match="HH:MM"):
             parse_clock(bad)
+
+
+def test_daily_times_are_a_clock_time_or_off() -> None:
+    assert parse_daily_time("7:30") == "07:30"
+    assert parse_daily_time("19:05") == "19:05"
+    for off in ("off", "STOP", "None"):
+        assert parse_daily_time(off) is None
+    for bad in ("24:00", "noon", "", "offf"):
+        with pytest.raises(CalendarError, match="HH:MM on a 24-hour clock"):
+            parse_daily_time(bad)
 
 
 def test_time_zones_are_iana_names_in_any_case() -> None:
