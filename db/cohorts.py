@@ -9,8 +9,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from db.profiles import utc_now
-from db.trips import changed_rows, fetch_one
+from db.trips import changed_rows, fetch_one, iso, utc_now
 from knowledge.leaderboard import Score
 
 
@@ -164,7 +163,7 @@ class CohortRepository:
 
     async def scores(self, cohort_id: int, since: datetime | None = None) -> list[Score]:
         """Each member's answers that counted for the cohort, since `since` when given."""
-        since_text = since.isoformat(timespec="seconds") if since else ""
+        since_text = iso(since) if since else ""
         rows = await self._conn().execute_fetchall(
             "SELECT m.user_id, m.display_name, m.hidden, COUNT(a.poll_id), "
             " COALESCE(SUM(a.correct), 0) "

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import aiosqlite
 
-from db.trips import fetch_one
+from db.trips import fetch_one, utc_now
 from knowledge.profile import Profile
 
 _COLUMNS = ("years", "education", "certs", "state", "employer", "skills", "goal")
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _to_row(profile: Profile) -> tuple[object, ...]:

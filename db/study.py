@@ -8,8 +8,7 @@ from datetime import date
 
 import aiosqlite
 
-from db.profiles import utc_now
-from db.trips import fetch_one
+from db.trips import fetch_one, utc_now
 
 
 @dataclass(frozen=True)
