@@ -36,3 +36,17 @@ async def changed_rows(conn: aiosqlite.Connection, sql: str,
     collector: closing it explicitly would be a second trip."""
     cursor = await conn.execute(sql, params)
     return cursor.rowcount
+
+
+async def upsert(conn: aiosqlite.Connection, table: str, key_column: str, key: object,
+                 values: dict[str, object]) -> None:
+    """Insert the row of `key`, or set `values` on it when it exists; `updated_at` is now.
+
+    `table` and the column names are the code's own constants, never user input."""
+    columns = [*values, "updated_at"]
+    await conn.execute(
+        f"INSERT INTO {table} ({key_column}, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' for _ in columns)}) ON CONFLICT({key_column}) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns),
+        (key, *values.values(), utc_now()),
+    )
