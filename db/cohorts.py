@@ -9,8 +9,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from db.profiles import utc_now
-from db.trips import changed_rows, fetch_one
+from db.trips import changed_rows, fetch_one, iso, utc_now
 from knowledge.leaderboard import Score
 
 
@@ -42,12 +41,16 @@ class CohortRepository:
     def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
         self._conn = connection
 
-    async def _one(self, where: str, *args: object) -> Cohort | None:
-        row = await fetch_one(
-            self._conn(),
+    async def _many(self, where: str, *args: object) -> list[Cohort]:
+        """Active cohorts matching `where` (the code's own SQL; values go in `args`)."""
+        rows = await self._conn().execute_fetchall(
             f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND {where}", args
         )
-        return _from_row(row) if row else None
+        return [_from_row(row) for row in rows]
+
+    async def _one(self, where: str, *args: object) -> Cohort | None:
+        """The first of `_many` (every caller matches a unique key: at most one row)."""
+        return next(iter(await self._many(where, *args)), None)
 
     async def for_chat(self, chat_id: int) -> Cohort | None:
         return await self._one("chat_id = ?", chat_id)
@@ -108,10 +111,7 @@ class CohortRepository:
         return await self.for_chat(new_chat_id)
 
     async def with_daily(self) -> list[Cohort]:
-        rows = await self._conn().execute_fetchall(
-            f"SELECT {_COLUMNS} FROM cohorts WHERE archived_at IS NULL AND daily_time IS NOT NULL"
-        )
-        return [_from_row(row) for row in rows]
+        return await self._many("daily_time IS NOT NULL")
 
     # ----- members ---------------------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class CohortRepository:
 
     async def scores(self, cohort_id: int, since: datetime | None = None) -> list[Score]:
         """Each member's answers that counted for the cohort, since `since` when given."""
-        since_text = since.isoformat(timespec="seconds") if since else ""
+        since_text = iso(since) if since else ""
         rows = await self._conn().execute_fetchall(
             "SELECT m.user_id, m.display_name, m.hidden, COUNT(a.poll_id), "
             " COALESCE(SUM(a.correct), 0) "

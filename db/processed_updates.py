@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
-from db.trips import changed_rows
+from db.trips import changed_rows, iso, utc_now
 
 # Tables of the bot's own bookkeeping, which every update may touch (no user data).
 BOOKKEEPING_TABLES = frozenset({"processed_updates"})
@@ -25,7 +25,7 @@ class ProcessedUpdateRepository:
         fresh = await changed_rows(
             self._conn(),
             "INSERT OR IGNORE INTO processed_updates (update_id, seen_at) VALUES (?, ?)",
-            (update_id, datetime.now(UTC).isoformat(timespec="seconds")),
+            (update_id, utc_now()),
         ) == 1
         self._marked += 1
         if self._marked % PRUNE_EVERY == 0:
@@ -35,4 +35,4 @@ class ProcessedUpdateRepository:
     async def prune(self, now: datetime | None = None) -> None:
         cutoff = (now or datetime.now(UTC)) - KEEP_FOR
         await self._conn().execute("DELETE FROM processed_updates WHERE seen_at < ?",
-                                   (cutoff.isoformat(timespec="seconds"),))
+                                   (iso(cutoff),))

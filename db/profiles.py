@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import aiosqlite
 
-from db.trips import fetch_one
+from db.trips import fetch_one, upsert
 from knowledge.profile import Profile
 
 _COLUMNS = ("years", "education", "certs", "state", "employer", "skills", "goal")
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _to_row(profile: Profile) -> tuple[object, ...]:
@@ -56,14 +51,8 @@ class ProfileRepository:
 
     async def save(self, user_id: int, profile: Profile) -> None:
         """Insert or replace the user's profile; committed when this returns."""
-        placeholders = ", ".join("?" for _ in _COLUMNS)
-        updates = ", ".join(f"{column} = excluded.{column}" for column in _COLUMNS)
-        await self._conn().execute(
-            f"INSERT INTO profiles (user_id, {', '.join(_COLUMNS)}, updated_at) "
-            f"VALUES (?, {placeholders}, ?) "
-            f"ON CONFLICT(user_id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
-            (user_id, *_to_row(profile), utc_now()),
-        )
+        await upsert(self._conn(), "profiles", "user_id", user_id,
+                     dict(zip(_COLUMNS, _to_row(profile), strict=True)))
 
     async def delete(self, user_id: int) -> None:
         await self._conn().execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))

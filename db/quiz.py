@@ -8,8 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from db.profiles import utc_now
-from db.trips import changed_rows, fetch_one
+from db.trips import changed_rows, fetch_one, iso, utc_now
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class QuizRepository:
             "INSERT OR IGNORE INTO quiz_answers (user_id, poll_id, question_id, domain, correct, "
             "cohort_id, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (user_id, poll.poll_id, poll.question_id, domain, int(correct), cohort_id,
-             at.isoformat(timespec="seconds")),
+             iso(at)),
         )
         return changed == 1
 

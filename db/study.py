@@ -8,8 +8,7 @@ from datetime import date
 
 import aiosqlite
 
-from db.profiles import utc_now
-from db.trips import fetch_one
+from db.trips import fetch_one, upsert
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,7 @@ class StudySettingsRepository:
         return _from_row(row) if row else StudySettings(user_id)
 
     async def _set(self, user_id: int, **values: object) -> None:
-        columns = list(values)
-        await self._conn().execute(
-            f"INSERT INTO study_settings (user_id, {', '.join(columns)}, updated_at) "
-            f"VALUES (?, {', '.join('?' for _ in columns)}, ?) ON CONFLICT(user_id) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in [*columns, "updated_at"]),
-            (user_id, *values.values(), utc_now()),
-        )
+        await upsert(self._conn(), "study_settings", "user_id", user_id, values)
 
     async def set_exam(self, user_id: int, exam_date: date, exam_cert: str | None) -> None:
         if exam_cert is None:
