@@ -35,7 +35,8 @@ FIGURE_PLACEHOLDER = re.compile(r"\[fig:([a-z0-9_]+)\]")
 _TYPED_MONEY = re.compile(r"\$\s?\d")
 _NAME_KEYS = ("id", "code", "state", "goal", "name", "title", "level", "label")
 Path_ = tuple[str | int, ...]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+# The C parser when libyaml is there; every YAML file of the knowledge module is read with it.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeDataError(ValueError):
@@ -71,7 +72,7 @@ def _entry_name(raw: Any, loc: Path_) -> tuple[str, str]:
 def _read(directory: Path, file: str) -> Any:
     path = directory / file
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except FileNotFoundError as error:
         raise KnowledgeDataError(file, "(top level)", "(the file itself)", "file not found") \
             from error

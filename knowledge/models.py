@@ -6,6 +6,8 @@ Cross-file references (source ids, figure ids, stage ids) are checked by knowled
 
 from __future__ import annotations
 
+from collections.abc import Container
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -34,6 +36,13 @@ Level = Literal["entry", "mid", "advanced"]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _require_all(enum: type[StrEnum], keys: Container[StrEnum], what: str) -> None:
+    """Every member of `enum` must be in `keys`; else "no {what}: " and the missing values."""
+    missing = [member.value for member in enum if member not in keys]
+    if missing:
+        raise ValueError(f"no {what}: {', '.join(missing)}")
 
 
 # --- sources.yaml ---
@@ -132,9 +141,7 @@ class EmployerModel(Frozen):
 
     @model_validator(mode="after")
     def _every_employer(self) -> EmployerModel:
-        missing = [e.value for e in Employer if e not in self.types]
-        if missing:
-            raise ValueError(f"no factor for employer types: {', '.join(missing)}")
+        _require_all(Employer, self.types, "factor for employer types")
         return self
 
 
@@ -145,9 +152,7 @@ class CertificationModel(Frozen):
 
     @model_validator(mode="after")
     def _every_certification(self) -> CertificationModel:
-        missing = [c.value for c in Certification if c not in self.premiums]
-        if missing:
-            raise ValueError(f"no premium for certifications: {', '.join(missing)}")
+        _require_all(Certification, self.premiums, "premium for certifications")
         return self
 
 
@@ -193,9 +198,7 @@ class SalaryModel(Frozen):
         years = [step.min_years for step in self.experience]
         if years[0] != 0 or years != sorted(set(years)):
             raise ValueError("experience steps must start at 0 years and rise")
-        missing = [e.value for e in Education if e not in self.education]
-        if missing:
-            raise ValueError(f"no factor for education levels: {', '.join(missing)}")
+        _require_all(Education, self.education, "factor for education levels")
         factors = [self.education[level].factor for level in EDUCATION_ORDER]
         if factors != sorted(factors):
             raise ValueError("education factors must not fall as education rises")

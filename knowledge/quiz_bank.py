@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from knowledge.loader import YAML_LOADER
+
 DEFAULT_PATH = Path(__file__).parent / "data" / "quiz_bank.yaml"
 
 MAX_QUESTION = 300
@@ -32,7 +34,6 @@ MAX_EXPLANATION = 200
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_ID = 24
 _MARKUP_CHARS = frozenset("<>&")
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Exam = Literal["CEHRS", "RHIT"]
 
@@ -185,7 +186,7 @@ def parse_quiz_bank(data: object, file: str) -> QuizBank:
 
 def read_quiz_bank(path: Path) -> QuizBank:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         raise ValueError(f"{path.name}: not valid YAML: {error}") from None
     return parse_quiz_bank(data, path.name)

@@ -104,16 +104,6 @@ class Knowledge:
         return sum(self._state_means.values()) / len(self._state_means)
 
 
-def walk_keys(node: Any, keys: frozenset[str]) -> list[tuple[str | int, ...]]:
-    return [loc for loc, _ in walk(node) if loc and loc[-1] in keys]
-
-
-def _at(node: Any, loc: tuple[str | int, ...]) -> Any:
-    for key in loc:
-        node = node[key]
-    return node
-
-
 def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
     sources = cast(SourcesFile, models["sources.yaml"])
     salary = cast(SalaryFile, models["salary.yaml"])
@@ -151,9 +141,9 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                      "topic")
     yearly = {f.id for f in salary.figures if f.unit == "USD/year"}
     model = raw["salary.yaml"]["model"]
-    for loc in walk_keys(model, frozenset({"figure", "base", "reference", "low", "high"})):
-        ref = _at(model, loc)
-        if ref in figure_ids and ref not in yearly:
+    figure_keys = frozenset({"figure", "base", "reference", "low", "high"})
+    for loc, ref in walk(model):
+        if loc and loc[-1] in figure_keys and ref in figure_ids and ref not in yearly:
             raise fail("salary.yaml", raw["salary.yaml"], ("model", *loc),
                        f"figure '{ref}' is not a yearly dollar figure")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.loader import YAML_LOADER
 from knowledge.qa.engine import Answer, Engine, Entry, Intent, Outcome
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
 
 __all__ = ["Answer", "Engine", "Entry", "Intent", "Outcome", "build_engine"]
@@ -25,7 +25,7 @@ class SynonymFile(BaseModel):
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymFile:
     with path.open(encoding="utf-8") as handle:
-        return SynonymFile.model_validate(yaml.load(handle, Loader=_LOADER))
+        return SynonymFile.model_validate(yaml.load(handle, Loader=YAML_LOADER))
 
 
 def build_engine(entries: Sequence[Entry], path: Path = SYNONYMS_FILE) -> Engine:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from knowledge.cards import Card, cards
-from knowledge.profile import Certification
 from knowledge.qa import Engine, Entry, Intent, build_engine
-from knowledge.qa.mentions import GOVERNMENT, GOVERNMENT_WORDS
+from knowledge.qa.mentions import subjects_of
 from knowledge.qa.text import words
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import source_label
@@ -17,7 +16,6 @@ _KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "state": {Intent.PAY},
                  "stage": {Intent.CAREER, Intent.PAY}, "side_path": {Intent.CAREER}}
 _COMMAND_INTENTS = {"salary": Intent.PAY, "certify": Intent.CERTIFICATION,
                     "steps": Intent.STEPS, "career": Intent.CAREER, "path": Intent.CAREER}
-_CERT_WORDS = {cert.value.lower(): cert.value for cert in Certification}
 # Words a certification card lacks, so that "who gives the RHIA certification" finds it.
 _BODY_KEYWORDS = ("certification", "awarded by the certifying body", "organization")
 
@@ -26,11 +24,8 @@ def _subjects(card: Card) -> frozenset[str]:
     """The certifications a card is about (named in its title or keywords); a state card's state."""
     if card.kind == "state":
         return frozenset({card.id.split(":", 1)[1]})
-    named = {word for text in (card.title, *card.keywords) for word in words(text)}
-    subjects = {_CERT_WORDS[word] for word in named if word in _CERT_WORDS}
-    if named & GOVERNMENT_WORDS:
-        subjects.add(GOVERNMENT)
-    return frozenset(subjects)
+    return frozenset(subjects_of({word for text in (card.title, *card.keywords)
+                                  for word in words(text)}))
 
 
 def _related(card: Card, kb: Knowledge) -> tuple[str, ...]:

@@ -181,21 +181,26 @@ class Engine:
                 factor *= 0.6
             scored.append((doc, score * factor))
         scored.sort(key=lambda item: (-item[1], item[0]))
+        # Each question word weighs its best IDF (the highest possible for an unknown word).
+        weights = [max((self.index.idf[term] for term in word.terms if term in self.index),
+                       default=self.index.max_idf) for word in query]
+        total = 0.0
+        for weight in weights:
+            total += weight
         reranked = []
         for doc, score in scored[:rerank]:
-            coverage = self._coverage(query, doc)
+            coverage = self._coverage(query, terms, weights, total, doc)
             reranked.append((doc, score * coverage ** COVERAGE_POWER, coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))
         return reranked
 
-    def _coverage(self, query: Sequence[QueryWord], doc: int) -> float:
-        """IDF-weighted share of the question's words that the entry matches."""
-        matched = self.index.matched([term for word in query for term in word.terms], doc)
-        total = covered = 0.0
-        for word in query:
-            weights = [self.index.idf[term] for term in word.terms if term in self.index]
-            weight = max(weights, default=self.index.max_idf)
-            total += weight
+    def _coverage(self, query: Sequence[QueryWord], terms: list[str], weights: list[float],
+                  total: float, doc: int) -> float:
+        """IDF-weighted share of the question's words that the entry matches (`weights` per
+        word of `query` and their `total`, the same for every entry, come from `_rank`)."""
+        matched = self.index.matched(terms, doc)
+        covered = 0.0
+        for word, weight in zip(query, weights, strict=True):
             if matched.intersection(word.terms):
                 covered += weight
         return covered / total if total else 0.0

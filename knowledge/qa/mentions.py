@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from knowledge.profile import STATES, Certification, Education, Employer
@@ -39,6 +40,17 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+def subjects_of(words: Collection[str]) -> set[str]:
+    """The subjects `words` name: each certification (its code) and government employers.
+
+    One rule for both sides of the match: an entry's title and keywords, a question's words.
+    """
+    subjects = {_CERT_WORDS[word].value for word in words if word in _CERT_WORDS}
+    if GOVERNMENT_WORDS.intersection(words):
+        subjects.add(GOVERNMENT)
+    return subjects
 
 
 @dataclass(frozen=True)
@@ -79,9 +91,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     raw_words = set(folded.split())
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
-    subjects = {*(c.value for c in certs), *([state] if state else [])}
-    if GOVERNMENT_WORDS.intersection(corrected):
-        subjects.add(GOVERNMENT)
+    subjects = subjects_of(corrected) | ({state} if state else set())
     return Mentions(
         certs=certs,
         state=state,
