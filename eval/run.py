@@ -20,13 +20,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from handlers.ask import ENGINE_KEY, OFF_TOPIC_OPENING, UNKNOWN_OPENING
+from knowledge.loader import DATA_DIR
 from knowledge.profile import Profile
 from knowledge.qa.mentions import Mentions
 from knowledge.qa.personal import personal_estimate
 from tests.harness import BotHarness, replies
 
 QUESTIONS = Path(__file__).parent / "questions.yaml"
-DATA_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "data"
 TARGET_ACCURACY = 0.95
 
 _DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)")
