@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +17,8 @@ from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
@@ -45,3 +49,12 @@ async def polling_bot(api: FakeTelegram, database: Path,
                 await app.updater.stop()  # type: ignore[union-attr]
                 await app.stop()
                 await app.post_shutdown(app)  # type: ignore[misc]
+
+
+def run_bot_cli(cwd: Path, *args: str, input: str | None = None,
+                **env: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bot *args` run to its end in `cwd`, with a minimal environment (nothing from
+    the developer's shell) plus `env`; `input` is what it reads on stdin."""
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env={**base, **env},
+                          input=input, capture_output=True, text=True, timeout=60)

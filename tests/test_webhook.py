@@ -8,7 +8,6 @@ import json
 import signal
 import socket
 import sqlite3
-import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
 from bot.webhook import SECRET_HEADER, webhook_path
 from tests.harness import TEST_TOKEN
+from tests.http_bot import run_bot_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "s3cret_for-the-webhook-test"
@@ -170,25 +170,19 @@ async def test_polling_mode_also_stops_cleanly_on_sigterm(
     assert _profile(tmp_path, user["id"]) == (5, "OH")
 
 
-def _refused(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
-            "TELEGRAM_BOT_TOKEN": TEST_TOKEN}
-    return subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, env={**base, **env},
-                          capture_output=True, text=True, timeout=60)
-
-
 def test_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
-    result = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL)
+    result = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN, WEBHOOK_URL=WEBHOOK_URL)
     assert result.returncode == 2
     assert "WEBHOOK_SECRET is required" in result.stderr and "token_urlsafe" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_webhook_needs_https_and_a_valid_secret(tmp_path: Path) -> None:
-    plain = _refused(tmp_path, WEBHOOK_URL="http://bot.example.test/telegram",
-                     WEBHOOK_SECRET=SECRET)
+    plain = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+                        WEBHOOK_URL="http://bot.example.test/telegram", WEBHOOK_SECRET=SECRET)
     assert plain.returncode == 2 and "https://" in plain.stderr
-    odd = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET="has spaces!")
+    odd = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN, WEBHOOK_URL=WEBHOOK_URL,
+                      WEBHOOK_SECRET="has spaces!")
     assert odd.returncode == 2 and "letters, digits" in odd.stderr
 
 
