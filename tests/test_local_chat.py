@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from telegram.ext import (
 from bot.local_chat import GROUP_CHAT_ID, LOCAL_USER_ID, LocalChat
 from knowledge.profile import Profile
 from tests.harness import BotHarness
-from tests.http_bot import run_bot_cli
+from tests.http_bot import run_bot_cli, saved_profile
 
 
 def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -29,9 +28,7 @@ def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.Complet
 
 
 def _saved_profile(tmp_path: Path) -> tuple[object, ...] | None:
-    with sqlite3.connect(tmp_path / "local.sqlite3") as conn:
-        return conn.execute("SELECT years, state FROM profiles WHERE user_id = ?",
-                            (LOCAL_USER_ID,)).fetchone()
+    return saved_profile(tmp_path / "local.sqlite3", LOCAL_USER_ID)
 
 
 def test_private_chat_through_a_pipe_saves_the_profile(tmp_path: Path) -> None:
