@@ -10,15 +10,13 @@ capacity, to compare with the rates it served during the bot runs.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import time
 from typing import Any
 from urllib.parse import urlencode
 
 import psutil
 
-from bench.fake_server import serve
-from bench.runner import BENCH_TOKEN
+from bench.runner import BENCH_TOKEN, stand_in
 
 CONNECTIONS = 32
 
@@ -54,14 +52,7 @@ async def _hammer(port: int, path: str, seconds: float) -> int:
 
 
 def measure_capacity(seconds: float = 3.0) -> dict[str, Any]:
-    context = multiprocessing.get_context("spawn")
-    conn, child = context.Pipe()
-    server = context.Process(target=serve, args=(child, None), daemon=True)
-    server.start()
-    try:
-        if not conn.poll(60):
-            raise RuntimeError("the stand-in did not start")
-        _, port = conn.recv()
+    with stand_in(None) as (_, server, port):
         process = psutil.Process(server.pid)
         cpu_before = sum(process.cpu_times()[:2])
         started = time.monotonic()
@@ -70,8 +61,3 @@ def measure_capacity(seconds: float = 3.0) -> dict[str, Any]:
         cpu_share = (sum(process.cpu_times()[:2]) - cpu_before) / elapsed
         return {"requests_per_second": requests / elapsed, "cpu_share": cpu_share,
                 "connections": CONNECTIONS}
-    finally:
-        conn.send(("stop",))
-        server.join(10)
-        if server.is_alive():
-            server.terminate()

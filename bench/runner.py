@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -65,6 +67,24 @@ def _receive(conn: Connection, timeout: float, server: BaseProcess,
     return conn.recv()
 
 
+@contextmanager
+def stand_in(config: RunConfig | None) -> Iterator[tuple[Connection, BaseProcess, int]]:
+    """A fresh stand-in process (bench/fake_server.py), once it listens: its pipe, the process
+    and its port; told to stop on the way out (terminated if it does not within 10 s)."""
+    context = multiprocessing.get_context("spawn")
+    conn, child = context.Pipe()
+    server = context.Process(target=serve, args=(child, config), daemon=True)
+    server.start()
+    try:
+        _, port = _receive(conn, 60, server, None, None)
+        yield conn, server, port
+    finally:
+        conn.send(("stop",))
+        server.join(10)
+        if server.is_alive():
+            server.terminate()
+
+
 def _stop(bot: subprocess.Popen[bytes]) -> None:
     if bot.poll() is None:
         bot.send_signal(signal.SIGINT)
@@ -91,39 +111,31 @@ def run_once(kind: str, config: RunConfig, workdir: Path, serial: int,
 
     With `profile`, py-spy samples the bot process into that file meanwhile.
     """
-    context = multiprocessing.get_context("spawn")
-    conn, child = context.Pipe()
-    server = context.Process(target=serve, args=(child, config), daemon=True)
-    server.start()
     log = workdir / f"{kind}-{serial}.log"
     bot: subprocess.Popen[bytes] | None = None
     profiler: subprocess.Popen[bytes] | None = None
-    try:
-        _, port = _receive(conn, 60, server, None, None)
-        command, extra_env = BOTS[kind]
-        database = workdir / f"{kind}-{serial}.sqlite3"
-        env = {**bot_environment(port, database), **extra_env}
-        with log.open("wb") as log_file:
-            spawned_at = time.monotonic()
-            bot = subprocess.Popen([sys.executable, *command], cwd=workdir, env=env,
-                                   stdout=log_file, stderr=subprocess.STDOUT)
-        profiler = _profiler(bot.pid, profile) if profile else None
-        conn.send(("bot", bot.pid, spawned_at, str(database)))
-        _, result = _receive(conn, RESULT_TIMEOUT, server, bot, log)
-        if "error" in result:
-            tail = log.read_text(errors="replace")[-3000:]
-            raise RuntimeError(f"{kind}: {result['error']}\n{tail}")
-        result["own_startup"] = own_startup(kind, env, workdir)
-        return result
-    finally:
-        if bot is not None:
-            _stop(bot)
-        if profiler is not None:
-            profiler.wait(30)
-        conn.send(("stop",))
-        server.join(10)
-        if server.is_alive():
-            server.terminate()
+    with stand_in(config) as (conn, server, port):
+        try:
+            command, extra_env = BOTS[kind]
+            database = workdir / f"{kind}-{serial}.sqlite3"
+            env = {**bot_environment(port, database), **extra_env}
+            with log.open("wb") as log_file:
+                spawned_at = time.monotonic()
+                bot = subprocess.Popen([sys.executable, *command], cwd=workdir, env=env,
+                                       stdout=log_file, stderr=subprocess.STDOUT)
+            profiler = _profiler(bot.pid, profile) if profile else None
+            conn.send(("bot", bot.pid, spawned_at, str(database)))
+            _, result = _receive(conn, RESULT_TIMEOUT, server, bot, log)
+            if "error" in result:
+                tail = log.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{kind}: {result['error']}\n{tail}")
+            result["own_startup"] = own_startup(kind, env, workdir)
+            return result
+        finally:
+            if bot is not None:
+                _stop(bot)
+            if profiler is not None:
+                profiler.wait(30)
 
 
 def own_startup(kind: str, env: dict[str, str], workdir: Path) -> dict[str, float]:

@@ -73,10 +73,6 @@ class PhaseResult:
     cpu_seconds: float = 0.0
     requests: int = 0
 
-    @property
-    def all_latencies(self) -> list[float]:
-        return [value for values in self.latencies.values() for value in values]
-
     def as_dict(self) -> dict[str, Any]:
         return {"seconds": self.seconds, "updates": self.updates, "latencies": self.latencies,
                 "missed": dict(self.missed), "extra_replies": self.extra_replies,

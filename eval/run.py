@@ -20,13 +20,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from handlers.ask import ENGINE_KEY, OFF_TOPIC_OPENING, UNKNOWN_OPENING
+from knowledge.loader import DATA_DIR
 from knowledge.profile import Profile
-from knowledge.qa import Engine
+from knowledge.qa.mentions import Mentions
 from knowledge.qa.personal import personal_estimate
 from tests.harness import BotHarness, replies
 
 QUESTIONS = Path(__file__).parent / "questions.yaml"
-DATA_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "data"
 TARGET_ACCURACY = 0.95
 
 _DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)")
@@ -110,10 +110,11 @@ def shown_figures(text: str) -> list[tuple[str, float]]:
     return figures + [(f"{m}%", float(m)) for m in _PERCENT.findall(text)]
 
 
-def estimated_figures(engine: Engine, question: Question) -> set[float]:
-    """The figures the salary model computes for a personal question (traceable, not data)."""
+def estimated_figures(question: Question, mentions: Mentions) -> set[float]:
+    """The figures the salary model computes for a personal question (traceable, not data),
+    given what the engine found in the question."""
     profile = Profile.model_validate(question.profile) if question.profile else None
-    personal = personal_estimate(profile, engine.answer(question.q).mentions)
+    personal = personal_estimate(profile, mentions)
     if personal is None:
         return set()
     estimates = [personal.estimate, *([personal.baseline] if personal.baseline else [])]
@@ -163,10 +164,10 @@ async def evaluate(questions: tuple[Question, ...] | None = None) -> Report:
                 calls = await bot.send(question.q, user=user)
                 update_cpu = time.process_time() - started
                 started = time.process_time()
-                engine.answer(question.q)
+                answer = engine.answer(question.q)
                 engine_cpu = time.process_time() - started
                 reply = "\n".join(call.text for call in replies(calls))
-                allowed = known | estimated_figures(engine, question)
+                allowed = known | estimated_figures(question, answer.mentions)
                 problems, invented = judge(question, reply, allowed)
                 report.outcomes.append(Outcome(question, reply, not problems and not invented,
                                                problems, invented, update_cpu * 1000,

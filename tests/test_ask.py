@@ -30,11 +30,6 @@ async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
         assert not harness.api.problems, [(c.method, c.error) for c in harness.api.problems]
 
 
-async def unanswered_rows(bot: BotHarness) -> list[tuple[object, ...]]:
-    async with bot.db._connection().execute("SELECT * FROM unanswered_questions") as cursor:
-        return list(await cursor.fetchall())
-
-
 async def test_private_text_is_answered_with_source_buttons_and_command(bot: BotHarness) -> None:
     shown = replies(await bot.send("cehrs exam requirements??"))[-1]
     assert "Awarded by the NHA" in shown.text and "Source:" in shown.text
@@ -56,18 +51,17 @@ async def test_topic_button_edits_in_place_and_stale_ids_are_answered(bot: BotHa
 async def test_off_topic_is_declined_without_figures_and_not_counted(bot: BotHarness) -> None:
     text = last_text(await bot.send("what's the weather in Paris?"))
     assert "outside what I know" in text and "CEHRS" in text and "$" not in text
-    assert await unanswered_rows(bot) == []
+    assert await bot.db.user_data.rows("unanswered_questions") == []
 
 
 async def test_unknown_question_is_counted_without_who_asked(bot: BotHarness) -> None:
     for _ in range(2):
         text = last_text(await bot.send("Best pizza near the HOSPITAL in Texas?"))
         assert "don't know" in text and "$" not in text
-    rows = await unanswered_rows(bot)
-    assert [(question, count) for question, count, _ in rows] == [
+    rows = await bot.db.user_data.rows("unanswered_questions")
+    assert [(row["question"], row["count"]) for row in rows] == [
         ("best pizza near the hospital in texas", 2)]
-    async with bot.db._connection().execute("PRAGMA table_info(unanswered_questions)") as cur:
-        columns = {row[1] for row in await cur.fetchall()}
+    columns = set(await bot.db.user_data.columns("unanswered_questions"))
     assert columns == {"question", "count", "last_seen"}
 
 

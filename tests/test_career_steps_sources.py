@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,8 @@ import pytest
 from bot.fake_api.validation import MAX_TEXT, visible_text
 from handlers.render import escape
 from knowledge import KnowledgeDataError, load_knowledge, store
-from knowledge.loader import DATA_DIR
 from tests.harness import BotHarness, last_text, replies
+from tests.test_knowledge_data import _broken_copy, _cert
 
 
 async def test_career_without_profile_shows_the_ladder_and_both_guides(bot: BotHarness) -> None:
@@ -88,11 +87,8 @@ async def test_help_lists_the_new_commands(bot: BotHarness) -> None:
 
 def test_a_broken_data_file_stops_the_bot_at_start(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = tmp_path / "data"
-    shutil.copytree(DATA_DIR, broken)
-    text = (broken / "certifications.yaml").read_text(encoding="utf-8")
-    (broken / "certifications.yaml").write_text(text.replace("level: mid", "level: expert", 1),
-                                                encoding="utf-8")
+    broken = _broken_copy(tmp_path, "certifications.yaml",
+                          lambda data: _cert(data, "RHIT").update(level="expert"))
     monkeypatch.setattr(store, "DATA_DIR", broken)
     store.load_knowledge.cache_clear()
     try:

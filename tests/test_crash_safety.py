@@ -8,11 +8,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import signal
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,59 +19,26 @@ from bot.fake_api.server import FakeBotServer
 from db import Database
 from knowledge.profile import Profile
 from tests.harness import TEST_TOKEN
-from tests.http_bot import wait_for
+from tests.http_bot import BotProcess, wait_for
 
-ROOT = Path(__file__).resolve().parent.parent
 USERS = range(9001, 9007)
 STATES = ["TX", "OH", "WA", "NY", "CA", "FL"]
 
 
-class BotProcess:
-    """`python -m bot` as in production, pointed at the stand-in."""
-
-    def __init__(self, api: FakeTelegram, server: FakeBotServer, database: Path) -> None:
-        self.api = api
-        self.database = database
-        self.log = database.parent / "bot.log"
-        self.env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT),
-            "HOME": str(database.parent), "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
-            "TELEGRAM_API_BASE_URL": server.base_url, "TELEGRAM_API_FILE_URL": server.file_url,
-            "DATABASE_PATH": str(database), "LOG_LEVEL": "DEBUG",
-        }
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        """Start and wait until it is ready (it publishes its command menus on start-up)."""
-        ready = len(self.api.calls_to("setMyCommands"))
-        # The log goes to a file: a pipe nobody reads would fill up and block the bot.
-        with self.log.open("wb") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", cwd=self.env["HOME"], env=self.env,
-                stdout=asyncio.subprocess.DEVNULL, stderr=log)
-        await wait_for(lambda: len(self.api.calls_to("setMyCommands")) > ready, timeout=60)
-
-    async def stop(self, sig: signal.Signals) -> tuple[int | None, str]:
-        """Send `sig`; the exit code and what the bot logged."""
-        assert self.process is not None
-        self.process.send_signal(sig)
-        await asyncio.wait_for(self.process.wait(), 60)
-        return self.process.returncode, self.log.read_text(errors="replace")
-
-    async def stored(self) -> dict[int, Profile | None]:
-        database = Database(self.database)
-        await database.open()
-        try:
-            return {user_id: await database.profiles.get(user_id) for user_id in USERS}
-        finally:
-            await database.close()
+async def stored(database: Path) -> dict[int, Profile | None]:
+    opened = Database(database)
+    await opened.open()
+    try:
+        return {user_id: await opened.profiles.get(user_id) for user_id in USERS}
+    finally:
+        await opened.close()
 
 
 @asynccontextmanager
 async def bot_process(tmp_path: Path) -> AsyncIterator[BotProcess]:
     api = FakeTelegram()
     async with FakeBotServer(api) as server:
-        yield BotProcess(api, server, tmp_path / "bot.sqlite3")
+        yield BotProcess(api, server, tmp_path / "bot.sqlite3", LOG_LEVEL="DEBUG")
 
 
 def confirmations(api: FakeTelegram, user_id: int) -> int:
@@ -100,7 +64,7 @@ async def test_sigkill_keeps_confirmed_changes_and_redelivery_is_not_reapplied(
 
         expected = {user_id: Profile(years=index, state=STATES[index], certs=frozenset({"RHIT"}))
                     for index, user_id in enumerate(USERS)}
-        assert await bot.stored() == expected
+        assert await stored(bot.database) == expected
 
         # Telegram delivers again what it has not seen acknowledged; here, all of it.
         for update in sent:
@@ -115,7 +79,7 @@ async def test_sigkill_keeps_confirmed_changes_and_redelivery_is_not_reapplied(
         assert len(api.calls_to("answerCallbackQuery")) == len(USERS)
         # Applied twice, a toggle would have switched RHIT off again.
         expected[first] = expected[first].with_changes(goal="manager")
-        assert await bot.stored() == expected
+        assert await stored(bot.database) == expected
 
 
 async def test_sigterm_handles_or_leaves_pending_updates_and_closes_the_database(
@@ -143,5 +107,5 @@ async def test_sigterm_handles_or_leaves_pending_updates_and_closes_the_database
         assert code == 0, stderr
         # Each exactly once.
         assert [confirmations(api, u) for u in USERS] == [1] * len(USERS), stderr[-4000:]
-        assert await bot.stored() == {user_id: Profile(years=index + 10)
-                                      for index, user_id in enumerate(USERS)}
+        assert await stored(bot.database) == {user_id: Profile(years=index + 10)
+                                              for index, user_id in enumerate(USERS)}

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 from telegram import Update
@@ -20,23 +18,17 @@ from telegram.ext import (
 from bot.local_chat import GROUP_CHAT_ID, LOCAL_USER_ID, LocalChat
 from knowledge.profile import Profile
 from tests.harness import BotHarness
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.http_bot import run_bot_cli, saved_profile
 
 
 def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """Run the local chat as a user would, typing `lines` then closing stdin (Ctrl-D)."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
-           "DATABASE_PATH": str(tmp_path / "local.sqlite3")}
-    return subprocess.run([sys.executable, "-m", "bot", "--local", *options], cwd=tmp_path,
-                          env=env, input="\n".join(lines) + "\n", capture_output=True,
-                          text=True, timeout=60)
+    return run_bot_cli(tmp_path, "--local", *options, input="\n".join(lines) + "\n",
+                       DATABASE_PATH=str(tmp_path / "local.sqlite3"))
 
 
 def _saved_profile(tmp_path: Path) -> tuple[object, ...] | None:
-    with sqlite3.connect(tmp_path / "local.sqlite3") as conn:
-        return conn.execute("SELECT years, state FROM profiles WHERE user_id = ?",
-                            (LOCAL_USER_ID,)).fetchone()
+    return saved_profile(tmp_path / "local.sqlite3", LOCAL_USER_ID)
 
 
 def test_private_chat_through_a_pipe_saves_the_profile(tmp_path: Path) -> None:
@@ -76,9 +68,7 @@ def test_group_keeps_profiles_private_and_follows_the_link(tmp_path: Path) -> No
 
 
 def test_group_needs_local(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", "--group"], cwd=tmp_path,
-                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
-                            capture_output=True, text=True, timeout=60)
+    result = run_bot_cli(tmp_path, "--group")
     assert result.returncode == 2 and "--group only works together with --local" in result.stderr
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.fake_api import FakeTelegram
 from knowledge.profile import Profile
-from tests.http_bot import polling_bot, wait_for
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.http_bot import polling_bot, run_bot_cli, wait_for
 
 
 async def test_polling_over_http_saves_and_confirms(tmp_path: Path) -> None:
@@ -25,21 +21,15 @@ async def test_polling_over_http_saves_and_confirms(tmp_path: Path) -> None:
     assert not api.problems
 
 
-def _run_cli(env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **env_extra}
-    return subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, env={
-        **env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-
-
 def test_missing_token_exits_with_instructions(tmp_path: Path) -> None:
-    result = _run_cli({}, tmp_path)
+    result = run_bot_cli(tmp_path)
     assert result.returncode == 2
     assert "BotFather" in result.stderr and ".env" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_malformed_token_exits_with_instructions(tmp_path: Path) -> None:
-    result = _run_cli({"TELEGRAM_BOT_TOKEN": "not-a-token"}, tmp_path)
+    result = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN="not-a-token")
     assert result.returncode == 2
     assert "does not look like a bot token" in result.stderr
     assert "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ import logging
 import pytest
 from telegram import Update
 
+from bot.fake_api import FakeTelegram
 from bot.update_processor import PerUserOrderedProcessor, ordering_key
 from handlers.errors import APOLOGY
 from knowledge.profile import Profile
@@ -26,11 +27,11 @@ async def _process_queued(bot: BotHarness, raws: list[dict]) -> None:  # type: i
     await bot.app.stop()  # returns once the queue is processed
 
 
-def _private_message(user_id: int, update_id: int) -> Update:
-    return Update.de_json({"update_id": update_id, "message": {
-        "message_id": update_id, "date": 0, "text": "x",
-        "from": {"id": user_id, "is_bot": False, "first_name": f"U{user_id}"},
-        "chat": {"id": user_id, "type": "private"}}}, None)
+_API = FakeTelegram()  # only builds updates (increasing update ids); no bot talks to it
+
+
+def _private_message(user_id: int) -> Update:
+    return Update.de_json(_API.text_update(_API.user(user_id, f"U{user_id}"), "x"), None)
 
 
 async def test_same_user_waits_other_users_do_not() -> None:
@@ -45,10 +46,10 @@ async def test_same_user_waits_other_users_do_not() -> None:
         log.append(f"end {name}")
 
     tasks = [
-        asyncio.create_task(processor.process_update(_private_message(1, 1),
+        asyncio.create_task(processor.process_update(_private_message(1),
                                                      work("a1", release_first))),
-        asyncio.create_task(processor.process_update(_private_message(1, 2), work("a2"))),
-        asyncio.create_task(processor.process_update(_private_message(2, 3), work("b1"))),
+        asyncio.create_task(processor.process_update(_private_message(1), work("a2"))),
+        asyncio.create_task(processor.process_update(_private_message(2), work("b1"))),
     ]
     while "end b1" not in log:
         await asyncio.sleep(0)
@@ -114,11 +115,11 @@ async def test_one_users_backlog_does_not_hold_the_slots() -> None:
         done.append(name)
 
     # User 1's first update blocks; its five others queue behind it, in front of user 2's.
-    tasks = [asyncio.create_task(processor.process_update(_private_message(1, 1),
+    tasks = [asyncio.create_task(processor.process_update(_private_message(1),
                                                        work("a1", release)))]
-    tasks += [asyncio.create_task(processor.process_update(_private_message(1, n), work(f"a{n}")))
+    tasks += [asyncio.create_task(processor.process_update(_private_message(1), work(f"a{n}")))
               for n in range(2, 7)]
-    tasks.append(asyncio.create_task(processor.process_update(_private_message(2, 7), work("b"))))
+    tasks.append(asyncio.create_task(processor.process_update(_private_message(2), work("b"))))
     async def user_2_served() -> None:
         while "b" not in done:
             await asyncio.sleep(0)
@@ -141,7 +142,7 @@ async def test_at_most_the_limit_runs_at_once() -> None:
         await asyncio.sleep(0.01)
         running -= 1
 
-    updates = [_private_message(n, n) for n in range(1, 7)]
+    updates = [_private_message(n) for n in range(1, 7)]
     await asyncio.gather(*(processor.process_update(u, work()) for u in updates),
                          processor.process_update(Update(update_id=99), work()))
     assert peak == 2

@@ -7,9 +7,6 @@ import asyncio
 import json
 import signal
 import socket
-import sqlite3
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -21,8 +18,8 @@ from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
 from bot.webhook import SECRET_HEADER, webhook_path
 from tests.harness import TEST_TOKEN
+from tests.http_bot import BotProcess, run_bot_cli, saved_profile
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = "s3cret_for-the-webhook-test"
 WEBHOOK_URL = "https://bot.example.test/telegram"
 
@@ -41,27 +38,15 @@ async def _wait_for(predicate, what: str, timeout: float = 30.0) -> None:  # typ
         await asyncio.sleep(0.05)
 
 
-class BotProcess:
-    """`python -m bot` as a child process talking to the HTTP stand-in, and a client for it."""
+class WebhookBot(BotProcess):
+    """BotProcess with its webhook server on a free local port, and an HTTP client for it."""
 
-    def __init__(self, tmp_path: Path, api_url: str, **env: str) -> None:
-        self.tmp_path, port = tmp_path, _free_port()
-        self.env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
-                    "TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": api_url,
-                    "DATABASE_PATH": str(tmp_path / "hook.sqlite3"), "LOG_LEVEL": "INFO",
-                    "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port), **env}
+    def __init__(self, api: FakeTelegram, server: FakeBotServer, tmp_path: Path,
+                 **env: str) -> None:
+        port = _free_port()
+        super().__init__(api, server, tmp_path / "hook.sqlite3", LOG_LEVEL="INFO",
+                         WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port), **env)
         self.client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}")
-        self.process: asyncio.subprocess.Process | None = None
-        self.stderr = ""
-
-    async def start(self) -> None:
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=self.tmp_path, env=self.env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-
-    def alive(self) -> bool:
-        assert self.process is not None and self.process.returncode is None, "the bot exited"
-        return True
 
     async def healthy(self) -> bool:
         try:
@@ -75,16 +60,12 @@ class BotProcess:
             headers[SECRET_HEADER] = secret
         return await self.client.post("/telegram", content=json.dumps(update), headers=headers)
 
-    async def terminate(self) -> int:
-        """SIGTERM, as `systemctl stop` and `docker stop` send; returns the exit code."""
-        assert self.process is not None
-        if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(self.process.communicate(), 60)
-        self.stderr = err.decode()
-        await self.client.aclose()
-        assert self.process.returncode is not None
-        return self.process.returncode
+    async def terminate(self) -> tuple[int | None, str]:
+        """SIGTERM, as `systemctl stop` and `docker stop` send; the exit code and the log."""
+        try:
+            return await self.stop(signal.SIGTERM)
+        finally:
+            await self.client.aclose()
 
 
 @pytest.fixture
@@ -94,16 +75,10 @@ async def stand_in() -> AsyncIterator[tuple[FakeTelegram, FakeBotServer]]:
         yield api, server
 
 
-def _profile(tmp_path: Path, user_id: int) -> tuple[object, ...] | None:
-    with sqlite3.connect(tmp_path / "hook.sqlite3") as conn:
-        return conn.execute("SELECT years, state FROM profiles WHERE user_id = ?",
-                            (user_id,)).fetchone()
-
-
 async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
         tmp_path: Path, stand_in: tuple[FakeTelegram, FakeBotServer]) -> None:
     api, server = stand_in
-    bot = BotProcess(tmp_path, server.base_url, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET=SECRET)
+    bot = WebhookBot(api, server, tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET=SECRET)
     try:
         await bot.start()
         await _wait_for(bot.healthy, "/healthz")
@@ -138,22 +113,22 @@ async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
         # Accepted just before SIGTERM: still answered before the process exits.
         assert (await bot.post(api.text_update(late, "/help"), secret=SECRET)).status_code == 200
     finally:
-        code = await bot.terminate()
-    assert code == 0, bot.stderr
+        code, stderr = await bot.terminate()
+    assert code == 0, stderr
     assert api.calls_to("sendMessage", late["id"])
-    assert "Stopping: refusing new requests" in bot.stderr and "Database closed" in bot.stderr
-    assert "Traceback" not in bot.stderr
-    assert SECRET not in bot.stderr and TEST_TOKEN not in bot.stderr
-    assert "years=3" not in bot.stderr  # message texts are never logged
-    assert _profile(tmp_path, member["id"]) == (3, "TX")
-    assert _profile(tmp_path, intruder["id"]) is None
+    assert "Stopping: refusing new requests" in stderr and "Database closed" in stderr
+    assert "Traceback" not in stderr
+    assert SECRET not in stderr and TEST_TOKEN not in stderr
+    assert "years=3" not in stderr  # message texts are never logged
+    assert saved_profile(bot.database, member["id"]) == (3, "TX")
+    assert saved_profile(bot.database, intruder["id"]) is None
     assert not api.problems
 
 
 async def test_polling_mode_also_stops_cleanly_on_sigterm(
         tmp_path: Path, stand_in: tuple[FakeTelegram, FakeBotServer]) -> None:
     api, server = stand_in
-    bot = BotProcess(tmp_path, server.base_url)
+    bot = WebhookBot(api, server, tmp_path)
     user = api.user(64, "Sam")
 
     async def answered() -> bool:
@@ -164,31 +139,25 @@ async def test_polling_mode_also_stops_cleanly_on_sigterm(
         api.push(api.text_update(user, "/profile years=5 state=OH"))
         await _wait_for(answered, "the reply over long polling")
     finally:
-        code = await bot.terminate()
-    assert code == 0, bot.stderr
-    assert "Database closed" in bot.stderr and "Traceback" not in bot.stderr
-    assert _profile(tmp_path, user["id"]) == (5, "OH")
-
-
-def _refused(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
-            "TELEGRAM_BOT_TOKEN": TEST_TOKEN}
-    return subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, env={**base, **env},
-                          capture_output=True, text=True, timeout=60)
+        code, stderr = await bot.terminate()
+    assert code == 0, stderr
+    assert "Database closed" in stderr and "Traceback" not in stderr
+    assert saved_profile(bot.database, user["id"]) == (5, "OH")
 
 
 def test_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
-    result = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL)
+    result = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN, WEBHOOK_URL=WEBHOOK_URL)
     assert result.returncode == 2
     assert "WEBHOOK_SECRET is required" in result.stderr and "token_urlsafe" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_webhook_needs_https_and_a_valid_secret(tmp_path: Path) -> None:
-    plain = _refused(tmp_path, WEBHOOK_URL="http://bot.example.test/telegram",
-                     WEBHOOK_SECRET=SECRET)
+    plain = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+                        WEBHOOK_URL="http://bot.example.test/telegram", WEBHOOK_SECRET=SECRET)
     assert plain.returncode == 2 and "https://" in plain.stderr
-    odd = _refused(tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET="has spaces!")
+    odd = run_bot_cli(tmp_path, TELEGRAM_BOT_TOKEN=TEST_TOKEN, WEBHOOK_URL=WEBHOOK_URL,
+                      WEBHOOK_SECRET="has spaces!")
     assert odd.returncode == 2 and "letters, digits" in odd.stderr
 
 
