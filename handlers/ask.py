@@ -21,13 +21,12 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import profile_codec
 from handlers.arguments import command_arguments
 from handlers.cite import sources_line
 from handlers.deps import services
 from handlers.personal import private_profile
 from handlers.render import edit_or_reply, escape, is_private, private_chat_button, reply
-from handlers.salary import profile_summary
+from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
@@ -142,7 +141,7 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
                       bot_username: str) -> InlineKeyboardMarkup | None:
     """/salary's own what-if button (the full breakdown, edited in place), then topics."""
     breakdown = InlineKeyboardButton(
-        "📊 Full breakdown", callback_data=f"sal:w:{profile_codec.encode(personal.profile)}")
+        "📊 Full breakdown", callback_data=what_if_data(personal.profile))
     topics = answer_keyboard(related, "", True, bot_username)
     return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 

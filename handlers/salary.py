@@ -155,25 +155,27 @@ def what_if_keyboard(profile: Profile) -> InlineKeyboardMarkup:
     if advice is not None:
         code = advice.certification.code
         with_cert = profile.with_changes(certs=profile.certs | {code})
-        buttons.append(InlineKeyboardButton(f"➕ {code.value}", callback_data=_data(with_cert)))
+        buttons.append(InlineKeyboardButton(f"➕ {code.value}",
+                                            callback_data=what_if_data(with_cert)))
     if (profile.years or 0) < MAX_YEARS:
         older = profile.with_changes(years=min(MAX_YEARS, (profile.years or 0) + 2))
-        buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=_data(older)))
+        buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=what_if_data(older)))
     buttons.append(InlineKeyboardButton("🗺 Another state",
                                         callback_data=f"sal:st:{profile_codec.encode(profile)}"))
     return InlineKeyboardMarkup([buttons, [InlineKeyboardButton("↩️ My estimate",
                                                                 callback_data="sal:me")]])
 
 
-def _data(profile: Profile) -> str:
+def what_if_data(profile: Profile) -> str:
+    """The callback data of a what-if button: /salary's estimate for `profile`, not saved."""
     return f"sal:w:{profile_codec.encode(profile)}"
 
 
 def states_keyboard(profile: Profile) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(STATES[code], callback_data=_data(
+    buttons = [InlineKeyboardButton(STATES[code], callback_data=what_if_data(
         profile.with_changes(state=code))) for code in WHAT_IF_STATES if code != profile.state]
     rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("↩️ Back", callback_data=_data(profile))])
+    rows.append([InlineKeyboardButton("↩️ Back", callback_data=what_if_data(profile))])
     return InlineKeyboardMarkup(rows)
 
 
