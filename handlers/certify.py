@@ -13,6 +13,7 @@ from handlers.personal import for_chat, private_profile
 from handlers.render import echo, edit_or_reply, escape, is_private, reply
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import load_knowledge
+from knowledge.cards import cert_sources
 from knowledge.certify import Eligibility, Status, check, recommend
 from knowledge.models import CertificationInfo, Claim
 from knowledge.profile import Certification, Profile
@@ -44,11 +45,6 @@ def _fees(cert: CertificationInfo) -> str:
         parts.append(f"{format_money(fee.amount)} {escape(fee.label)} "
                      f"({link(kb.source(fee.source))}{note})")
     return "; ".join(parts)
-
-
-def _cert_sources(cert: CertificationInfo) -> list[str]:
-    claims = [cert.eligibility, cert.exam, cert.renewal, *cert.notes]
-    return [cert.body_source, *(c.source for c in claims if c), *(f.source for f in cert.fees)]
 
 
 def _status(eligibility: Eligibility) -> str:
@@ -171,7 +167,7 @@ async def certify_command(update: Update, context: CallbackContext) -> None:
             return
         first, second = (kb.certification(c) for c in codes)
         text = compare_text(first, second, profile) + "\n\n" + sources_line(
-            [*_cert_sources(first), *_cert_sources(second)])
+            [*cert_sources(first), *cert_sources(second)])
         await reply(update, text, _markup(update, context, BACK))
         return
     if len(codes) > 1:
