@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler, Com
 from handlers.arguments import command_arguments
 from handlers.cite import link, sources_line
 from handlers.personal import for_chat, private_profile
+from handlers.profile import SETUP_BUTTON
 from handlers.render import echo, edit_or_reply, escape, is_private, reply
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import load_knowledge
@@ -121,8 +122,7 @@ def list_keyboard(private_profile_missing: bool) -> InlineKeyboardMarkup:
     rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
     rows.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT", callback_data="cert:cmp:CEHRS:RHIT")])
     if private_profile_missing:
-        rows.append([InlineKeyboardButton("🧭 Set up my profile",
-                                          callback_data="prof:edit:years:w")])
+        rows.append([SETUP_BUTTON])
     return InlineKeyboardMarkup(rows)
 
 

@@ -19,6 +19,7 @@ from handlers.arguments import (
 from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
+from handlers.profile import SETUP_BUTTON
 from handlers.render import edit_or_reply, escape, is_private, reply
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
@@ -37,7 +38,6 @@ from knowledge.text import format_money
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
-SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
 CHART_FILENAME = "salary-chart.png"
 CHART_CAPTION = "Pay bands per career stage from both guides"
 STALE = "This button is out of date — send /salary again."
