@@ -229,9 +229,6 @@ async def salary_command(update: Update, context: CallbackContext) -> None:
     if arguments:
         await _what_if_command(update, context, arguments)
         return
-    if not is_private(update):
-        await show_national(update, context)
-        return
     await open_estimate(update, context, "")
 
 
@@ -249,7 +246,8 @@ async def _what_if_command(update: Update, context: CallbackContext, arguments: 
 
 
 async def open_estimate(update: Update, context: CallbackContext, _: str) -> None:
-    """The personal estimate, or the national picture when there is no profile yet."""
+    """The personal estimate, or the national picture when there is no profile yet (always in
+    a group: private_profile never reads one there)."""
     assert update.effective_user is not None
     profile = await private_profile(update, context)
     if profile is None:
@@ -293,10 +291,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
 async def menu_salary(update: Update, context: CallbackContext) -> None:
     assert update.callback_query is not None
     await update.callback_query.answer()
-    if is_private(update):
-        await open_estimate(update, context, "")
-    else:
-        await show_national(update, context)
+    await open_estimate(update, context, "")
 
 
 def register(app: Application) -> None:
