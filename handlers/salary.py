@@ -212,13 +212,21 @@ async def show_national(update: Update, context: CallbackContext) -> None:
     await send_chart(update, context, ChartSpec())
 
 
-async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
-                        *, what_if: bool) -> None:
-    """The estimate and its chart; from a menu button, the menu turns into it."""
+async def _estimate_view(update: Update, context: CallbackContext, profile: Profile,
+                         *, what_if: bool) -> Estimate:
+    """The estimate's text with the what-if buttons (in a group, the private-chat button);
+    from a button, its message turns into it."""
     estimate = estimate_salary(profile)
     markup = what_if_keyboard(profile) if is_private(update) else _personal_button(update,
                                                                                     context)
     await edit_or_reply(update, estimate_text(estimate, what_if=what_if), markup)
+    return estimate
+
+
+async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
+                        *, what_if: bool) -> None:
+    """The estimate and its chart; from a menu button, the menu turns into it."""
+    estimate = await _estimate_view(update, context, profile, what_if=what_if)
     await send_chart(update, context, ChartSpec.marking(estimate.point, estimate.low,
                                                         estimate.high))
 
@@ -272,8 +280,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
         if profile is None:
             await edit_or_reply(update, national_text(), InlineKeyboardMarkup([[SETUP_BUTTON]]))
             return
-        await edit_or_reply(update, estimate_text(estimate_salary(profile), what_if=False),
-                            what_if_keyboard(profile))
+        await _estimate_view(update, context, profile, what_if=False)
         return
     profile = profile_codec.decode(code) if action in {"w", "st"} else None
     if profile is None:
@@ -284,8 +291,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
         await edit_or_reply(update, "Which state should the what-if use?",
                             states_keyboard(profile))
         return
-    await edit_or_reply(update, estimate_text(estimate_salary(profile), what_if=True),
-                        what_if_keyboard(profile))
+    await _estimate_view(update, context, profile, what_if=True)
 
 
 async def menu_salary(update: Update, context: CallbackContext) -> None:
