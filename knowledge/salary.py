@@ -11,12 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.models import Assumption, Figure, StageBand
-from knowledge.profile import (
-    EDUCATION_LABELS,
-    EMPLOYER_LABELS,
-    STATES,
-    Profile,
-)
+from knowledge.profile import STATES, Profile, display_value
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import format_money, source_label
 
@@ -187,13 +182,11 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
     skill_premium, skill_groups = skills_premium(kb, profile)
     certs = ", ".join(sorted(c.value for c in profile.certs))
     fields = [
-        ("years", "Experience", _years(profile), exp_mult, exp_basis, exp_detail, exp_sources,
-         ""),
+        ("years", "Experience", display_value("years", profile), exp_mult, exp_basis, exp_detail,
+         exp_sources, ""),
         ("state", "Location", STATES[profile.state] if profile.state else "not set", *loc, ""),
-        ("employer", "Employer",
-         EMPLOYER_LABELS[profile.employer] if profile.employer else "not set", *emp),
-        ("education", "Education",
-         EDUCATION_LABELS[profile.education] if profile.education else "not set",
+        ("employer", "Employer", display_value("employer", profile), *emp),
+        ("education", "Education", display_value("education", profile),
          education.factor if education else 1.0,
          Basis.ASSUMPTION if education else Basis.NOT_SET,
          f"×{education.factor:.2f}" if education else "Education not set: no adjustment.",
@@ -222,10 +215,3 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
         national_range_what=model.national_range.what,
         range_note=model.range_note, base_assumption=model.base_assumption,
     )
-
-
-def _years(profile: Profile) -> str:
-    if profile.years is None:
-        return "not set"
-    return f"{profile.years} year" + ("" if profile.years == 1 else "s")
-
