@@ -56,7 +56,6 @@ class Estimate:
     low: int
     high: int
     factors: tuple[Factor, ...]
-    stage_id: str
     band: StageBand
     comparisons: tuple[Comparison, ...]
     national_range: tuple[Figure, Figure]
@@ -71,11 +70,6 @@ class Estimate:
         ids += [c.figure.source for c in self.comparisons]
         ids += [f.source for f in self.national_range]
         return tuple(dict.fromkeys(ids))
-
-    @property
-    def assumptions(self) -> tuple[Factor, ...]:
-        return tuple(f for f in self.factors if f.basis is Basis.ASSUMPTION)
-
 
 def _round(amount: float) -> int:
     return int(round(amount / ROUND_TO) * ROUND_TO)
@@ -207,7 +201,7 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
     high = int(math.ceil(point * band.high / band.middle / ROUND_TO) * ROUND_TO)
     return Estimate(
         profile=profile, base=base, point=point, low=low, high=high, factors=tuple(factors),
-        stage_id=band.stage, band=band,
+        band=band,
         comparisons=tuple(Comparison(kb.figure(c.figure), point - int(kb.figure(c.figure).value),
                                      c.what) for c in model.compare_with),
         national_range=(kb.figure(model.national_range.low),

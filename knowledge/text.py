@@ -49,8 +49,3 @@ def render_text(text: str, knowledge: Knowledge | None = None) -> str:
     """Replace every [fig:ID] placeholder by the figure with its period and source."""
     kb = knowledge or load_knowledge()
     return FIGURE_PLACEHOLDER.sub(lambda match: format_figure(kb.figure(match[1]), kb), text)
-
-
-def figures_in(text: str) -> list[str]:
-    """The figure ids a text refers to."""
-    return FIGURE_PLACEHOLDER.findall(text)
