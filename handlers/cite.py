@@ -51,14 +51,13 @@ def source_entry(source: Source) -> str:
 def stage_bands(stage_id: str, kb: Knowledge | None = None) -> str:
     """Both guides' pay bands for a stage, side by side ('—' where a guide gives none)."""
     knowledge = kb or load_knowledge()
-    guides = list(dict.fromkeys(b.source for b in knowledge.salary.stage_bands))
     bands = {b.source: b for b in knowledge.bands_for_stage(stage_id)}
     return " | ".join(f"{band_range(bands[g])} ({escape(bands[g].years)})" if g in bands
-                      else "—" for g in guides)
+                      else "—" for g in knowledge.guide_sources)
 
 
 def guide_columns(kb: Knowledge | None = None) -> str:
     """Which guide each column of `stage_bands` comes from."""
     knowledge = kb or load_knowledge()
-    guides = dict.fromkeys(b.source for b in knowledge.salary.stage_bands)
-    return "<i>Columns:</i> " + " | ".join(link(knowledge.source(g)) for g in guides)
+    return "<i>Columns:</i> " + " | ".join(link(knowledge.source(g))
+                                           for g in knowledge.guide_sources)
