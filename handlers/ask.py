@@ -33,7 +33,7 @@ from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.salary import Basis
-from knowledge.text import format_money
+from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +124,9 @@ def personal_text(personal: PersonalEstimate) -> str:
              f"💵 About <b>{format_money(estimate.point)}</b> a year, likely between "
              f"{format_money(estimate.low)} and {format_money(estimate.high)}."]
     if personal.difference is not None and personal.baseline is not None:
-        sign = "+" if personal.difference >= 0 else "−"
-        lines.append(f"That is {sign}{format_money(abs(personal.difference))} against your "
-                     f"profile as it is ({format_money(personal.baseline.point)}).")
+        difference = format_signed_money(personal.difference, zero_sign="+")
+        lines.append(f"That is {difference} against your profile as it is "
+                     f"({format_money(personal.baseline.point)}).")
     unset = [FIELD_LABELS[f.field].lower() for f in estimate.factors
              if f.basis is Basis.NOT_SET]
     if unset:

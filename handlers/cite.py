@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from handlers.render import escape
 from knowledge import Knowledge, load_knowledge
 from knowledge.models import Figure, Source, StageBand
-from knowledge.text import KIND_LABELS, format_figure, format_money, render_text, source_label
+from knowledge.text import (
+    KIND_LABELS,
+    format_figure,
+    format_money_range,
+    render_text,
+    source_label,
+)
 
 
 def link(source: Source, text: str | None = None) -> str:
@@ -30,7 +36,7 @@ def text_html(text: str, kb: Knowledge | None = None) -> str:
 
 def band_range(band: StageBand) -> str:
     plus = "+" if band.open_ended else ""
-    return f"{format_money(band.low)}–{format_money(band.high)}{plus}"
+    return f"{format_money_range(band.low, band.high)}{plus}"
 
 
 def sources_line(source_ids: Iterable[str], kb: Knowledge | None = None) -> str:

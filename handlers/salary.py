@@ -34,7 +34,7 @@ from knowledge.profile import (
     parse_changes,
 )
 from knowledge.salary import Basis, Estimate, Factor, estimate_salary
-from knowledge.text import format_money
+from knowledge.text import format_money, format_money_range, format_signed_money
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
@@ -43,15 +43,9 @@ CHART_CAPTION = "Pay bands per career stage from both guides"
 STALE = "This button is out of date — send /salary again."
 
 
-def _signed(amount: int) -> str:
-    if amount == 0:
-        return "±$0"
-    return ("+" if amount > 0 else "−") + format_money(abs(amount))
-
-
 def _factor_line(factor: Factor) -> str:
-    line = (f"• {escape(factor.title)} ({escape(factor.value)}): <b>{_signed(factor.effect)}</b>"
-            f" — {escape(factor.detail)}")
+    line = (f"• {escape(factor.title)} ({escape(factor.value)}): "
+            f"<b>{format_signed_money(factor.effect)}</b> — {escape(factor.detail)}")
     if factor.basis is Basis.ASSUMPTION:
         line += f" <i>My assumption:</i> {escape(factor.reasoning)}"
     return line
@@ -69,7 +63,7 @@ def _position_lines(estimate: Estimate, kb: Knowledge) -> list[str]:
     inside = ("inside" if low.value <= estimate.point <= high.value
               else "below" if estimate.point < low.value else "above")
     lines.append(f"• {inside} {escape(estimate.national_range_what)}: "
-                 f"{format_money(low.value)}–{format_money(high.value)} "
+                 f"{format_money_range(low.value, high.value)} "
                  f"({escape(low.period)}; {link(kb.source(low.source))})")
     return lines
 
@@ -131,7 +125,7 @@ def national_text(kb: Knowledge | None = None) -> str:
               for stage in knowledge.stages]
     lines.append(guide_columns(knowledge))
     lines += ["", "<b>Federal agencies — one article's claim</b>"]
-    lines += [f"• {escape(r.agency)}: {format_money(r.low)}–{format_money(r.high)}"
+    lines += [f"• {escape(r.agency)}: {format_money_range(r.low, r.high)}"
               for r in agencies.ranges]
     lines.append(f"<i>{escape(agencies.caveat)}</i> "
                  f"({link(knowledge.source(agencies.ranges[0].source))})")

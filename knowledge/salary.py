@@ -13,7 +13,7 @@ from enum import StrEnum
 from knowledge.models import Assumption, Figure, StageBand
 from knowledge.profile import STATES, Profile, display_value
 from knowledge.store import Knowledge, load_knowledge
-from knowledge.text import format_money, source_label
+from knowledge.text import format_money, format_money_range, source_label
 
 ROUND_TO = 10
 
@@ -90,9 +90,9 @@ def _experience(kb: Knowledge, profile: Profile) -> tuple[tuple[float, Basis, st
     step = [s for s in model.experience if s.min_years <= profile.years][-1]
     band = kb.band(step.band)
     multiplier = band.middle / reference.middle
-    detail = (f"{band.label} ({band.years}): middle of {format_money(band.low)}–"
-              f"{format_money(band.high)} vs {reference.label.lower()} "
-              f"{format_money(reference.low)}–{format_money(reference.high)} "
+    detail = (f"{band.label} ({band.years}): middle of {format_money_range(band.low, band.high)}"
+              f" vs {reference.label.lower()} "
+              f"{format_money_range(reference.low, reference.high)} "
               f"({source_label(kb.source(band.source))}): "
               + _ratio_detail(format_money(band.middle), format_money(reference.middle),
                               multiplier))

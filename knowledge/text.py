@@ -19,6 +19,17 @@ def format_money(amount: float) -> str:
     return f"${int(amount):,}"
 
 
+def format_money_range(low: float, high: float) -> str:
+    """$40,000–$55,000 (an en dash between two amounts)."""
+    return f"{format_money(low)}–{format_money(high)}"
+
+
+def format_signed_money(amount: float, zero_sign: str = "±") -> str:
+    """+$1,200 or −$1,200 (a minus sign); zero gets `zero_sign`, e.g. ±$0."""
+    sign = zero_sign if amount == 0 else "+" if amount > 0 else "−"
+    return sign + format_money(abs(amount))
+
+
 def format_value(figure: Figure) -> str:
     if figure.unit in {"USD/year", "USD/hour"}:
         return format_money(figure.value) + _UNIT_SUFFIX[figure.unit]
