@@ -11,7 +11,7 @@ from handlers.arguments import command_arguments
 from handlers.cite import link, sources_line
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
-from handlers.render import echo, edit_or_reply, escape, is_private, reply
+from handlers.render import echo, edit_or_reply, escape, is_private, reply, rows
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import load_knowledge
 from knowledge.cards import cert_sources
@@ -119,11 +119,12 @@ def compare_text(first: CertificationInfo, second: CertificationInfo,
 def list_keyboard(private_profile_missing: bool) -> InlineKeyboardMarkup:
     buttons = [InlineKeyboardButton(c.value, callback_data=f"cert:show:{c.value}")
                for c in Certification]
-    rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT", callback_data="cert:cmp:CEHRS:RHIT")])
+    keyboard = rows(buttons, 3)
+    keyboard.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT",
+                                          callback_data="cert:cmp:CEHRS:RHIT")])
     if private_profile_missing:
-        rows.append([SETUP_BUTTON])
-    return InlineKeyboardMarkup(rows)
+        keyboard.append([SETUP_BUTTON])
+    return InlineKeyboardMarkup(keyboard)
 
 
 BACK = InlineKeyboardMarkup([[InlineKeyboardButton("↩️ All certifications",

@@ -20,7 +20,7 @@ from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
-from handlers.render import edit_or_reply, escape, is_private, reply
+from handlers.render import edit_or_reply, escape, is_private, reply, rows
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
 from knowledge.certify import recommend
@@ -168,9 +168,8 @@ def what_if_data(profile: Profile) -> str:
 def states_keyboard(profile: Profile) -> InlineKeyboardMarkup:
     buttons = [InlineKeyboardButton(STATES[code], callback_data=what_if_data(
         profile.with_changes(state=code))) for code in WHAT_IF_STATES if code != profile.state]
-    rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("↩️ Back", callback_data=what_if_data(profile))])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([*rows(buttons, 3), [InlineKeyboardButton(
+        "↩️ Back", callback_data=what_if_data(profile))]])
 
 
 def _personal_button(update: Update, context: CallbackContext) -> InlineKeyboardMarkup | None:
