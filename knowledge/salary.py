@@ -71,6 +71,17 @@ class Estimate:
         ids += [f.source for f in self.national_range]
         return tuple(dict.fromkeys(ids))
 
+@dataclass(frozen=True)
+class _Adjustment:
+    """One profile field's multiplier with its explanation (its effect comes from _apply)."""
+
+    multiplier: float
+    basis: Basis
+    detail: str
+    sources: tuple[str, ...] = ()
+    reasoning: str = ""
+
+
 def _round(amount: float) -> int:
     return int(round(amount / ROUND_TO) * ROUND_TO)
 
@@ -79,14 +90,13 @@ def _ratio_detail(numerator: str, denominator: str, multiplier: float) -> str:
     return f"{numerator} ÷ {denominator} = ×{multiplier:.3f}"
 
 
-def _experience(kb: Knowledge, profile: Profile) -> tuple[tuple[float, Basis, str, tuple[str, ...]],
-                                                          StageBand]:
+def _experience(kb: Knowledge, profile: Profile) -> tuple[_Adjustment, StageBand]:
     model = kb.salary.model
     reference = kb.band(model.reference_stage_band)
     if profile.years is None:
         detail = (f"Years not set, so the estimate stays at the {reference.label.lower()} "
                   f"stage ({reference.years}).")
-        return (1.0, Basis.NOT_SET, detail, ()), reference
+        return _Adjustment(1.0, Basis.NOT_SET, detail), reference
     step = [s for s in model.experience if s.min_years <= profile.years][-1]
     band = kb.band(step.band)
     multiplier = band.middle / reference.middle
@@ -96,18 +106,18 @@ def _experience(kb: Knowledge, profile: Profile) -> tuple[tuple[float, Basis, st
               f"({source_label(kb.source(band.source))}): "
               + _ratio_detail(format_money(band.middle), format_money(reference.middle),
                               multiplier))
-    return (multiplier, Basis.SOURCE, detail, (band.source,)), band
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (band.source,)), band
 
 
-def _location(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple[str, ...]]:
+def _location(kb: Knowledge, profile: Profile) -> _Adjustment:
     table = kb.states.table
     if profile.state is None:
-        return 1.0, Basis.NOT_SET, "State not set: no location adjustment.", ()
+        return _Adjustment(1.0, Basis.NOT_SET, "State not set: no location adjustment.")
     mean = kb.state_mean(profile.state)
     if mean is None:
-        return (1.0, Basis.NOT_SET,
-                f"The {table.period} state table has no figure for {STATES[profile.state]}: "
-                "no location adjustment.", (table.source,))
+        return _Adjustment(1.0, Basis.NOT_SET,
+                           f"The {table.period} state table has no figure for "
+                           f"{STATES[profile.state]}: no location adjustment.", (table.source,))
     reference = kb.state_reference_mean
     multiplier = mean / reference
     detail = (f"{STATES[profile.state]} mean {format_money(mean)} vs the average of all 50 "
@@ -115,18 +125,17 @@ def _location(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple
               f"29-2071; {source_label(kb.source(table.source))}): "
               + _ratio_detail(format_money(mean), format_money(round(reference)), multiplier)
               + ". Old, broader figures: used only to compare states.")
-    return multiplier, Basis.SOURCE, detail, (table.source,)
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (table.source,))
 
 
-def _employer(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple[str, ...],
-                                                        str]:
+def _employer(kb: Knowledge, profile: Profile) -> _Adjustment:
     model = kb.salary.model.employer
     if profile.employer is None:
-        return 1.0, Basis.NOT_SET, "Employer not set: no adjustment.", (), ""
+        return _Adjustment(1.0, Basis.NOT_SET, "Employer not set: no adjustment.")
     entry = model.types[profile.employer]
     if isinstance(entry, Assumption):
-        return (entry.factor, Basis.ASSUMPTION, "No sourced figure for this employer type.",
-                (), entry.reasoning)
+        return _Adjustment(entry.factor, Basis.ASSUMPTION,
+                           "No sourced figure for this employer type.", (), entry.reasoning)
     figure = kb.figure(entry.figure)
     reference = kb.figure(model.reference)
     multiplier = figure.value / reference.value
@@ -135,7 +144,7 @@ def _employer(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple
               f"{source_label(kb.source(figure.source))}): "
               + _ratio_detail(format_money(figure.value), format_money(reference.value),
                               multiplier))
-    return multiplier, Basis.SOURCE, detail, (figure.source,), ""
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (figure.source,))
 
 
 def certification_premium(kb: Knowledge, profile: Profile) -> float:
@@ -149,16 +158,17 @@ def skills_premium(kb: Knowledge, profile: Profile) -> tuple[float, list[str]]:
     return min(model.cap, sum(g.premium for g in groups)), [g.name for g in groups]
 
 
-def _apply(base: float, fields: list[tuple[str, str, str, float, Basis, str,
-                                           tuple[str, ...], str]]) -> tuple[int, list[Factor]]:
+def _apply(base: float, fields: list[tuple[str, str, str, _Adjustment]]
+           ) -> tuple[int, list[Factor]]:
     """Multiply through the factors; each effect is the change in the rounded running total."""
     running = float(base)
     shown = _round(running)
     factors = []
-    for field, title, value, multiplier, basis, detail, sources, reasoning in fields:
-        running = _round(running * multiplier)
-        factors.append(Factor(field, title, value, multiplier, running - shown, basis, detail,
-                              sources, reasoning))
+    for field, title, value, adjustment in fields:
+        running = _round(running * adjustment.multiplier)
+        factors.append(Factor(field, title, value, adjustment.multiplier, running - shown,
+                              adjustment.basis, adjustment.detail, adjustment.sources,
+                              adjustment.reasoning))
         shown = running
     return int(running), factors
 
@@ -168,33 +178,32 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
     kb = knowledge or load_knowledge()
     model = kb.salary.model
     base = kb.figure(model.base)
-    (exp_mult, exp_basis, exp_detail, exp_sources), band = _experience(kb, profile)
-    loc = _location(kb, profile)
-    emp = _employer(kb, profile)
+    experience, band = _experience(kb, profile)
     education = model.education[profile.education] if profile.education else None
     cert_premium = certification_premium(kb, profile)
     skill_premium, skill_groups = skills_premium(kb, profile)
     certs = ", ".join(sorted(c.value for c in profile.certs))
     fields = [
-        ("years", "Experience", display_value("years", profile), exp_mult, exp_basis, exp_detail,
-         exp_sources, ""),
-        ("state", "Location", STATES[profile.state] if profile.state else "not set", *loc, ""),
-        ("employer", "Employer", display_value("employer", profile), *emp),
+        ("years", "Experience", display_value("years", profile), experience),
+        ("state", "Location", STATES[profile.state] if profile.state else "not set",
+         _location(kb, profile)),
+        ("employer", "Employer", display_value("employer", profile), _employer(kb, profile)),
         ("education", "Education", display_value("education", profile),
-         education.factor if education else 1.0,
-         Basis.ASSUMPTION if education else Basis.NOT_SET,
-         f"×{education.factor:.2f}" if education else "Education not set: no adjustment.",
-         (), education.reasoning if education else ""),
+         _Adjustment(education.factor, Basis.ASSUMPTION, f"×{education.factor:.2f}", (),
+                     education.reasoning) if education
+         else _Adjustment(1.0, Basis.NOT_SET, "Education not set: no adjustment.")),
         ("certs", "Certifications", certs or "none",
-         1 + cert_premium, Basis.ASSUMPTION if profile.certs else Basis.NOT_SET,
-         f"+{cert_premium:.0%} for {certs} (capped at {model.certifications.cap:.0%})"
-         if profile.certs else "No certifications: no premium.",
-         (), model.certifications.reasoning if profile.certs else ""),
+         _Adjustment(1 + cert_premium, Basis.ASSUMPTION,
+                     f"+{cert_premium:.0%} for {certs} (capped at "
+                     f"{model.certifications.cap:.0%})", (), model.certifications.reasoning)
+         if profile.certs
+         else _Adjustment(1 + cert_premium, Basis.NOT_SET, "No certifications: no premium.")),
         ("skills", "Skills", ", ".join(sorted(s.value for s in profile.skills)) or "none",
-         1 + skill_premium, Basis.ASSUMPTION if skill_groups else Basis.NOT_SET,
-         f"+{skill_premium:.0%} for {', '.join(skill_groups)} (capped at "
-         f"{model.skills.cap:.0%})" if skill_groups else "No premium skills: no premium.",
-         (), model.skills.reasoning if skill_groups else ""),
+         _Adjustment(1 + skill_premium, Basis.ASSUMPTION,
+                     f"+{skill_premium:.0%} for {', '.join(skill_groups)} (capped at "
+                     f"{model.skills.cap:.0%})", (), model.skills.reasoning)
+         if skill_groups
+         else _Adjustment(1 + skill_premium, Basis.NOT_SET, "No premium skills: no premium.")),
     ]
     point, factors = _apply(base.value, fields)
     low = int(math.floor(point * band.low / band.middle / ROUND_TO) * ROUND_TO)
