@@ -21,20 +21,19 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import profile_codec
 from handlers.arguments import command_arguments
 from handlers.cite import sources_line
 from handlers.deps import services
 from handlers.personal import private_profile
 from handlers.render import edit_or_reply, escape, is_private, private_chat_button, reply
-from handlers.salary import profile_summary
+from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.salary import Basis
-from knowledge.text import format_money
+from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +124,9 @@ def personal_text(personal: PersonalEstimate) -> str:
              f"💵 About <b>{format_money(estimate.point)}</b> a year, likely between "
              f"{format_money(estimate.low)} and {format_money(estimate.high)}."]
     if personal.difference is not None and personal.baseline is not None:
-        sign = "+" if personal.difference >= 0 else "−"
-        lines.append(f"That is {sign}{format_money(abs(personal.difference))} against your "
-                     f"profile as it is ({format_money(personal.baseline.point)}).")
+        difference = format_signed_money(personal.difference, zero_sign="+")
+        lines.append(f"That is {difference} against your profile as it is "
+                     f"({format_money(personal.baseline.point)}).")
     unset = [FIELD_LABELS[f.field].lower() for f in estimate.factors
              if f.basis is Basis.NOT_SET]
     if unset:
@@ -142,7 +141,7 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
                       bot_username: str) -> InlineKeyboardMarkup | None:
     """/salary's own what-if button (the full breakdown, edited in place), then topics."""
     breakdown = InlineKeyboardButton(
-        "📊 Full breakdown", callback_data=f"sal:w:{profile_codec.encode(personal.profile)}")
+        "📊 Full breakdown", callback_data=what_if_data(personal.profile))
     topics = answer_keyboard(related, "", True, bot_username)
     return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 

@@ -3,19 +3,19 @@ the profile in a private chat, the next step, and the side paths."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
 from handlers.cite import figure_html, guide_columns, sources_line, stage_bands, text_html
 from handlers.personal import for_chat, private_profile
+from handlers.profile import SETUP_BUTTON
 from handlers.render import edit_or_reply, escape, is_private, reply
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import load_knowledge
 from knowledge.career import Placement, place
 from knowledge.profile import Profile
 
-SETUP = InlineKeyboardMarkup([[InlineKeyboardButton("🧭 Set up my profile",
-                                                    callback_data="prof:edit:years:w")]])
+SETUP = InlineKeyboardMarkup([[SETUP_BUTTON]])
 
 
 def _next_step(placement: Placement) -> list[str]:

@@ -10,9 +10,11 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler, Com
 from handlers.arguments import command_arguments
 from handlers.cite import link, sources_line
 from handlers.personal import for_chat, private_profile
-from handlers.render import echo, edit_or_reply, escape, is_private, reply
+from handlers.profile import SETUP_BUTTON
+from handlers.render import echo, edit_or_reply, escape, is_private, reply, rows
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import load_knowledge
+from knowledge.cards import cert_sources
 from knowledge.certify import Eligibility, Status, check, recommend
 from knowledge.models import CertificationInfo, Claim
 from knowledge.profile import Certification, Profile
@@ -44,11 +46,6 @@ def _fees(cert: CertificationInfo) -> str:
         parts.append(f"{format_money(fee.amount)} {escape(fee.label)} "
                      f"({link(kb.source(fee.source))}{note})")
     return "; ".join(parts)
-
-
-def _cert_sources(cert: CertificationInfo) -> list[str]:
-    claims = [cert.eligibility, cert.exam, cert.renewal, *cert.notes]
-    return [cert.body_source, *(c.source for c in claims if c), *(f.source for f in cert.fees)]
 
 
 def _status(eligibility: Eligibility) -> str:
@@ -122,12 +119,12 @@ def compare_text(first: CertificationInfo, second: CertificationInfo,
 def list_keyboard(private_profile_missing: bool) -> InlineKeyboardMarkup:
     buttons = [InlineKeyboardButton(c.value, callback_data=f"cert:show:{c.value}")
                for c in Certification]
-    rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT", callback_data="cert:cmp:CEHRS:RHIT")])
+    keyboard = rows(buttons, 3)
+    keyboard.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT",
+                                          callback_data="cert:cmp:CEHRS:RHIT")])
     if private_profile_missing:
-        rows.append([InlineKeyboardButton("🧭 Set up my profile",
-                                          callback_data="prof:edit:years:w")])
-    return InlineKeyboardMarkup(rows)
+        keyboard.append([SETUP_BUTTON])
+    return InlineKeyboardMarkup(keyboard)
 
 
 BACK = InlineKeyboardMarkup([[InlineKeyboardButton("↩️ All certifications",
@@ -171,7 +168,7 @@ async def certify_command(update: Update, context: CallbackContext) -> None:
             return
         first, second = (kb.certification(c) for c in codes)
         text = compare_text(first, second, profile) + "\n\n" + sources_line(
-            [*_cert_sources(first), *_cert_sources(second)])
+            [*cert_sources(first), *cert_sources(second)])
         await reply(update, text, _markup(update, context, BACK))
         return
     if len(codes) > 1:

@@ -67,12 +67,11 @@ def _figure(marks: tuple[int, ...] = ()) -> tuple[Figure, Axes]:
     from matplotlib.figure import Figure as PlotFigure
 
     kb = load_knowledge()
-    guides = list(dict.fromkeys(b.source for b in kb.salary.stage_bands))
     stages = kb.stages
     figure = PlotFigure(figsize=(8, 5.2), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    for g, guide in enumerate(guides):
+    for g, guide in enumerate(kb.guide_sources):
         for s, stage in enumerate(stages):
             for band in kb.bands_for_stage(stage.id):
                 if band.source != guide:

@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from handlers.render import escape
 from knowledge import Knowledge, load_knowledge
 from knowledge.models import Figure, Source, StageBand
-from knowledge.text import KIND_LABELS, format_figure, format_money, render_text, source_label
+from knowledge.text import (
+    KIND_LABELS,
+    format_figure,
+    format_money_range,
+    render_text,
+    source_label,
+)
 
 
 def link(source: Source, text: str | None = None) -> str:
@@ -30,7 +36,7 @@ def text_html(text: str, kb: Knowledge | None = None) -> str:
 
 def band_range(band: StageBand) -> str:
     plus = "+" if band.open_ended else ""
-    return f"{format_money(band.low)}–{format_money(band.high)}{plus}"
+    return f"{format_money_range(band.low, band.high)}{plus}"
 
 
 def sources_line(source_ids: Iterable[str], kb: Knowledge | None = None) -> str:
@@ -51,14 +57,13 @@ def source_entry(source: Source) -> str:
 def stage_bands(stage_id: str, kb: Knowledge | None = None) -> str:
     """Both guides' pay bands for a stage, side by side ('—' where a guide gives none)."""
     knowledge = kb or load_knowledge()
-    guides = list(dict.fromkeys(b.source for b in knowledge.salary.stage_bands))
     bands = {b.source: b for b in knowledge.bands_for_stage(stage_id)}
     return " | ".join(f"{band_range(bands[g])} ({escape(bands[g].years)})" if g in bands
-                      else "—" for g in guides)
+                      else "—" for g in knowledge.guide_sources)
 
 
 def guide_columns(kb: Knowledge | None = None) -> str:
     """Which guide each column of `stage_bands` comes from."""
     knowledge = kb or load_knowledge()
-    guides = dict.fromkeys(b.source for b in knowledge.salary.stage_bands)
-    return "<i>Columns:</i> " + " | ".join(link(knowledge.source(g)) for g in guides)
+    return "<i>Columns:</i> " + " | ".join(link(knowledge.source(g))
+                                           for g in knowledge.guide_sources)

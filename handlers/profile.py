@@ -73,6 +73,8 @@ _PROMPTS = {
     "goal": "What is your next career goal?",
 }
 EDITING_KEY = "profile_editing"
+# Other features offer this when there is no profile yet: it starts the guided setup.
+SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
 
 
 def profile_text(profile: Profile, heading: str = "Your profile") -> str:

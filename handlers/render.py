@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
@@ -76,6 +77,12 @@ async def edit_or_reply(update: Update, text: str,
             if "not modified" in str(error).lower():
                 return
     await reply(update, text, markup)
+
+
+def rows(buttons: Sequence[InlineKeyboardButton],
+         width: int) -> list[list[InlineKeyboardButton]]:
+    """Keyboard rows of `width` buttons each (the last one may be shorter)."""
+    return [list(buttons[i: i + width]) for i in range(0, len(buttons), width)]
 
 
 def private_chat_button(bot_username: str, label: str, payload: str) -> InlineKeyboardMarkup:

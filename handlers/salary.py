@@ -19,7 +19,8 @@ from handlers.arguments import (
 from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
-from handlers.render import edit_or_reply, escape, is_private, reply
+from handlers.profile import SETUP_BUTTON
+from handlers.render import edit_or_reply, escape, is_private, reply, rows
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
 from knowledge.certify import recommend
@@ -33,25 +34,18 @@ from knowledge.profile import (
     parse_changes,
 )
 from knowledge.salary import Basis, Estimate, Factor, estimate_salary
-from knowledge.text import format_money
+from knowledge.text import format_money, format_money_range, format_signed_money
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
-SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
 CHART_FILENAME = "salary-chart.png"
 CHART_CAPTION = "Pay bands per career stage from both guides"
 STALE = "This button is out of date — send /salary again."
 
 
-def _signed(amount: int) -> str:
-    if amount == 0:
-        return "±$0"
-    return ("+" if amount > 0 else "−") + format_money(abs(amount))
-
-
 def _factor_line(factor: Factor) -> str:
-    line = (f"• {escape(factor.title)} ({escape(factor.value)}): <b>{_signed(factor.effect)}</b>"
-            f" — {escape(factor.detail)}")
+    line = (f"• {escape(factor.title)} ({escape(factor.value)}): "
+            f"<b>{format_signed_money(factor.effect)}</b> — {escape(factor.detail)}")
     if factor.basis is Basis.ASSUMPTION:
         line += f" <i>My assumption:</i> {escape(factor.reasoning)}"
     return line
@@ -69,7 +63,7 @@ def _position_lines(estimate: Estimate, kb: Knowledge) -> list[str]:
     inside = ("inside" if low.value <= estimate.point <= high.value
               else "below" if estimate.point < low.value else "above")
     lines.append(f"• {inside} {escape(estimate.national_range_what)}: "
-                 f"{format_money(low.value)}–{format_money(high.value)} "
+                 f"{format_money_range(low.value, high.value)} "
                  f"({escape(low.period)}; {link(kb.source(low.source))})")
     return lines
 
@@ -131,7 +125,7 @@ def national_text(kb: Knowledge | None = None) -> str:
               for stage in knowledge.stages]
     lines.append(guide_columns(knowledge))
     lines += ["", "<b>Federal agencies — one article's claim</b>"]
-    lines += [f"• {escape(r.agency)}: {format_money(r.low)}–{format_money(r.high)}"
+    lines += [f"• {escape(r.agency)}: {format_money_range(r.low, r.high)}"
               for r in agencies.ranges]
     lines.append(f"<i>{escape(agencies.caveat)}</i> "
                  f"({link(knowledge.source(agencies.ranges[0].source))})")
@@ -155,26 +149,27 @@ def what_if_keyboard(profile: Profile) -> InlineKeyboardMarkup:
     if advice is not None:
         code = advice.certification.code
         with_cert = profile.with_changes(certs=profile.certs | {code})
-        buttons.append(InlineKeyboardButton(f"➕ {code.value}", callback_data=_data(with_cert)))
+        buttons.append(InlineKeyboardButton(f"➕ {code.value}",
+                                            callback_data=what_if_data(with_cert)))
     if (profile.years or 0) < MAX_YEARS:
         older = profile.with_changes(years=min(MAX_YEARS, (profile.years or 0) + 2))
-        buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=_data(older)))
+        buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=what_if_data(older)))
     buttons.append(InlineKeyboardButton("🗺 Another state",
                                         callback_data=f"sal:st:{profile_codec.encode(profile)}"))
     return InlineKeyboardMarkup([buttons, [InlineKeyboardButton("↩️ My estimate",
                                                                 callback_data="sal:me")]])
 
 
-def _data(profile: Profile) -> str:
+def what_if_data(profile: Profile) -> str:
+    """The callback data of a what-if button: /salary's estimate for `profile`, not saved."""
     return f"sal:w:{profile_codec.encode(profile)}"
 
 
 def states_keyboard(profile: Profile) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(STATES[code], callback_data=_data(
+    buttons = [InlineKeyboardButton(STATES[code], callback_data=what_if_data(
         profile.with_changes(state=code))) for code in WHAT_IF_STATES if code != profile.state]
-    rows = [buttons[i: i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("↩️ Back", callback_data=_data(profile))])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([*rows(buttons, 3), [InlineKeyboardButton(
+        "↩️ Back", callback_data=what_if_data(profile))]])
 
 
 def _personal_button(update: Update, context: CallbackContext) -> InlineKeyboardMarkup | None:
@@ -210,13 +205,21 @@ async def show_national(update: Update, context: CallbackContext) -> None:
     await send_chart(update, context, ChartSpec())
 
 
-async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
-                        *, what_if: bool) -> None:
-    """The estimate and its chart; from a menu button, the menu turns into it."""
+async def _estimate_view(update: Update, context: CallbackContext, profile: Profile,
+                         *, what_if: bool) -> Estimate:
+    """The estimate's text with the what-if buttons (in a group, the private-chat button);
+    from a button, its message turns into it."""
     estimate = estimate_salary(profile)
     markup = what_if_keyboard(profile) if is_private(update) else _personal_button(update,
                                                                                     context)
     await edit_or_reply(update, estimate_text(estimate, what_if=what_if), markup)
+    return estimate
+
+
+async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
+                        *, what_if: bool) -> None:
+    """The estimate and its chart; from a menu button, the menu turns into it."""
+    estimate = await _estimate_view(update, context, profile, what_if=what_if)
     await send_chart(update, context, ChartSpec.marking(estimate.point, estimate.low,
                                                         estimate.high))
 
@@ -226,9 +229,6 @@ async def salary_command(update: Update, context: CallbackContext) -> None:
     arguments = command_arguments(update.effective_message.text)
     if arguments:
         await _what_if_command(update, context, arguments)
-        return
-    if not is_private(update):
-        await show_national(update, context)
         return
     await open_estimate(update, context, "")
 
@@ -247,7 +247,8 @@ async def _what_if_command(update: Update, context: CallbackContext, arguments: 
 
 
 async def open_estimate(update: Update, context: CallbackContext, _: str) -> None:
-    """The personal estimate, or the national picture when there is no profile yet."""
+    """The personal estimate, or the national picture when there is no profile yet (always in
+    a group: private_profile never reads one there)."""
     assert update.effective_user is not None
     profile = await private_profile(update, context)
     if profile is None:
@@ -272,8 +273,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
         if profile is None:
             await edit_or_reply(update, national_text(), InlineKeyboardMarkup([[SETUP_BUTTON]]))
             return
-        await edit_or_reply(update, estimate_text(estimate_salary(profile), what_if=False),
-                            what_if_keyboard(profile))
+        await _estimate_view(update, context, profile, what_if=False)
         return
     profile = profile_codec.decode(code) if action in {"w", "st"} else None
     if profile is None:
@@ -284,17 +284,13 @@ async def on_button(update: Update, context: CallbackContext) -> None:
         await edit_or_reply(update, "Which state should the what-if use?",
                             states_keyboard(profile))
         return
-    await edit_or_reply(update, estimate_text(estimate_salary(profile), what_if=True),
-                        what_if_keyboard(profile))
+    await _estimate_view(update, context, profile, what_if=True)
 
 
 async def menu_salary(update: Update, context: CallbackContext) -> None:
     assert update.callback_query is not None
     await update.callback_query.answer()
-    if is_private(update):
-        await open_estimate(update, context, "")
-    else:
-        await show_national(update, context)
+    await open_estimate(update, context, "")
 
 
 def register(app: Application) -> None:

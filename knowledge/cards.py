@@ -35,7 +35,8 @@ def _cert_text(cert: CertificationInfo) -> str:
             f"Renewal: {cert.renewal.text if cert.renewal else UNKNOWN}")
 
 
-def _cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
+def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
+    """The sources a certification's facts cite, each once: its body, claims, then fees."""
     claims = [cert.eligibility, cert.exam, cert.renewal, *cert.notes]
     ids = [cert.body_source, *(c.source for c in claims if c), *(f.source for f in cert.fees)]
     return tuple(dict.fromkeys(ids))
@@ -50,7 +51,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards += [
         Card(f"certification:{c.code.value}", "certification", f"{c.code.value} - {c.name}",
              _cert_text(c), (c.code.value.lower(), c.name.lower(), c.body.lower()),
-             _cert_sources(c), f"/certify {c.code.value}")
+             cert_sources(c), f"/certify {c.code.value}")
         for c in kb.certifications
     ]
     for stage in kb.stages:

@@ -11,14 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.models import Assumption, Figure, StageBand
-from knowledge.profile import (
-    EDUCATION_LABELS,
-    EMPLOYER_LABELS,
-    STATES,
-    Profile,
-)
+from knowledge.profile import STATES, Profile, display_value
 from knowledge.store import Knowledge, load_knowledge
-from knowledge.text import format_money, source_label
+from knowledge.text import format_money, format_money_range, source_label
 
 ROUND_TO = 10
 
@@ -61,7 +56,6 @@ class Estimate:
     low: int
     high: int
     factors: tuple[Factor, ...]
-    stage_id: str
     band: StageBand
     comparisons: tuple[Comparison, ...]
     national_range: tuple[Figure, Figure]
@@ -77,9 +71,15 @@ class Estimate:
         ids += [f.source for f in self.national_range]
         return tuple(dict.fromkeys(ids))
 
-    @property
-    def assumptions(self) -> tuple[Factor, ...]:
-        return tuple(f for f in self.factors if f.basis is Basis.ASSUMPTION)
+@dataclass(frozen=True)
+class _Adjustment:
+    """One profile field's multiplier with its explanation (its effect comes from _apply)."""
+
+    multiplier: float
+    basis: Basis
+    detail: str
+    sources: tuple[str, ...] = ()
+    reasoning: str = ""
 
 
 def _round(amount: float) -> int:
@@ -90,35 +90,34 @@ def _ratio_detail(numerator: str, denominator: str, multiplier: float) -> str:
     return f"{numerator} ÷ {denominator} = ×{multiplier:.3f}"
 
 
-def _experience(kb: Knowledge, profile: Profile) -> tuple[tuple[float, Basis, str, tuple[str, ...]],
-                                                          StageBand]:
+def _experience(kb: Knowledge, profile: Profile) -> tuple[_Adjustment, StageBand]:
     model = kb.salary.model
     reference = kb.band(model.reference_stage_band)
     if profile.years is None:
         detail = (f"Years not set, so the estimate stays at the {reference.label.lower()} "
                   f"stage ({reference.years}).")
-        return (1.0, Basis.NOT_SET, detail, ()), reference
+        return _Adjustment(1.0, Basis.NOT_SET, detail), reference
     step = [s for s in model.experience if s.min_years <= profile.years][-1]
     band = kb.band(step.band)
     multiplier = band.middle / reference.middle
-    detail = (f"{band.label} ({band.years}): middle of {format_money(band.low)}–"
-              f"{format_money(band.high)} vs {reference.label.lower()} "
-              f"{format_money(reference.low)}–{format_money(reference.high)} "
+    detail = (f"{band.label} ({band.years}): middle of {format_money_range(band.low, band.high)}"
+              f" vs {reference.label.lower()} "
+              f"{format_money_range(reference.low, reference.high)} "
               f"({source_label(kb.source(band.source))}): "
               + _ratio_detail(format_money(band.middle), format_money(reference.middle),
                               multiplier))
-    return (multiplier, Basis.SOURCE, detail, (band.source,)), band
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (band.source,)), band
 
 
-def _location(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple[str, ...]]:
+def _location(kb: Knowledge, profile: Profile) -> _Adjustment:
     table = kb.states.table
     if profile.state is None:
-        return 1.0, Basis.NOT_SET, "State not set: no location adjustment.", ()
+        return _Adjustment(1.0, Basis.NOT_SET, "State not set: no location adjustment.")
     mean = kb.state_mean(profile.state)
     if mean is None:
-        return (1.0, Basis.NOT_SET,
-                f"The {table.period} state table has no figure for {STATES[profile.state]}: "
-                "no location adjustment.", (table.source,))
+        return _Adjustment(1.0, Basis.NOT_SET,
+                           f"The {table.period} state table has no figure for "
+                           f"{STATES[profile.state]}: no location adjustment.", (table.source,))
     reference = kb.state_reference_mean
     multiplier = mean / reference
     detail = (f"{STATES[profile.state]} mean {format_money(mean)} vs the average of all 50 "
@@ -126,18 +125,17 @@ def _location(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple
               f"29-2071; {source_label(kb.source(table.source))}): "
               + _ratio_detail(format_money(mean), format_money(round(reference)), multiplier)
               + ". Old, broader figures: used only to compare states.")
-    return multiplier, Basis.SOURCE, detail, (table.source,)
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (table.source,))
 
 
-def _employer(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple[str, ...],
-                                                        str]:
+def _employer(kb: Knowledge, profile: Profile) -> _Adjustment:
     model = kb.salary.model.employer
     if profile.employer is None:
-        return 1.0, Basis.NOT_SET, "Employer not set: no adjustment.", (), ""
+        return _Adjustment(1.0, Basis.NOT_SET, "Employer not set: no adjustment.")
     entry = model.types[profile.employer]
     if isinstance(entry, Assumption):
-        return (entry.factor, Basis.ASSUMPTION, "No sourced figure for this employer type.",
-                (), entry.reasoning)
+        return _Adjustment(entry.factor, Basis.ASSUMPTION,
+                           "No sourced figure for this employer type.", (), entry.reasoning)
     figure = kb.figure(entry.figure)
     reference = kb.figure(model.reference)
     multiplier = figure.value / reference.value
@@ -146,7 +144,7 @@ def _employer(kb: Knowledge, profile: Profile) -> tuple[float, Basis, str, tuple
               f"{source_label(kb.source(figure.source))}): "
               + _ratio_detail(format_money(figure.value), format_money(reference.value),
                               multiplier))
-    return multiplier, Basis.SOURCE, detail, (figure.source,), ""
+    return _Adjustment(multiplier, Basis.SOURCE, detail, (figure.source,))
 
 
 def certification_premium(kb: Knowledge, profile: Profile) -> float:
@@ -160,16 +158,17 @@ def skills_premium(kb: Knowledge, profile: Profile) -> tuple[float, list[str]]:
     return min(model.cap, sum(g.premium for g in groups)), [g.name for g in groups]
 
 
-def _apply(base: float, fields: list[tuple[str, str, str, float, Basis, str,
-                                           tuple[str, ...], str]]) -> tuple[int, list[Factor]]:
+def _apply(base: float, fields: list[tuple[str, str, str, _Adjustment]]
+           ) -> tuple[int, list[Factor]]:
     """Multiply through the factors; each effect is the change in the rounded running total."""
     running = float(base)
     shown = _round(running)
     factors = []
-    for field, title, value, multiplier, basis, detail, sources, reasoning in fields:
-        running = _round(running * multiplier)
-        factors.append(Factor(field, title, value, multiplier, running - shown, basis, detail,
-                              sources, reasoning))
+    for field, title, value, adjustment in fields:
+        running = _round(running * adjustment.multiplier)
+        factors.append(Factor(field, title, value, adjustment.multiplier, running - shown,
+                              adjustment.basis, adjustment.detail, adjustment.sources,
+                              adjustment.reasoning))
         shown = running
     return int(running), factors
 
@@ -179,42 +178,39 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
     kb = knowledge or load_knowledge()
     model = kb.salary.model
     base = kb.figure(model.base)
-    (exp_mult, exp_basis, exp_detail, exp_sources), band = _experience(kb, profile)
-    loc = _location(kb, profile)
-    emp = _employer(kb, profile)
+    experience, band = _experience(kb, profile)
     education = model.education[profile.education] if profile.education else None
     cert_premium = certification_premium(kb, profile)
     skill_premium, skill_groups = skills_premium(kb, profile)
     certs = ", ".join(sorted(c.value for c in profile.certs))
     fields = [
-        ("years", "Experience", _years(profile), exp_mult, exp_basis, exp_detail, exp_sources,
-         ""),
-        ("state", "Location", STATES[profile.state] if profile.state else "not set", *loc, ""),
-        ("employer", "Employer",
-         EMPLOYER_LABELS[profile.employer] if profile.employer else "not set", *emp),
-        ("education", "Education",
-         EDUCATION_LABELS[profile.education] if profile.education else "not set",
-         education.factor if education else 1.0,
-         Basis.ASSUMPTION if education else Basis.NOT_SET,
-         f"×{education.factor:.2f}" if education else "Education not set: no adjustment.",
-         (), education.reasoning if education else ""),
+        ("years", "Experience", display_value("years", profile), experience),
+        ("state", "Location", STATES[profile.state] if profile.state else "not set",
+         _location(kb, profile)),
+        ("employer", "Employer", display_value("employer", profile), _employer(kb, profile)),
+        ("education", "Education", display_value("education", profile),
+         _Adjustment(education.factor, Basis.ASSUMPTION, f"×{education.factor:.2f}", (),
+                     education.reasoning) if education
+         else _Adjustment(1.0, Basis.NOT_SET, "Education not set: no adjustment.")),
         ("certs", "Certifications", certs or "none",
-         1 + cert_premium, Basis.ASSUMPTION if profile.certs else Basis.NOT_SET,
-         f"+{cert_premium:.0%} for {certs} (capped at {model.certifications.cap:.0%})"
-         if profile.certs else "No certifications: no premium.",
-         (), model.certifications.reasoning if profile.certs else ""),
+         _Adjustment(1 + cert_premium, Basis.ASSUMPTION,
+                     f"+{cert_premium:.0%} for {certs} (capped at "
+                     f"{model.certifications.cap:.0%})", (), model.certifications.reasoning)
+         if profile.certs
+         else _Adjustment(1 + cert_premium, Basis.NOT_SET, "No certifications: no premium.")),
         ("skills", "Skills", ", ".join(sorted(s.value for s in profile.skills)) or "none",
-         1 + skill_premium, Basis.ASSUMPTION if skill_groups else Basis.NOT_SET,
-         f"+{skill_premium:.0%} for {', '.join(skill_groups)} (capped at "
-         f"{model.skills.cap:.0%})" if skill_groups else "No premium skills: no premium.",
-         (), model.skills.reasoning if skill_groups else ""),
+         _Adjustment(1 + skill_premium, Basis.ASSUMPTION,
+                     f"+{skill_premium:.0%} for {', '.join(skill_groups)} (capped at "
+                     f"{model.skills.cap:.0%})", (), model.skills.reasoning)
+         if skill_groups
+         else _Adjustment(1 + skill_premium, Basis.NOT_SET, "No premium skills: no premium.")),
     ]
     point, factors = _apply(base.value, fields)
     low = int(math.floor(point * band.low / band.middle / ROUND_TO) * ROUND_TO)
     high = int(math.ceil(point * band.high / band.middle / ROUND_TO) * ROUND_TO)
     return Estimate(
         profile=profile, base=base, point=point, low=low, high=high, factors=tuple(factors),
-        stage_id=band.stage, band=band,
+        band=band,
         comparisons=tuple(Comparison(kb.figure(c.figure), point - int(kb.figure(c.figure).value),
                                      c.what) for c in model.compare_with),
         national_range=(kb.figure(model.national_range.low),
@@ -222,10 +218,3 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
         national_range_what=model.national_range.what,
         range_note=model.range_note, base_assumption=model.base_assumption,
     )
-
-
-def _years(profile: Profile) -> str:
-    if profile.years is None:
-        return "not set"
-    return f"{profile.years} year" + ("" if profile.years == 1 else "s")
-

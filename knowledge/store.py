@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, cast
@@ -72,6 +72,11 @@ class Knowledge:
     @property
     def figures(self) -> tuple[Figure, ...]:
         return self.salary.figures
+
+    @cached_property
+    def guide_sources(self) -> tuple[str, ...]:
+        """The pay guides behind the stage bands, in order of first appearance."""
+        return tuple(dict.fromkeys(b.source for b in self.salary.stage_bands))
 
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]

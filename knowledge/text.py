@@ -19,6 +19,17 @@ def format_money(amount: float) -> str:
     return f"${int(amount):,}"
 
 
+def format_money_range(low: float, high: float) -> str:
+    """$40,000–$55,000 (an en dash between two amounts)."""
+    return f"{format_money(low)}–{format_money(high)}"
+
+
+def format_signed_money(amount: float, zero_sign: str = "±") -> str:
+    """+$1,200 or −$1,200 (a minus sign); zero gets `zero_sign`, e.g. ±$0."""
+    sign = zero_sign if amount == 0 else "+" if amount > 0 else "−"
+    return sign + format_money(abs(amount))
+
+
 def format_value(figure: Figure) -> str:
     if figure.unit in {"USD/year", "USD/hour"}:
         return format_money(figure.value) + _UNIT_SUFFIX[figure.unit]
@@ -49,8 +60,3 @@ def render_text(text: str, knowledge: Knowledge | None = None) -> str:
     """Replace every [fig:ID] placeholder by the figure with its period and source."""
     kb = knowledge or load_knowledge()
     return FIGURE_PLACEHOLDER.sub(lambda match: format_figure(kb.figure(match[1]), kb), text)
-
-
-def figures_in(text: str) -> list[str]:
-    """The figure ids a text refers to."""
-    return FIGURE_PLACEHOLDER.findall(text)
