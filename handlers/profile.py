@@ -34,6 +34,7 @@ from handlers.render import (
     escape,
     is_private,
     reply,
+    rows,
 )
 from handlers.start import register_deep_link
 from knowledge.profile import (
@@ -90,9 +91,8 @@ def profile_text(profile: Profile, heading: str = "Your profile") -> str:
 def profile_keyboard() -> InlineKeyboardMarkup:
     buttons = [InlineKeyboardButton(f"✏️ {FIELD_LABELS[key]}", callback_data=f"prof:edit:{key}")
                for key in FIELD_KEYS]
-    rows = [buttons[i: i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([InlineKeyboardButton("🧭 Guided setup", callback_data="prof:edit:years:w")])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([*rows(buttons, 2), [InlineKeyboardButton(
+        "🧭 Guided setup", callback_data="prof:edit:years:w")]])
 
 
 def _suffix(wizard: bool) -> str:
@@ -100,7 +100,6 @@ def _suffix(wizard: bool) -> str:
 
 
 def field_keyboard(key: str, profile: Profile, wizard: bool) -> InlineKeyboardMarkup:
-    rows: list[list[InlineKeyboardButton]] = []
     selected = {str(v) for v in getattr(profile, key)} if key in MULTI_VALUED else set()
     buttons = []
     for value, label in _CHOICES.get(key, []):
@@ -112,7 +111,7 @@ def field_keyboard(key: str, profile: Profile, wizard: bool) -> InlineKeyboardMa
             data = f"prof:set:{key}:{value}{_suffix(wizard)}"
         buttons.append(InlineKeyboardButton(f"{mark}{label}", callback_data=data))
     width = 4 if key in {"years", "certs"} else 2
-    rows += [buttons[i: i + width] for i in range(0, len(buttons), width)]
+    keyboard = rows(buttons, width)
     footer = []
     if key in MULTI_VALUED:
         footer.append(InlineKeyboardButton("Done", callback_data=f"prof:done:{key}"
@@ -120,8 +119,7 @@ def field_keyboard(key: str, profile: Profile, wizard: bool) -> InlineKeyboardMa
     if wizard:
         footer.append(InlineKeyboardButton("Skip ⏭", callback_data=f"prof:done:{key}:w"))
     footer.append(InlineKeyboardButton("↩️ Profile", callback_data="prof:view"))
-    rows.append(footer)
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([*keyboard, footer])
 
 
 def _next_field(key: str) -> str | None:
@@ -238,16 +236,23 @@ async def nothing_to_cancel(update: Update, context: CallbackContext) -> None:
     await reply(update, "There is nothing to cancel right now. /help lists what I can do.")
 
 
-async def profile_command(update: Update, context: CallbackContext) -> int:
-    assert update.effective_user is not None and update.effective_message is not None
+async def show_profile(update: Update, context: CallbackContext) -> None:
+    """The user's profile with its edit buttons (a menu message turns into it); outside a
+    private chat only a button to it: a profile never shows in a group."""
+    assert update.effective_user is not None
     if not await require_private(update, context, "Profiles are private, so I keep them out of "
                                  "groups. Tap below to see or edit yours in our private chat.",
                                  "profile", "Open my profile in private"):
-        return ConversationHandler.END
+        return
+    profile = await _load(context, update.effective_user.id)
+    await edit_or_reply(update, profile_text(profile), profile_keyboard())
+
+
+async def profile_command(update: Update, context: CallbackContext) -> int:
+    assert update.effective_user is not None and update.effective_message is not None
     arguments = command_arguments(update.effective_message.text)
-    if not arguments:
-        profile = await _load(context, update.effective_user.id)
-        await reply(update, profile_text(profile), profile_keyboard())
+    if not arguments or not is_private(update):
+        await show_profile(update, context)
         return ConversationHandler.END
     try:
         changes = parse_changes(parse_pairs(arguments))
@@ -262,17 +267,14 @@ async def profile_command(update: Update, context: CallbackContext) -> int:
 
 
 async def open_profile_link(update: Update, context: CallbackContext, _: str) -> None:
-    assert update.effective_user is not None
-    profile = await _load(context, update.effective_user.id)
-    await reply(update, profile_text(profile), profile_keyboard())
+    await show_profile(update, context)
 
 
 async def menu_profile(update: Update, context: CallbackContext) -> None:
-    """The main menu's profile button: the menu message turns into the profile."""
-    assert update.callback_query is not None and update.effective_user is not None
+    """The main menu's profile button."""
+    assert update.callback_query is not None
     await update.callback_query.answer()
-    profile = await _load(context, update.effective_user.id)
-    await edit_or_reply(update, profile_text(profile), profile_keyboard())
+    await show_profile(update, context)
 
 
 def register(app: Application) -> None:

@@ -113,6 +113,18 @@ async def test_profile_in_a_group_only_offers_the_private_chat(bot: BotHarness) 
     assert await bot.db.profiles.get(501) is None
 
 
+async def test_a_stored_profile_never_shows_in_a_group(bot: BotHarness) -> None:
+    await bot.send("/profile years=7 state=OH")
+    group = bot.api.group_chat(-100123)
+    menu = replies(await bot.send("/start", chat=group))[-1]
+    for calls in (await bot.press("menu:profile", message=bot.message_of(menu)),
+                  await bot.send("/start@ehr_coach_bot profile", chat=group),
+                  await bot.send("/profile", chat=group)):
+        shown = replies(calls)[-1]
+        assert "Ohio" not in shown.text and "7 years" not in shown.text
+        assert shown.buttons()[0]["url"] == "https://t.me/ehr_coach_bot?start=profile"
+
+
 async def test_deep_link_opens_the_profile(bot: BotHarness) -> None:
     await bot.send("/profile years=1")
     assert "1 year" in last_text(await bot.send("/start profile"))
