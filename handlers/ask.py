@@ -25,7 +25,7 @@ from handlers.arguments import command_arguments
 from handlers.cite import sources_line
 from handlers.deps import services
 from handlers.personal import private_profile
-from handlers.render import edit_or_reply, escape, is_private, private_chat_button, reply
+from handlers.render import edit_or_reply, escape, is_private, private_chat_link, reply
 from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
 from knowledge.profile import FIELD_LABELS, Certification, display_value
@@ -85,8 +85,7 @@ def command_button(command: str, private: bool, bot_username: str) -> InlineKeyb
     label = f"▶️ /{payload}"
     if private:
         return InlineKeyboardButton(label, callback_data=COMMAND_PREFIX + payload)
-    return private_chat_button(bot_username, label + " (private chat)",
-                               payload).inline_keyboard[0][0]
+    return private_chat_link(bot_username, label + " (private chat)", payload)
 
 
 def answer_keyboard(related: tuple[Entry, ...], command: str, private: bool,

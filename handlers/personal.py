@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from handlers.deps import services
-from handlers.render import is_private, private_chat_button, reply
+from handlers.render import is_private, private_chat_button, private_chat_link, reply
 from knowledge.profile import Profile
 
 
@@ -34,6 +34,6 @@ def for_chat(update: Update, context: CallbackContext, markup: InlineKeyboardMar
     """`markup` as is in a private chat; in a group, with a button to the private chat added."""
     if is_private(update):
         return markup
-    button = private_chat_button(context.bot.username, label, payload).inline_keyboard[0][0]
+    button = private_chat_link(context.bot.username, label, payload)
     rows = list(markup.inline_keyboard) if markup is not None else []
     return InlineKeyboardMarkup([*rows, [button]])

@@ -85,10 +85,14 @@ def rows(buttons: Sequence[InlineKeyboardButton],
     return [list(buttons[i: i + width]) for i in range(0, len(buttons), width)]
 
 
-def private_chat_button(bot_username: str, label: str, payload: str) -> InlineKeyboardMarkup:
+def private_chat_link(bot_username: str, label: str, payload: str) -> InlineKeyboardButton:
     """A button that opens the private chat with the bot, with a /start payload."""
-    url = f"https://t.me/{bot_username}?start={payload}"
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+    return InlineKeyboardButton(label, url=f"https://t.me/{bot_username}?start={payload}")
+
+
+def private_chat_button(bot_username: str, label: str, payload: str) -> InlineKeyboardMarkup:
+    """A keyboard of just that button."""
+    return InlineKeyboardMarkup([[private_chat_link(bot_username, label, payload)]])
 
 
 def is_private(update: Update) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CommandHandler
 
-from handlers.render import escape, reply
+from handlers.render import escape, reply, rows
 
 DeepLinkHandler = Callable[[Update, CallbackContext, str], Awaitable[None]]
 
@@ -35,10 +35,8 @@ def add_menu_button(label: str, data: str) -> None:
 
 
 def main_menu() -> InlineKeyboardMarkup:
-    rows = [MENU[i: i + 2] for i in range(0, len(MENU), 2)]
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    )
+    return InlineKeyboardMarkup(rows(
+        [InlineKeyboardButton(label, callback_data=data) for label, data in MENU], 2))
 
 
 def welcome_text(first_name: str) -> str:
