@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sys
 
 from pydantic import ValidationError
@@ -54,10 +53,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level, [settings.telegram_bot_token, settings.webhook_secret])
     app = build_application(settings)
-    # What start-up built (knowledge, question index, handlers) lives as long as the process:
-    # frozen, it is left out of the collector's full passes, which otherwise pause every
-    # update for about 60 ms on this machine.
-    gc.freeze()
     if settings.webhook_url:
         run_webhook(app, settings)
     else:

@@ -97,7 +97,7 @@ async def serve_webhook(app: Application, settings: Settings, stop: asyncio.Even
     path = webhook_path(settings.webhook_url)
     server = HTTPServer(web_application(app, path, settings.webhook_secret), xheaders=True,
                         max_body_size=MAX_BODY_BYTES)
-    async with running(app):
+    async with running(app, freeze_startup=True):
         try:
             server.listen(settings.webhook_port, settings.webhook_listen)
             await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
