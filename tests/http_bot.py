@@ -13,6 +13,7 @@ from telegram.ext import Application
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
+from bot.lifecycle import running
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN
 
@@ -34,14 +35,10 @@ async def polling_bot(api: FakeTelegram, database: Path,
                             telegram_api_file_url=server.file_url, database_path=database,
                             http_client=http_client)
         app = build_application(settings)
-        async with app:
-            await app.post_init(app)  # type: ignore[misc]
-            await app.start()
+        async with running(app):
             await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
                                             allowed_updates=ALLOWED_UPDATES)
             try:
                 yield app
             finally:
                 await app.updater.stop()  # type: ignore[union-attr]
-                await app.stop()
-                await app.post_shutdown(app)  # type: ignore[misc]
