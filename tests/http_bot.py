@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,10 +19,18 @@ from bot.settings import Settings
 from tests.harness import TEST_TOKEN
 
 
-async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        assert asyncio.get_running_loop().time() < deadline, "timed out"
+async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0,
+                   what: str = "the condition") -> None:
+    """Until `predicate()` is true; an async predicate's result is awaited."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = predicate()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return
+        assert loop.time() < deadline, f"timed out waiting for {what}"
         await asyncio.sleep(0.02)
 
 
