@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sys
 
 from pydantic import ValidationError
@@ -14,7 +13,7 @@ from bot.lifecycle import poll_until_signalled
 from bot.local_chat import run_local_chat
 from bot.logging_setup import configure_logging
 from bot.settings import HOW_TO_GET_A_TOKEN, Settings
-from bot.webhook import run_webhook
+from bot.webhook import serve_until_signalled
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -54,12 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level, [settings.telegram_bot_token, settings.webhook_secret])
     app = build_application(settings)
-    # What start-up built (knowledge, question index, handlers) lives as long as the process:
-    # frozen, it is left out of the collector's full passes, which otherwise pause every
-    # update for about 60 ms on this machine.
-    gc.freeze()
     if settings.webhook_url:
-        run_webhook(app, settings)
+        asyncio.run(serve_until_signalled(app, settings))
     else:
         asyncio.run(poll_until_signalled(app, ALLOWED_UPDATES))
     return 0

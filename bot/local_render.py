@@ -85,14 +85,19 @@ def choices(call: ApiCall) -> list[Choice]:
     if call.method == "answerInlineQuery":
         return [Choice("inline", str(result.get("title", "")), str(index))
                 for index, result in enumerate(call.params.get("results") or [])]
-    found = []
-    for button in call.buttons():
-        label = str(button.get("text", ""))
-        if "callback_data" in button:
-            found.append(Choice("callback", label, str(button["callback_data"])))
-        elif "url" in button:
-            found.append(Choice("url", label, str(button["url"])))
-    return found
+    return [choice for row in _button_rows(call) for choice in row]
+
+
+def _button_rows(call: ApiCall) -> list[list[Choice]]:
+    """The inline keyboard's pressable buttons (a callback or a link), row by row: the one
+    source of both the numbered choices and the keyboard lines, so their numbers agree."""
+    markup = call.params.get("reply_markup")
+    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+    return [[Choice("callback", str(button.get("text", "")), str(button["callback_data"]))
+             if "callback_data" in button
+             else Choice("url", str(button.get("text", "")), str(button["url"]))
+             for button in row if "callback_data" in button or "url" in button]
+            for row in rows]
 
 
 def deep_link_payload(url: str, bot_username: str) -> str | None:
@@ -102,17 +107,13 @@ def deep_link_payload(url: str, bot_username: str) -> str | None:
 
 
 def _keyboard_lines(call: ApiCall) -> list[str]:
-    markup = call.params.get("reply_markup")
-    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
     lines, number = [], 0
-    for row in rows:
+    for row in _button_rows(call):
         cells = []
-        for button in row:
-            if "callback_data" not in button and "url" not in button:
-                continue
+        for choice in row:
             number += 1
-            link = f" → {button['url']}" if "url" in button else ""
-            cells.append(f"[{number}] {button.get('text', '')}{link}")
+            link = f" → {choice.value}" if choice.kind == "url" else ""
+            cells.append(f"[{number}] {choice.label}{link}")
         if cells:
             lines.append(INDENT + "   ".join(cells))
     return lines

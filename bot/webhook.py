@@ -9,7 +9,6 @@ extra, and only public PTB and tornado APIs are used.
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import json
 import logging
@@ -92,12 +91,14 @@ def web_application(app: Application, path: str, secret: str) -> WebApplication:
     return WebApplication(routes, log_function=lambda handler: None)
 
 
-async def serve_webhook(app: Application, settings: Settings, stop: asyncio.Event) -> None:
-    """Run the Application behind the webhook server until `stop` is set, then shut down."""
+async def serve_until_signalled(app: Application, settings: Settings) -> None:
+    """Run the Application behind the webhook server until SIGTERM or SIGINT; then refuse new
+    requests, finish the updates already received, and shut down."""
+    stop = stop_on_signals()
     path = webhook_path(settings.webhook_url)
     server = HTTPServer(web_application(app, path, settings.webhook_secret), xheaders=True,
                         max_body_size=MAX_BODY_BYTES)
-    async with running(app):
+    async with running(app, freeze_startup=True):
         try:
             server.listen(settings.webhook_port, settings.webhook_listen)
             await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
@@ -109,12 +110,3 @@ async def serve_webhook(app: Application, settings: Settings, stop: asyncio.Even
         finally:
             server.stop()
             await server.close_all_connections()
-
-
-async def _serve_until_signalled(app: Application, settings: Settings) -> None:
-    await serve_webhook(app, settings, stop_on_signals())
-
-
-def run_webhook(app: Application, settings: Settings) -> None:
-    """Serve webhooks until SIGTERM or SIGINT, then shut down gracefully."""
-    asyncio.run(_serve_until_signalled(app, settings))

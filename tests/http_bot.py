@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import signal
 import sqlite3
@@ -18,16 +19,25 @@ from telegram.ext import Application
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
+from bot.lifecycle import running
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        assert asyncio.get_running_loop().time() < deadline, "timed out"
+async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0,
+                   what: str = "the condition") -> None:
+    """Until `predicate()` is true; an async predicate's result is awaited."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = predicate()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return
+        assert loop.time() < deadline, f"timed out waiting for {what}"
         await asyncio.sleep(0.02)
 
 
@@ -41,17 +51,13 @@ async def polling_bot(api: FakeTelegram, database: Path,
                             telegram_api_file_url=server.file_url, database_path=database,
                             http_client=http_client)
         app = build_application(settings)
-        async with app:
-            await app.post_init(app)  # type: ignore[misc]
-            await app.start()
+        async with running(app):
             await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
                                             allowed_updates=ALLOWED_UPDATES)
             try:
                 yield app
             finally:
                 await app.updater.stop()  # type: ignore[union-attr]
-                await app.stop()
-                await app.post_shutdown(app)  # type: ignore[misc]
 
 
 def run_bot_cli(cwd: Path, *args: str, input: str | None = None,

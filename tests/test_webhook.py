@@ -3,7 +3,6 @@ played by the HTTP stand-in (outgoing calls) and by the test (incoming POSTs).""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import signal
 import socket
@@ -18,24 +17,18 @@ from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
 from bot.webhook import SECRET_HEADER, webhook_path
 from tests.harness import TEST_TOKEN
-from tests.http_bot import BotProcess, run_bot_cli, saved_profile
+from tests.http_bot import BotProcess, run_bot_cli, saved_profile, wait_for
 
 SECRET = "s3cret_for-the-webhook-test"
 WEBHOOK_URL = "https://bot.example.test/telegram"
+# How long the child process may take to start and to answer.
+TIMEOUT = 30.0
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-async def _wait_for(predicate, what: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not await predicate():
-        assert loop.time() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
 
 
 class WebhookBot(BotProcess):
@@ -81,11 +74,11 @@ async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
     bot = WebhookBot(api, server, tmp_path, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET=SECRET)
     try:
         await bot.start()
-        await _wait_for(bot.healthy, "/healthz")
+        await wait_for(bot.healthy, TIMEOUT, "/healthz")
 
         async def registered_webhook() -> bool:  # /healthz answers while setWebhook is on its way
             return bool(api.calls_to("setWebhook"))
-        await _wait_for(registered_webhook, "setWebhook")
+        await wait_for(registered_webhook, TIMEOUT, "setWebhook")
         [registered] = api.calls_to("setWebhook")
         assert registered.params["url"] == WEBHOOK_URL
         assert registered.params["secret_token"] == SECRET
@@ -106,7 +99,7 @@ async def test_webhook_checks_the_secret_answers_updates_and_stops_on_sigterm(
         async def answered() -> bool:
             return bool(api.calls_to("sendMessage", member["id"]))
 
-        await _wait_for(answered, "the reply to the genuine update")
+        await wait_for(answered, TIMEOUT, "the reply to the genuine update")
         assert "Texas (TX)" in api.calls_to("sendMessage", member["id"])[-1].text
         assert not api.calls_to("sendMessage", intruder["id"])
 
@@ -137,7 +130,7 @@ async def test_polling_mode_also_stops_cleanly_on_sigterm(
     try:
         await bot.start()
         api.push(api.text_update(user, "/profile years=5 state=OH"))
-        await _wait_for(answered, "the reply over long polling")
+        await wait_for(answered, TIMEOUT, "the reply over long polling")
     finally:
         code, stderr = await bot.terminate()
     assert code == 0, stderr

@@ -126,6 +126,12 @@ class FakeTelegram:
     def clear(self) -> None:
         self.calls.clear()
 
+    def record_upload(self, name: str, content: bytes, filename: str) -> None:
+        """A file the bot uploaded as multipart field `name` (the latest upload of each field
+        is kept, with the filename it was sent under, "" when it had none)."""
+        self.uploads[name] = content
+        self.upload_names[name] = filename
+
     # ----- building updates ---------------------------------------------------------------------
 
     def user(self, user_id: int, first_name: str = "Alex", **extra: Any) -> JsonDict:

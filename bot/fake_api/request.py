@@ -32,11 +32,8 @@ class FakeRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         if request_data is not None:
-            for name, upload in request_data.multipart_data.items():
-                content = upload[1] if isinstance(upload, tuple) else upload
+            for name, (filename, content, _mime_type) in request_data.multipart_data.items():
                 if isinstance(content, bytes):
-                    self.api.uploads[name] = content
-                    if isinstance(upload, tuple) and upload[0]:
-                        self.api.upload_names[name] = upload[0]
+                    self.api.record_upload(name, content, filename)
         status, body = await self.api.handle(api_method, params)
         return status, json.dumps(body).encode()

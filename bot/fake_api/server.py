@@ -42,8 +42,7 @@ class _MethodHandler(RequestHandler):
             for name, values in self.request.body_arguments.items():
                 params[name] = _decode(name, values[-1].decode())
             for name, files in self.request.files.items():
-                self.api.uploads[name] = files[0]["body"]
-                self.api.upload_names[name] = files[0]["filename"]
+                self.api.record_upload(name, files[0]["body"], files[0]["filename"])
         status, body = await self.api.handle(method, params)
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
