@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from handlers import quiz
-from handlers.rounds import rhythm_job_name
 from tests.fake_clock import run_until, scheduled_job, use_fake_clock
 from tests.harness import BotHarness, last_text, replies
 from tests.test_quiz import answer, poll_id, poll_of, question_of

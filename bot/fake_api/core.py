@@ -96,7 +96,8 @@ class FakeTelegram:
         # Like Telegram's, update ids keep increasing from one run to the next (the bot skips an
         # id it has handled before): by default they start from the current time in ms.
         self._update_ids = itertools.count(int(time.time() * 1000))
-        self._poll_ids = itertools.count(1)
+        # Poll ids stay unique from one run to the next too (the bot stores them).
+        self._poll_ids = itertools.count(time.time_ns() // 1000)
         self._callback_ids = itertools.count(1)
         self._inline_ids = itertools.count(1)
         # Inline query ids sent to the bot, and whether each has been answered (only once).
