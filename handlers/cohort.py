@@ -98,7 +98,10 @@ def cohort_text(cohort: Cohort, members: int, bot_username: str) -> str:
     domain = load_quiz_bank().domain(cohort.daily_domain) if cohort.daily_domain else None
     return "\n".join([
         f"<b>{shown(cohort.name, 'Study cohort')}</b>" + (" (paused)" if cohort.paused else ""),
-        f"• Exam: {shown(cohort.exam_cert)}",
+        f"• Exam: {shown(cohort.exam_cert)}" + (
+            f" — I have no questions for it, so the questions are {practice_exam(None)}; "
+            f"an admin can choose {supported_exams()}"
+            if cohort.exam_cert and cohort.exam_cert not in EXAMS else ""),
         f"• Exam date: {cohort.exam_date.isoformat() if cohort.exam_date else 'not set'}",
         f"• Time zone: {shown(cohort.timezone, 'UTC')}",
         f"• Daily question: {daily}",
