@@ -487,6 +487,20 @@ async def _set_hidden(update: Update, context: CallbackContext, cohorts: list[Co
         await reply(update, text)
 
 
+async def _cohort_domains(update: Update, context: CallbackContext, cohort: Cohort) -> None:
+    """The cohort's share of right answers in each domain this season (no one's own)."""
+    results = await services(context).db.rounds.domain_results(cohort.id,
+                                                              cohort.season_started_at)
+    lines = [f"<b>By domain — {escape(cohort.name or 'study cohort')}, "
+             f"{_season_name(cohort).lower()}</b>"]
+    lines += domain_lines(results) if results else ["No answers yet."]
+    weakest = weakest_domain(results)
+    if weakest is not None:
+        lines.append(f"\nThe cohort's weakest: <code>/quiz {escape(weakest.domain)}</code> "
+                     "practises it.")
+    await reply(update, "\n".join(lines))
+
+
 async def leaderboard_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_chat is not None and update.effective_user is not None
     assert update.effective_message is not None
@@ -506,10 +520,14 @@ async def leaderboard_command(update: Update, context: CallbackContext) -> None:
     if choice == "me":
         await _my_place(update, context, [cohort])
         return
+    if choice == "domains":
+        await _cohort_domains(update, context, cohort)
+        return
     if choice not in {"", "all"}:
         await reply(update, "Send /leaderboard, <code>/leaderboard all</code> for every "
-                            "member, <code>/leaderboard me</code> for your own place "
-                            "(privately), or <code>/leaderboard hide</code> / "
+                            "member, <code>/leaderboard domains</code> for the cohort's "
+                            "results by domain, <code>/leaderboard me</code> for your own "
+                            "place (privately), or <code>/leaderboard hide</code> / "
                             "<code>show</code> to hide or show your name.")
         return
     limit = None if choice == "all" else LEADERBOARD_ROWS

@@ -165,11 +165,12 @@ async def report_command(update: Update, context: CallbackContext) -> None:
 
 
 class _AboutQuizPoll(filters.MessageFilter):
-    """A text reply to a quiz poll that asks about it ("why?")."""
+    """A text reply to one of the bot's quiz polls that asks about it ("why?")."""
 
     def filter(self, message: Message) -> bool:
         quoted = message.reply_to_message
         return (quoted is not None and quoted.poll is not None and quoted.poll.type == Poll.QUIZ
+                and quoted.from_user is not None and quoted.from_user.id == message.get_bot().id
                 and asks_about_question(message.text or ""))
 
 

@@ -131,6 +131,7 @@ async def run_rhythm(context: CallbackContext) -> None:
     if cohort is None:
         unschedule_rhythm(app, job.cohort_id)
         return
+    archived = False
     try:
         for due in await services.db.rounds.due(cohort.id, now):
             await close_round(app, cohort, due)
@@ -141,8 +142,10 @@ async def run_rhythm(context: CallbackContext) -> None:
         log.info("cohort_archived_forbidden cohort=%s", cohort.id)
         await services.db.cohorts.archive(cohort.chat_id)
         unschedule_rhythm(app, cohort.id)
-        return
-    await schedule_rhythm(app, cohort.id, since=now)
+        archived = True
+    finally:  # an unexpected error reaches the error handler, and the rhythm goes on
+        if not archived:
+            await schedule_rhythm(app, cohort.id, since=now)
 
 
 async def _send_once(app: Application, cohort: Cohort, post: Post) -> None:
@@ -226,7 +229,8 @@ async def close_round(app: Application, cohort: Cohort, due: OpenRound) -> None:
     if question is None:
         return
     text = result_text(question.answer, question.explanation, await db.rounds.result(due.poll_id))
-    await app.bot.send_message(due.chat_id, text, reply_parameters=ReplyParameters(
+    # To the cohort's chat: the poll's may be the old id of a group that became a supergroup.
+    await app.bot.send_message(cohort.chat_id, text, reply_parameters=ReplyParameters(
         due.message_id, allow_sending_without_reply=True))
     log.info("round_closed cohort=%s poll=%s", cohort.id, due.poll_id)
 

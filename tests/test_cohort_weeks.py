@@ -150,6 +150,9 @@ async def test_a_cohort_week_rounds_results_summary_and_reminder(tmp_path: Path)
         (private,) = [c for c in calls if c.method == "sendMessage"]
         assert private.chat_id == NAMES["Cy"]
         assert "your place is <b>3rd of 4</b>" in private.text
+        # The cohort's own results by domain, for the group: the same figures.
+        domains = last_text(await cohort.say("Bea", "/leaderboard domains"))
+        assert all(line in domains for line in domain_lines(by_domain))
 
 
 async def test_restarts_send_nothing_twice_and_catch_up_a_missed_question(
@@ -212,6 +215,19 @@ async def test_reminders_fire_on_the_right_local_days(tmp_path: Path) -> None:
                 if call.method == "sendPoll"]
         assert days == [date(2027, 1, 21) + timedelta(days=n) for n in range(41)]
         assert len(bot.api.calls_to("stopPoll")) == len(days) - 1
+
+
+async def test_a_failed_result_post_does_not_stop_the_rhythm(tmp_path: Path) -> None:
+    async with BotHarness(tmp_path) as bot:
+        clock = use_fake_clock(bot, local(MONDAY, 7))
+        cohort = Cohort(bot, clock)
+        await cohort.set_up()
+        await cohort.daily(MONDAY)
+        bot.api.fail("sendMessage", 400, "Bad Request: TOPIC_CLOSED")
+        closing = await cohort.until(local(MONDAY, 20))
+        assert [c.method for c in closing] == ["stopPoll", "sendMessage"]
+        assert closing[1].error is not None
+        await cohort.daily(MONDAY + timedelta(days=1))  # the next day goes on as planned
 
 
 async def test_pause_season_and_admin_tools(tmp_path: Path) -> None:
