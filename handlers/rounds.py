@@ -97,21 +97,19 @@ async def schedule_rhythm(app: Application, cohort_id: int, since: datetime | No
     that has just passed does not send today's question at once.
     """
     services = _services(app)
+    cohort = await services.db.cohorts.by_id(cohort_id)
+    closing = await services.db.rounds.next_closing(cohort_id) if cohort else None
+    # From here on nothing awaits, so no other caller can schedule the job in between.
     now = services.clock()
     existing = scheduled(app, cohort_id)
     unschedule_rhythm(app, cohort_id)
-    cohort = await services.db.cohorts.by_id(cohort_id)
     if cohort is None:
         return None
     since = since or (existing.since if existing else now)
-    candidates = []
-    if not cohort.paused:
-        post = next_post(rhythm_of(cohort), since)
-        if post is not None:
-            candidates.append(post.at)
-    closing = await services.db.rounds.next_closing(cohort.id)
-    if closing is not None:
-        candidates.append(closing)
+    candidates = [closing] if closing is not None else []
+    post = None if cohort.paused else next_post(rhythm_of(cohort), since)
+    if post is not None:
+        candidates.append(post.at)
     if not candidates:
         return None
     job = RhythmJob(cohort.id, min(candidates), since)
