@@ -152,3 +152,18 @@ async def test_group_texts_say_how_to_ask_and_skip_private_wording(bot: BotHarne
         not in welcome.text
     assert "/ask" in welcome.text
     assert [b.get("url") for b in welcome.buttons()] == ["https://t.me/ehr_coach_bot"]
+
+
+async def test_a_tap_on_a_group_answer_opens_the_presser_s_private_chat(bot: BotHarness) -> None:
+    group, admin = await group_with_admin(bot)
+    answer_message = replies(await bot.send("/ask what is rhit", user=admin, chat=group))[-1]
+    topic = next(data for data in answer_message.button_data() if data.startswith("ask:t:"))
+    bea = bot.user(802, "Bea")
+    calls = await bot.press(topic, user=bea, chat=group, message=bot.message_of(answer_message))
+    assert not replies(calls)  # the group's message stays as it was
+    (answered,) = calls
+    payload = "topic_" + topic.removeprefix("ask:t:").replace(":", "-")
+    assert answered.params["url"] == f"https://t.me/ehr_coach_bot?start={payload}"
+    private = replies(await bot.send(f"/start {payload}", user=bea))[-1]
+    assert private.chat_id == 802 and "More:" in private.text and private.button_data()
+    assert "no longer available" in last_text(await bot.send("/start topic_nope", user=bea))
