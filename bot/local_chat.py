@@ -20,6 +20,16 @@ from bot.fake_api import ApiCall, FakeRequest, FakeTelegram
 from bot.fake_api.core import BOT_USER
 from bot.fake_api.validation import visible_text
 from bot.lifecycle import running
+from bot.local_members import (
+    AS,
+    HELP,
+    MEMBER_COMMANDS,
+    MENTION,
+    Members,
+    bot_messages,
+    mention_update,
+    valid_name,
+)
 from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
 from bot.settings import Settings
 
@@ -45,6 +55,7 @@ class LocalChat:
         self.files_dir = files_dir
         self.echo_input = echo_input
         self.user = api.user(LOCAL_USER_ID, LOCAL_FIRST_NAME)
+        self.members = Members(self.user)
         self.private = api.private_chat(self.user)
         self.group = api.group_chat(GROUP_CHAT_ID, GROUP_TITLE) if group else None
         if self.group is not None:
@@ -73,6 +84,8 @@ class LocalChat:
         self.say("Type messages and commands (/start, /help). A button's number presses it; "
                  "\\3 sends the text '3'.")
         self.say(f"{INLINE_PREFIX} rhit shows inline mode's cards; a card's number posts it.")
+        if self.group is not None:
+            self.say(HELP)
         self.say(f"{QUIT} or Ctrl-D leaves.\n")
 
     # ----- what the bot does ------------------------------------------------------------------
@@ -171,6 +184,33 @@ class LocalChat:
         where = f"the group '{GROUP_TITLE}'" if self.chat is self.group else "your private chat"
         self.say(f"(now in {where})")
 
+    async def as_member(self, command: str, rest: str) -> None:
+        """/as, /reply and /mention (see bot.local_members)."""
+        if command == AS:
+            if not rest:
+                self.say(f"(members: {', '.join(self.members.names())})")
+                return
+            if not valid_name(rest):
+                self.say("(a member's name is one word of letters, e.g. /as Sam)")
+                return
+            in_private = self.chat is self.private
+            self.user = self.members.named(self.api, rest)
+            self.private = self.api.private_chat(self.user)
+            self.chat = self.private if in_private else self.chat
+            self.say(f"(you are now {self.user['first_name']}, id {self.user['id']})")
+        elif command == MENTION:
+            await self._feed(mention_update(self.api, self.user, self.chat, rest))
+        else:
+            back, _, text = rest.partition(" ") if rest.startswith("^") else ("^1", "", rest)
+            messages = bot_messages(self.api, self.chat["id"])
+            index = int(back[1:]) - 1 if back[1:].isdigit() else -1
+            if not text or not 0 <= index < len(messages):
+                self.say("(/reply text answers the bot's latest message here; "
+                         "/reply ^2 text the one before)")
+                return
+            await self._feed(self.api.text_update(self.user, text, self.chat,
+                                                  reply_to_message=messages[index]))
+
     async def handle(self, line: str) -> bool:
         """Act on one typed line; False when the user wants to leave."""
         text = line.strip()
@@ -188,6 +228,9 @@ class LocalChat:
             await self.press(int(text))
         elif text.lower().split(maxsplit=1)[0] == INLINE_PREFIX:
             await self.inline(text[len(INLINE_PREFIX):].strip())
+        elif text.split(maxsplit=1)[0].lower() in MEMBER_COMMANDS:
+            command, _, rest = text.partition(" ")
+            await self.as_member(command.lower(), rest.strip())
         else:
             await self.send_text(text)
         return True

@@ -141,6 +141,8 @@ def render_call(call: ApiCall, saved_file: Path | None = None) -> list[str]:
         return [f"(Telegram would refuse this {call.method}: {call.error})"]
     if call.method == "answerCallbackQuery":
         text = call.params.get("text")
+        if call.params.get("url"):
+            return [f"(the button opens {call.params['url']} for you alone)"]
         if not text:
             return []
         return [f"({'alert' if call.params.get('show_alert') else 'notice'}: {text})"]

@@ -23,18 +23,36 @@ class Cohort:
     exam_date: date | None = None
     timezone: str | None = None
     daily_time: str | None = None
+    paused: bool = False
+    daily_domain: str | None = None
+    round_hours: int | None = None
+    season: int = 1
+    season_started_at: datetime | None = None
 
 
-_COLUMNS = "id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time"
-SETTABLE = frozenset({"name", "exam_cert", "exam_date", "timezone", "daily_time"})
+@dataclass(frozen=True)
+class Member:
+    user_id: int
+    name: str
+    hidden: bool
+
+
+_COLUMNS = ("id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time, paused, "
+            "daily_domain, round_hours, season, season_started_at")
+SETTABLE = frozenset({"name", "exam_cert", "exam_date", "timezone", "daily_time", "paused",
+                      "daily_domain", "round_hours"})
 
 
 def _from_row(row: aiosqlite.Row | tuple[object, ...]) -> Cohort:
-    cohort_id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time = row
+    (cohort_id, chat_id, code, name, exam_cert, exam_date, timezone, daily_time, paused,
+     daily_domain, round_hours, season, season_started_at) = row
     return Cohort(int(str(cohort_id)), int(str(chat_id)), str(code),
                   name and str(name), exam_cert and str(exam_cert),
                   date.fromisoformat(str(exam_date)) if exam_date else None,
-                  timezone and str(timezone), daily_time and str(daily_time))
+                  timezone and str(timezone), daily_time and str(daily_time), bool(paused),
+                  daily_domain and str(daily_domain),
+                  int(str(round_hours)) if round_hours is not None else None, int(str(season)),
+                  datetime.fromisoformat(str(season_started_at)) if season_started_at else None)
 
 
 class CohortRepository:
@@ -72,7 +90,7 @@ class CohortRepository:
         assert cohort is not None
         return cohort
 
-    async def update(self, cohort_id: int, **values: str | None) -> None:
+    async def update(self, cohort_id: int, **values: str | int | None) -> None:
         unknown = set(values) - SETTABLE
         if unknown:
             raise ValueError(f"not cohort settings: {sorted(unknown)}")
@@ -110,8 +128,24 @@ class CohortRepository:
         )
         return await self.for_chat(new_chat_id)
 
-    async def with_daily(self) -> list[Cohort]:
-        return await self._many("daily_time IS NOT NULL")
+    async def active(self) -> list[Cohort]:
+        return await self._many("1")
+
+    async def of_member(self, user_id: int) -> list[Cohort]:
+        return await self._many("id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)",
+                                user_id)
+
+    async def new_code(self, cohort_id: int) -> str:
+        """A fresh join code: links with the old one stop working."""
+        code = secrets.token_urlsafe(8)
+        await self._conn().execute("UPDATE cohorts SET code = ? WHERE id = ?", (code, cohort_id))
+        return code
+
+    async def new_season(self, cohort_id: int, at: datetime) -> None:
+        """Scores start again from `at`; every answer is kept."""
+        await self._conn().execute(
+            "UPDATE cohorts SET season = season + 1, season_started_at = ? WHERE id = ?",
+            (iso(at), cohort_id))
 
     # ----- members ---------------------------------------------------------------------------
 
@@ -146,6 +180,12 @@ class CohortRepository:
         )
         return row is not None
 
+    async def members(self, cohort_id: int) -> list[Member]:
+        rows = await self._conn().execute_fetchall(
+            "SELECT user_id, display_name, hidden FROM cohort_members WHERE cohort_id = ? "
+            "ORDER BY display_name COLLATE NOCASE, user_id", (cohort_id,))
+        return [Member(int(u), str(n), bool(h)) for u, n, h in rows]
+
     async def member_count(self, cohort_id: int) -> int:
         row = await fetch_one(
             self._conn(),
@@ -162,14 +202,16 @@ class CohortRepository:
         )
         return changed == 1
 
-    async def scores(self, cohort_id: int, since: datetime | None = None) -> list[Score]:
-        """Each member's answers that counted for the cohort, since `since` when given."""
-        since_text = iso(since) if since else ""
+    async def scores(self, cohort_id: int, since: datetime | None = None,
+                     until: datetime | None = None) -> list[Score]:
+        """Each member's answers that counted for the cohort, in the period when given."""
         rows = await self._conn().execute_fetchall(
             "SELECT m.user_id, m.display_name, m.hidden, COUNT(a.poll_id), "
             " COALESCE(SUM(a.correct), 0) "
             "FROM cohort_members AS m LEFT JOIN quiz_answers AS a "
             " ON a.cohort_id = m.cohort_id AND a.user_id = m.user_id AND a.answered_at >= ? "
-            "WHERE m.cohort_id = ? GROUP BY m.user_id", (since_text, cohort_id)
+            " AND a.answered_at < ? "
+            "WHERE m.cohort_id = ? GROUP BY m.user_id",
+            (iso(since) if since else "", iso(until) if until else "~", cohort_id)
         )
         return [Score(int(u), str(n), int(a), int(c), bool(h)) for u, n, h, a, c in rows]

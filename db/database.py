@@ -14,6 +14,7 @@ from db.migrate import migrate
 from db.processed_updates import ProcessedUpdateRepository
 from db.profiles import ProfileRepository
 from db.quiz import QuizFlagRepository, QuizRepository
+from db.rounds import RoundRepository
 from db.study import StudySettingsRepository
 from db.unanswered import UnansweredRepository
 from db.user_data import UserDataRepository
@@ -48,6 +49,7 @@ class Database:
         self.quiz = QuizRepository(self._connection)
         self.quiz_flags = QuizFlagRepository(self._connection)
         self.cohorts = CohortRepository(self._connection)
+        self.rounds = RoundRepository(self._connection)
         self.processed_updates = ProcessedUpdateRepository(self._connection)
         self.user_data = UserDataRepository(self._connection, self.transaction)
 

@@ -32,13 +32,13 @@ class QuizRepository:
     def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
         self._conn = connection
 
-    async def record_poll(self, poll: SentPoll, private: bool) -> None:
+    async def record_poll(self, poll: SentPoll, private: bool, at: datetime) -> None:
         """Store a sent poll; a private one is the recipient's data (found by /forget)."""
         await self._conn().execute(
             "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, message_id, "
             "correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
-             poll.message_id, poll.correct_option, poll.cohort_id, utc_now()),
+             poll.message_id, poll.correct_option, poll.cohort_id, iso(at)),
         )
 
     async def poll(self, poll_id: str) -> SentPoll | None:
@@ -85,6 +85,11 @@ class QuizRepository:
              iso(at)),
         )
         return changed == 1
+
+    async def has_answered(self, user_id: int, poll_id: str) -> bool:
+        row = await fetch_one(self._conn(), "SELECT 1 FROM quiz_answers WHERE user_id = ? "
+                                            "AND poll_id = ?", (user_id, poll_id))
+        return row is not None
 
     async def results_by_domain(self, user_id: int) -> list[DomainResult]:
         rows = await self._conn().execute_fetchall(

@@ -14,6 +14,7 @@ from handlers import (
     daily,
     errors,
     fallbacks,
+    group_buttons,
     help,
     inline,
     privacy,
@@ -27,10 +28,11 @@ from handlers import (
     study,
 )
 
-# `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
-# catch-all for private text must come after every dialogue's handlers.
-FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
-            quiz, study, daily, cohort, privacy, admin, inline, ask)
+# `redelivery`, `anonymous` and `group_buttons` stay first (they guard every update, or every
+# button press in a group); `ask` stays last: its catch-all for private text must come after
+# every dialogue's handlers.
+FEATURES = (redelivery, anonymous, group_buttons, start, help, profile, salary, certify, career,
+            steps, sources, quiz, study, daily, cohort, privacy, admin, inline, ask)
 
 
 def register(app: Application) -> None:

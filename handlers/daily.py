@@ -1,10 +1,10 @@
-"""Daily practice questions: one JobQueue job per user or cohort, restored at start-up.
+"""Daily practice questions in private chats: one JobQueue job per user, restored at start-up.
 
 Schedules live in the database; the jobs are rebuilt from it when the bot starts. Each job
-fires at the chosen time in the owner's zone plus a small fixed offset (see
+fires at the chosen time in the user's zone plus a small fixed offset (see
 `knowledge.study_calendar.staggered`), so that many users picking 08:00 are not all sent at
-once. A user who blocked the bot has their daily question switched off; a group the bot can no
-longer post to has its cohort archived.
+once. A user who blocked the bot has their daily question switched off. A cohort's daily
+question is part of its rhythm (handlers.rounds).
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from collections.abc import Awaitable, Callable
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackContext, JobQueue
 
-from db.cohorts import Cohort
 from db.study import StudySettings
 from handlers.deps import services
-from handlers.quiz import quiz_cohort, quiz_user
+from handlers.quiz import quiz_user
 from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
 from knowledge.study_calendar import parse_clock, staggered, zone
 
@@ -26,10 +25,6 @@ log = logging.getLogger(__name__)
 
 JobCallback = Callable[[CallbackContext], Awaitable[None]]
 DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs convention)
-
-
-def cohort_job_name(cohort_id: int) -> str:
-    return f"daily:cohort:{cohort_id}"
 
 
 def _queue(app: Application) -> JobQueue:
@@ -65,11 +60,6 @@ def schedule_user(app: Application, settings: StudySettings, *, replace: bool = 
               settings.user_id, send_user_daily, user_id=settings.user_id, replace=replace)
 
 
-def schedule_cohort(app: Application, cohort: Cohort, *, replace: bool = True) -> None:
-    _schedule(app, cohort_job_name(cohort.id), cohort.daily_time, cohort.timezone, cohort.id,
-              send_cohort_daily, replace=replace)
-
-
 async def send_user_daily(context: CallbackContext) -> None:
     assert context.job is not None
     user_id = int(context.job.data)  # type: ignore[arg-type]
@@ -80,30 +70,12 @@ async def send_user_daily(context: CallbackContext) -> None:
         await user_blocked(context.application, user_id)
 
 
-async def send_cohort_daily(context: CallbackContext) -> None:
-    assert context.job is not None
-    db = services(context).db
-    cohort = await db.cohorts.by_id(int(context.job.data))  # type: ignore[arg-type]
-    if cohort is None:
-        context.job.schedule_removal()
-        return
-    try:
-        await quiz_cohort(context.bot, db, cohort)
-    except Forbidden:
-        log.info("cohort_archived_forbidden cohort=%s", cohort.id)
-        await db.cohorts.archive(cohort.chat_id)
-        context.job.schedule_removal()
-
-
 async def restore_daily_jobs(app: Application) -> None:
     db = app.bot_data["services"].db
     users = await db.study.with_daily()
-    cohorts = await db.cohorts.with_daily()
     for settings in users:
         schedule_user(app, settings, replace=False)
-    for cohort in cohorts:
-        schedule_cohort(app, cohort, replace=False)
-    log.info("daily_jobs_restored users=%s cohorts=%s", len(users), len(cohorts))
+    log.info("daily_jobs_restored users=%s", len(users))
 
 
 async def daily_off(app: Application, user_id: int) -> None:

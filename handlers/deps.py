@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from telegram.ext import Application, CallbackContext
 
 from db import Database
 
 StartupHook = Callable[[Application], Awaitable[None]]
+Clock = Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -18,6 +24,7 @@ class Services:
     operator_ids: frozenset[int] = frozenset()
     startup_hooks: list[StartupHook] = field(default_factory=list)
     shutdown_hooks: list[StartupHook] = field(default_factory=list)
+    clock: Clock = utc_clock  # the current time (UTC); tests replace it with a fake clock
 
 
 def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]

@@ -40,7 +40,8 @@ employer type, skills, goal), to make salary and career answers personal;
 • if you use them: your exam date and certification, time zone and daily-question time; your \
 quiz answers, for your stats and streak; questions you reported, with the reason you gave; \
 your cohort memberships, with your first name for the leaderboard (/leaderboard hide shows \
-you as an anonymous member instead).
+you as an anonymous member instead, also from this chat). Group quiz polls are not anonymous: \
+Telegram shows everyone in the group who voted for what, whatever the leaderboard shows.
 
 <b>What I don't keep</b>: the texts of your messages (a report's reason aside), your phone \
 number or contacts. The logs hold ids and event names only. To avoid handling one message \

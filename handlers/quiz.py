@@ -8,8 +8,6 @@ the cohort (/join); anyone's answer still counts for their own /stats.
 from __future__ import annotations
 
 import logging
-import random
-from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Poll, Update
@@ -18,61 +16,33 @@ from telegram.ext import (
     CallbackContext,
     CallbackQueryHandler,
     CommandHandler,
+    MessageHandler,
     PollAnswerHandler,
+    filters,
 )
 
 from db import Database
-from db.cohorts import Cohort
-from db.quiz import SentPoll
 from handlers.arguments import command_arguments
 from handlers.deps import services
+from handlers.quiz_polls import send_quiz
 from handlers.render import echo, escape, is_private, reply
+from handlers.rounds import post_round
 from knowledge.practice import (
     EXAMS,
     GROUP_QUIZ_COOLDOWN,
     Focus,
-    domain_weights,
+    asks_about_question,
     focus_from_text,
     group_quiz_wait,
-    pick_question,
     practice_exam,
-    shuffle_options,
 )
-from knowledge.quiz_bank import QuizQuestion, load_quiz_bank
+from knowledge.quiz_bank import load_quiz_bank
 
 log = logging.getLogger(__name__)
 
 PRIVATE_OPEN_SECONDS = 300
-GROUP_OPEN_SECONDS = 600
 MAX_REASON = 300
 NEXT = "quiz:next:"
-_rng = random.Random()
-
-
-async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQuestion],
-                    asked: Mapping[str, int], *, cohort_id: int | None, open_period: int,
-                    markup: InlineKeyboardMarkup | None = None) -> Message | None:
-    """Post one quiz poll (options shuffled) and remember which question it carries.
-
-    None when the pool has no questions (a domain the bank does not cover yet).
-    """
-    if not pool:
-        log.info("quiz_pool_empty chat=%s", chat_id)
-        return None
-    bank = load_quiz_bank()
-    question = pick_question(pool, asked, domain_weights(bank), _rng)
-    shuffled = shuffle_options(question.options, question.correct, _rng)
-    message = await bot.send_poll(
-        chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
-        is_anonymous=False, correct_option_ids=[shuffled.correct],
-        explanation=question.explanation, open_period=open_period, reply_markup=markup,
-    )
-    assert message.poll is not None
-    await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,
-                                       message.message_id, shuffled.correct, cohort_id),
-                              private=cohort_id is None)
-    log.info("quiz_sent chat=%s question=%s", chat_id, question.id)
-    return message
 
 
 async def quiz_user(bot: Bot, db: Database, user_id: int,
@@ -82,7 +52,8 @@ async def quiz_user(bot: Bot, db: Database, user_id: int,
         focus = Focus(practice_exam((await db.study.get(user_id)).exam_cert))
     return await send_quiz(bot, db, user_id, focus.pool(load_quiz_bank()),
                            await db.quiz.asked_to_user(user_id), cohort_id=None,
-                           open_period=PRIVATE_OPEN_SECONDS, markup=next_button(focus))
+                           at=datetime.now(UTC), open_period=PRIVATE_OPEN_SECONDS,
+                           markup=next_button(focus))
 
 
 def next_button(focus: Focus) -> InlineKeyboardMarkup:
@@ -106,15 +77,6 @@ async def on_next_button(update: Update, context: CallbackContext) -> None:
     await query.answer()
     await query.edit_message_reply_markup(None)
     await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
-
-
-async def quiz_cohort(bot: Bot, db: Database, cohort: Cohort,
-                      focus: Focus | None = None) -> Message | None:
-    """A question for the whole group, not repeated there until the pool is used up."""
-    focus = focus or Focus(practice_exam(cohort.exam_cert))
-    return await send_quiz(bot, db, cohort.chat_id, focus.pool(load_quiz_bank()),
-                           await db.quiz.asked_in_chat(cohort.chat_id), cohort_id=cohort.id,
-                           open_period=GROUP_OPEN_SECONDS)
 
 
 def unknown_focus_text(typed: str) -> str:
@@ -147,12 +109,12 @@ async def quiz_command(update: Update, context: CallbackContext) -> None:
         sent = await quiz_user(context.bot, db, update.effective_user.id, focus)
     else:
         wait = group_quiz_wait(await db.quiz.last_sent_in_chat(cohort.chat_id),
-                               datetime.now(UTC), GROUP_QUIZ_COOLDOWN)
+                               services(context).clock(), GROUP_QUIZ_COOLDOWN)
         if wait:
             await reply(update, f"One question at a time here: the next one in {wait} s. "
                                 "Meanwhile, have a go at the latest one.")
             return
-        sent = await quiz_cohort(context.bot, db, cohort, focus)
+        sent = await post_round(context.application, cohort, focus)
     if sent is None:
         topic = focus.domain.name if focus.domain else focus.exam
         await reply(update, f"I have no questions on {escape(topic)} yet. "
@@ -174,7 +136,7 @@ async def on_poll_answer(update: Update, context: CallbackContext) -> None:
         cohort_id = None
     correct = answer.option_ids[0] == sent.correct_option
     await db.quiz.record_answer(answer.user.id, sent, question.domain, correct, cohort_id,
-                                datetime.now(UTC))
+                                services(context).clock())
 
 
 async def report_command(update: Update, context: CallbackContext) -> None:
@@ -202,6 +164,42 @@ async def report_command(update: Update, context: CallbackContext) -> None:
     await reply(update, "Thank you — the question is flagged for review.")
 
 
+class _AboutQuizPoll(filters.MessageFilter):
+    """A text reply to one of the bot's quiz polls that asks about it ("why?")."""
+
+    def filter(self, message: Message) -> bool:
+        quoted = message.reply_to_message
+        return (quoted is not None and quoted.poll is not None and quoted.poll.type == Poll.QUIZ
+                and quoted.from_user is not None and quoted.from_user.id == message.get_bot().id
+                and asks_about_question(message.text or ""))
+
+
+async def on_question_about_poll(update: Update, context: CallbackContext) -> None:
+    """The answer and the explanation of the poll replied to, once the asker may see them."""
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    quoted = message.reply_to_message
+    assert quoted is not None and quoted.poll is not None
+    db = services(context).db
+    sent = await db.quiz.poll(quoted.poll.id)
+    question = load_quiz_bank().by_id(sent.question_id) if sent else None
+    if sent is None or question is None:
+        await reply(update, "That poll is not one of my current questions, so I can't "
+                            "explain it. /quiz gives a fresh one.")
+        return
+    if await db.rounds.is_open(sent.poll_id):
+        await reply(update, "This question is still open — have a go first. I'll post the "
+                            "answer and the explanation here when it closes.")
+        return
+    if is_private(update) and not await db.quiz.has_answered(update.effective_user.id,
+                                                             sent.poll_id):
+        await reply(update, "Pick an answer first: then Telegram shows the explanation, and I "
+                            "can tell you more.")
+        return
+    await reply(update, f"✅ <b>Answer:</b> {escape(question.answer)}\n"
+                        f"{escape(question.explanation)}\n<i>Source: {escape(question.source)}</i>")
+
+
 async def validate_bank(app: Application) -> None:
     """Load (and so validate) the question bank at start-up: a broken bank stops the bot."""
     bank = load_quiz_bank()
@@ -214,3 +212,6 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("report", report_command))
     app.add_handler(PollAnswerHandler(on_poll_answer))
     app.add_handler(CallbackQueryHandler(on_next_button, pattern=f"^{NEXT}"))
+    # Before handlers.ask's free-text handlers (this module is registered earlier).
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+                                   & _AboutQuizPoll(), on_question_about_poll))

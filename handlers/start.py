@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CommandHandler
 
-from handlers.render import escape, reply, rows
+from handlers.render import escape, is_private, reply, rows
 
 DeepLinkHandler = Callable[[Update, CallbackContext, str], Awaitable[None]]
 
@@ -39,6 +39,15 @@ def main_menu() -> InlineKeyboardMarkup:
         [InlineKeyboardButton(label, callback_data=data) for label, data in MENU], 2))
 
 
+def group_welcome_text(bot_username: str) -> str:
+    return (
+        "Hi! I'm <b>EHR Career Coach</b>. In this group, ask me with "
+        f"<code>/ask your question</code>, by mentioning @{escape(bot_username)}, or by "
+        "replying to one of my messages; /help lists what works here. Anything personal "
+        "(your profile, your salary estimate) stays in our private chat."
+    )
+
+
 def welcome_text(first_name: str) -> str:
     return (
         f"Hi {escape(first_name)}! I'm <b>EHR Career Coach</b>.\n\n"
@@ -53,6 +62,12 @@ async def start(update: Update, context: CallbackContext) -> None:
     payload = context.args[0] if context.args else ""
     if payload:
         await route_deep_link(update, context, payload)
+        return
+    if not is_private(update):
+        button = InlineKeyboardButton("Open our private chat",
+                                      url=f"https://t.me/{context.bot.username}")
+        await reply(update, group_welcome_text(context.bot.username),
+                    InlineKeyboardMarkup([[button]]))
         return
     user = update.effective_user
     await reply(update, welcome_text(user.first_name if user else "there"), main_menu())

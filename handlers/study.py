@@ -8,17 +8,16 @@ from datetime import UTC, date, datetime
 from telegram import Update
 from telegram.ext import Application, CallbackContext, CommandHandler, filters
 
-from db.quiz import DomainResult
 from db.study import StudySettings
 from handlers.arguments import command_arguments
 from handlers.daily import schedule_user
 from handlers.deps import services
+from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.personal import require_private
 from handlers.render import echo, escape, is_private, reply
 from handlers.start import register_deep_link
 from knowledge.practice import EXAMS
 from knowledge.profile import Certification
-from knowledge.quiz_bank import load_quiz_bank
 from knowledge.study_calendar import (
     CalendarError,
     days_until,
@@ -74,27 +73,10 @@ async def stats_command(update: Update, context: CallbackContext) -> None:
     answered = sum(r.answered for r in results)
     correct = sum(r.correct for r in results)
     lines.append(f"\nAll together: {correct}/{answered} ({round(100 * correct / answered)}%)")
-    weakest = min(results, key=lambda r: (r.correct / r.answered, -r.answered))
-    if weakest.correct < weakest.answered:
+    weakest = weakest_domain(results)
+    if weakest is not None:
         lines.append(f"Practise your weakest domain: <code>/quiz {escape(weakest.domain)}</code>")
     await reply(update, "\n".join(lines))
-
-
-def domain_lines(results: list[DomainResult]) -> list[str]:
-    """A line per domain in the bank's order, with its share of the exam and that share's source."""
-    bank = load_quiz_bank()
-    order = {domain.id: index for index, domain in enumerate(bank.domains)}
-    lines, sources = [], []
-    for result in sorted(results, key=lambda r: order.get(r.domain, len(order))):
-        domain = bank.domain(result.domain)
-        percent = round(100 * result.correct / result.answered)
-        label = escape(f"{domain.name} ({domain.exam}" if domain else f"{result.domain} (")
-        if domain is not None and domain.weight is not None:
-            label += f", {round(domain.weight * 100)}% of the exam*"
-            sources += [] if domain.source in sources else [domain.source]
-        lines.append(f"• {label}): {result.correct}/{result.answered} ({percent}%)")
-    lines += [f"<i>* Share of scored items: {escape(source)}</i>" for source in sources]
-    return lines
 
 
 async def exam_command(update: Update, context: CallbackContext) -> None:

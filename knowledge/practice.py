@@ -145,3 +145,14 @@ def group_quiz_wait(last_sent: datetime | None, now: datetime, cooldown: timedel
         return 0
     left = min((last_sent + cooldown - now).total_seconds(), cooldown.total_seconds())
     return max(0, math.ceil(left))
+
+
+_ABOUT_WORDS = frozenset({"why", "how", "what", "explain", "explanation", "answer", "correct",
+                          "wrong", "right", "reason", "huh", "confused", "understand"})
+
+
+def asks_about_question(text: str) -> bool:
+    """Whether a reply to a quiz poll asks about it ("why?", "what's the answer") rather than
+    chatting ("thanks", "lol", "👍")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return "?" in text or bool(words & _ABOUT_WORDS)

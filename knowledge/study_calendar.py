@@ -105,12 +105,17 @@ def week_start(now: datetime, tz: tzinfo) -> datetime:
     return datetime.combine(monday, time(), tzinfo=tz).astimezone(UTC)
 
 
+def stagger_seconds(key: int, spread: int = STAGGER_SECONDS) -> int:
+    """A fixed offset of up to `spread` seconds derived from `key`."""
+    return zlib.crc32(str(key).encode()) % spread
+
+
 def staggered(clock: time, key: int, spread: int = STAGGER_SECONDS) -> time:
-    """`clock` plus a fixed offset of up to `spread` seconds derived from `key`.
+    """`clock` plus `stagger_seconds(key)`.
 
     Many users picking 08:00 then get their questions over a few minutes, not in one burst,
     and each user always at the same second.
     """
-    offset = zlib.crc32(str(key).encode()) % spread
+    offset = stagger_seconds(key, spread)
     moment = datetime.combine(date(2000, 1, 3), clock) + timedelta(seconds=offset)
     return moment.time().replace(tzinfo=clock.tzinfo)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from handlers import quiz
-from handlers.daily import cohort_job_name
+from tests.fake_clock import run_until, scheduled_job, use_fake_clock
 from tests.harness import BotHarness, last_text, replies
 from tests.test_quiz import answer, poll_id, poll_of, question_of
 
@@ -132,11 +132,12 @@ async def test_group_daily_set_by_an_admin_fires_into_the_group(bot: BotHarness)
     assert "19:00" in text and "America/New_York" in text
     cohort = await bot.db.cohorts.for_chat(GROUP_ID)
     assert cohort is not None and cohort.daily_time == "19:00"
-    assert bot.app.job_queue is not None
-    (job,) = bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id))
-    before = len(bot.api.calls)
-    await job.run(bot.app)
-    polls = [c for c in bot.api.calls[before:] if c.method == "sendPoll"]
+    use_fake_clock(bot, datetime.now(UTC))
+    job = scheduled_job(bot, cohort.id)
+    assert job is not None
+    local = job.due.astimezone(ZoneInfo("America/New_York"))
+    assert (local.hour, local.minute) in {(19, 0), (19, 1), (19, 2), (19, 3)}  # staggered
+    polls = [c for c in await run_until(bot, cohort.id, job.due) if c.method == "sendPoll"]
     assert [p.chat_id for p in polls] == [GROUP_ID]
     sent = await bot.db.quiz.poll(poll_id(polls[0]))
     assert sent is not None and sent.cohort_id == cohort.id
@@ -159,25 +160,27 @@ async def test_the_bot_leaving_archives_the_cohort_and_stops_its_job(bot: BotHar
     assert cohort is not None
     await bot.feed(bot.api.my_chat_member_update(people["admin"], group, "member", "kicked"))
     assert await bot.db.cohorts.for_chat(GROUP_ID) is None
-    assert bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id)) == ()  # type: ignore[union-attr]
-    assert await bot.db.cohorts.with_daily() == []
+    assert scheduled_job(bot, cohort.id) is None
+    assert await bot.db.cohorts.active() == []
     # Added back later: the cohort comes back with its members and its daily question.
     await bot.feed(bot.api.my_chat_member_update(people["admin"], group, "left", "member"))
     revived = await bot.db.cohorts.for_chat(GROUP_ID)
     assert revived == cohort and await bot.db.cohorts.member_count(cohort.id) == 3
-    assert len(bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id))) == 1  # type: ignore[union-attr]
+    assert scheduled_job(bot, cohort.id) is not None
 
 
 async def test_a_group_that_blocks_posting_is_archived_by_its_daily_job(bot: BotHarness) -> None:
     group, people = await setup_cohort(bot)
     await bot.send("/daily 19:00", user=people["admin"], chat=group)
     cohort = await bot.db.cohorts.for_chat(GROUP_ID)
-    assert cohort is not None and bot.app.job_queue is not None
-    (job,) = bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id))
-    bot.api.fail("sendPoll", 403, "Forbidden: bot was kicked from the supergroup chat")
-    await job.run(bot.app)
+    assert cohort is not None
+    use_fake_clock(bot, datetime.now(UTC))
+    job = scheduled_job(bot, cohort.id)
+    assert job is not None
+    bot.api.fail("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat")
+    await run_until(bot, cohort.id, job.due)
     assert await bot.db.cohorts.for_chat(GROUP_ID) is None
-    assert bot.app.job_queue.get_jobs_by_name(cohort_job_name(cohort.id)) == ()
+    assert scheduled_job(bot, cohort.id) is None
 
 
 async def test_migration_to_a_supergroup_moves_the_cohort(bot: BotHarness) -> None:

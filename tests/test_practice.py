@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from knowledge.practice import (
     Focus,
+    asks_about_question,
     domain_weights,
     focus_from_text,
     group_quiz_wait,
@@ -131,3 +132,10 @@ def test_group_quiz_wait_counts_down_whole_seconds() -> None:
     assert group_quiz_wait(sent, sent + cooldown, cooldown) == 0
     assert group_quiz_wait(sent, sent + timedelta(hours=1), cooldown) == 0
     assert group_quiz_wait(sent, sent - timedelta(hours=2), cooldown) == 30  # clock stepped back
+
+
+def test_a_reply_asks_about_the_poll_only_when_it_asks() -> None:
+    for text in ("why?", "Why", "what's the answer", "I don't understand", "explain pls", "?"):
+        assert asks_about_question(text), text
+    for text in ("thanks!", "lol", "👍", "nice one", "got it"):
+        assert not asks_about_question(text), text

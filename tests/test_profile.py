@@ -117,8 +117,12 @@ async def test_a_stored_profile_never_shows_in_a_group(bot: BotHarness) -> None:
     await bot.send("/profile years=7 state=OH")
     group = bot.api.group_chat(-100123)
     menu = replies(await bot.send("/start", chat=group))[-1]
-    for calls in (await bot.press("menu:profile", message=bot.message_of(menu)),
-                  await bot.send("/start@ehr_coach_bot profile", chat=group),
+    assert "Ohio" not in menu.text and not [b for b in menu.buttons() if "callback_data" in b]
+    # A menu button on an older group message opens the presser's private chat instead.
+    pressed = await bot.press("menu:profile", message={**bot.message_of(menu), "reply_markup": {
+        "inline_keyboard": [[{"text": "👤 My profile", "callback_data": "menu:profile"}]]}})
+    assert [c.params.get("url") for c in pressed] == ["https://t.me/ehr_coach_bot?start=profile"]
+    for calls in (await bot.send("/start@ehr_coach_bot profile", chat=group),
                   await bot.send("/profile", chat=group)):
         shown = replies(calls)[-1]
         assert "Ohio" not in shown.text and "7 years" not in shown.text

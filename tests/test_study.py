@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import Job
 
-from handlers.daily import DAILY, cohort_job_name
+from handlers.daily import DAILY
+from handlers.rounds import rhythm_job_name
 from handlers.user_jobs import user_job_name
 from tests.harness import BotHarness, last_text
 
@@ -91,7 +92,7 @@ async def test_daily_jobs_are_restored_after_a_restart_and_fire(tmp_path: Path) 
     async with BotHarness(tmp_path) as second:
         job = daily_job(second, user_job_name(USER, DAILY))
         daily_job(second, user_job_name(502, DAILY))
-        daily_job(second, cohort_job_name(cohort.id))
+        daily_job(second, rhythm_job_name(cohort.id))
         before = len(second.api.calls)
         await job.run(second.app)
         polls = second.api.calls_to("sendPoll")[before:]

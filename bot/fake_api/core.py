@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.fake_api import validation
+from bot.fake_api.members import chat_member, chat_member_updated
 
 BOT_USER = {
     "id": 7000000001,
@@ -96,7 +97,8 @@ class FakeTelegram:
         # Like Telegram's, update ids keep increasing from one run to the next (the bot skips an
         # id it has handled before): by default they start from the current time in ms.
         self._update_ids = itertools.count(int(time.time() * 1000))
-        self._poll_ids = itertools.count(1)
+        # Poll ids stay unique from one run to the next too (the bot stores them).
+        self._poll_ids = itertools.count(time.time_ns() // 1000)
         self._callback_ids = itertools.count(1)
         self._inline_ids = itertools.count(1)
         # Inline query ids sent to the bot, and whether each has been answered (only once).
@@ -201,13 +203,14 @@ class FakeTelegram:
                                         "option_persistent_ids": [str(i) for i in option_ids]})
 
     def my_chat_member_update(self, user: JsonDict, chat: JsonDict, old: str, new: str) -> JsonDict:
-        now = int(time.time())
-        return self.update(my_chat_member={
-            "chat": chat, "from": user, "date": now,
-            "old_chat_member": {"user": BOT_USER, "status": old},
-            "new_chat_member": {"user": BOT_USER, "status": new,
-                                **({"until_date": 0} if new == "kicked" else {})},
-        })
+        """`user` changed the bot's own status in `chat` (added it, removed it...)."""
+        return self.update(my_chat_member=chat_member_updated(user, chat, BOT_USER, old, new))
+
+    def chat_member_update(self, actor: JsonDict, chat: JsonDict, member: JsonDict, old: str,
+                           new: str) -> JsonDict:
+        """Someone's status in a group changed (joined, left, promoted); `actor` did it."""
+        self.set_member_status(int(chat["id"]), int(member["id"]), new)
+        return self.update(chat_member=chat_member_updated(actor, chat, member, old, new))
 
     # ----- long polling ---------------------------------------------------------------------------
 
@@ -341,18 +344,7 @@ class FakeTelegram:
         if method == "getChatMember":
             chat_id, user_id = int(str(params["chat_id"])), int(str(params["user_id"]))
             status = self.chat_members.get((chat_id, user_id), "member")
-            member: JsonDict = {"status": status, "user": {"id": user_id, "is_bot": False,
-                                                           "first_name": "Member"}}
-            if status == "administrator":
-                member.update(can_be_edited=False, can_manage_chat=True, can_change_info=True,
-                              can_delete_messages=True, can_invite_users=True,
-                              can_restrict_members=True, can_pin_messages=True,
-                              can_promote_members=False, can_manage_video_chats=True,
-                              is_anonymous=False, can_post_stories=False,
-                              can_edit_stories=False, can_delete_stories=False)
-            if status == "creator":
-                member.update(is_anonymous=False)
-            return member
+            return chat_member({"id": user_id, "is_bot": False, "first_name": "Member"}, status)
         if method == "getChat":
             chat = self._chat(params.get("chat_id"))
             return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
