@@ -26,7 +26,7 @@ from db.cohorts import Cohort
 from db.quiz import SentPoll
 from handlers.arguments import command_arguments
 from handlers.deps import services
-from handlers.render import echo, escape, is_private, reply
+from handlers.render import echo, edited, escape, is_private, reply, thread_of
 from knowledge.practice import (
     EXAMS,
     GROUP_QUIZ_COOLDOWN,
@@ -51,7 +51,8 @@ _rng = random.Random()
 
 async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQuestion],
                     asked: Mapping[str, int], *, cohort_id: int | None, open_period: int,
-                    markup: InlineKeyboardMarkup | None = None) -> Message | None:
+                    markup: InlineKeyboardMarkup | None = None,
+                    thread_id: int | None = None) -> Message | None:
     """Post one quiz poll (options shuffled) and remember which question it carries.
 
     None when the pool has no questions (a domain the bank does not cover yet).
@@ -66,6 +67,7 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
         chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
         is_anonymous=False, correct_option_ids=[shuffled.correct],
         explanation=question.explanation, open_period=open_period, reply_markup=markup,
+        message_thread_id=thread_id,
     )
     assert message.poll is not None
     await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,
@@ -104,17 +106,20 @@ async def on_next_button(update: Update, context: CallbackContext) -> None:
         await query.answer("This button is out of date — send /quiz.", show_alert=True)
         return
     await query.answer()
-    await query.edit_message_reply_markup(None)
+    if not await edited(query.edit_message_reply_markup(None)):
+        return  # pressed twice: the first press asked the next question
     await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
 
 
 async def quiz_cohort(bot: Bot, db: Database, cohort: Cohort,
-                      focus: Focus | None = None) -> Message | None:
-    """A question for the whole group, not repeated there until the pool is used up."""
+                      focus: Focus | None = None,
+                      thread_id: int | None = None) -> Message | None:
+    """A question for the whole group (in forum topic `thread_id` when given), not repeated
+    there until the pool is used up."""
     focus = focus or Focus(practice_exam(cohort.exam_cert))
     return await send_quiz(bot, db, cohort.chat_id, focus.pool(load_quiz_bank()),
                            await db.quiz.asked_in_chat(cohort.chat_id), cohort_id=cohort.id,
-                           open_period=GROUP_OPEN_SECONDS)
+                           open_period=GROUP_OPEN_SECONDS, thread_id=thread_id)
 
 
 def unknown_focus_text(typed: str) -> str:
@@ -152,7 +157,7 @@ async def quiz_command(update: Update, context: CallbackContext) -> None:
             await reply(update, f"One question at a time here: the next one in {wait} s. "
                                 "Meanwhile, have a go at the latest one.")
             return
-        sent = await quiz_cohort(context.bot, db, cohort, focus)
+        sent = await quiz_cohort(context.bot, db, cohort, focus, thread_of(update))
     if sent is None:
         topic = focus.domain.name if focus.domain else focus.exam
         await reply(update, f"I have no questions on {escape(topic)} yet. "

@@ -11,6 +11,10 @@ MAX_CALLBACK_DATA = 64
 MAX_POLL_QUESTION = 300
 MAX_POLL_OPTION = 100
 MAX_POLL_EXPLANATION = 200
+MAX_POLL_OPTIONS = 12
+MAX_COMMANDS = 100
+MAX_COMMAND_DESCRIPTION = 256
+_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 MAX_INLINE_RESULTS = 50
 MAX_RESULT_ID = 64
 MAX_NEXT_OFFSET = 64
@@ -102,21 +106,32 @@ def poll_problem(params: dict[str, object]) -> str | None:
     if not isinstance(question, str) or not 1 <= len(question) <= MAX_POLL_QUESTION:
         return "poll question length must be 1-300"
     options = params.get("options")
-    if not isinstance(options, list) or not 2 <= len(options) <= 10:
-        return "poll must have 2-10 options"
+    if not isinstance(options, list) or not 1 <= len(options) <= MAX_POLL_OPTIONS:
+        return f"poll must have 1-{MAX_POLL_OPTIONS} options"
     for option in options:
         text = option.get("text") if isinstance(option, dict) else option
         if not isinstance(text, str) or not 1 <= len(text) <= MAX_POLL_OPTION:
             return "poll option length must be 1-100"
     if params.get("type") == "quiz":
-        # Bot API 9.6 sends a list, `correct_option_ids`; older clients `correct_option_id`.
-        ids = params.get("correct_option_ids", [params.get("correct_option_id")])
+        ids = params.get("correct_option_ids")
         if not isinstance(ids, list) or not ids or not all(
                 isinstance(i, int) and 0 <= i < len(options) for i in ids):
             return "wrong correct option ID"
         explanation = params.get("explanation")
         if explanation is not None and len(str(explanation)) > MAX_POLL_EXPLANATION:
             return "poll explanation is too long"
+    return None
+
+
+def commands_problem(commands: list[dict[str, object]]) -> str | None:
+    """Why Telegram would refuse setMyCommands' list, or None."""
+    if len(commands) > MAX_COMMANDS:
+        return f"too many commands: at most {MAX_COMMANDS}"
+    for command in commands:
+        if not _COMMAND.match(str(command["command"])):
+            return "BOT_COMMAND_INVALID"
+        if not 1 <= len(str(command["description"]).strip()) <= MAX_COMMAND_DESCRIPTION:
+            return "command description must be 1-256 characters"
     return None
 
 
