@@ -16,6 +16,7 @@ from handlers import (
     fallbacks,
     help,
     inline,
+    members,
     privacy,
     profile,
     quiz,
@@ -30,7 +31,7 @@ from handlers import (
 # `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
 # catch-all for private text must come after every dialogue's handlers.
 FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
-            quiz, study, daily, cohort, privacy, admin, inline, ask)
+            quiz, study, daily, cohort, members, privacy, admin, inline, ask)
 
 
 def register(app: Application) -> None:

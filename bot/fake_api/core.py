@@ -241,9 +241,35 @@ class FakeTelegram:
         now = int(time.time())
         return self.update(my_chat_member={
             "chat": chat, "from": user, "date": now,
-            "old_chat_member": {"user": BOT_USER, "status": old},
-            "new_chat_member": {"user": BOT_USER, "status": new,
-                                **({"until_date": 0} if new == "kicked" else {})},
+            "old_chat_member": self.chat_member(BOT_USER, old),
+            "new_chat_member": self.chat_member(BOT_USER, new),
+        })
+
+    @staticmethod
+    def chat_member(user: JsonDict, status: str) -> JsonDict:
+        """A ChatMember of `status` ("creator", "administrator", "member", "left", "kicked")."""
+        member: JsonDict = {"status": status, "user": user}
+        if status == "administrator":
+            member.update(can_be_edited=False, can_manage_chat=True, can_change_info=True,
+                          can_delete_messages=True, can_invite_users=True,
+                          can_restrict_members=True, can_pin_messages=True,
+                          can_promote_members=False, can_manage_video_chats=True,
+                          is_anonymous=False, can_post_stories=False,
+                          can_edit_stories=False, can_delete_stories=False)
+        if status == "creator":
+            member.update(is_anonymous=False)
+        if status == "kicked":
+            member.update(until_date=0)
+        return member
+
+    def chat_member_update(self, actor: JsonDict, chat: JsonDict, member: JsonDict, old: str,
+                           new: str) -> JsonDict:
+        """`member`'s status in `chat` changed from `old` to `new` ("left": they left,
+        "kicked": `actor`, an admin, removed them)."""
+        return self.update(chat_member={
+            "chat": chat, "from": actor, "date": int(time.time()),
+            "old_chat_member": self.chat_member(member, old),
+            "new_chat_member": self.chat_member(member, new),
         })
 
     # ----- long polling ---------------------------------------------------------------------------
@@ -394,18 +420,8 @@ class FakeTelegram:
         if method == "getChatMember":
             chat_id, user_id = int(str(params["chat_id"])), int(str(params["user_id"]))
             status = self.chat_members.get((chat_id, user_id), "member")
-            member: JsonDict = {"status": status, "user": {"id": user_id, "is_bot": False,
-                                                           "first_name": "Member"}}
-            if status == "administrator":
-                member.update(can_be_edited=False, can_manage_chat=True, can_change_info=True,
-                              can_delete_messages=True, can_invite_users=True,
-                              can_restrict_members=True, can_pin_messages=True,
-                              can_promote_members=False, can_manage_video_chats=True,
-                              is_anonymous=False, can_post_stories=False,
-                              can_edit_stories=False, can_delete_stories=False)
-            if status == "creator":
-                member.update(is_anonymous=False)
-            return member
+            return self.chat_member({"id": user_id, "is_bot": False, "first_name": "Member"},
+                                    status)
         if method == "getChat":
             chat = self._chat(params.get("chat_id"))
             return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
