@@ -178,7 +178,7 @@ async def test_set_my_commands_limits() -> None:
     good = [{"command": f"c{i}", "description": "d"} for i in range(100)]
     assert (await _call(api, "setMyCommands", commands=good))[0] == 200
     bad = [
-        good + [{"command": "extra", "description": "d"}],
+        [*good, {"command": "extra", "description": "d"}],
         [{"command": "Start", "description": "d"}],
         [{"command": "x" * 33, "description": "d"}],
         [{"command": "help", "description": ""}],
