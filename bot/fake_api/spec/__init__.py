@@ -30,6 +30,8 @@ class BotApiSpec:
     methods: dict[str, dict[str, Field]]
     objects: dict[str, dict[str, Field]]
     unions: dict[str, tuple[str, ...]]
+    # The required parameters of each method and fields of each object type, by name.
+    required: dict[str, tuple[str, ...]]
 
 
 def _fields(raw: dict[str, Any]) -> dict[str, Field]:
@@ -43,16 +45,20 @@ def load() -> BotApiSpec:
     objects = {name: _fields(t) for name, t in raw["types"].items() if "one_of" not in t}
     unions = {name: tuple(t["one_of"]) for name, t in raw["types"].items() if "one_of" in t}
     methods = {name: _fields(params) for name, params in raw["methods"].items()}
-    return BotApiSpec(raw["bot_api"], methods, objects, unions)
+    required = {name: tuple(key for key, field in fields.items() if field.required)
+                for name, fields in (methods | objects).items()}
+    return BotApiSpec(raw["bot_api"], methods, objects, unions, required)
 
 
-def _alternatives(spec_type: str) -> list[str]:
+@cache
+def _alternatives(spec_type: str) -> tuple[str, ...]:
     """'Integer or String' -> ['Integer', 'String']; 'Array of A, B and C' -> one array type."""
     if spec_type.startswith("Array of "):
-        return [spec_type]
-    return [part.strip() for part in spec_type.split(" or ")]
+        return (spec_type,)
+    return tuple(part.strip() for part in spec_type.split(" or "))
 
 
+@cache
 def _array_items(spec_type: str) -> str:
     inner = spec_type.removeprefix("Array of ")
     return inner if inner.startswith("Array of ") else " or ".join(
@@ -70,10 +76,12 @@ class _Checker:
         self.uploads = uploads
 
     def value(self, where: str, spec_type: str, value: object) -> str | None:
-        problems = [self._one(where, alternative, value)
-                    for alternative in _alternatives(spec_type)]
-        if any(problem is None for problem in problems):
-            return None
+        problems = []
+        for alternative in _alternatives(spec_type):
+            problem = self._one(where, alternative, value)
+            if problem is None:
+                return None
+            problems.append(problem)
         object_problems = [p for p in problems if p and not p.startswith(f"{where}: expected")]
         return object_problems[0] if object_problems else \
             f"{where}: expected {spec_type}, got {_kind(value)}"
@@ -120,9 +128,12 @@ class _Checker:
                 candidates = [c for c in tagged if value[key] in self.spec.objects[c][key].enum]
                 if not candidates:
                     return f"{where}.{key}: {value[key]!r} is none of the kinds of {name}"
-        problems = [self._one(where, candidate, value) for candidate in candidates]
-        if any(problem is None for problem in problems):
-            return None
+        problems = []
+        for candidate in candidates:
+            problem = self._one(where, candidate, value)
+            if problem is None:
+                return None
+            problems.append(problem)
         # Report against the kind whose fields the value shares most.
         overlap = [len(set(value) & set(self.spec.objects.get(c, {}))) for c in candidates]
         return problems[overlap.index(max(overlap))]
@@ -132,17 +143,17 @@ class _Checker:
         if not isinstance(value, dict):
             return f"{where}: expected {name}"
         label, part = (f"{where}: {name}", "field") if where else (name, "parameter")
-        for key in value:
-            if key not in fields:
+        for key, item in value.items():
+            field = fields.get(key)
+            if field is None:
                 return f"{label} has no {part} {key!r}"
-        for key, field in fields.items():
-            if key not in value or value[key] is None:
-                if field.required and not (not where and key in self.uploads):
-                    return f"{label} requires {key!r}"
-                continue
-            problem = self.field(f"{where}.{key}" if where else key, key, field, value[key])
-            if problem:
-                return problem
+            if item is not None:
+                problem = self.field(f"{where}.{key}" if where else key, key, field, item)
+                if problem:
+                    return problem
+        for key in self.spec.required[name]:
+            if value.get(key) is None and not (not where and key in self.uploads):
+                return f"{label} requires {key!r}"
         return None
 
     def field(self, where: str, key: str, field: Field, value: object) -> str | None:
