@@ -454,8 +454,10 @@ class FakeTelegram:
                 self._check("message with poll to stop not found")
             if poll["is_closed"]:
                 self._check("poll has already been closed")
-            message["poll"] = {**poll, "is_closed": True}
-            return message["poll"]
+            closed = {**poll, "is_closed": True}
+            self.sent_messages[(message["chat"]["id"], message["message_id"])] = {
+                **message, "poll": closed}
+            return closed
         if method == "deleteMessage":
             key = (self._chat(params["chat_id"])["id"], params["message_id"])
             if self.sent_messages.pop(key, None) is None:
