@@ -3,9 +3,15 @@ and the calls Telegram refuses for the state they find (edits, answers, chats, t
 
 from __future__ import annotations
 
+import io
+import json
+import tarfile
+from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
+import yaml
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
@@ -15,7 +21,7 @@ from bot.aiohttp_request import AiohttpRequest
 from bot.ext_bot import CoachBot, method_parameters
 from bot.fake_api import FakeRequest, FakeTelegram
 from bot.fake_api.server import FakeBotServer
-from bot.fake_api.spec import call_problem, decode_form, load
+from bot.fake_api.spec import call_problem, decode_form, generate, load
 from tests.harness import TEST_TOKEN
 
 USER = 42
@@ -236,3 +242,63 @@ async def test_over_http_the_same_checks_apply() -> None:
             await bot.send_message(USER, "fine", parse_mode="HTML")
     assert [c.error is None for c in api.calls] == [True, False, True]
     assert api.calls[-1].params["chat_id"] == USER  # decoded from the form as an Integer
+
+
+def test_the_generator_keeps_what_the_methods_reach(tmp_path: Path) -> None:
+    """generate.build on a miniature aiogram sdist: methods, the types their parameters reach,
+    required flags and the enumerations, from the schema and the enum files."""
+    def field(name: str, kind: str, required: bool, text: str = "") -> dict[str, Any]:
+        return {"name": name, "type": kind, "required": required, "description": text,
+                "rst_description": text}
+    schema = {"api": {"version": "99.1", "release_date": "2030-01-01"}, "items": [
+        {"title": "Available types", "children": [
+            {"name": "Scope", "description": "Scopes:\n - ScopeChat\n - ScopeAll"},
+            {"name": "ScopeChat", "annotations": [
+                field("type", "String", True, "Scope type, must be chat"),
+                field("chat_id", "Integer", True)]},
+            {"name": "ScopeAll", "annotations": [field("type", "String", True, "must be all")]},
+            {"name": "Poll", "annotations": [field("type", "String", True,
+                                                   "Poll type, currently can be 'quiz'")]},
+            {"name": "Update", "annotations": [field("update_id", "Integer", True),
+                                               field("message", "Message", False)]},
+            {"name": "Unreached", "annotations": [field("x", "String", True)]},
+        ]},
+        {"title": "Available methods", "children": [
+            {"name": "sendPoll", "annotations": [
+                field("chat_id", "Integer or String", True),
+                field("type", "String", False, "Poll type, 'quiz' or 'regular'"),
+                field("question_parse_mode", "String", False)]},
+            {"name": "setScope", "annotations": [field("scope", "Scope", False),
+                                                 field("allowed_updates", "Array of String",
+                                                       False)]},
+        ]},
+    ]}
+    enums = {
+        "ParseMode.yml": {"name": "ParseMode", "static": {"HTML": "HTML"}},
+        "Scope.yml": {"name": "ScopeType", "multi_parse": {
+            "attribute": "type", "regexp": "must be ([a-z]+)",
+            "entities": ["ScopeChat", "ScopeAll"]}},
+        "Gone.yml": {"name": "Gone", "parse": {"entity": "Poll", "attribute": "gone",
+                                               "regexp": "'([a-z]+)'"}},
+        "UpdateType.yml": {"name": "UpdateType",
+                           "extract": {"entity": "Update", "exclude": ["update_id"]}},
+    }
+    sdist = tmp_path / "aiogram-0.0.0.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        files = {"schema/schema.json": json.dumps(schema).encode(),
+                 **{f"enums/{n}": yaml.safe_dump(e).encode() for n, e in enums.items()}}
+        for name, content in files.items():
+            info = tarfile.TarInfo(f"aiogram-0.0.0/.butcher/{name}")
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    with patch.object(generate, "_EXTRA_ENUMS", [("methods", "sendPoll", "type", "'([a-z]+)'")]):
+        built = generate.build(sdist)
+    assert built["bot_api"] == "99.1"
+    assert built["methods"]["sendPoll"] == {
+        "chat_id": {"type": "Integer or String", "required": True},
+        "type": {"type": "String", "required": False, "enum": ["quiz", "regular"]},
+        "question_parse_mode": {"type": "String", "required": False, "enum": ["HTML"]}}
+    assert built["methods"]["setScope"]["allowed_updates"]["enum"] == ["message"]
+    assert set(built["types"]) == {"Scope", "ScopeChat", "ScopeAll"}
+    assert built["types"]["Scope"] == {"one_of": ["ScopeChat", "ScopeAll"]}
+    assert built["types"]["ScopeChat"]["type"]["enum"] == ["chat"]
