@@ -179,6 +179,19 @@ async def test_a_callback_query_is_answered_once() -> None:
         assert status == 400 and "query is too old" in body["description"]
 
 
+async def test_an_inline_button_does_exactly_one_thing() -> None:
+    api = FakeTelegram()
+    api.start(USER)
+    for button in ({"text": "Nothing"},
+                   {"text": "Both", "callback_data": "go", "url": "https://example.org"}):
+        status, body = await _call(api, "sendMessage", chat_id=USER, text="x",
+                                   reply_markup={"inline_keyboard": [[button]]})
+        assert status == 400 and "exactly one action" in body["description"], button
+    styled = {"text": "Go", "style": "primary", "callback_data": "go"}
+    assert (await _call(api, "sendMessage", chat_id=USER, text="x",
+                        reply_markup={"inline_keyboard": [[styled]]}))[0] == 200
+
+
 async def test_set_my_commands_limits() -> None:
     api = FakeTelegram()
     good = [{"command": f"c{i}", "description": "d"} for i in range(100)]

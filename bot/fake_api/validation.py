@@ -21,6 +21,9 @@ MAX_RESULT_ID = 64
 MAX_NEXT_OFFSET = 64
 _START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
+# The fields of an inline keyboard button that are not its action (url, callback_data, ...).
+_BUTTON_LOOKS = frozenset({"text", "icon_custom_emoji_id", "style"})
+
 _ALLOWED_TAGS = {
     "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
     "tg-spoiler", "span", "blockquote", "tg-emoji",
@@ -93,6 +96,8 @@ def markup_problem(markup: object) -> str | None:
         for button in row:
             if not button.get("text"):
                 return "inline keyboard button text is empty"
+            if len(_BUTTON_LOOKS & set(button)) + 1 != len(button):
+                return "can't parse inline keyboard button: exactly one action field is needed"
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
                 return "BUTTON_DATA_INVALID"
