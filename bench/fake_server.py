@@ -52,7 +52,8 @@ class BenchTelegram(FakeTelegram):
         self.requests = 0
         self.delivered_update_id = 0
 
-    async def handle(self, method: str, params: JsonDict) -> tuple[int, JsonDict]:
+    async def handle(self, method: str, params: JsonDict,
+                     uploads: frozenset[str] = frozenset()) -> tuple[int, JsonDict]:
         self.requests += 1
         now = time.monotonic()
         if method == "getMe" and self.first_get_me is None:
@@ -62,7 +63,7 @@ class BenchTelegram(FakeTelegram):
                 self.first_get_updates = now
             offset = int(params.get("offset") or 0)
             self.delivered_update_id = max(self.delivered_update_id, offset - 1)
-        return await super().handle(method, params)
+        return await super().handle(method, params, uploads)
 
 
 def _cpu_waiting_seconds() -> float | None:

@@ -7,10 +7,11 @@ import logging
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
 from bot.aiohttp_request import AiohttpRequest
+from bot.ext_bot import CoachBot
 from bot.settings import Settings
 from bot.update_processor import PerUserOrderedProcessor
 from db import Database
@@ -45,25 +46,28 @@ async def on_shutdown(app: Application) -> None:
 def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
-    builder = (
+    if request is None and settings.http_client == "aiohttp":
+        request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
+    elif request is None:  # python-telegram-bot's default client and pool sizes
+        request, updates_request = HTTPXRequest(connection_pool_size=256), HTTPXRequest()
+    bot = CoachBot(
+        settings.telegram_bot_token,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_file_url,
+        request=request,
+        get_updates_request=updates_request or request,
+        defaults=Defaults(parse_mode=ParseMode.HTML,
+                          link_preview_options=LinkPreviewOptions(is_disabled=True)),
+        rate_limiter=AIORateLimiter(max_retries=5) if settings.rate_limit else None,
+    )
+    app = (
         Application.builder()
-        .token(settings.telegram_bot_token)
-        .base_url(settings.telegram_api_base_url)
-        .base_file_url(settings.telegram_api_file_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML,
-                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .bot(bot)
         .concurrent_updates(PerUserOrderedProcessor(max(1, settings.concurrent_updates)))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
+        .build()
     )
-    if settings.rate_limit:
-        builder.rate_limiter(AIORateLimiter(max_retries=5))
-    if request is not None:
-        builder.request(request).get_updates_request(updates_request or request)
-    elif settings.http_client == "aiohttp":
-        builder.request(AiohttpRequest()).get_updates_request(
-            AiohttpRequest(connection_pool_size=1))
-    app = builder.build()
     app.bot_data["services"] = Services(
         db=Database(settings.database_path),
         operator_ids=frozenset(settings.operator_ids),

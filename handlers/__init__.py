@@ -17,6 +17,7 @@ from handlers import (
     group_buttons,
     help,
     inline,
+    members,
     privacy,
     profile,
     quiz,
@@ -32,7 +33,7 @@ from handlers import (
 # button press in a group); `ask` stays last: its catch-all for private text must come after
 # every dialogue's handlers.
 FEATURES = (redelivery, anonymous, group_buttons, start, help, profile, salary, certify, career,
-            steps, sources, quiz, study, daily, cohort, privacy, admin, inline, ask)
+            steps, sources, quiz, study, daily, cohort, members, privacy, admin, inline, ask)
 
 
 def register(app: Application) -> None:

@@ -12,6 +12,8 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackContext
 
+from handlers.render import thread_of
+
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -29,7 +31,7 @@ async def on_error(update: object, context: CallbackContext) -> None:
               exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await update.effective_chat.send_message(APOLOGY)
+            await update.effective_chat.send_message(APOLOGY, message_thread_id=thread_of(update))
         except TelegramError:
             log.warning("Could not send the apology for update %s", update_id)
 

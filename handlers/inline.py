@@ -102,7 +102,7 @@ async def on_inline_query(update: Update, context: CallbackContext) -> None:
     results = [card_result(card, context.bot.username) for card in page]
     log.info("inline query answered results=%d offset=%d", len(results), begin)
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False,
-                       next_offset=str(begin + PAGE) if more else "")
+                       next_offset=str(begin + PAGE) if more else None)
 
 
 def register(app: Application) -> None:

@@ -22,7 +22,7 @@ from telegram.ext import (
 
 from handlers.deps import services
 from handlers.personal import require_private
-from handlers.render import is_private, reply
+from handlers.render import edited, is_private, reply, thread_of
 from handlers.start import register_deep_link
 from handlers.user_jobs import cancel_user_jobs, user_blocked
 
@@ -102,7 +102,8 @@ async def export_data(update: Update, context: CallbackContext) -> None:
                "/forget deletes it." if rows else
                "I store nothing about you at the moment — the file shows it.")
     await update.effective_chat.send_document(
-        InputFile(export_document(user_id, tables), filename=EXPORT_FILENAME), caption=caption)
+        InputFile(export_document(user_id, tables), filename=EXPORT_FILENAME), caption=caption,
+        message_thread_id=thread_of(update))
     log.info("Exported the data of user %s (%d rows)", user_id, rows)
 
 
@@ -129,7 +130,7 @@ async def on_forget_button(update: Update, context: CallbackContext) -> None:
     data = query.data or ""
     if data == "forget:no":
         await query.answer()
-        await query.edit_message_text("Nothing was deleted. /privacy explains what I keep.")
+        await edited(query.edit_message_text("Nothing was deleted. /privacy explains what I keep."))
         return
     if not is_private(update) or not _confirmation_is_fresh(data):
         await query.answer("This button is out of date — send /forget again.", show_alert=True)
@@ -142,11 +143,11 @@ async def on_forget_button(update: Update, context: CallbackContext) -> None:
     log.info("Forgot user %s: %d row(s), %d job(s)", user_id, sum(deleted.values()), jobs)
     await query.answer("Deleted")
     details = ", ".join(f"{table}: {count}" for table, count in sorted(deleted.items()))
-    await query.edit_message_text(
+    await edited(query.edit_message_text(
         "Done — everything I stored about you is deleted"
         + (f" ({details})" if details else " (there was nothing stored)")
         + (f" and {jobs} scheduled reminder(s) cancelled" if jobs else "")
-        + ".\nIf you write to me again, I start from scratch.")
+        + ".\nIf you write to me again, I start from scratch."))
 
 
 async def on_my_chat_member(update: Update, context: CallbackContext) -> None:

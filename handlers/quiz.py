@@ -25,7 +25,7 @@ from db import Database
 from handlers.arguments import command_arguments
 from handlers.deps import services
 from handlers.quiz_polls import send_quiz
-from handlers.render import echo, escape, is_private, reply
+from handlers.render import echo, edited, escape, is_private, reply, thread_of
 from handlers.rounds import post_round
 from knowledge.practice import (
     EXAMS,
@@ -75,7 +75,8 @@ async def on_next_button(update: Update, context: CallbackContext) -> None:
         await query.answer("This button is out of date — send /quiz.", show_alert=True)
         return
     await query.answer()
-    await query.edit_message_reply_markup(None)
+    if not await edited(query.edit_message_reply_markup(None)):
+        return  # pressed twice: the first press asked the next question
     await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
 
 
@@ -114,7 +115,7 @@ async def quiz_command(update: Update, context: CallbackContext) -> None:
             await reply(update, f"One question at a time here: the next one in {wait} s. "
                                 "Meanwhile, have a go at the latest one.")
             return
-        sent = await post_round(context.application, cohort, focus)
+        sent = await post_round(context.application, cohort, focus, thread_id=thread_of(update))
     if sent is None:
         topic = focus.domain.name if focus.domain else focus.exam
         await reply(update, f"I have no questions on {escape(topic)} yet. "

@@ -22,7 +22,8 @@ _rng = random.Random()
 async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQuestion],
                     asked: Mapping[str, int], *, cohort_id: int | None, at: datetime,
                     open_period: int | None = None,
-                    markup: InlineKeyboardMarkup | None = None) -> Message | None:
+                    markup: InlineKeyboardMarkup | None = None,
+                    thread_id: int | None = None) -> Message | None:
     """Post one quiz poll (options shuffled) and remember which question it carries.
 
     None when the pool has no questions (a domain the bank does not cover yet). Without an
@@ -38,6 +39,7 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
         chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
         is_anonymous=False, correct_option_ids=[shuffled.correct],
         explanation=question.explanation, open_period=open_period, reply_markup=markup,
+        message_thread_id=thread_id,
     )
     assert message.poll is not None
     await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,

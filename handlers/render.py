@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
@@ -50,9 +50,18 @@ def split_message(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[
     return parts
 
 
+def thread_of(update: Update) -> int | None:
+    """The forum topic the update came from (a command, or a button under a message there):
+    replies go to it, not to the General topic. Pass it as `message_thread_id`."""
+    message = update.effective_message
+    return message.message_thread_id \
+        if isinstance(message, Message) and message.is_topic_message else None
+
+
 async def reply(update: Update, text: str,
                 markup: InlineKeyboardMarkup | None = None) -> Message | None:
-    """Reply in the update's chat, split when long; the keyboard goes on the last part."""
+    """Reply in the update's chat and topic, split when long; the keyboard goes on the last
+    part."""
     chat = update.effective_chat
     if chat is None:
         return None
@@ -60,8 +69,21 @@ async def reply(update: Update, text: str,
     sent: Message | None = None
     for index, part in enumerate(parts):
         is_last = index == len(parts) - 1
-        sent = await chat.send_message(part, reply_markup=markup if is_last else None)
+        sent = await chat.send_message(part, reply_markup=markup if is_last else None,
+                                       message_thread_id=thread_of(update))
     return sent
+
+
+async def edited(edit: Awaitable[object]) -> bool:
+    """Await an edit of a message: False when Telegram says it is "not modified" (the same
+    button pressed twice: the first press already made the change), which is no error."""
+    try:
+        await edit
+    except BadRequest as error:
+        if "message is not modified" in str(error).lower():
+            return False
+        raise
+    return True
 
 
 async def edit_or_reply(update: Update, text: str,
@@ -71,11 +93,10 @@ async def edit_or_reply(update: Update, text: str,
     query = update.callback_query
     if query is not None and query.message is not None:
         try:
-            await query.edit_message_text(text, reply_markup=markup)
+            await edited(query.edit_message_text(text, reply_markup=markup))
             return
-        except BadRequest as error:
-            if "not modified" in str(error).lower():
-                return
+        except BadRequest:
+            pass
     await reply(update, text, markup)
 
 

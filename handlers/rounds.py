@@ -186,9 +186,11 @@ def cohort_focus(cohort: Cohort) -> Focus:
 
 
 async def post_round(app: Application, cohort: Cohort, focus: Focus | None = None,
-                     header: Callable[[str], str] | None = None) -> Message | None:
-    """A question for the whole group, open until its round closes; not repeated there until
-    the pool is used up. `header(closing time)` is a message sent just before it."""
+                     header: Callable[[str], str] | None = None,
+                     thread_id: int | None = None) -> Message | None:
+    """A question for the whole group (in forum topic `thread_id` when given), open until its
+    round closes; not repeated there until the pool is used up. `header(closing time)` is a
+    message sent just before it."""
     services = _services(app)
     db, now = services.db, services.clock()
     focus = focus or cohort_focus(cohort)
@@ -198,7 +200,7 @@ async def post_round(app: Application, cohort: Cohort, focus: Focus | None = Non
         await app.bot.send_message(cohort.chat_id, header(local_clock(cohort, closes, now)))
     message = await send_quiz(app.bot, db, cohort.chat_id, pool,
                               await db.quiz.asked_in_chat(cohort.chat_id), cohort_id=cohort.id,
-                              at=now)
+                              at=now, thread_id=thread_id)
     if message is None or message.poll is None:
         return None
     await db.rounds.open(message.poll.id, cohort.id, closes)

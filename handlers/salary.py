@@ -20,7 +20,7 @@ from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
-from handlers.render import edit_or_reply, escape, is_private, reply, rows
+from handlers.render import edit_or_reply, escape, is_private, reply, rows, thread_of
 from handlers.start import add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
 from knowledge.certify import recommend
@@ -188,7 +188,7 @@ async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) 
     photo = await cache.photo(spec)
     message = await chat.send_photo(
         photo=InputFile(photo, filename=CHART_FILENAME) if isinstance(photo, bytes) else photo,
-        caption=CHART_CAPTION)
+        caption=CHART_CAPTION, message_thread_id=thread_of(update))
     if message.photo:
         cache.remember(spec, message.photo[-1].file_id)
 

@@ -16,6 +16,7 @@ from tests.harness import TEST_TOKEN
 
 async def test_sends_form_fields_and_reads_the_result() -> None:
     api = FakeTelegram()
+    api.start(42)
     async with FakeBotServer(api) as server:
         bot = Bot(TEST_TOKEN, base_url=server.base_url, request=AiohttpRequest())
         async with bot:
@@ -27,6 +28,7 @@ async def test_sends_form_fields_and_reads_the_result() -> None:
 
 async def test_uploads_a_file_as_multipart() -> None:
     api = FakeTelegram()
+    api.start(42)
     picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
     async with FakeBotServer(api) as server:
         bot = Bot(TEST_TOKEN, base_url=server.base_url, request=AiohttpRequest())

@@ -136,6 +136,7 @@ async def test_a_long_leaderboard_keeps_ties_and_shows_everyone_on_request(
     assert "M14" not in week and "… and 9 more" in week
     everyone = last_text(await bot.send("/leaderboard all", user=admin, chat=group))
     assert "15. M22 — 0 correct of 1" in everyone
+    bot.api.start(people[22]["id"])  # M22 has opened a chat with the bot
     calls = await bot.send("/leaderboard me", user=people[22], chat=group)
     assert replies(calls)[-1].chat_id == people[22]["id"]
     assert "your place is <b>15th of 23</b> (tied)" in last_text(calls)

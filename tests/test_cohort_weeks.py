@@ -145,7 +145,9 @@ async def test_a_cohort_week_rounds_results_summary_and_reminder(tmp_path: Path)
         assert "1 of 4 got it right" in summary
         assert hardest.question.replace("&", "&amp;") in summary
         assert "⏰ <b>30 days</b> to the CEHRS exam (2027-02-10)" in reminder
-        # A member's place, privately; the group sees nothing of it.
+        # A member's place, privately (Cy has opened a chat with the bot); the group sees
+        # nothing of it.
+        bot.api.start(NAMES["Cy"])
         calls = await cohort.say("Cy", "/leaderboard me")
         (private,) = [c for c in calls if c.method == "sendMessage"]
         assert private.chat_id == NAMES["Cy"]

@@ -258,7 +258,7 @@ def test_updates_without_a_person(fuzzer: Fuzzer, kind: str, text: str) -> None:
         update = api.update(message=message)
     elif kind == "inline_button":
         update = api.update(callback_query={
-            "id": "1", "from": fuzzer.new_user(), "chat_instance": "1",
+            "id": api.new_callback_query_id(), "from": fuzzer.new_user(), "chat_instance": "1",
             "inline_message_id": "AAA", "data": text[:20] or "x"})
     else:
         update = api.update(poll={"id": "p1", "question": "Q?", "options": [

@@ -90,6 +90,7 @@ async def test_daily_jobs_are_restored_after_a_restart_and_fire(tmp_path: Path) 
         cohort = await first.db.cohorts.for_chat(-100321)
         assert cohort is not None
     async with BotHarness(tmp_path) as second:
+        second.api.start(USER)  # Telegram remembers who started the bot; a new stand-in not
         job = daily_job(second, user_job_name(USER, DAILY))
         daily_job(second, user_job_name(502, DAILY))
         daily_job(second, rhythm_job_name(cohort.id))

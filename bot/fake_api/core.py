@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.fake_api import validation
+from bot.fake_api import spec, validation
 from bot.fake_api.members import chat_member, chat_member_updated
 
 BOT_USER = {
@@ -23,6 +23,7 @@ BOT_USER = {
 }
 
 JsonDict = dict[str, Any]
+NOT_MODIFIED = "message is not modified"
 
 
 @dataclass
@@ -86,7 +87,11 @@ class FakeTelegram:
 
     def __init__(self) -> None:
         self.calls: list[ApiCall] = []
+        # Calls refused with 400 or 404, but for edits that changed nothing: the bot cannot know
+        # that a tap repeats one before it, and must take that refusal in its stride.
         self.problems: list[ApiCall] = []
+        # Calls outside the Bot API's definitions (bot_api.json): unknown methods, parameters...
+        self.outside_spec: list[ApiCall] = []
         self.chats: dict[int, JsonDict] = {}
         self.chat_members: dict[tuple[int, int], str] = {}
         self.blocked_chats: set[int] = set()
@@ -105,14 +110,25 @@ class FakeTelegram:
         self.inline_queries: dict[str, bool] = {}
         self._pending: list[JsonDict] = []
         self._new_update = asyncio.Event()
+        # Callback query ids sent to the bot, and whether each has been answered (only once).
+        self.callback_queries: dict[str, bool] = {}
         self.listeners: list[Callable[[ApiCall], None]] = []
+        # The bot's messages as they are now, by (chat id, message id): what it may edit.
         self.sent_messages: dict[tuple[int, int], JsonDict] = {}
+        # Users who have written to the bot in private (only they can be messaged there).
+        self.started: set[int] = set()
+        # Forum supergroups' topics (message_thread_id values) by chat id.
+        self.topics: dict[int, set[int]] = {}
 
     # ----- what tests and the terminal chat use -----------------------------------------------
 
     def fail(self, method: str, code: int, description: str, *, retry_after: int | None = None,
              times: int = 1, chat_id: int | None = None) -> None:
         self.failures.append(Failure(method, code, description, retry_after, times, chat_id))
+
+    def start(self, user_id: int) -> None:
+        """The user opened the private chat with the bot (their messages there do it too)."""
+        self.started.add(user_id)
 
     def block(self, chat_id: int) -> None:
         """The user behind `chat_id` blocked the bot: sends there get 403."""
@@ -150,6 +166,19 @@ class FakeTelegram:
         self.chats[chat_id] = chat
         return chat
 
+    def forum_chat(self, chat_id: int, title: str = "Study forum",
+                   topics: tuple[int, ...] = (2,)) -> JsonDict:
+        """A supergroup with topics; messages in one carry its `message_thread_id`."""
+        chat = {**self.group_chat(chat_id, title), "is_forum": True}
+        self.chats[chat_id] = chat
+        self.topics[chat_id] = set(topics)
+        return chat
+
+    @staticmethod
+    def in_topic(thread_id: int) -> JsonDict:
+        """The fields of a message sent in forum topic `thread_id` (for text_update's extra)."""
+        return {"message_thread_id": thread_id, "is_topic_message": True}
+
     def next_message_id(self, chat_id: int) -> int:
         counter = self._message_ids.setdefault(chat_id, itertools.count(1))
         return next(counter)
@@ -163,6 +192,8 @@ class FakeTelegram:
             "from": user,
             **extra,
         }
+        if chat["type"] == "private" and not user.get("is_bot"):
+            self.start(user["id"])
         if text is not None:
             message["text"] = text
             if text.startswith("/"):
@@ -181,14 +212,25 @@ class FakeTelegram:
 
     def callback_update(self, user: JsonDict, data: str, message: JsonDict | None = None,
                         chat: JsonDict | None = None) -> JsonDict:
+        """A press of a button with `data` under `message` (by default a message of the bot's
+        that the stand-in then knows as sent, so that the bot may edit it)."""
         chat = chat or self.private_chat(user)
+        if chat["type"] == "private":
+            self.start(user["id"])
         if message is None:
             message = {"message_id": self.next_message_id(chat["id"]), "date": int(time.time()),
                        "chat": chat, "from": BOT_USER, "text": "..."}
+            self.sent_messages[(chat["id"], message["message_id"])] = message
         return self.update(callback_query={
-            "id": str(next(self._callback_ids)), "from": user, "chat_instance": str(chat["id"]),
+            "id": self.new_callback_query_id(), "from": user, "chat_instance": str(chat["id"]),
             "data": data, "message": message,
         })
+
+    def new_callback_query_id(self) -> str:
+        """The id of a callback query about to be sent to the bot (to be answered once)."""
+        query_id = str(next(self._callback_ids))
+        self.callback_queries[query_id] = False
+        return query_id
 
     def inline_query_update(self, user: JsonDict, query: str, offset: str = "",
                             chat_type: str = "sender") -> JsonDict:
@@ -234,12 +276,21 @@ class FakeTelegram:
 
     # ----- answering methods ---------------------------------------------------------------------
 
-    async def handle(self, method: str, params: JsonDict) -> tuple[int, JsonDict]:
-        """Answer one Bot API call: (HTTP status, JSON body)."""
-        if method == "getUpdates":
+    async def handle(self, method: str, params: JsonDict,
+                     uploads: frozenset[str] = frozenset()) -> tuple[int, JsonDict]:
+        """Answer one Bot API call: (HTTP status, JSON body). `uploads` names the files sent
+        with it as multipart fields."""
+        if method == "getUpdates" and spec.call_problem(method, params) is None:
             return 200, {"ok": True, "result": await self._get_updates(params)}
         call = ApiCall(method, params)
         try:
+            if spec.load().methods.get(method) is None:
+                self.outside_spec.append(call)
+                raise ApiError(404, "Not Found")
+            outside = spec.call_problem(method, params, uploads)
+            if outside:
+                self.outside_spec.append(call)
+            self._check(outside)
             call.result = self._answer(method, params)
             status, body = 200, {"ok": True, "result": call.result}
         except ApiError as error:
@@ -248,7 +299,7 @@ class FakeTelegram:
             body = {"ok": False, "error_code": error.code, "description": error.description}
             if error.retry_after is not None:
                 body["parameters"] = {"retry_after": error.retry_after}
-            if error.code == 400:
+            if error.code in {400, 404} and NOT_MODIFIED not in error.description:
                 self.problems.append(call)
         self.calls.append(call)
         for listener in self.listeners:
@@ -277,8 +328,19 @@ class FakeTelegram:
                                **({"first_name": "User"} if key > 0 else {"title": "Group"})}
         return self.chats[key]
 
-    def _sent(self, params: JsonDict, **content: Any) -> JsonDict:
+    def _recipient(self, params: JsonDict) -> JsonDict:
+        """The chat a new message goes to, refused as Telegram refuses it: a private chat whose
+        user never wrote to the bot, a topic that is not there."""
         chat = self._chat(params.get("chat_id"))
+        if chat["type"] == "private" and chat["id"] not in self.started:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        thread = params.get("message_thread_id")
+        if thread is not None and thread not in self.topics.get(chat["id"], set()):
+            self._check("message thread not found")
+        return chat
+
+    def _sent(self, params: JsonDict, **content: Any) -> JsonDict:
+        chat = self._recipient(params)
         message = {
             "message_id": self.next_message_id(chat["id"]),
             "date": int(time.time()),
@@ -286,6 +348,8 @@ class FakeTelegram:
             "from": BOT_USER,
             **content,
         }
+        if params.get("message_thread_id") is not None:
+            message.update(self.in_topic(params["message_thread_id"]))
         if isinstance(params.get("reply_markup"), dict):
             message["reply_markup"] = params["reply_markup"]
         self.sent_messages[(chat["id"], message["message_id"])] = message
@@ -305,14 +369,14 @@ class FakeTelegram:
                                                 validation.MAX_TEXT, required=True))
             self._check(markup_problem)
             if method == "editMessageText":
-                return self._edited(params, text=params["text"])
+                return self._edited(params, "text", text=params["text"])
             return self._sent(params, text=params["text"])
         if method in {"sendPhoto", "sendDocument", "editMessageCaption"}:
             self._check(validation.text_problem(params.get("caption"), params.get("parse_mode"),
                                                 validation.MAX_CAPTION, required=False))
             self._check(markup_problem)
             if method == "editMessageCaption":
-                return self._edited(params, caption=params.get("caption", ""))
+                return self._edited(params, "caption", caption=params.get("caption", ""))
             key = "photo" if method == "sendPhoto" else "document"
             serial = len(self.calls)
             file_ref = {"file_id": f"file-{serial}", "file_unique_id": f"u{serial}"}
@@ -335,12 +399,10 @@ class FakeTelegram:
             }
             if "correct_option_ids" in params:
                 poll["correct_option_ids"] = params["correct_option_ids"]
-            elif "correct_option_id" in params:
-                poll["correct_option_ids"] = [params["correct_option_id"]]
             return self._sent(params, poll=poll)
         if method == "editMessageReplyMarkup":
             self._check(markup_problem)
-            return self._edited(params)
+            return self._edited(params, None)
         if method == "getChatMember":
             chat_id, user_id = int(str(params["chat_id"])), int(str(params["user_id"]))
             status = self.chat_members.get((chat_id, user_id), "member")
@@ -349,35 +411,67 @@ class FakeTelegram:
             chat = self._chat(params.get("chat_id"))
             return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
         if method == "answerCallbackQuery":
+            self._answer_once(self.callback_queries, params["callback_query_id"])
             text = params.get("text")
             if isinstance(text, str) and len(text) > 200:
                 self._check("answer callback query text is too long")
             return True
         if method == "answerInlineQuery":
-            query_id = str(params.get("inline_query_id"))
-            if self.inline_queries.get(query_id, True):
-                self._check("query is too old and response timeout expired or query ID is invalid")
             self._check(validation.inline_answer_problem(params))
-            self.inline_queries[query_id] = True
+            self._answer_once(self.inline_queries, params["inline_query_id"])
+            return True
+        if method == "setMyCommands":
+            self._check(validation.commands_problem(params["commands"]))
             return True
         if method == "stopPoll":
-            return {"id": "0", "question": "closed", "options": [], "total_voter_count": 0,
-                    "is_closed": True, "is_anonymous": False, "type": "quiz",
-                    "allows_multiple_answers": False, "allows_revoting": True,
-                    "members_only": False}
+            message = self._own_message(params)
+            poll = message.get("poll")
+            if poll is None:
+                self._check("message with poll to stop not found")
+            if poll["is_closed"]:
+                self._check("poll has already been closed")
+            closed = {**poll, "is_closed": True}
+            self.sent_messages[(message["chat"]["id"], message["message_id"])] = {
+                **message, "poll": closed}
+            return closed
+        if method == "deleteMessage":
+            key = (self._chat(params["chat_id"])["id"], params["message_id"])
+            if self.sent_messages.pop(key, None) is None:
+                self._check("message to delete not found")
+            return True
         return True
 
-    def _edited(self, params: JsonDict, **content: Any) -> JsonDict | bool:
+    def _answer_once(self, queries: dict[str, bool], query_id: str) -> None:
+        """An inline or callback query is answered once, and only one that was sent."""
+        if queries.get(query_id, True):
+            self._check("query is too old and response timeout expired or query ID is invalid")
+        queries[query_id] = True
+
+    def _own_message(self, params: JsonDict) -> JsonDict:
+        chat = self._chat(params.get("chat_id"))
+        message = self.sent_messages.get((chat["id"], params.get("message_id")))
+        if message is None:
+            self._check("message to edit not found")
+        assert message is not None
+        return message
+
+    def _edited(self, params: JsonDict, part: str | None, **content: Any) -> JsonDict | bool:
+        """An edit of the bot's message: its `part` ("text", "caption"; None: the keyboard
+        only) becomes `content`, refused as Telegram refuses it when the message has no such
+        part or nothing would change."""
         if "inline_message_id" in params:
             return True
-        chat = self._chat(params.get("chat_id"))
-        key = (chat["id"], int(str(params.get("message_id", 0))))
-        message = self.sent_messages.get(key) or {
-            "message_id": key[1], "date": int(time.time()), "chat": chat, "from": BOT_USER}
-        message = {**message, **content}
+        message = self._own_message(params)
+        if part == "text" and "text" not in message:
+            self._check("there is no text in the message to edit")
+        if part == "caption" and not {"photo", "document"} & set(message):
+            self._check("there is no caption in the message to edit")
+        edited = {**message, **content}
+        edited.pop("reply_markup", None)
         if isinstance(params.get("reply_markup"), dict):
-            message["reply_markup"] = params["reply_markup"]
-        else:
-            message.pop("reply_markup", None)
-        self.sent_messages[key] = message
-        return message
+            edited["reply_markup"] = params["reply_markup"]
+        if edited == message:
+            self._check(f"{NOT_MODIFIED}: specified new message content and reply markup are "
+                        "exactly the same as a current content and reply markup of the message")
+        self.sent_messages[(message["chat"]["id"], message["message_id"])] = edited
+        return edited

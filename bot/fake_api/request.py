@@ -7,6 +7,7 @@ import json
 from telegram.request import BaseRequest, RequestData
 
 from bot.fake_api.core import FakeTelegram
+from bot.fake_api.spec import decode_form
 
 
 class FakeRequest(BaseRequest):
@@ -30,10 +31,12 @@ class FakeRequest(BaseRequest):
                          connect_timeout: object = None,
                          pool_timeout: object = None) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
-        if request_data is not None:
-            for name, (filename, content, _mime_type) in request_data.multipart_data.items():
-                if isinstance(content, bytes):
-                    self.api.record_upload(name, content, filename)
-        status, body = await self.api.handle(api_method, params)
+        # What python-telegram-bot puts on the wire, decoded as Telegram decodes it.
+        params = decode_form(api_method, request_data.json_parameters if request_data else {})
+        uploads = request_data.multipart_data if request_data and request_data.contains_files \
+            else {}
+        for name, (filename, content, _mime_type) in uploads.items():
+            if isinstance(content, bytes):
+                self.api.record_upload(name, content, filename)
+        status, body = await self.api.handle(api_method, params, frozenset(uploads))
         return status, json.dumps(body).encode()

@@ -10,23 +10,7 @@ from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler
 
 from bot.fake_api.core import FakeTelegram
-
-# Parameters whose values python-telegram-bot sends as plain strings (everything else is JSON).
-_STRING_PARAMS = frozenset({
-    "text", "caption", "question", "explanation", "parse_mode", "callback_query_id",
-    "inline_query_id", "url", "secret_token", "description", "explanation_parse_mode",
-    "message_thread_id_str", "emoji", "action", "title", "first_name", "short_description",
-    "next_offset",
-})
-
-
-def _decode(name: str, raw: str) -> Any:
-    if name in _STRING_PARAMS:
-        return raw
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return raw
+from bot.fake_api.spec import decode_form
 
 
 class _MethodHandler(RequestHandler):
@@ -39,11 +23,11 @@ class _MethodHandler(RequestHandler):
         if content_type.startswith("application/json") and self.request.body:
             params = json.loads(self.request.body)
         else:
-            for name, values in self.request.body_arguments.items():
-                params[name] = _decode(name, values[-1].decode())
+            params = decode_form(method, {name: values[-1].decode() for name, values
+                                          in self.request.body_arguments.items()})
             for name, files in self.request.files.items():
                 self.api.record_upload(name, files[0]["body"], files[0]["filename"])
-        status, body = await self.api.handle(method, params)
+        status, body = await self.api.handle(method, params, frozenset(self.request.files))
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps(body))

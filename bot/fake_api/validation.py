@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -11,10 +12,17 @@ MAX_CALLBACK_DATA = 64
 MAX_POLL_QUESTION = 300
 MAX_POLL_OPTION = 100
 MAX_POLL_EXPLANATION = 200
+MAX_POLL_OPTIONS = 12
+MAX_COMMANDS = 100
+MAX_COMMAND_DESCRIPTION = 256
+_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 MAX_INLINE_RESULTS = 50
 MAX_RESULT_ID = 64
 MAX_NEXT_OFFSET = 64
 _START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+# The fields of an inline keyboard button that are not its action (url, callback_data, ...).
+_BUTTON_LOOKS = frozenset({"text", "icon_custom_emoji_id", "style"})
 
 _ALLOWED_TAGS = {
     "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
@@ -88,6 +96,8 @@ def markup_problem(markup: object) -> str | None:
         for button in row:
             if not button.get("text"):
                 return "inline keyboard button text is empty"
+            if len(_BUTTON_LOOKS & set(button)) + 1 != len(button):
+                return "can't parse inline keyboard button: exactly one action field is needed"
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
                 return "BUTTON_DATA_INVALID"
@@ -102,15 +112,14 @@ def poll_problem(params: dict[str, object]) -> str | None:
     if not isinstance(question, str) or not 1 <= len(question) <= MAX_POLL_QUESTION:
         return "poll question length must be 1-300"
     options = params.get("options")
-    if not isinstance(options, list) or not 2 <= len(options) <= 10:
-        return "poll must have 2-10 options"
+    if not isinstance(options, list) or not 1 <= len(options) <= MAX_POLL_OPTIONS:
+        return f"poll must have 1-{MAX_POLL_OPTIONS} options"
     for option in options:
         text = option.get("text") if isinstance(option, dict) else option
         if not isinstance(text, str) or not 1 <= len(text) <= MAX_POLL_OPTION:
             return "poll option length must be 1-100"
     if params.get("type") == "quiz":
-        # Bot API 9.6 sends a list, `correct_option_ids`; older clients `correct_option_id`.
-        ids = params.get("correct_option_ids", [params.get("correct_option_id")])
+        ids = params.get("correct_option_ids")
         if not isinstance(ids, list) or not ids or not all(
                 isinstance(i, int) and 0 <= i < len(options) for i in ids):
             return "wrong correct option ID"
@@ -120,14 +129,22 @@ def poll_problem(params: dict[str, object]) -> str | None:
     return None
 
 
-def _inline_result_problem(result: object) -> str | None:
-    if not isinstance(result, dict):
-        return "inline query result must be an object"
+def commands_problem(commands: list[dict[str, object]]) -> str | None:
+    """Why Telegram would refuse setMyCommands' list, or None."""
+    if len(commands) > MAX_COMMANDS:
+        return f"too many commands: at most {MAX_COMMANDS}"
+    for command in commands:
+        if not _COMMAND.match(str(command["command"])):
+            return "BOT_COMMAND_INVALID"
+        if not 1 <= len(str(command["description"]).strip()) <= MAX_COMMAND_DESCRIPTION:
+            return "command description must be 1-256 characters"
+    return None
+
+
+def _inline_result_problem(result: dict[str, object]) -> str | None:
     if result.get("type") == "article" and not result.get("title"):
         return "RESULT_TITLE_EMPTY"
     content = result.get("input_message_content")
-    if result.get("type") == "article" and not isinstance(content, dict):
-        return "inline query result has no message content"
     if isinstance(content, dict) and "message_text" in content:
         problem = text_problem(content["message_text"], content.get("parse_mode"), MAX_TEXT,
                                required=True)
@@ -136,17 +153,16 @@ def _inline_result_problem(result: object) -> str | None:
     return markup_problem(result.get("reply_markup"))
 
 
-def inline_answer_problem(params: dict[str, object]) -> str | None:
-    """Why Telegram would refuse an answerInlineQuery, or None."""
-    results = params.get("results")
-    if not isinstance(results, list):
-        return "results must be an array"
+def inline_answer_problem(params: dict[str, Any]) -> str | None:
+    """Why Telegram would refuse an answerInlineQuery, or None (its parameters' types are
+    checked against the spec before)."""
+    results = params["results"]
     if len(results) > MAX_INLINE_RESULTS:
         return "RESULTS_TOO_MUCH"
     seen: set[str] = set()
     for result in results:
-        result_id = result.get("id") if isinstance(result, dict) else None
-        if not isinstance(result_id, str) or not 1 <= len(result_id.encode()) <= MAX_RESULT_ID:
+        result_id = result["id"]
+        if not 1 <= len(result_id.encode()) <= MAX_RESULT_ID:
             return "RESULT_ID_INVALID"
         if result_id in seen:
             return "RESULT_ID_DUPLICATE"
@@ -157,9 +173,8 @@ def inline_answer_problem(params: dict[str, object]) -> str | None:
     offset = params.get("next_offset")
     if offset is not None and len(str(offset).encode()) > MAX_NEXT_OFFSET:
         return "NEXT_OFFSET_INVALID"
-    cache_time = params.get("cache_time")
-    if cache_time is not None and (not isinstance(cache_time, int) or cache_time < 0):
-        return "cache_time must be a non-negative integer"
+    if params.get("cache_time", 0) < 0:
+        return "cache_time must not be negative"
     button = params.get("button")
     if isinstance(button, dict) and "start_parameter" in button \
             and not _START_PARAMETER.match(str(button["start_parameter"])):
