@@ -17,7 +17,7 @@ from knowledge import load_knowledge
 from knowledge.cards import cert_sources
 from knowledge.certify import Eligibility, Status, check, recommend
 from knowledge.models import CertificationInfo, Claim
-from knowledge.profile import Certification, Profile
+from knowledge.profile import Certification, Profile, closest
 from knowledge.text import format_money
 
 STATUS_MARKS = {Status.HELD: "🏅 you hold it", Status.ELIGIBLE: "✅ you can take it",
@@ -157,8 +157,12 @@ async def certify_command(update: Update, context: CallbackContext) -> None:
     comparing = bool(words) and words[0].lower() == "compare"
     codes, unknown = _parse_codes(words[1:] if comparing else words)
     if unknown:
-        await reply(update, f"I don't know “{echo(unknown[0])}”. Codes I know: {CODES}.\n"
-                            + USAGE)
+        near = closest(unknown[0].strip(",;"), [c.value for c in Certification])
+        guess = f" Did you mean <b>{near}</b>?" if near else ""
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton(
+            f"🎓 {near}", callback_data=f"cert:show:{near}")]]) if near else None
+        await reply(update, f"I don't know “{echo(unknown[0])}”.{guess} Codes I know: "
+                            f"{CODES}.\n" + USAGE, markup)
         return
     if comparing:
         if len(codes) != 2 or codes[0] == codes[1]:

@@ -219,7 +219,8 @@ async def on_typed_value(update: Update, context: CallbackContext) -> int:
     try:
         value = parse_value(key, text)
     except ProfileValueError as error:
-        await reply(update, f"“{echo(text)}” is not a valid {FIELD_LABELS[key].lower()}. "
+        near = f" Did you mean <b>{escape(error.suggestion)}</b>?" if error.suggestion else ""
+        await reply(update, f"“{echo(text)}” is not a valid {FIELD_LABELS[key].lower()}.{near} "
                             f"Accepted: {escape(error.accepted)}. Try again or /cancel.")
         return TYPING
     await _save(context, update.effective_user.id, {key: value})
