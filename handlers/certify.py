@@ -12,7 +12,7 @@ from handlers.cite import link, sources_line
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
 from handlers.render import echo, edit_or_reply, escape, is_private, reply, rows
-from handlers.start import add_menu_button, register_deep_link
+from handlers.start import MENU_BUTTON, add_menu_button, register_deep_link
 from knowledge import load_knowledge
 from knowledge.cards import cert_sources
 from knowledge.certify import Eligibility, Status, check, recommend
@@ -122,13 +122,12 @@ def list_keyboard(private_profile_missing: bool) -> InlineKeyboardMarkup:
     keyboard = rows(buttons, 3)
     keyboard.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT",
                                           callback_data="cert:cmp:CEHRS:RHIT")])
-    if private_profile_missing:
-        keyboard.append([SETUP_BUTTON])
+    keyboard.append([SETUP_BUTTON, MENU_BUTTON] if private_profile_missing else [MENU_BUTTON])
     return InlineKeyboardMarkup(keyboard)
 
 
 BACK = InlineKeyboardMarkup([[InlineKeyboardButton("↩️ All certifications",
-                                                   callback_data="cert:list")]])
+                                                   callback_data="cert:list"), MENU_BUTTON]])
 
 
 def _markup(update: Update, context: CallbackContext,

@@ -203,23 +203,23 @@ def national_text(kb: Knowledge | None = None) -> str:
 def what_if_keyboard(profile: Profile) -> InlineKeyboardMarkup:
     """What-ifs from the estimate shown: the recommended certification (saying when it cannot be
     taken yet), two more years, another state; then back to the own estimate or the menu."""
-    buttons = []
+    certs = []
     advice = recommend(profile)
     if advice is not None:
-        code = advice.certification.code
-        with_cert = profile.with_changes(certs=profile.certs | {code})
-        ready = advice.eligibility.status is not Status.NOT_YET
-        buttons.append(InlineKeyboardButton(
-            f"➕ {code.value}" + ("" if ready else " (not eligible yet)"),
-            callback_data=what_if_data(with_cert)))
+        for step in filter(None, (advice.eligibility, advice.waiting)):
+            ready = step.status is not Status.NOT_YET
+            with_cert = profile.with_changes(certs=profile.certs | {step.code})
+            certs.append(InlineKeyboardButton(
+                f"➕ {step.code.value}" + ("" if ready else " (not eligible yet)"),
+                callback_data=what_if_data(with_cert)))
+    buttons = []
     if (profile.years or 0) < MAX_YEARS:
         older = profile.with_changes(years=min(MAX_YEARS, (profile.years or 0) + 2))
         buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=what_if_data(older)))
     buttons.append(InlineKeyboardButton("🗺 Another state",
                                         callback_data=f"sal:st:{profile_codec.encode(profile)}"))
-    return InlineKeyboardMarkup([buttons, [InlineKeyboardButton("↩️ My estimate",
-                                                                callback_data="sal:me"),
-                                           MENU_BUTTON]])
+    back = [InlineKeyboardButton("↩️ My estimate", callback_data="sal:me"), MENU_BUTTON]
+    return InlineKeyboardMarkup([row for row in (certs, buttons, back) if row])
 
 
 def what_if_data(profile: Profile) -> str:

@@ -311,10 +311,16 @@ class CertificationInfo(Frozen):
     rule: EligibilityRule | None
 
 
+class PathStep(Frozen):
+    """One credential on a goal's path, with the bot's reason for it."""
+
+    code: Certification
+    why: Text
+
+
 class Recommendation(Frozen):
     goal: Goal | Literal["none"]
-    order: tuple[Certification, ...] = Field(min_length=1)
-    why: Text
+    path: tuple[PathStep, ...] = Field(min_length=1)
 
 
 class CertificationsFile(Frozen):
