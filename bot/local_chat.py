@@ -20,7 +20,14 @@ from bot.fake_api import ApiCall, FakeRequest, FakeTelegram
 from bot.fake_api.core import BOT_USER
 from bot.fake_api.validation import visible_text
 from bot.lifecycle import running
-from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
+from bot.local_render import (
+    FILE_PARAMS,
+    INDENT,
+    Choice,
+    choices,
+    deep_link_payload,
+    render_call,
+)
 from bot.settings import Settings
 
 # A well-formed placeholder: the stand-in answers every call, so it is never sent anywhere.
@@ -30,10 +37,10 @@ LOCAL_FIRST_NAME = "Alex"
 GROUP_CHAT_ID = -1001000000001
 GROUP_TITLE = "Local study group"
 FILES_DIR = Path("local-chat")
-QUIT, SWITCH = "/quit", "/switch"
+QUIT, SWITCH, REPLY = "/quit", "/switch", "/reply"
+LOCAL_DATABASE = "ehr_coach.sqlite3"  # in FILES_DIR: never the production DATABASE_PATH
 INLINE_PREFIX = f"@{BOT_USER['username']}".lower()
 
-_MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendPoll"})
 
 
 class LocalChat:
@@ -70,8 +77,9 @@ class LocalChat:
                      "chat with the bot.")
         else:
             self.say(f"You are {LOCAL_FIRST_NAME}, in a private chat with the bot.")
-        self.say("Type messages and commands (/start, /help). A button's number presses it; "
-                 "\\3 sends the text '3'.")
+        self.say("Type messages and commands (/start, /help). A button's number presses it "
+                 "(on the latest message with buttons); \\3 sends the text '3'; "
+                 f"{REPLY} 5 text replies to message 5.")
         self.say(f"{INLINE_PREFIX} rhit shows inline mode's cards; a card's number posts it.")
         self.say(f"{QUIT} or Ctrl-D leaves.\n")
 
@@ -82,8 +90,12 @@ class LocalChat:
         if lines:
             self.say("\n".join(lines))
         shown = choices(call)
-        if call.method in _MESSAGE_METHODS or shown or self._edits_active(call):
-            self._active = (call, shown) if shown else None
+        # A number presses the latest message with buttons, even when a photo or a message
+        # without buttons came after it; an edit that removes its buttons ends that.
+        if shown:
+            self._active = (call, shown)
+        elif self._edits_active(call):
+            self._active = None
 
     def _edits_active(self, call: ApiCall) -> bool:
         if self._active is None or not call.method.startswith("edit"):
@@ -125,7 +137,10 @@ class LocalChat:
         call, shown = self._active
         choice = shown[number - 1]
         if choice.kind == "poll":
-            self.say(f"(you voted: {choice.label})")
+            verdict, explanation = self._quiz_result(call, int(choice.value))
+            self.say(f"(you voted: {choice.label}{verdict})")
+            if explanation:
+                self.say(f"{INDENT}💡 {explanation}")
             poll_id = self._message_of(call)["poll"]["id"]
             await self._feed(self.api.poll_answer_update(self.user, poll_id, [int(choice.value)]))
         elif choice.kind == "inline":
@@ -136,6 +151,26 @@ class LocalChat:
                                                       message.get("chat", self.chat)))
         else:
             await self.follow(choice.value)
+
+    @staticmethod
+    def _quiz_result(call: ApiCall, option: int) -> tuple[str, str]:
+        """For a quiz, what Telegram shows after a vote: right or wrong, and the explanation."""
+        if call.params.get("type") != "quiz":
+            return "", ""
+        correct = [int(i) for i in call.params.get("correct_option_ids") or []]
+        options = [c.label for c in choices(call) if c.kind == "poll"]
+        verdict = " — ✅ right" if option in correct else (
+            " — ❌ the answer is " + ", ".join(options[i] for i in correct if i < len(options)))
+        return verdict, str(call.params.get("explanation") or "")
+
+    async def reply_to(self, number: int, text: str) -> None:
+        """`/reply N text`: a message answering message N of this chat, as a swipe-reply."""
+        message = self.api.sent_messages.get((self.chat["id"], number))
+        if message is None:
+            self.say(f"(there is no message {number} in this chat)")
+            return
+        await self._feed(self.api.text_update(self.user, text, self.chat,
+                                              reply_to_message=message))
 
     async def inline(self, query: str) -> None:
         """`@bot query` typed in a chat: the bot's inline results, numbered to post one."""
@@ -182,6 +217,13 @@ class LocalChat:
             return False
         if text == SWITCH:
             self.switch()
+        elif text.split(maxsplit=1)[0] == REPLY:
+            parts = text.split(maxsplit=2)
+            if len(parts) < 3 or not parts[1].isdigit():
+                self.say(f"({REPLY} N text replies to message N, e.g. {REPLY} 5 what does RHIT "
+                         "cost?)")
+            else:
+                await self.reply_to(int(parts[1]), parts[2])
         elif text.startswith("\\") and len(text) > 1:
             await self.send_text(text[1:])
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
@@ -233,12 +275,14 @@ async def run_local_chat(settings: Settings, *, group: bool, stdin: TextIO = sys
                          out: TextIO = sys.stdout, files_dir: Path = FILES_DIR) -> None:
     """Start the Application against the stand-in, chat until EOF or /quit, shut down."""
     api = FakeTelegram()
-    local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False})
+    # Its own database, next to its saved files: what you try here never touches production.
+    local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False,
+                                        "database_path": files_dir / LOCAL_DATABASE})
     app = build_application(local, request=FakeRequest(api))
     interactive = stdin.isatty()
     chat = LocalChat(app, api, out, group=group, files_dir=files_dir, echo_input=not interactive)
     async with running(app):
-        chat.banner(settings.database_path)
+        chat.banner(local.database_path)
         await chat.greet_group()
         reader = _LineReader(stdin, "you: " if interactive else "")
         while (line := await reader.next_line()) is not None and await chat.handle(line):
