@@ -62,6 +62,13 @@ def _headline(factor: Factor) -> str:
             f"{escape(factor.note)}")
 
 
+def _unset_line(estimate: Estimate) -> list[str]:
+    """The fields the profile leaves out, in one line (each counts as no change)."""
+    unset = [f.title.lower() for f in estimate.factors
+             if f.basis is Basis.NOT_SET and not f.sources]
+    return [f"• Not set, so no change: {escape(', '.join(unset))} (/profile)"] if unset else []
+
+
 def _title(factor: Factor) -> str:
     """'Certifications (CEHRS, RHIT)'; a long list is cut (the 'Based on' line has it all)."""
     return f"{escape(factor.title)} ({escape(cut(factor.value, MAX_VALUE))})"
@@ -142,7 +149,9 @@ def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = N
         breakdown = [
             "<b>How it adds up</b>",
             f"Start: {figure_html(base, knowledge)} — {escape(base.label.lower())}",
-            *(_factor_line(f, fullness) for f in estimate.factors),
+            *(_factor_line(f, fullness) for f in estimate.factors
+              if f.basis is not Basis.NOT_SET or f.sources),
+            *_unset_line(estimate),
             f"= <b>{format_money(estimate.point)}</b>",
             "",
             *_position_lines(estimate, knowledge)[1:],

@@ -167,6 +167,10 @@ def _percent(multiplier: float) -> str:
     return f"{'+' if change >= 0 else '−'}{abs(change)}%"
 
 
+def _years(years: float) -> str:
+    return f"{years:g} year" + ("" if years == 1 else "s")
+
+
 def _interpolate(points: list[tuple[float, float]], x: float) -> float:
     """A straight line between the points, flat before the first and after the last."""
     if x <= points[0][0]:
@@ -218,11 +222,12 @@ def _experience(kb: Knowledge, profile: Profile) -> _Adjustment:
     if below and above:
         (y0, b0), (y1, b1) = below[-1], above[0]
         where = (f"on the line from the {b0.label.lower()} middle {format_money(b0.middle)} "
-                 f"({y0:g} yrs) to the {b1.label.lower()} middle {format_money(b1.middle)} "
-                 f"({y1:g} yrs)")
+                 f"({_years(y0)}) to the {b1.label.lower()} middle {format_money(b1.middle)} "
+                 f"({_years(y1)})")
     else:
         y, band = (below[-1] if below else above[0])
-        where = f"flat at the {band.label.lower()} middle {format_money(band.middle)} ({y:g} yrs)"
+        where = (f"flat at the {band.label.lower()} middle {format_money(band.middle)} "
+                 f"({_years(y)})")
     detail = (f"{format_money(_round(pay))} {where}; ÷ {format_money(reference.middle)} = "
               f"×{multiplier:.3f} ({guide})")
     return _Adjustment(multiplier, Basis.SOURCE, detail, (reference.source,),
