@@ -61,7 +61,7 @@ def _missing(path: EligibilityPath, profile: Profile) -> tuple[list[str], list[s
         elif EDUCATION_ORDER.index(profile.education) < EDUCATION_ORDER.index(path.min_education):
             short.append(wanted)
     if path.min_years is not None:
-        wanted = f"{path.min_years} years of experience"
+        wanted = f"{path.min_years} year{'' if path.min_years == 1 else 's'} of experience"
         if profile.years is None:
             unsaid.append(wanted)
         elif profile.years < path.min_years:
@@ -93,7 +93,11 @@ def check(certification: CertificationInfo, profile: Profile) -> Eligibility:
         else:
             outcomes.append(Eligibility(code, Status.NOT_YET,
                                         f"Needs {' and '.join(short + unsaid)}."))
-    return min(outcomes, key=lambda e: STATUS_RANK[e.status])
+    best = min(outcomes, key=lambda e: STATUS_RANK[e.status])
+    if best.status is Status.NOT_YET and len(outcomes) > 1:  # every path is short: name them all
+        needs = "; or ".join(e.reason.removeprefix("Needs ").rstrip(".") for e in outcomes)
+        return Eligibility(code, Status.NOT_YET, f"Needs {needs}.")
+    return best
 
 
 def eligibility(profile: Profile, knowledge: Knowledge | None = None) -> tuple[Eligibility, ...]:
