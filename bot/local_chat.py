@@ -42,7 +42,6 @@ LOCAL_DATABASE = "ehr_coach.sqlite3"  # in FILES_DIR: never the production DATAB
 INLINE_PREFIX = f"@{BOT_USER['username']}".lower()
 
 
-
 class LocalChat:
     """One local user talking to the bot: typed lines in, rendered calls out."""
 

@@ -441,7 +441,3 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
 def cached_estimate(profile: Profile) -> Estimate:
     """The estimate for the bot's own knowledge, computed once per distinct profile."""
     return estimate_salary(profile)
-
-
-def what_if(own: Profile, other: Profile) -> WhatIf:
-    return WhatIf(cached_estimate(own), cached_estimate(other))

@@ -16,7 +16,7 @@ from handlers.charts import ChartCache, ChartSpec, draw_chart, render_chart
 from handlers.salary import CHARTS_KEY, estimate_text
 from knowledge import load_knowledge
 from knowledge.profile import Profile
-from knowledge.salary import WhatIf, estimate_salary, experience_pay
+from knowledge.salary import WhatIf, cached_estimate, estimate_salary, experience_pay
 from tests.harness import BotHarness, last_text, replies
 from tests.strategies import profiles
 
@@ -287,8 +287,11 @@ async def test_a_what_if_shows_the_difference_from_the_own_estimate_and_a_redraw
     assert f"+${difference:,} against your ${own.point:,}" in photo.text
     cache = bot.app.bot_data[CHARTS_KEY]
     renders, uploads = cache.renders, len(bot.api.uploads)
+    computed = cached_estimate.cache_info()
     again = await bot.press(data["⏩ +2 years"], message=bot.message_of(message))
     assert cache.renders == renders and len(bot.api.uploads) == uploads  # from the caches
+    now = cached_estimate.cache_info()
+    assert now.misses == computed.misses and now.hits >= computed.hits + 2  # own and what-if
     assert re.fullmatch(r"file-\d+", str(_photos(again)[0].params["photo"]))
 
 
