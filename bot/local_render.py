@@ -16,6 +16,7 @@ from typing import Literal
 from bot.fake_api import ApiCall
 
 INDENT = "     "
+QUOTE_BAR = "┃ "
 
 # What a tag looks like in the terminal: the marker written before and after its text.
 _MARKERS = {
@@ -46,13 +47,19 @@ class _TerminalText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._links: list[tuple[str, int]] = []
+        self._quotes = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
             self._links.append((dict(attrs).get("href") or "", len(self.parts)))
+        if tag == "blockquote":  # a quote (Telegram folds an expandable one) as a bar
+            self._quotes += 1
+            self.parts.append(QUOTE_BAR)
         self.parts.append(_MARKERS.get(tag, ""))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote":
+            self._quotes = max(0, self._quotes - 1)
         self.parts.append(_MARKERS.get(tag, ""))
         if tag == "a" and self._links:
             href, start = self._links.pop()
@@ -61,7 +68,7 @@ class _TerminalText(HTMLParser):
                 self.parts.append(f" ({href})")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        self.parts.append(data.replace("\n", "\n" + QUOTE_BAR) if self._quotes else data)
 
 
 def terminal_text(text: str, parse_mode: object = "HTML") -> str:
