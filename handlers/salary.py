@@ -35,21 +35,24 @@ from knowledge.profile import (
     parse_changes,
 )
 from knowledge.salary import HOLD_FIELD, Basis, Estimate, Factor, WhatIf, cached_estimate
-from knowledge.text import format_money, format_money_range, format_signed_money
+from knowledge.text import format_money, format_money_range, format_signed_money, source_label
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
 CHART_FILENAME = "salary-chart.png"
 CHART_CAPTION = "Pay bands per career stage from both guides"
 MAX_VALUE = 24
+MAX_DETAILED = 2  # certifications a what-if explains in full when the user cannot take them
 STALE = "This button is out of date — send /salary again."
 
 
-def _factor_line(factor: Factor, fullness: int = 2) -> str:
+def _factor_line(factor: Factor, fullness: int = 2, *, shown: bool = False) -> str:
     """A factor of the full breakdown: its effect, how it was found (2, 1) or just where it comes
-    from (0), and its reasoning (2)."""
-    line = (f"• {_title(factor)}: <b>{format_signed_money(factor.effect)}</b> — "
-            f"{escape(factor.detail if fullness or not factor.note else factor.note)}")
+    from (0; at -1 not even that when the first screen `shown` it), and its reasoning (2)."""
+    line = f"• {_title(factor)}: <b>{format_signed_money(factor.effect)}</b>"
+    if fullness < 0 and shown:
+        return line + " (see above)"
+    line += f" — {escape(factor.detail if fullness > 0 or not factor.note else factor.note)}"
     if factor.reasoning and fullness == 2:
         label = "My assumption:" if factor.basis is Basis.ASSUMPTION else "My reading:"
         line += f" <i>{label}</i> {escape(factor.reasoning)}"
@@ -105,16 +108,19 @@ def _comparison_lines(comparison: WhatIf) -> list[str]:
 
 
 def _eligibility_lines(own: Profile | None, profile: Profile, kb: Knowledge) -> list[str]:
-    """A what-if that adds a certification the user cannot take yet says so."""
-    lines = []
-    for code in sorted(profile.certs - (own.certs if own else frozenset())):
-        eligibility = check(kb.certification(code), own or Profile())
-        if eligibility.status is Status.NOT_YET:
-            lines.append(f"⚠️ You are not eligible for {code.value} yet: "
-                         f"{escape(eligibility.reason)} The figure shows what it would add "
-                         "once you hold it.")
-        elif eligibility.status is Status.UNKNOWN:
-            lines.append(f"❔ {code.value}: {escape(eligibility.reason)}")
+    """A what-if that adds a certification the user cannot take yet says so (the first ones
+    with what they need, the rest by name)."""
+    added = sorted(profile.certs - (own.certs if own else frozenset()))
+    checks = [check(kb.certification(code), own or Profile()) for code in added]
+    not_yet = [e for e in checks if e.status is Status.NOT_YET]
+    lines = [f"⚠️ You are not eligible for {e.code.value} yet: {escape(e.reason)} The figure "
+             "shows what it would add once you hold it." for e in not_yet[:MAX_DETAILED]]
+    if not_yet[MAX_DETAILED:]:
+        lines.append("⚠️ Not open to you yet either: " + ", ".join(
+            e.code.value for e in not_yet[MAX_DETAILED:]) + " (/certify says what each needs).")
+    unknown = [e.code.value for e in checks if e.status is Status.UNKNOWN]
+    if unknown:
+        lines.append(f"❔ Eligibility rules not in my sources: {', '.join(unknown)}.")
     return lines
 
 
@@ -145,11 +151,14 @@ def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = N
         lines += ["", f"⚠️ {escape(hold.detail)}"]
     lines += [f"⚖️ {escape(f.alternative)}" for f in estimate.factors if f.alternative]
     lines += ["", "<b>Full breakdown</b> (tap to open)"]
-    for fullness in (2, 1, 0):  # shorter factor lines when the message would be too long
+    for fullness in (2, 1, 0, -1):  # shorter when the message would be too long
+        sources = (sources_line(estimate.sources, knowledge) if fullness >= 0 else
+                   "<i>Sources:</i> " + "; ".join(escape(source_label(knowledge.source(s)))
+                                                  for s in estimate.sources))
         breakdown = [
             "<b>How it adds up</b>",
             f"Start: {figure_html(base, knowledge)} — {escape(base.label.lower())}",
-            *(_factor_line(f, fullness) for f in estimate.factors
+            *(_factor_line(f, fullness, shown=f in top) for f in estimate.factors
               if f.basis is not Basis.NOT_SET or f.sources),
             *_unset_line(estimate),
             f"= <b>{format_money(estimate.point)}</b>",
@@ -157,7 +166,7 @@ def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = N
             *_position_lines(estimate, knowledge)[1:],
             f"<i>Range:</i> {escape(estimate.range_note)}",
             f"<i>Also assumed:</i> {escape(estimate.base_assumption)}",
-            sources_line(estimate.sources, knowledge),
+            sources,
         ]
         text = "\n".join([*lines, f"<blockquote expandable>{chr(10).join(breakdown)}"
                                    "</blockquote>"])

@@ -162,9 +162,12 @@ def _round(amount: float) -> int:
     return int(round(amount / ROUND_TO) * ROUND_TO)
 
 
-def _percent(multiplier: float) -> str:
+def _assumed(multiplier: float) -> str:
+    """'my assumption of +3%', or 'my assumption: no change' for a factor of 1."""
     change = round((multiplier - 1) * 100)
-    return f"{'+' if change >= 0 else '−'}{abs(change)}%"
+    if change == 0:
+        return "my assumption: no change"
+    return f"my assumption of {'+' if change > 0 else '−'}{abs(change)}%"
 
 
 def _years(years: float) -> str:
@@ -285,7 +288,7 @@ def _employer(kb: Knowledge, profile: Profile) -> _Adjustment:
     if isinstance(entry, Assumption):
         return _Adjustment(entry.factor, Basis.ASSUMPTION,
                            "No sourced figure for this employer type.", (), entry.reasoning,
-                           f"my assumption of {_percent(entry.factor)}; {NO_NUMBER}")
+                           f"{_assumed(entry.factor)}; {NO_NUMBER}")
     figure = kb.figure(entry.figure)
     reference = kb.figure(model.reference)
     multiplier = figure.value / reference.value
@@ -302,7 +305,7 @@ def _education(kb: Knowledge, profile: Profile) -> _Adjustment:
     entry = kb.salary.model.education[profile.education]
     label = EDUCATION_LABELS[profile.education]
     return _Adjustment(entry.factor, Basis.ASSUMPTION, f"×{entry.factor:.2f}", (),
-                       entry.reasoning, f"my assumption of {_percent(entry.factor)} "
+                       entry.reasoning, f"{_assumed(entry.factor)} "
                        f"({label[:1].lower()}{label[1:]}); {NO_NUMBER}")
 
 

@@ -15,7 +15,7 @@ from bot.fake_api.validation import MAX_CAPTION, MAX_TEXT, html_problem, visible
 from handlers.charts import ChartCache, ChartSpec, draw_chart, render_chart
 from handlers.salary import CHARTS_KEY, estimate_text
 from knowledge import load_knowledge
-from knowledge.profile import Profile
+from knowledge.profile import Certification, Profile, Skill
 from knowledge.salary import WhatIf, cached_estimate, estimate_salary, experience_pay
 from tests.harness import BotHarness, last_text, replies
 from tests.strategies import profiles
@@ -318,3 +318,13 @@ async def test_two_state_means_are_both_shown_with_the_one_used(bot: BotHarness)
     first = _shown(await bot.send("/salary")).text.split("<blockquote")[0]
     assert "⚖️ Sources disagree on Wisconsin" in first
     assert "×0.969" in first and "I use the May 2021 figure (×1.073)" in first
+
+
+def test_the_longest_what_if_still_fits_one_message() -> None:
+    everything = Profile(years=7, education="high_school", certs=frozenset(Certification),
+                         state="WI", employer="hospital", skills=frozenset(Skill))
+    text = estimate_text(estimate_salary(everything), what_if=True,
+                         own=estimate_salary(Profile(years=1, education="high_school")))
+    assert len(text) <= MAX_TEXT and html_problem(text) is None
+    assert text.count("⚠️ You are not eligible for") == 2 and "Not open to you yet" in text
+    assert "Eligibility rules not in my sources: CAHIMS, CHDA." in text
