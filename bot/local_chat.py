@@ -25,12 +25,20 @@ from bot.local_members import (
     HELP,
     MEMBER_COMMANDS,
     MENTION,
+    REPLY,
     Members,
     bot_messages,
     mention_update,
     valid_name,
 )
-from bot.local_render import FILE_PARAMS, Choice, choices, deep_link_payload, render_call
+from bot.local_render import (
+    FILE_PARAMS,
+    INDENT,
+    Choice,
+    choices,
+    deep_link_payload,
+    render_call,
+)
 from bot.settings import Settings
 
 # A well-formed placeholder: the stand-in answers every call, so it is never sent anywhere.
@@ -41,9 +49,8 @@ GROUP_CHAT_ID = -1001000000001
 GROUP_TITLE = "Local study group"
 FILES_DIR = Path("local-chat")
 QUIT, SWITCH = "/quit", "/switch"
+LOCAL_DATABASE = "ehr_coach.sqlite3"  # in FILES_DIR: never the production DATABASE_PATH
 INLINE_PREFIX = f"@{BOT_USER['username']}".lower()
-
-_MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendPoll"})
 
 
 class LocalChat:
@@ -81,8 +88,9 @@ class LocalChat:
                      "chat with the bot.")
         else:
             self.say(f"You are {LOCAL_FIRST_NAME}, in a private chat with the bot.")
-        self.say("Type messages and commands (/start, /help). A button's number presses it; "
-                 "\\3 sends the text '3'.")
+        self.say("Type messages and commands (/start, /help). A button's number presses it "
+                 "(on the latest message with buttons); \\3 sends the text '3'; "
+                 f"{REPLY} 5 text replies to message 5.")
         self.say(f"{INLINE_PREFIX} rhit shows inline mode's cards; a card's number posts it.")
         if self.group is not None:
             self.say(HELP)
@@ -95,8 +103,12 @@ class LocalChat:
         if lines:
             self.say("\n".join(lines))
         shown = choices(call)
-        if call.method in _MESSAGE_METHODS or shown or self._edits_active(call):
-            self._active = (call, shown) if shown else None
+        # A number presses the latest message with buttons, even when a photo or a message
+        # without buttons came after it; an edit that removes its buttons ends that.
+        if shown:
+            self._active = (call, shown)
+        elif self._edits_active(call):
+            self._active = None
 
     def _edits_active(self, call: ApiCall) -> bool:
         if self._active is None or not call.method.startswith("edit"):
@@ -138,7 +150,10 @@ class LocalChat:
         call, shown = self._active
         choice = shown[number - 1]
         if choice.kind == "poll":
-            self.say(f"(you voted: {choice.label})")
+            verdict, explanation = self._quiz_result(call, int(choice.value))
+            self.say(f"(you voted: {choice.label}{verdict})")
+            if explanation:
+                self.say(f"{INDENT}💡 {explanation}")
             poll_id = self._message_of(call)["poll"]["id"]
             await self._feed(self.api.poll_answer_update(self.user, poll_id, [int(choice.value)]))
         elif choice.kind == "inline":
@@ -149,6 +164,26 @@ class LocalChat:
                                                       message.get("chat", self.chat)))
         else:
             await self.follow(choice.value)
+
+    @staticmethod
+    def _quiz_result(call: ApiCall, option: int) -> tuple[str, str]:
+        """For a quiz, what Telegram shows after a vote: right or wrong, and the explanation."""
+        if call.params.get("type") != "quiz":
+            return "", ""
+        correct = [int(i) for i in call.params.get("correct_option_ids") or []]
+        options = [c.label for c in choices(call) if c.kind == "poll"]
+        verdict = " — ✅ right" if option in correct else (
+            " — ❌ the answer is " + ", ".join(options[i] for i in correct if i < len(options)))
+        return verdict, str(call.params.get("explanation") or "")
+
+    async def reply_to(self, number: int, text: str) -> None:
+        """`/reply N text`: a message answering message N of this chat, as a swipe-reply."""
+        message = self.api.sent_messages.get((self.chat["id"], number))
+        if message is None:
+            self.say(f"(there is no message {number} in this chat)")
+            return
+        await self._feed(self.api.text_update(self.user, text, self.chat,
+                                              reply_to_message=message))
 
     async def inline(self, query: str) -> None:
         """`@bot query` typed in a chat: the bot's inline results, numbered to post one."""
@@ -185,7 +220,7 @@ class LocalChat:
         self.say(f"(now in {where})")
 
     async def as_member(self, command: str, rest: str) -> None:
-        """/as, /reply and /mention (see bot.local_members)."""
+        """/as and /mention (see bot.local_members)."""
         if command == AS:
             if not rest:
                 self.say(f"(members: {', '.join(self.members.names())})")
@@ -201,15 +236,17 @@ class LocalChat:
         elif command == MENTION:
             await self._feed(mention_update(self.api, self.user, self.chat, rest))
         else:
-            back, _, text = rest.partition(" ") if rest.startswith("^") else ("^1", "", rest)
-            messages = bot_messages(self.api, self.chat["id"])
-            index = int(back[1:]) - 1 if back[1:].isdigit() else -1
-            if not text or not 0 <= index < len(messages):
-                self.say("(/reply text answers the bot's latest message here; "
-                         "/reply ^2 text the one before)")
-                return
-            await self._feed(self.api.text_update(self.user, text, self.chat,
-                                                  reply_to_message=messages[index]))
+            await self.reply_to_latest(rest)
+
+    async def reply_to_latest(self, text: str) -> None:
+        """`/reply text`: a message answering the bot's latest message in this chat."""
+        messages = bot_messages(self.api, self.chat["id"])
+        if not text or not messages:
+            self.say(f"({REPLY} text replies to the bot's latest message here; "
+                     f"{REPLY} N text to message N)")
+            return
+        await self._feed(self.api.text_update(self.user, text, self.chat,
+                                              reply_to_message=messages[0]))
 
     async def handle(self, line: str) -> bool:
         """Act on one typed line; False when the user wants to leave."""
@@ -222,6 +259,15 @@ class LocalChat:
             return False
         if text == SWITCH:
             self.switch()
+        elif text.split(maxsplit=1)[0] == REPLY:
+            parts = text.split(maxsplit=2)
+            if len(parts) == 2 and parts[1].isdigit():
+                self.say(f"({REPLY} N text replies to message N, e.g. {REPLY} 5 what does RHIT "
+                         "cost?)")
+            elif len(parts) == 3 and parts[1].isdigit():
+                await self.reply_to(int(parts[1]), parts[2])
+            else:
+                await self.reply_to_latest(" ".join(parts[1:]))
         elif text.startswith("\\") and len(text) > 1:
             await self.send_text(text[1:])
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
@@ -276,12 +322,14 @@ async def run_local_chat(settings: Settings, *, group: bool, stdin: TextIO = sys
                          out: TextIO = sys.stdout, files_dir: Path = FILES_DIR) -> None:
     """Start the Application against the stand-in, chat until EOF or /quit, shut down."""
     api = FakeTelegram()
-    local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False})
+    # Its own database, next to its saved files: what you try here never touches production.
+    local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False,
+                                        "database_path": files_dir / LOCAL_DATABASE})
     app = build_application(local, request=FakeRequest(api))
     interactive = stdin.isatty()
     chat = LocalChat(app, api, out, group=group, files_dir=files_dir, echo_input=not interactive)
     async with running(app):
-        chat.banner(settings.database_path)
+        chat.banner(local.database_path)
         await chat.greet_group()
         reader = _LineReader(stdin, "you: " if interactive else "")
         while (line := await reader.next_line()) is not None and await chat.handle(line):

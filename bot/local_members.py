@@ -11,12 +11,12 @@ from bot.fake_api.core import BOT_USER
 from bot.fake_api.validation import utf16_length
 
 AS, REPLY, MENTION = "/as", "/reply", "/mention"
-MEMBER_COMMANDS = frozenset({AS, REPLY, MENTION})
+MEMBER_COMMANDS = frozenset({AS, MENTION})
 FIRST_SIMULATED_ID = 101
 MAX_NAME = 32
 HELP = (f"{AS} Sam types as the member Sam from now on ({AS} alone lists them); "
-        f"{REPLY} text replies to the bot's latest message here ({REPLY} ^2 text: the one "
-        f"before); {MENTION} text sends '@{BOT_USER['username']} text' as a mention.")
+        f"{REPLY} text replies to the bot's latest message here ({REPLY} N text: to "
+        f"message N); {MENTION} text sends '@{BOT_USER['username']} text' as a mention.")
 
 
 class Members:

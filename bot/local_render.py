@@ -16,6 +16,7 @@ from typing import Literal
 from bot.fake_api import ApiCall
 
 INDENT = "     "
+QUOTE_BAR = "┃ "
 
 # What a tag looks like in the terminal: the marker written before and after its text.
 _MARKERS = {
@@ -46,13 +47,19 @@ class _TerminalText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._links: list[tuple[str, int]] = []
+        self._quotes = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
             self._links.append((dict(attrs).get("href") or "", len(self.parts)))
+        if tag == "blockquote":  # a quote (Telegram folds an expandable one) as a bar
+            self._quotes += 1
+            self.parts.append(QUOTE_BAR)
         self.parts.append(_MARKERS.get(tag, ""))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote":
+            self._quotes = max(0, self._quotes - 1)
         self.parts.append(_MARKERS.get(tag, ""))
         if tag == "a" and self._links:
             href, start = self._links.pop()
@@ -61,7 +68,7 @@ class _TerminalText(HTMLParser):
                 self.parts.append(f" ({href})")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        self.parts.append(data.replace("\n", "\n" + QUOTE_BAR) if self._quotes else data)
 
 
 def terminal_text(text: str, parse_mode: object = "HTML") -> str:
@@ -78,10 +85,11 @@ def choices(call: ApiCall) -> list[Choice]:
     """The numbered choices a call shows: its inline buttons, or its poll's options."""
     if call.error is not None:
         return []
-    if call.method == "sendPoll":
+    if call.method == "sendPoll":  # its options, then its buttons ("Next question")
         options = call.params.get("options") or []
-        return [Choice("poll", str(o.get("text") if isinstance(o, dict) else o), str(index))
-                for index, o in enumerate(options)]
+        return [*(Choice("poll", str(o.get("text") if isinstance(o, dict) else o), str(index))
+                  for index, o in enumerate(options)),
+                *(choice for row in _button_rows(call) for choice in row)]
     if call.method == "answerInlineQuery":
         return [Choice("inline", str(result.get("title", "")), str(index))
                 for index, result in enumerate(call.params.get("results") or [])]
@@ -106,8 +114,9 @@ def deep_link_payload(url: str, bot_username: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _keyboard_lines(call: ApiCall) -> list[str]:
-    lines, number = [], 0
+def _keyboard_lines(call: ApiCall, number: int = 0) -> list[str]:
+    """The keyboard's rows, numbered after the first `number` choices."""
+    lines = []
     for row in _button_rows(call):
         cells = []
         for choice in row:
@@ -123,14 +132,17 @@ def _heading(call: ApiCall, saved_file: Path | None) -> str:
     where = " in the group" if (call.chat_id or 0) < 0 else ""
     if call.method.startswith("edit"):
         return f"bot{where} (edited message {call.params.get('message_id', '?')}):"
+    # The message's number, for `/reply N text`.
+    number = call.result.get("message_id") if isinstance(call.result, dict) else None
+    label = f"message {number}" if number else ""
     if call.method in FILE_PARAMS:
         kind = FILE_PARAMS[call.method]
         place = f"saved to {saved_file}" if saved_file else "not saved: sent by file id or URL"
         return f"bot{where} sent a {kind} ({place}):"
     if call.method == "sendPoll":
         kind = "quiz" if call.params.get("type") == "quiz" else "poll"
-        return f"bot{where} started a {kind}:"
-    return f"bot{where}:"
+        return f"bot{where} started a {kind}{f' ({label})' if label else ''}:"
+    return f"bot{where}{f' ({label})' if label else ''}:"
 
 
 def render_call(call: ApiCall, saved_file: Path | None = None) -> list[str]:
@@ -159,7 +171,9 @@ def render_call(call: ApiCall, saved_file: Path | None = None) -> list[str]:
     lines = [_heading(call, saved_file)]
     lines += [INDENT + line if line else "" for line in body.split("\n")] if body else []
     if call.method == "sendPoll":
-        lines += [f"{INDENT}[{n}] {choice.label}" for n, choice in enumerate(choices(call), 1)]
+        options = [choice for choice in choices(call) if choice.kind == "poll"]
+        lines += [f"{INDENT}[{n}] {choice.label}" for n, choice in enumerate(options, 1)]
+        lines += _keyboard_lines(call, len(options))
     else:
         lines += _keyboard_lines(call)
     return lines

@@ -12,12 +12,12 @@ from handlers.cite import link, sources_line
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
 from handlers.render import echo, edit_or_reply, escape, is_private, reply, rows
-from handlers.start import add_menu_button, register_deep_link
+from handlers.start import MENU_BUTTON, add_menu_button, register_deep_link
 from knowledge import load_knowledge
 from knowledge.cards import cert_sources
 from knowledge.certify import Eligibility, Status, check, recommend
 from knowledge.models import CertificationInfo, Claim
-from knowledge.profile import Certification, Profile
+from knowledge.profile import Certification, Profile, closest
 from knowledge.text import format_money
 
 STATUS_MARKS = {Status.HELD: "🏅 you hold it", Status.ELIGIBLE: "✅ you can take it",
@@ -122,13 +122,12 @@ def list_keyboard(private_profile_missing: bool) -> InlineKeyboardMarkup:
     keyboard = rows(buttons, 3)
     keyboard.append([InlineKeyboardButton("⚖️ CEHRS vs RHIT",
                                           callback_data="cert:cmp:CEHRS:RHIT")])
-    if private_profile_missing:
-        keyboard.append([SETUP_BUTTON])
+    keyboard.append([SETUP_BUTTON, MENU_BUTTON] if private_profile_missing else [MENU_BUTTON])
     return InlineKeyboardMarkup(keyboard)
 
 
 BACK = InlineKeyboardMarkup([[InlineKeyboardButton("↩️ All certifications",
-                                                   callback_data="cert:list")]])
+                                                   callback_data="cert:list"), MENU_BUTTON]])
 
 
 def _markup(update: Update, context: CallbackContext,
@@ -157,8 +156,12 @@ async def certify_command(update: Update, context: CallbackContext) -> None:
     comparing = bool(words) and words[0].lower() == "compare"
     codes, unknown = _parse_codes(words[1:] if comparing else words)
     if unknown:
-        await reply(update, f"I don't know “{echo(unknown[0])}”. Codes I know: {CODES}.\n"
-                            + USAGE)
+        near = closest(unknown[0].strip(",;"), [c.value for c in Certification])
+        guess = f" Did you mean <b>{near}</b>?" if near else ""
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton(
+            f"🎓 {near}", callback_data=f"cert:show:{near}")]]) if near else None
+        await reply(update, f"I don't know “{echo(unknown[0])}”.{guess} Codes I know: "
+                            f"{CODES}.\n" + USAGE, markup)
         return
     if comparing:
         if len(codes) != 2 or codes[0] == codes[1]:

@@ -33,6 +33,9 @@ _RENDER_LOCK = threading.Lock()  # matplotlib's font cache is not thread-safe
 GUIDE_COLOURS = ("#4C78A8", "#F58518")
 RANGE_STYLE = {"color": "#54A24B", "alpha": 0.18}
 POINT_STYLE = {"color": "#2E7D32", "linewidth": 2.5, "label": "Your estimate"}
+# A what-if's chart also marks the user's own estimate (explained in the caption, not the legend,
+# so that the legend and the blitted template stay the same for every chart).
+BASELINE_STYLE = {"color": "#2E7D32", "linewidth": 1.5, "linestyle": "--"}
 
 
 @dataclass(frozen=True)
@@ -42,20 +45,25 @@ class ChartSpec:
     point: int | None = None
     low: int | None = None
     high: int | None = None
+    baseline: int | None = None  # a what-if's chart: the user's own estimate
 
     @classmethod
-    def marking(cls, point: int, low: int, high: int) -> ChartSpec:
-        """A chart marking an estimate; positions rounded to $250 (invisible at chart scale)
-        so that close estimates share one rendering."""
+    def marking(cls, point: int, low: int, high: int,
+                baseline: int | None = None) -> ChartSpec:
+        """A chart marking an estimate (and the own estimate a what-if compares with);
+        positions rounded to $250 (invisible at chart scale) so that close estimates share
+        one rendering."""
         def snap(amount: int) -> int:
             return round(amount / MARK_STEP) * MARK_STEP
-        return cls(snap(point), snap(low), snap(high))
+        return cls(snap(point), snap(low), snap(high),
+                   None if baseline is None else snap(baseline))
 
-    def marks(self) -> tuple[int, int, int] | None:
-        """(low, point, high) of a marked estimate; None for the chart without one."""
+    def marks(self) -> tuple[int, ...] | None:
+        """(low, point, high[, baseline]) of a marked estimate; None for the chart without."""
         if self.point is None or self.low is None or self.high is None:
             return None
-        return self.low, self.point, self.high
+        extra = () if self.baseline is None else (self.baseline,)
+        return self.low, self.point, self.high, *extra
 
 
 def _figure(marks: tuple[int, ...] = ()) -> tuple[Figure, Axes]:
@@ -110,6 +118,7 @@ class _MarkedTemplate:
     def __init__(self) -> None:
         self.figure, self.axes = _figure()
         self.range = self.axes.axvspan(0, 1, animated=True, **RANGE_STYLE)
+        self.baseline = self.axes.axvline(0, animated=True, **BASELINE_STYLE)
         self.line = self.axes.axvline(0, animated=True, **POINT_STYLE)
         # What a whole drawing paints over the range: drawn with it, in the same order.
         self.median = next(line for line in self.axes.lines if line.get_gid() == MEDIAN_GID)
@@ -120,19 +129,21 @@ class _MarkedTemplate:
         self.figure.canvas.draw()
         self.background = self.figure.canvas.copy_from_bbox(self.figure.bbox)  # type: ignore[attr-defined]
 
-    def covers(self, marks: tuple[int, int, int]) -> bool:
+    def covers(self, marks: tuple[int, ...]) -> bool:
         left, right = self.axes.get_xlim()
         return left <= min(marks) and max(marks) <= right
 
-    def pixels(self, marks: tuple[int, int, int]) -> tuple[tuple[int, int], bytes]:
-        """The chart's RGBA pixels with the estimate (low, point, high) marked."""
-        low, point, high = marks
+    def pixels(self, marks: tuple[int, ...]) -> tuple[tuple[int, int], bytes]:
+        """The chart's RGBA pixels with the estimate (low, point, high[, baseline]) marked."""
+        low, point, high, *baseline = marks
         canvas: Any = self.figure.canvas
         canvas.restore_region(self.background)
         self.range.set_x(low)
         self.range.set_width(high - low)
         self.line.set_xdata([point, point])
-        for artist in (self.range, self.median, self.line, *self.frame):
+        self.baseline.set_xdata([*baseline, *baseline])
+        lines = (self.baseline, self.line) if baseline else (self.line,)
+        for artist in (self.range, self.median, *lines, *self.frame):
             self.axes.draw_artist(artist)
         return canvas.get_width_height(), bytes(canvas.buffer_rgba())
 
@@ -147,8 +158,10 @@ def draw_chart(spec: ChartSpec) -> bytes:
     marks = spec.marks()
     figure, axes = _figure(marks or ())
     if marks is not None:
-        low, point, high = marks
+        low, point, high, *baseline = marks
         axes.axvspan(low, high, **RANGE_STYLE)
+        for own in baseline:
+            axes.axvline(own, **BASELINE_STYLE)
         axes.axvline(point, **POINT_STYLE)
     _finish(figure, axes)
     buffer = io.BytesIO()

@@ -26,6 +26,12 @@ def help_text(private: bool, bot_username: str) -> str:
             usage = f" — e.g. <code>{escape(command.usage)}</code>" if command.usage else ""
             lines.append(f"/{command.name} — {escape(command.description)}{usage}")
     if private:
+        lines.append("\n<b>In a group</b> (add me to your study group)")
+        lines += [f"/{c.name} — {escape(c.description)}" for c in COMMANDS
+                  if c.group and not c.private]
+        lines.append("/quiz and /daily post one question for the whole cohort; /countdown "
+                     "shows the cohort's exam. Profiles stay private: in a group I give general "
+                     "answers with a button to our private chat.")
         lines.append("\nOr just type a question, e.g. <i>how much does an RHIT earn?</i>")
     else:
         lines.append("\nIn groups I answer commands, mentions and replies to my messages.")

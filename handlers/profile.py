@@ -36,7 +36,7 @@ from handlers.render import (
     reply,
     rows,
 )
-from handlers.start import register_deep_link
+from handlers.start import MENU_BUTTON, register_deep_link
 from knowledge.profile import (
     EDUCATION_LABELS,
     EMPLOYER_LABELS,
@@ -76,6 +76,7 @@ _PROMPTS = {
 EDITING_KEY = "profile_editing"
 # Other features offer this when there is no profile yet: it starts the guided setup.
 SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
+ESTIMATE_BUTTON = InlineKeyboardButton("💵 See my estimate", callback_data="sal:me")
 
 
 def profile_text(profile: Profile, heading: str = "Your profile") -> str:
@@ -88,11 +89,15 @@ def profile_text(profile: Profile, heading: str = "Your profile") -> str:
     return "\n".join(lines)
 
 
-def profile_keyboard() -> InlineKeyboardMarkup:
+def profile_keyboard(profile: Profile | None = None) -> InlineKeyboardMarkup:
+    """Edit buttons, the guided setup, the way to the estimate once something is set, and
+    back to the menu."""
     buttons = [InlineKeyboardButton(f"✏️ {FIELD_LABELS[key]}", callback_data=f"prof:edit:{key}")
                for key in FIELD_KEYS]
-    return InlineKeyboardMarkup([*rows(buttons, 2), [InlineKeyboardButton(
-        "🧭 Guided setup", callback_data="prof:edit:years:w")]])
+    last = [InlineKeyboardButton("🧭 Guided setup", callback_data="prof:edit:years:w")]
+    if profile is not None and not profile.is_empty():
+        last.insert(0, ESTIMATE_BUTTON)
+    return InlineKeyboardMarkup([*rows(buttons, 2), last, [MENU_BUTTON]])
 
 
 def _suffix(wizard: bool) -> str:
@@ -150,7 +155,7 @@ async def _after_change(update: Update, context: CallbackContext, key: str, wiza
     assert update.effective_user is not None
     profile = await _load(context, update.effective_user.id)
     heading = "Profile saved ✅" if wizard else "Your profile"
-    await edit_or_reply(update, profile_text(profile, heading), profile_keyboard())
+    await edit_or_reply(update, profile_text(profile, heading), profile_keyboard(profile))
     return ConversationHandler.END
 
 
@@ -219,7 +224,8 @@ async def on_typed_value(update: Update, context: CallbackContext) -> int:
     try:
         value = parse_value(key, text)
     except ProfileValueError as error:
-        await reply(update, f"“{echo(text)}” is not a valid {FIELD_LABELS[key].lower()}. "
+        near = f" Did you mean <b>{escape(error.suggestion)}</b>?" if error.suggestion else ""
+        await reply(update, f"“{echo(text)}” is not a valid {FIELD_LABELS[key].lower()}.{near} "
                             f"Accepted: {escape(error.accepted)}. Try again or /cancel.")
         return TYPING
     await _save(context, update.effective_user.id, {key: value})
@@ -245,7 +251,7 @@ async def show_profile(update: Update, context: CallbackContext) -> None:
                                  "profile", "Open my profile in private"):
         return
     profile = await _load(context, update.effective_user.id)
-    await edit_or_reply(update, profile_text(profile), profile_keyboard())
+    await edit_or_reply(update, profile_text(profile), profile_keyboard(profile))
 
 
 async def profile_command(update: Update, context: CallbackContext) -> int:
@@ -262,7 +268,7 @@ async def profile_command(update: Update, context: CallbackContext) -> int:
         return ConversationHandler.END
     profile = await _save(context, update.effective_user.id, changes)
     saved = ", ".join(FIELD_LABELS[key].lower() for key in changes)
-    await reply(update, profile_text(profile, f"Saved ✅ ({saved})"), profile_keyboard())
+    await reply(update, profile_text(profile, f"Saved ✅ ({saved})"), profile_keyboard(profile))
     return ConversationHandler.END
 
 

@@ -89,9 +89,9 @@ async def edited(edit: Awaitable[object]) -> bool:
 async def edit_or_reply(update: Update, text: str,
                         markup: InlineKeyboardMarkup | None = None) -> None:
     """Edit the message whose button was pressed (menus change in place); reply otherwise,
-    or when Telegram cannot edit it (too old, a photo, too long)."""
+    or when Telegram cannot edit it (too old to be shown to the bot, a photo, too long)."""
     query = update.callback_query
-    if query is not None and query.message is not None:
+    if query is not None and query.message is not None and query.message.is_accessible:
         try:
             await edited(query.edit_message_text(text, reply_markup=markup))
             return

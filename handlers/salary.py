@@ -7,6 +7,7 @@ stored state and never save anything; an old or forged button gets a polite answ
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.constants import MessageLimit
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
 from handlers import profile_codec
@@ -20,10 +21,10 @@ from handlers.charts import ChartCache, ChartSpec
 from handlers.cite import figure_html, guide_columns, link, sources_line, stage_bands
 from handlers.personal import for_chat, private_profile
 from handlers.profile import SETUP_BUTTON
-from handlers.render import edit_or_reply, escape, is_private, reply, rows, thread_of
-from handlers.start import add_menu_button, register_deep_link
+from handlers.render import cut, edit_or_reply, escape, is_private, reply, rows, thread_of
+from handlers.start import MENU_BUTTON, add_menu_button, register_deep_link
 from knowledge import Knowledge, load_knowledge
-from knowledge.certify import recommend
+from knowledge.certify import Status, check, recommend
 from knowledge.profile import (
     FIELD_KEYS,
     MAX_YEARS,
@@ -33,22 +34,47 @@ from knowledge.profile import (
     display_value,
     parse_changes,
 )
-from knowledge.salary import Basis, Estimate, Factor, estimate_salary
-from knowledge.text import format_money, format_money_range, format_signed_money
+from knowledge.salary import HOLD_FIELD, Basis, Estimate, Factor, WhatIf, cached_estimate
+from knowledge.text import format_money, format_money_range, format_signed_money, source_label
 
 CHARTS_KEY = "salary_charts"
 WHAT_IF_STATES = ("CA", "NJ", "NY", "MA", "WA", "IL", "TX", "FL", "PA", "OH", "GA", "NC")
 CHART_FILENAME = "salary-chart.png"
 CHART_CAPTION = "Pay bands per career stage from both guides"
+MAX_VALUE = 24
+MAX_DETAILED = 2  # certifications a what-if explains in full when the user cannot take them
 STALE = "This button is out of date — send /salary again."
 
 
-def _factor_line(factor: Factor) -> str:
-    line = (f"• {escape(factor.title)} ({escape(factor.value)}): "
-            f"<b>{format_signed_money(factor.effect)}</b> — {escape(factor.detail)}")
-    if factor.basis is Basis.ASSUMPTION:
-        line += f" <i>My assumption:</i> {escape(factor.reasoning)}"
+def _factor_line(factor: Factor, fullness: int = 2, *, shown: bool = False) -> str:
+    """A factor of the full breakdown: its effect, how it was found (2, 1) or just where it comes
+    from (0; at -1 not even that when the first screen `shown` it), and its reasoning (2)."""
+    line = f"• {_title(factor)}: <b>{format_signed_money(factor.effect)}</b>"
+    if fullness < 0 and shown:
+        return line + " (see above)"
+    line += f" — {escape(factor.detail if fullness > 0 or not factor.note else factor.note)}"
+    if factor.reasoning and fullness == 2:
+        label = "My assumption:" if factor.basis is Basis.ASSUMPTION else "My reading:"
+        line += f" <i>{label}</i> {escape(factor.reasoning)}"
     return line
+
+
+def _headline(factor: Factor) -> str:
+    """A factor of the first screen: its effect and, up front, whether it is data or assumed."""
+    return (f"• {_title(factor)}: <b>{format_signed_money(factor.effect)}</b> — "
+            f"{escape(factor.note)}")
+
+
+def _unset_line(estimate: Estimate) -> list[str]:
+    """The fields the profile leaves out, in one line (each counts as no change)."""
+    unset = [f.title.lower() for f in estimate.factors
+             if f.basis is Basis.NOT_SET and not f.sources]
+    return [f"• Not set, so no change: {escape(', '.join(unset))} (/profile)"] if unset else []
+
+
+def _title(factor: Factor) -> str:
+    """'Certifications (CEHRS, RHIT)'; a long list is cut (the 'Based on' line has it all)."""
+    return f"{escape(factor.title)} ({escape(cut(factor.value, MAX_VALUE))})"
 
 
 def _position_lines(estimate: Estimate, kb: Knowledge) -> list[str]:
@@ -73,8 +99,36 @@ def profile_summary(profile: Profile) -> str:
     return " · ".join(escape(v) for v in shown if v != "not set") or "nothing set yet"
 
 
-def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = None) -> str:
-    """The personal (or what-if) estimate, explained factor by factor."""
+def _comparison_lines(comparison: WhatIf) -> list[str]:
+    """The what-if against the user's own estimate, and which factors make the difference."""
+    changes = ", ".join(f"{escape(title)} {format_signed_money(amount)}"
+                        for title, amount in comparison.changes())
+    return [f"↕️ <b>{format_signed_money(comparison.difference)}</b> against your own estimate "
+            f"({format_money(comparison.own.point)})" + (f": {changes}" if changes else "")]
+
+
+def _eligibility_lines(own: Profile | None, profile: Profile, kb: Knowledge) -> list[str]:
+    """A what-if that adds a certification the user cannot take yet says so (the first ones
+    with what they need, the rest by name)."""
+    added = sorted(profile.certs - (own.certs if own else frozenset()))
+    checks = [check(kb.certification(code), own or Profile()) for code in added]
+    not_yet = [e for e in checks if e.status is Status.NOT_YET]
+    lines = [f"⚠️ You are not eligible for {e.code.value} yet: {escape(e.reason)} The figure "
+             "shows what it would add once you hold it." for e in not_yet[:MAX_DETAILED]]
+    if not_yet[MAX_DETAILED:]:
+        lines.append("⚠️ Not open to you yet either: " + ", ".join(
+            e.code.value for e in not_yet[MAX_DETAILED:]) + " (/certify says what each needs).")
+    unknown = [e.code.value for e in checks if e.status is Status.UNKNOWN]
+    if unknown:
+        lines.append(f"❔ Eligibility rules not in my sources: {', '.join(unknown)}.")
+    return lines
+
+
+def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = None,
+                  own: Estimate | None = None) -> str:
+    """The estimate's short first screen (figure, range, position, top three factors, what is
+    assumed) with the full breakdown folded into an expandable quote; a what-if compares with
+    the user's own estimate (`own`) when there is one."""
     knowledge = kb or load_knowledge()
     heading = "What-if estimate <i>(not saved)</i>" if what_if else "Your salary estimate"
     base = estimate.base
@@ -84,20 +138,41 @@ def estimate_text(estimate: Estimate, *, what_if: bool, kb: Knowledge | None = N
         "",
         f"💵 <b>{format_money(estimate.point)} a year</b>, likely between "
         f"{format_money(estimate.low)} and {format_money(estimate.high)}",
-        "",
-        "<b>Against national figures</b>",
-        *_position_lines(estimate, knowledge),
-        "",
-        "<b>How it adds up</b>",
-        f"Start: {figure_html(base, knowledge)} — {escape(base.label.lower())}",
-        *(_factor_line(f) for f in estimate.factors),
-        f"= <b>{format_money(estimate.point)}</b>",
-        "",
-        f"<i>Range:</i> {escape(estimate.range_note)}",
-        f"<i>Also assumed:</i> {escape(estimate.base_assumption)}",
-        sources_line(estimate.sources, knowledge),
     ]
-    return "\n".join(lines)
+    if what_if and own is not None:
+        lines += _comparison_lines(WhatIf(own, estimate))
+        lines += _eligibility_lines(own.profile, estimate.profile, knowledge)
+    lines += _position_lines(estimate, knowledge)[:1]
+    top = estimate.top_factors()
+    if top:
+        lines += ["", "<b>What moves it most</b>", *(_headline(f) for f in top)]
+    hold = next((f for f in estimate.factors if f.field == HOLD_FIELD), None)
+    if hold is not None:
+        lines += ["", f"⚠️ {escape(hold.detail)}"]
+    lines += [f"⚖️ {escape(f.alternative)}" for f in estimate.factors if f.alternative]
+    lines += ["", "<b>Full breakdown</b> (tap to open)"]
+    for fullness in (2, 1, 0, -1):  # shorter when the message would be too long
+        sources = (sources_line(estimate.sources, knowledge) if fullness >= 0 else
+                   "<i>Sources:</i> " + "; ".join(escape(source_label(knowledge.source(s)))
+                                                  for s in estimate.sources))
+        breakdown = [
+            "<b>How it adds up</b>",
+            f"Start: {figure_html(base, knowledge)} — {escape(base.label.lower())}",
+            *(_factor_line(f, fullness, shown=f in top) for f in estimate.factors
+              if f.basis is not Basis.NOT_SET or f.sources),
+            *_unset_line(estimate),
+            f"= <b>{format_money(estimate.point)}</b>",
+            "",
+            *_position_lines(estimate, knowledge)[1:],
+            f"<i>Range:</i> {escape(estimate.range_note)}",
+            f"<i>Also assumed:</i> {escape(estimate.base_assumption)}",
+            sources,
+        ]
+        text = "\n".join([*lines, f"<blockquote expandable>{chr(10).join(breakdown)}"
+                                   "</blockquote>"])
+        if len(text) <= MessageLimit.MAX_TEXT_LENGTH:
+            break
+    return text
 
 
 def national_text(kb: Knowledge | None = None) -> str:
@@ -144,20 +219,25 @@ def national_text(kb: Knowledge | None = None) -> str:
 
 
 def what_if_keyboard(profile: Profile) -> InlineKeyboardMarkup:
-    buttons = []
+    """What-ifs from the estimate shown: the recommended certification (saying when it cannot be
+    taken yet), two more years, another state; then back to the own estimate or the menu."""
+    certs = []
     advice = recommend(profile)
     if advice is not None:
-        code = advice.certification.code
-        with_cert = profile.with_changes(certs=profile.certs | {code})
-        buttons.append(InlineKeyboardButton(f"➕ {code.value}",
-                                            callback_data=what_if_data(with_cert)))
+        for step in filter(None, (advice.eligibility, advice.waiting)):
+            ready = step.status is not Status.NOT_YET
+            with_cert = profile.with_changes(certs=profile.certs | {step.code})
+            certs.append(InlineKeyboardButton(
+                f"➕ {step.code.value}" + ("" if ready else " (not eligible yet)"),
+                callback_data=what_if_data(with_cert)))
+    buttons = []
     if (profile.years or 0) < MAX_YEARS:
         older = profile.with_changes(years=min(MAX_YEARS, (profile.years or 0) + 2))
         buttons.append(InlineKeyboardButton("⏩ +2 years", callback_data=what_if_data(older)))
     buttons.append(InlineKeyboardButton("🗺 Another state",
                                         callback_data=f"sal:st:{profile_codec.encode(profile)}"))
-    return InlineKeyboardMarkup([buttons, [InlineKeyboardButton("↩️ My estimate",
-                                                                callback_data="sal:me")]])
+    back = [InlineKeyboardButton("↩️ My estimate", callback_data="sal:me"), MENU_BUTTON]
+    return InlineKeyboardMarkup([row for row in (certs, buttons, back) if row])
 
 
 def what_if_data(profile: Profile) -> str:
@@ -180,7 +260,8 @@ def charts(context: CallbackContext) -> ChartCache:
     return context.application.bot_data[CHARTS_KEY]
 
 
-async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) -> None:
+async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec,
+                     caption: str = CHART_CAPTION) -> None:
     """The chart as a photo (short caption; the explanation is in the text message)."""
     chat = update.effective_chat
     assert chat is not None
@@ -188,7 +269,7 @@ async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) 
     photo = await cache.photo(spec)
     message = await chat.send_photo(
         photo=InputFile(photo, filename=CHART_FILENAME) if isinstance(photo, bytes) else photo,
-        caption=CHART_CAPTION, message_thread_id=thread_of(update))
+        caption=caption, message_thread_id=thread_of(update))
     if message.photo:
         cache.remember(spec, message.photo[-1].file_id)
 
@@ -196,7 +277,7 @@ async def send_chart(update: Update, context: CallbackContext, spec: ChartSpec) 
 async def show_national(update: Update, context: CallbackContext) -> None:
     """The national picture and the chart; from a menu button, the menu turns into it."""
     if is_private(update):
-        markup = InlineKeyboardMarkup([[SETUP_BUTTON]])
+        markup = InlineKeyboardMarkup([[SETUP_BUTTON], [MENU_BUTTON]])
         text = national_text() + "\n\nSet up a profile and I'll estimate <b>your</b> pay."
     else:
         markup = _personal_button(update, context)
@@ -205,23 +286,29 @@ async def show_national(update: Update, context: CallbackContext) -> None:
     await send_chart(update, context, ChartSpec())
 
 
-async def _estimate_view(update: Update, context: CallbackContext, profile: Profile,
-                         *, what_if: bool) -> Estimate:
-    """The estimate's text with the what-if buttons (in a group, the private-chat button);
-    from a button, its message turns into it."""
-    estimate = estimate_salary(profile)
-    markup = what_if_keyboard(profile) if is_private(update) else _personal_button(update,
-                                                                                    context)
-    await edit_or_reply(update, estimate_text(estimate, what_if=what_if), markup)
-    return estimate
+def _chart_caption(estimate: Estimate, own: Estimate | None) -> str:
+    if own is None:
+        return CHART_CAPTION
+    return (f"What-if {format_money(estimate.point)}: "
+            f"{format_signed_money(estimate.point - own.point)} against your "
+            f"{format_money(own.point)} (dashed line)")
 
 
 async def show_estimate(update: Update, context: CallbackContext, profile: Profile,
                         *, what_if: bool) -> None:
-    """The estimate and its chart; from a menu button, the menu turns into it."""
-    estimate = await _estimate_view(update, context, profile, what_if=what_if)
-    await send_chart(update, context, ChartSpec.marking(estimate.point, estimate.low,
-                                                        estimate.high))
+    """The estimate's text with the what-if buttons (in a group, the private-chat button), then
+    its chart; from a button, its message turns into it. A what-if in a private chat is
+    compared with the user's own estimate. Estimates and charts come from their caches."""
+    stored = await private_profile(update, context) if what_if else None
+    own = cached_estimate(stored) if stored is not None else None
+    estimate = cached_estimate(profile)
+    markup = what_if_keyboard(profile) if is_private(update) else _personal_button(update,
+                                                                                    context)
+    await edit_or_reply(update, estimate_text(estimate, what_if=what_if, own=own), markup)
+    await send_chart(update, context,
+                     ChartSpec.marking(estimate.point, estimate.low, estimate.high,
+                                       own.point if own is not None else None),
+                     _chart_caption(estimate, own))
 
 
 async def salary_command(update: Update, context: CallbackContext) -> None:
@@ -269,11 +356,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
     code = parts[2] if len(parts) > 2 else ""
     if action == "me":
         await query.answer()
-        profile = await private_profile(update, context)
-        if profile is None:
-            await edit_or_reply(update, national_text(), InlineKeyboardMarkup([[SETUP_BUTTON]]))
-            return
-        await _estimate_view(update, context, profile, what_if=False)
+        await open_estimate(update, context, "")
         return
     profile = profile_codec.decode(code) if action in {"w", "st"} else None
     if profile is None:
@@ -284,7 +367,7 @@ async def on_button(update: Update, context: CallbackContext) -> None:
         await edit_or_reply(update, "Which state should the what-if use?",
                             states_keyboard(profile))
         return
-    await _estimate_view(update, context, profile, what_if=True)
+    await show_estimate(update, context, profile, what_if=True)
 
 
 async def menu_salary(update: Update, context: CallbackContext) -> None:

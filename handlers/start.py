@@ -6,9 +6,9 @@ import re
 from collections.abc import Awaitable, Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackContext, CommandHandler
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
-from handlers.render import escape, is_private, reply, rows
+from handlers.render import edit_or_reply, escape, is_private, reply, rows
 
 DeepLinkHandler = Callable[[Update, CallbackContext, str], Awaitable[None]]
 
@@ -18,6 +18,8 @@ _PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 # Main-menu buttons: (label, callback data); features add theirs when registered.
 MENU: list[tuple[str, str]] = [("👤 My profile", "menu:profile")]
+# The way back from every menu page: the page turns into the main menu again.
+MENU_BUTTON = InlineKeyboardButton("🏠 Menu", callback_data="menu:main")
 
 
 def register_deep_link(prefix: str, handler: DeepLinkHandler) -> None:
@@ -88,5 +90,14 @@ async def route_deep_link(update: Update, context: CallbackContext, payload: str
     )
 
 
+async def back_to_menu(update: Update, context: CallbackContext) -> None:
+    """`menu:main`: the page whose button was pressed turns back into the main menu."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    user = update.effective_user
+    await edit_or_reply(update, welcome_text(user.first_name if user else "there"), main_menu())
+
+
 def register(app: Application) -> None:
     app.add_handler(CommandHandler("start", start))
+    app.add_handler(CallbackQueryHandler(back_to_menu, pattern=r"^menu:main$"))

@@ -7,13 +7,13 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler, Com
 
 from handlers.cite import sources_line, text_html
 from handlers.render import edit_or_reply, escape, reply
-from handlers.start import add_menu_button
+from handlers.start import MENU_BUTTON, add_menu_button
 from knowledge import load_knowledge
 
 NAVIGATION = InlineKeyboardMarkup([[
     InlineKeyboardButton("🎓 Certifications", callback_data="cert:list"),
     InlineKeyboardButton("🪜 Career path", callback_data="menu:career"),
-]])
+], [MENU_BUTTON]])
 
 
 def steps_text() -> str:

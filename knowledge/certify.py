@@ -36,10 +36,17 @@ class Eligibility:
 
 @dataclass(frozen=True)
 class NextCertification:
+    """What to aim for next. `why` is the reason for `certification`; when the goal's next step
+    cannot be taken yet, `waiting` is that step and `why` says first what it still needs."""
+
     certification: CertificationInfo
     eligibility: Eligibility
     why: str
     goal: str
+    waiting: Eligibility | None = None
+
+
+OPEN = frozenset({Status.ELIGIBLE, Status.LIKELY})
 
 
 def _missing(path: EligibilityPath, profile: Profile) -> tuple[list[str], list[str]]:
@@ -54,7 +61,7 @@ def _missing(path: EligibilityPath, profile: Profile) -> tuple[list[str], list[s
         elif EDUCATION_ORDER.index(profile.education) < EDUCATION_ORDER.index(path.min_education):
             short.append(wanted)
     if path.min_years is not None:
-        wanted = f"{path.min_years} years of experience"
+        wanted = f"{path.min_years} year{'' if path.min_years == 1 else 's'} of experience"
         if profile.years is None:
             unsaid.append(wanted)
         elif profile.years < path.min_years:
@@ -86,7 +93,11 @@ def check(certification: CertificationInfo, profile: Profile) -> Eligibility:
         else:
             outcomes.append(Eligibility(code, Status.NOT_YET,
                                         f"Needs {' and '.join(short + unsaid)}."))
-    return min(outcomes, key=lambda e: STATUS_RANK[e.status])
+    best = min(outcomes, key=lambda e: STATUS_RANK[e.status])
+    if best.status is Status.NOT_YET and len(outcomes) > 1:  # every path is short: name them all
+        needs = "; or ".join(e.reason.removeprefix("Needs ").rstrip(".") for e in outcomes)
+        return Eligibility(code, Status.NOT_YET, f"Needs {needs}.")
+    return best
 
 
 def eligibility(profile: Profile, knowledge: Knowledge | None = None) -> tuple[Eligibility, ...]:
@@ -95,21 +106,31 @@ def eligibility(profile: Profile, knowledge: Knowledge | None = None) -> tuple[E
 
 
 def recommend(profile: Profile, knowledge: Knowledge | None = None) -> NextCertification | None:
-    """The certification to aim for next: by the goal's order, the first one not held that the
-    user can take now (or nearly), else the first one not held. None when all are held."""
+    """The certification to aim for next: along the goal's path (then the main EHR path, then
+    the rest), the first one not held that the user can take now (or nearly). When the path's
+    next step cannot be taken yet, the advice names it with what it needs. None when all are
+    held."""
     kb = knowledge or load_knowledge()
     plans = {r.goal: r for r in kb.certifications_file.recommendations}
     plan = plans[profile.goal] if profile.goal else plans["none"]
-    order = list(dict.fromkeys([*plan.order, *plans["none"].order,
-                                *(c.code for c in kb.certifications)]))
+    reasons = {step.code: step.why for step in (*plans["none"].path, *plan.path)}
+    own_path = [step.code for step in plan.path]
+    order = dict.fromkeys([*own_path, *(s.code for s in plans["none"].path),
+                           *(c.code for c in kb.certifications)])
     candidates = [check(kb.certification(code), profile) for code in order]
     open_ = [e for e in candidates if e.status is not Status.HELD]
     if not open_:
         return None
-    best = min(open_, key=lambda e: (STATUS_RANK[e.status] > STATUS_RANK[Status.LIKELY],
-                                     order.index(e.code)))
+    best = next((e for e in open_ if e.status in OPEN), open_[0])
+    cert = kb.certification(best.code)
+    why = reasons.get(best.code, f"{cert.code.value}: {cert.summary}")
     goal = GOAL_LABELS[profile.goal] if profile.goal else "no goal set"
-    why = plan.why if best.code in plan.order else (
-        f"The credentials on the path for “{goal}” are held or out of reach for now; "
-        f"{best.code.value} is the next one you can work towards.")
-    return NextCertification(kb.certification(best.code), best, why, goal)
+    first = open_[0]
+    if first is best or first.code not in own_path:
+        return NextCertification(cert, best, why, goal)
+    needs = ("its rules are not in my sources" if first.status is Status.UNKNOWN
+             else first.reason[:1].lower() + first.reason[1:].rstrip("."))
+    path = f"the path for “{goal}”" if profile.goal else "the main EHR path"
+    why = (f"Next on {path} is {first.code.value} — {reasons[first.code]} "
+           f"It is not open to you yet: {needs}. Open to you now: {best.code.value}. {why}")
+    return NextCertification(cert, best, why, goal, first)

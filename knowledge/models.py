@@ -125,14 +125,39 @@ class FigureRef(Frozen):
     figure: Id
 
 
-class ExperienceStep(Frozen):
-    min_years: int = Field(ge=0)
+class ExperienceAnchor(Frozen):
+    """A stage band's middle placed at a number of years (the bot's reading of the band)."""
+
+    years: float = Field(ge=0, le=50)
     band: Id
+
+
+class ExperienceModel(Frozen):
+    reasoning: Text
+    anchors: tuple[ExperienceAnchor, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _rising(self) -> ExperienceModel:
+        years = [anchor.years for anchor in self.anchors]
+        if years != sorted(set(years)):
+            raise ValueError("experience anchors must rise in years")
+        return self
+
+
+class BoundsModel(Frozen):
+    """The role's lowest and highest sourced pay: the estimate is held within them."""
+
+    what: Text
+    reasoning: Text
+    bands: tuple[Id, ...] = Field(min_length=1)
+    figures: tuple[Id, ...] = ()
 
 
 class LocationModel(Frozen):
     reference: Text
     reference_assumption: Text
+    recent_reference: Id
+    recent_reasoning: Text
 
 
 class EmployerModel(Frozen):
@@ -185,8 +210,9 @@ class SalaryModel(Frozen):
     national_range: NationalRange
     reference_stage_band: Id
     base_assumption: Text
-    experience: tuple[ExperienceStep, ...] = Field(min_length=1)
+    experience: ExperienceModel
     range_note: Text
+    bounds: BoundsModel
     location: LocationModel
     employer: EmployerModel
     education: dict[Education, Assumption]
@@ -195,9 +221,6 @@ class SalaryModel(Frozen):
 
     @model_validator(mode="after")
     def _monotonic(self) -> SalaryModel:
-        years = [step.min_years for step in self.experience]
-        if years[0] != 0 or years != sorted(set(years)):
-            raise ValueError("experience steps must start at 0 years and rise")
         _require_all(Education, self.education, "factor for education levels")
         factors = [self.education[level].factor for level in EDUCATION_ORDER]
         if factors != sorted(factors):
@@ -288,10 +311,16 @@ class CertificationInfo(Frozen):
     rule: EligibilityRule | None
 
 
+class PathStep(Frozen):
+    """One credential on a goal's path, with the bot's reason for it."""
+
+    code: Certification
+    why: Text
+
+
 class Recommendation(Frozen):
     goal: Goal | Literal["none"]
-    order: tuple[Certification, ...] = Field(min_length=1)
-    why: Text
+    path: tuple[PathStep, ...] = Field(min_length=1)
 
 
 class CertificationsFile(Frozen):

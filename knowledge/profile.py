@@ -6,11 +6,15 @@ help texts are all generated from it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 MAX_YEARS = 50
+SHORT_WORD = 5  # up to this many letters, a near miss is one slip away
 
 
 class Education(StrEnum):
@@ -178,14 +182,34 @@ MULTI_VALUED = frozenset({"certs", "skills"})
 
 
 class ProfileValueError(ValueError):
-    """A typed value that a profile field does not accept; `accepted` says what would be."""
+    """A typed value that a profile field does not accept; `accepted` says what would be and
+    `suggestion` names a close accepted value ("did you mean …?"), when there is one."""
 
-    def __init__(self, key: str, raw: str, accepted: str) -> None:
+    def __init__(self, key: str, raw: str, accepted: str, suggestion: str | None = None) -> None:
         # The message never repeats what the user typed: it may end up in a logged traceback.
         super().__init__("a profile value is not accepted")
         self.key = key
         self.raw = raw
         self.accepted = accepted
+        self.suggestion = suggestion
+
+    @property
+    def problems(self) -> tuple[ProfileValueError, ...]:
+        """Every value that was not accepted (here just this one)."""
+        return (self,)
+
+
+class ProfileValuesError(ProfileValueError):
+    """Several typed key=value pairs, at least one not accepted; `problems` lists each."""
+
+    def __init__(self, problems: list[ProfileValueError]) -> None:
+        first = problems[0]
+        super().__init__(first.key, first.raw, first.accepted, first.suggestion)
+        self._problems = tuple(problems)
+
+    @property
+    def problems(self) -> tuple[ProfileValueError, ...]:
+        return self._problems
 
 
 class Profile(BaseModel):
@@ -238,6 +262,21 @@ def _token(raw: str) -> str:
     return raw.strip().lower().replace("-", "_").replace(" ", "_")
 
 
+def closest(raw: str, choices: Iterable[str]) -> str | None:
+    """The accepted spelling closest to a near miss ("Califrnia" → "California", "RHTI" →
+    "RHIT"), or None when nothing is close: one slip (a wrong, missing, extra or swapped
+    letter) in a short word, 80 % similar in a longer one."""
+    text = raw.strip().lower()
+    if not text:
+        return None
+    options = {choice.lower(): choice for choice in choices}
+    if len(text) <= SHORT_WORD:
+        near = [c for low, c in options.items() if OSA.distance(text, low) <= 1 and len(low) > 2]
+        return near[0] if len(near) == 1 else None
+    match = process.extractOne(text, list(options), scorer=fuzz.ratio, score_cutoff=80)
+    return options[match[0]] if match else None
+
+
 def _parse_enum(key: str, raw: str) -> StrEnum:
     enum = _ENUMS[key]
     token = _token(raw)
@@ -245,7 +284,8 @@ def _parse_enum(key: str, raw: str) -> StrEnum:
     for member in enum:
         if member.value.lower() == token:
             return member
-    raise ProfileValueError(key, raw, accepted_values(key))
+    near = closest(token, [m.value for m in enum])
+    raise ProfileValueError(key, raw, accepted_values(key), near)
 
 
 def parse_state(raw: str) -> str:
@@ -254,7 +294,8 @@ def parse_state(raw: str) -> str:
         return text.upper()
     code = _STATE_BY_NAME.get(text.lower())
     if code is None:
-        raise ProfileValueError("state", raw, accepted_values("state"))
+        near = closest(text, STATES.values()) if len(text) > 2 else None
+        raise ProfileValueError("state", raw, accepted_values("state"), near)
     return code
 
 
@@ -278,13 +319,22 @@ def parse_value(key: str, raw: str) -> object:
 
 
 def parse_changes(pairs: list[tuple[str, str]]) -> dict[str, object]:
-    """Validate every key=value pair; all of them are accepted or none (ProfileValueError)."""
+    """Validate every key=value pair; all of them are accepted or none. A ProfileValuesError
+    names every pair that is not accepted, not just the first."""
     changes: dict[str, object] = {}
+    problems: list[ProfileValueError] = []
     for raw_key, raw_value in pairs:
         key = normalize_key(raw_key)
         if key is None:
-            raise ProfileValueError(raw_key, raw_value, "keys: " + ", ".join(FIELD_KEYS))
-        changes[key] = parse_value(key, raw_value)
+            problems.append(ProfileValueError(raw_key, raw_value, "keys: " + ", ".join(FIELD_KEYS),
+                                              closest(raw_key, FIELD_KEYS)))
+            continue
+        try:
+            changes[key] = parse_value(key, raw_value)
+        except ProfileValueError as error:
+            problems.append(error)
+    if problems:
+        raise ProfileValuesError(problems)
     return changes
 
 

@@ -103,6 +103,10 @@ class Knowledge:
         """The state's annual mean in the May 2018 table (None for DC, which it lacks)."""
         return self._state_means.get(state)
 
+    def recent_state_mean(self, state: str) -> int | None:
+        """The state's May 2021 mean (29-2072), for the few states that have one."""
+        return next((s.annual_mean for s in self.states.recent.states if s.state == state), None)
+
     @property
     def state_reference_mean(self) -> float:
         """The simple average of the table's state means (the table has no national figure)."""
@@ -137,8 +141,10 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                      frozenset({"low", "high"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"]["model"]["employer"],
                      frozenset({"reference"}), figure_ids, "figure")
+    check_references("salary.yaml", raw["salary.yaml"]["model"],
+                     frozenset({"recent_reference", "figures"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"],
-                     frozenset({"band", "reference_stage_band"}), band_ids, "stage band")
+                     frozenset({"band", "bands", "reference_stage_band"}), band_ids, "stage band")
     check_references("salary.yaml", raw["salary.yaml"], frozenset({"stage"}), stage_ids, "stage")
     check_references("career.yaml", raw["career.yaml"], frozenset({"related_figure"}),
                      figure_ids, "figure")
@@ -146,7 +152,7 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                      "topic")
     yearly = {f.id for f in salary.figures if f.unit == "USD/year"}
     model = raw["salary.yaml"]["model"]
-    figure_keys = frozenset({"figure", "base", "reference", "low", "high"})
+    figure_keys = frozenset({"figure", "base", "reference", "low", "high", "recent_reference"})
     for loc, ref in walk(model):
         if loc and loc[-1] in figure_keys and ref in figure_ids and ref not in yearly:
             raise fail("salary.yaml", raw["salary.yaml"], ("model", *loc),

@@ -23,7 +23,9 @@ async def test_career_without_profile_shows_the_ladder_and_both_guides(bot: BotH
     assert "$35,000–$50,000 (0-2 years) | $30,000–$40,000" in text
     assert "$110,680 a year (May 2023" in text
     assert "you are here" not in text and "EHR trainer" in text
-    assert message.button_data() == ["prof:edit:years:w"]
+    data = message.button_data()
+    assert data[-2:] == ["prof:edit:years:w", "menu:main"]
+    assert "car:side:trainer" in data and not any(d.startswith("cert:show:") for d in data)
 
 
 async def test_career_with_profile_marks_you_are_here_and_the_next_step(bot: BotHarness) -> None:
@@ -63,7 +65,7 @@ async def test_steps_in_private_and_in_a_group(bot: BotHarness) -> None:
         assert "1. <b>Look at the job honestly</b>" in text and "10. <b>Grow</b>" in text
         assert "Education options" in text and "Sources:" in text
         assert "7% (2024-2034" in text
-        assert replies(calls)[-1].button_data() == ["cert:list", "menu:career"]
+        assert replies(calls)[-1].button_data() == ["cert:list", "menu:career", "menu:main"]
     menu = replies(await bot.send("/start"))[-1]
     edited = replies(await bot.press("menu:steps", message=bot.message_of(menu)))[-1]
     assert edited.method == "editMessageText"

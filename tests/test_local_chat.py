@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.local_chat import GROUP_CHAT_ID, LOCAL_USER_ID, LocalChat
+from bot.local_chat import FILES_DIR, GROUP_CHAT_ID, LOCAL_DATABASE, LOCAL_USER_ID, LocalChat
 from knowledge.profile import Profile
 from tests.harness import BotHarness
 from tests.http_bot import run_bot_cli, saved_profile
@@ -28,7 +29,8 @@ def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.Complet
 
 
 def _saved_profile(tmp_path: Path) -> tuple[object, ...] | None:
-    return saved_profile(tmp_path / "local.sqlite3", LOCAL_USER_ID)
+    """The profile in the local chat's own database (run_bot_cli runs in `tmp_path`)."""
+    return saved_profile(tmp_path / FILES_DIR / LOCAL_DATABASE, LOCAL_USER_ID)
 
 
 def test_private_chat_through_a_pipe_saves_the_profile(tmp_path: Path) -> None:
@@ -44,6 +46,7 @@ def test_private_chat_through_a_pipe_saves_the_profile(tmp_path: Path) -> None:
     assert "<b>" not in out and "&amp;" not in out
     assert out.rstrip().endswith("Bye.")
     assert _saved_profile(tmp_path) == (3, "TX")
+    assert not (tmp_path / "local.sqlite3").exists()  # DATABASE_PATH is production's: untouched
     assert "Traceback" not in result.stderr
 
 
@@ -59,7 +62,7 @@ def test_group_keeps_profiles_private_and_follows_the_link(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "an administrator of the group" in out
-    assert "bot in the group:\n     Profiles are private" in out
+    assert re.search(r"bot in the group \(message \d+\):\n     Profiles are private", out)
     assert "(the link opens your private chat with the bot: /start profile)" in out
     assert "*Your profile*" in out
     assert "(now in the group 'Local study group')" in out
@@ -168,3 +171,54 @@ async def test_inline_mode_lists_cards_and_posts_the_chosen_one(bot: BotHarness,
     assert "(the link opens your private chat with the bot: /start certify)" in out.getvalue()
     await chat.handle("@ehr_coach_bot pizza")
     assert out.getvalue().endswith("(inline mode: no card matches that)\n")
+
+
+async def test_a_number_presses_the_latest_buttons_even_after_a_photo(bot: BotHarness,
+                                                                    tmp_path: Path) -> None:
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/profile years=3 state=TX")
+    await chat.handle("/salary")  # the estimate with what-if buttons, then the chart photo
+    assert "sent a photo" in out.getvalue()
+    labels = [choice.label for choice in chat.buttons]
+    assert "⏩ +2 years" in labels
+    await chat.handle(str(labels.index("⏩ +2 years") + 1))
+    assert "What-if estimate" in out.getvalue() and "5 years" in out.getvalue()
+
+
+async def test_a_quiz_vote_shows_the_result_and_the_explanation(bot: BotHarness,
+                                                               tmp_path: Path) -> None:
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/quiz")
+    poll = bot.api.calls_to("sendPoll")[-1]
+    correct = int(poll.params["correct_option_ids"][0])
+    await chat.handle(str(correct + 1))
+    shown = out.getvalue()
+    assert "— ✅ right)" in shown and f"💡 {poll.params['explanation']}" in shown
+    assert any(choice.label.startswith("Next question") for choice in chat.buttons)
+    await chat.handle(str([c.label for c in chat.buttons].index("Next question ▶️") + 1))
+    wrong = bot.api.calls_to("sendPoll")[-1]
+    assert wrong is not poll
+    answer = int(wrong.params["correct_option_ids"][0])
+    await chat.handle(str((answer + 1) % len(wrong.params["options"]) + 1))
+    assert "— ❌ the answer is " in out.getvalue()
+
+
+async def test_reply_n_answers_message_n(bot: BotHarness, tmp_path: Path) -> None:
+    replied: list[int] = []
+
+    async def record(update: Update, context: CallbackContext) -> None:
+        message = update.message
+        assert message is not None and message.reply_to_message is not None
+        replied.append(message.reply_to_message.message_id)
+
+    bot.app.add_handler(MessageHandler(filters.REPLY, record), group=-1)
+    chat, out = _local_chat(bot, tmp_path)
+    await chat.handle("/start")
+    number = bot.api.calls_to("sendMessage")[-1].result["message_id"]
+    assert f"bot (message {number}):" in out.getvalue()
+    await chat.handle(f"/reply {number} what does RHIT cost?")
+    assert replied == [number]
+    await chat.handle("/reply 999 hello")
+    await chat.handle("/reply 5")
+    assert "(there is no message 999 in this chat)" in out.getvalue()
+    assert "(/reply N text replies to message N" in out.getvalue() and replied == [number]

@@ -95,3 +95,8 @@ def test_deep_link_payload_only_for_this_bot() -> None:
         == "join_ab12"
     assert deep_link_payload("https://t.me/other_bot?start=x", "ehr_coach_bot") is None
     assert deep_link_payload("https://www.bls.gov/", "ehr_coach_bot") is None
+
+
+def test_a_quote_is_shown_with_a_bar_on_every_line() -> None:
+    text = "Short\n<blockquote expandable><b>Breakdown</b>\nline two</blockquote>\nafter"
+    assert terminal_text(text) == "Short\n┃ *Breakdown*\n┃ line two\nafter"

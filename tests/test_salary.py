@@ -10,12 +10,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.fake_api.validation import MAX_CAPTION, MAX_TEXT, visible_text
+from bot.fake_api import ApiCall
+from bot.fake_api.validation import MAX_CAPTION, MAX_TEXT, html_problem, visible_text
 from handlers.charts import ChartCache, ChartSpec, draw_chart, render_chart
 from handlers.salary import CHARTS_KEY, estimate_text
 from knowledge import load_knowledge
-from knowledge.profile import Profile
-from knowledge.salary import estimate_salary
+from knowledge.profile import Certification, Profile, Skill
+from knowledge.salary import WhatIf, cached_estimate, estimate_salary, experience_pay
 from tests.harness import BotHarness, last_text, replies
 from tests.strategies import profiles
 
@@ -28,6 +29,11 @@ def _photos(calls: list) -> list:
     return [c for c in calls if c.method == "sendPhoto"]
 
 
+def _shown(calls: list) -> ApiCall:
+    """The last text message or edit (the chart photo follows an estimate)."""
+    return [c for c in replies(calls) if c.method in {"sendMessage", "editMessageText"}][-1]
+
+
 async def test_without_profile_the_national_picture_and_a_setup_button(bot: BotHarness) -> None:
     calls = await bot.send("/salary")
     text = replies(calls)[0]
@@ -35,7 +41,7 @@ async def test_without_profile_the_national_picture_and_a_setup_button(bot: BotH
     assert "$35,000–$50,000 (0-2 years) | $30,000–$40,000" in text.text  # both guides
     assert "no official source" in text.text and "$42,000–$107,000" in text.text
     assert "11-9111" in text.text and "29-9021" in text.text
-    assert text.button_data() == ["prof:edit:years:w"]
+    assert text.button_data() == ["prof:edit:years:w", "menu:main"]
     photo = _photos(calls)[0]
     assert len(photo.text) <= MAX_CAPTION and "both guides" in photo.text
     assert any(upload.startswith(PNG) for upload in bot.api.uploads.values())
@@ -66,11 +72,11 @@ async def test_what_if_buttons_add_the_recommended_cert_and_two_years(bot: BotHa
     buttons = {b["text"]: b["callback_data"] for b in message.buttons()}
     assert "➕ RHIT" in buttons and "⏩ +2 years" in buttons
     calls = await bot.press(buttons["➕ RHIT"], message=bot.message_of(message))
-    edited = replies(calls)[-1]
+    edited = _shown(calls)
     assert edited.method == "editMessageText" and "What-if estimate" in edited.text
     assert "CEHRS, RHIT" in edited.text
     calls = await bot.press(buttons["⏩ +2 years"], message=bot.message_of(message))
-    assert "5 years" in last_text(calls)
+    assert "5 years" in _shown(calls).text
     stored = await bot.db.profiles.get(501)
     assert stored is not None and stored.years == 3 and stored.certs == {"CEHRS"}
 
@@ -83,7 +89,7 @@ async def test_another_state_opens_a_picker_in_place(bot: BotHarness) -> None:
     picker = replies(await bot.press(state_button, message=message))[-1]
     assert picker.method == "editMessageText" and "Which state" in picker.text
     new_jersey = next(b["callback_data"] for b in picker.buttons() if b["text"] == "New Jersey")
-    result = replies(await bot.press(new_jersey, message=message))[-1]
+    result = _shown(await bot.press(new_jersey, message=message))
     assert "Location (New Jersey)" in result.text
     assert (await bot.db.profiles.get(501)).state == "TX"  # type: ignore[union-attr]
 
@@ -125,7 +131,7 @@ async def test_stale_or_forged_buttons_answer_politely(bot: BotHarness) -> None:
 async def test_back_to_my_estimate(bot: BotHarness) -> None:
     await bot.send("/profile years=6")
     calls = await bot.press("sal:me")
-    assert "Your salary estimate" in last_text(calls)
+    assert "Your salary estimate" in _shown(calls).text
 
 
 async def test_group_gets_the_general_answer_and_a_private_button(bot: BotHarness) -> None:
@@ -182,24 +188,31 @@ def _sourced_amounts() -> set[float]:
     kb = load_knowledge()
     amounts = {f.value for f in kb.figures}
     amounts |= {v for b in kb.salary.stage_bands for v in (b.low, b.high, b.middle)}
-    amounts |= {float(s.annual_mean) for s in kb.states.states}
+    amounts |= {float(s.annual_mean) for s in (*kb.states.states, *kb.states.recent.states)}
     amounts.add(float(round(kb.state_reference_mean)))
     return amounts
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(profiles, st.booleans())
 def test_every_dollar_in_the_reply_is_sourced_or_computed_by_the_model(
         profile: Profile, what_if: bool) -> None:
     estimate = estimate_salary(profile)
-    text = estimate_text(estimate, what_if=what_if)
-    computed = {estimate.point, estimate.low, estimate.high,
+    own = estimate_salary(Profile(years=1)) if what_if else None
+    text = estimate_text(estimate, what_if=what_if, own=own)
+    computed = {estimate.point, estimate.low, estimate.high, estimate.unbounded,
                 *(abs(f.effect) for f in estimate.factors),
                 *(abs(c.difference) for c in estimate.comparisons)}
+    if own is not None:
+        computed |= {own.point, abs(estimate.point - own.point)}
+        computed |= {abs(amount) for _, amount in WhatIf(own, estimate).changes()}
+    if profile.years is not None:
+        computed.add(round(experience_pay(profile.years) / 10) * 10)
     allowed = _sourced_amounts() | {float(v) for v in computed}
     for amount in DOLLARS.findall(text):
         assert float(amount.replace(",", "")) in allowed, amount
-    assert len(visible_text(text, "HTML")) <= MAX_TEXT  # fits one message, so it edits in place
+    assert len(text) <= MAX_TEXT  # fits one message, so it edits in place
+    assert html_problem(text) is None
     for factor in estimate.factors:
         assert factor.sources or factor.reasoning or factor.effect == 0
 
@@ -237,3 +250,81 @@ async def test_main_menu_salary_turns_the_menu_into_the_estimate(bot: BotHarness
     shown = replies(calls)
     assert shown[0].method == "editMessageText" and "Your salary estimate" in shown[0].text
     assert shown[1].method == "sendPhoto"
+
+
+# --- The compact view, what-ifs against the own estimate --------------------------------------
+
+async def test_first_screen_is_short_and_the_breakdown_folds_into_an_expandable_quote(
+        bot: BotHarness) -> None:
+    await bot.send("/profile years=3 state=TX education=associate certs=CEHRS")
+    text = _shown(await bot.send("/salary")).text
+    first, breakdown = text.split("<blockquote expandable>")
+    assert breakdown.endswith("</blockquote>") and "How it adds up" in breakdown
+    assert "$49,140 a year" in first and "between $42,270 and $56,010" in first
+    assert "below the national median" in first
+    assert first.count("\n• ") == 4  # the position and the three factors that move it most
+    assert "my assumption of +3% for CEHRS; no source gives a number" in first
+    assert "Sources:" in breakdown and "My assumption:" in breakdown
+    assert len(visible_text(first, "HTML")) < 900
+
+
+async def test_a_what_if_shows_the_difference_from_the_own_estimate_and_a_redrawn_chart(
+        bot: BotHarness) -> None:
+    await bot.send("/profile years=3 state=TX education=associate certs=CEHRS")
+    message = _shown(await bot.send("/salary"))
+    data = {b["text"]: b["callback_data"] for b in message.buttons()}
+    calls = await bot.press(data["⏩ +2 years"], message=bot.message_of(message))
+    text = _shown(calls).text
+    own, other = (estimate_salary(Profile(years=y, state="TX", education="associate",
+                                          certs={"CEHRS"})) for y in (3, 5))
+    difference = other.point - own.point
+    (title, experience), (rest, others) = WhatIf(own, other).changes()
+    assert (title, rest) == ("Experience", "the other factors on the new amount")
+    assert experience + others == difference
+    assert f"+${difference:,}</b> against your own estimate (${own.point:,}): Experience " \
+           f"+${experience:,}, the other factors on the new amount +${others:,}" in text
+    photo = _photos(calls)[0]
+    assert f"+${difference:,} against your ${own.point:,}" in photo.text
+    cache = bot.app.bot_data[CHARTS_KEY]
+    renders, uploads = cache.renders, len(bot.api.uploads)
+    computed = cached_estimate.cache_info()
+    again = await bot.press(data["⏩ +2 years"], message=bot.message_of(message))
+    assert cache.renders == renders and len(bot.api.uploads) == uploads  # from the caches
+    now = cached_estimate.cache_info()
+    assert now.misses == computed.misses and now.hits >= computed.hits + 2  # own and what-if
+    assert re.fullmatch(r"file-\d+", str(_photos(again)[0].params["photo"]))
+
+
+async def test_a_certification_the_user_cannot_take_yet_says_so(bot: BotHarness) -> None:
+    await bot.send("/profile years=3 education=high_school certs=CEHRS goal=manager")
+    message = _shown(await bot.send("/salary"))
+    data = {b["text"]: b["callback_data"] for b in message.buttons()}
+    assert "➕ RHIT (not eligible yet)" in data
+    text = _shown(await bot.press(data["➕ RHIT (not eligible yet)"],
+                                  message=bot.message_of(message))).text
+    assert "not eligible for RHIT yet" in text and "associate degree or higher" in text
+
+
+async def test_a_held_estimate_says_why_up_front(bot: BotHarness) -> None:
+    await bot.send("/profile years=6 state=NJ education=bachelor certs=RHIA,CPHIMS "
+                   "employer=hospital skills=epic,sql")
+    first = _shown(await bot.send("/salary")).text.split("<blockquote")[0]
+    assert "$80,000 a year" in first and "⚠️ The factors multiply to $96,410" in first
+    assert "the top of the senior band" in first and "manager" in first
+
+
+async def test_two_state_means_are_both_shown_with_the_one_used(bot: BotHarness) -> None:
+    await bot.send("/profile years=3 state=WI")
+    first = _shown(await bot.send("/salary")).text.split("<blockquote")[0]
+    assert "⚖️ Sources disagree on Wisconsin" in first
+    assert "×0.969" in first and "I use the May 2021 figure (×1.073)" in first
+
+
+def test_the_longest_what_if_still_fits_one_message() -> None:
+    everything = Profile(years=7, education="high_school", certs=frozenset(Certification),
+                         state="WI", employer="hospital", skills=frozenset(Skill))
+    text = estimate_text(estimate_salary(everything), what_if=True,
+                         own=estimate_salary(Profile(years=1, education="high_school")))
+    assert len(text) <= MAX_TEXT and html_problem(text) is None
+    assert text.count("⚠️ You are not eligible for") == 2 and "Not open to you yet" in text
+    assert "Eligibility rules not in my sources: CAHIMS, CHDA." in text
