@@ -6,13 +6,13 @@ import logging
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
 import handlers
 from bot.aiohttp_request import AiohttpRequest
+from bot.metrics import CountingRateLimiter, MeasuredProcessor, Metrics
 from bot.settings import Settings
-from bot.update_processor import PerUserOrderedProcessor
 from db import Database
 from handlers.deps import Services
 from handlers.help import publish_command_menus
@@ -45,6 +45,7 @@ async def on_shutdown(app: Application) -> None:
 def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
+    metrics = Metrics()
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token)
@@ -52,12 +53,12 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         .base_file_url(settings.telegram_api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(PerUserOrderedProcessor(max(1, settings.concurrent_updates)))
+        .concurrent_updates(MeasuredProcessor(metrics, max(1, settings.concurrent_updates)))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
     if settings.rate_limit:
-        builder.rate_limiter(AIORateLimiter(max_retries=5))
+        builder.rate_limiter(CountingRateLimiter(metrics, max_retries=5))
     if request is not None:
         builder.request(request).get_updates_request(updates_request or request)
     elif settings.http_client == "aiohttp":
@@ -68,5 +69,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         db=Database(settings.database_path),
         operator_ids=frozenset(settings.operator_ids),
     )
+    app.bot_data["metrics"] = metrics
+    metrics.watch(app)
     handlers.register(app)
     return app
