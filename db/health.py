@@ -14,6 +14,8 @@ async def database_answers(db: Database) -> bool:
     """True when the database can start and commit a write transaction (it is open, its thread
     responds and the file is writable). A hung database never returns: callers treat a missing
     answer as unhealthy (the heartbeat goes stale, the health check times out)."""
+    if not db.is_open:
+        return False
     try:
         async with db.transaction() as conn:
             await conn.execute_fetchall("SELECT 1")
