@@ -21,11 +21,13 @@ EHR Career Coach needs a Telegram bot token.
   1. In Telegram, open a chat with @BotFather and send /newbot.
   2. Choose a name and a username ending in 'bot'; BotFather replies with a token
      that looks like 123456789:AAE...  (keep it secret).
-  3. Put it in a file named .env next to pyproject.toml:
+  3. Put it in a file named .env in the folder you start the bot from (with dev.py:
+     next to pyproject.toml):
          TELEGRAM_BOT_TOKEN=123456789:AAE...
      or export TELEGRAM_BOT_TOKEN in your shell, then start the bot again.
 
 No token at hand? Try the bot in your terminal instead: python3 dev.py local
+(installed: ehr-coach local)
 """
 
 

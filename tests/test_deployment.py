@@ -237,3 +237,25 @@ def test_ready_is_sent_once_started(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("NOTIFY_SOCKET")
     assert not sd_notify("READY=1")  # not under systemd: nothing to do
     notify.close()
+
+
+def test_the_lock_files_match_pyproject() -> None:
+    """Refresh with `python3 dev.py lock` after changing a dependency."""
+    done = subprocess.run([sys.executable, "-c", "import dev; print(dev.lock_problem())"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "None"
+
+
+def test_dev_py_refuses_a_lock_that_pyproject_has_outgrown(tmp_path: Path) -> None:
+    for name in ("dev.py", "pyproject.toml", "requirements.txt", "requirements-build.txt",
+                 "requirements-dev.txt"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace(
+        'dependencies = [\n', 'dependencies = [\n    "sentence-transformers>=3",\n', 1))
+    done = subprocess.run([sys.executable, "dev.py", "test"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode != 0 and not (tmp_path / ".venv").exists()
+    assert "the dependencies in pyproject.toml changed since requirements.txt was written" \
+        in done.stderr
+    assert "python3 dev.py lock" in done.stderr
