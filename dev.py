@@ -100,7 +100,7 @@ def write_locks(upgrade: bool) -> None:
             "-c", BUILD_LOCK.name, "-o", DEV_LOCK.name, *refresh)
     digest_line = DIGEST_PREFIX + dependencies_digest()
     for lock in LOCKS:
-        text = lock.read_text().replace(scratch, ".")
+        text = lock.read_text().replace(f"-r {build_input}", "pyproject.toml (build-system)")
         lines = [line for line in text.splitlines() if not line.startswith(DIGEST_PREFIX)]
         lock.write_text("\n".join([digest_line, *lines]) + "\n")
     print(f"Wrote {', '.join(lock.name for lock in LOCKS)}; commit them with pyproject.toml.")
