@@ -130,9 +130,11 @@ def failure_reason(error: BaseException, settings: Settings) -> str:
         return (f"cannot reach the Bot API at TELEGRAM_API_BASE_URL="
                 f"{settings.telegram_api_base_url} ({detail})")
     if isinstance(error, sqlite3.Error | OSError):
+        unwritable = isinstance(error, OSError) or "open" in detail or "readonly" in detail
+        hint = (" (its folder must exist or be creatable, and be writable by this user)"
+                if unwritable else "")
         return (f"the database at DATABASE_PATH={settings.database_path} cannot be used: "
-                f"{detail} (the folder must exist or be creatable, and be writable by this "
-                f"user)")
+                f"{detail}{hint}")
     return f"{type(error).__name__}: {detail}"
 
 

@@ -259,3 +259,22 @@ def test_dev_py_refuses_a_lock_that_pyproject_has_outgrown(tmp_path: Path) -> No
     assert "the dependencies in pyproject.toml changed since requirements.txt was written" \
         in done.stderr
     assert "python3 dev.py lock" in done.stderr
+
+
+def test_start_up_failures_in_one_line_naming_the_setting() -> None:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.__main__ import failure_reason
+
+    settings = Settings(_env_file=None, database_path=Path("/srv/coach.sqlite3"))  # type: ignore[call-arg]
+    assert "TELEGRAM_BOT_TOKEN" in failure_reason(InvalidToken(), settings)
+    assert failure_reason(NetworkError("connection refused"), settings).startswith(
+        "cannot reach the Bot API at TELEGRAM_API_BASE_URL=https://api.telegram.org/bot")
+    locked = failure_reason(sqlite3.OperationalError("attempt to write a readonly database"),
+                            settings)
+    assert locked.startswith("the database at DATABASE_PATH=/srv/coach.sqlite3 cannot be used")
+    assert "writable by this user" in locked
+    broken = failure_reason(sqlite3.OperationalError("near \"CREAT\": syntax error\nmore"),
+                            settings)
+    assert broken.endswith('cannot be used: near "CREAT": syntax error')
+    assert failure_reason(ValueError("bad\nsecond line"), settings) == "ValueError: bad"
