@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sys
@@ -154,3 +155,18 @@ def test_log_format_json_is_what_configure_logging_installs() -> None:
     finally:
         root.handlers[:], root.level = handlers, level
         logging.setLogRecordFactory(factory)
+
+
+async def test_health_command_in_webhook_mode_asks_healthz(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.__main__ import main
+
+    async with BotHarness(tmp_path) as bot, webhook_endpoints(bot) as base:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.test/telegram")
+        monkeypatch.setenv("WEBHOOK_LISTEN", "0.0.0.0")
+        monkeypatch.setenv("WEBHOOK_PORT", base.rsplit(":", 1)[1])
+        # In a thread: the command blocks, and the server runs on this event loop.
+        assert await asyncio.to_thread(main, ["health"]) == 0
+        await bot.db.close()
+        assert await asyncio.to_thread(main, ["health"]) == 1
