@@ -6,14 +6,14 @@ import logging
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
 from bot.aiohttp_request import AiohttpRequest
 from bot.ext_bot import CoachBot
+from bot.metrics import CountingRateLimiter, MeasuredProcessor, Metrics
 from bot.settings import Settings
-from bot.update_processor import PerUserOrderedProcessor
 from db import Database
 from handlers.deps import Services
 from handlers.help import publish_command_menus
@@ -46,6 +46,7 @@ async def on_shutdown(app: Application) -> None:
 def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
+    metrics = Metrics()
     if request is None and settings.http_client == "aiohttp":
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
     elif request is None:  # python-telegram-bot's default client and pool sizes
@@ -58,12 +59,13 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         get_updates_request=updates_request or request,
         defaults=Defaults(parse_mode=ParseMode.HTML,
                           link_preview_options=LinkPreviewOptions(is_disabled=True)),
-        rate_limiter=AIORateLimiter(max_retries=5) if settings.rate_limit else None,
+        rate_limiter=CountingRateLimiter(metrics, max_retries=5) if settings.rate_limit
+        else None,
     )
     app = (
         Application.builder()
         .bot(bot)
-        .concurrent_updates(PerUserOrderedProcessor(max(1, settings.concurrent_updates)))
+        .concurrent_updates(MeasuredProcessor(metrics, max(1, settings.concurrent_updates)))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
         .build()
@@ -72,5 +74,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         db=Database(settings.database_path),
         operator_ids=frozenset(settings.operator_ids),
     )
+    app.bot_data["metrics"] = metrics
+    metrics.watch(app)
     handlers.register(app)
     return app

@@ -11,6 +11,9 @@ from contextlib import asynccontextmanager
 
 from telegram.ext import Application
 
+from bot.heartbeat import sd_notify, start_heartbeat
+from bot.settings import Settings
+
 
 @asynccontextmanager
 async def running(app: Application, *,
@@ -60,7 +63,14 @@ def stop_on_signals() -> asyncio.Event:
     return stop
 
 
-async def poll_until_signalled(app: Application, allowed_updates: list[str]) -> None:
+def started(app: Application, settings: Settings) -> None:
+    """Once the bot takes updates: start the heartbeat and tell systemd it is ready."""
+    start_heartbeat(app, settings.heartbeat_file, settings.heartbeat_interval)
+    sd_notify("READY=1")
+
+
+async def poll_until_signalled(app: Application, settings: Settings,
+                               allowed_updates: list[str]) -> None:
     """Long polling until SIGTERM or SIGINT; then the updates already fetched are handled,
     the rest stay with Telegram for the next start, and the database is closed."""
     stop = stop_on_signals()
@@ -68,7 +78,9 @@ async def poll_until_signalled(app: Application, allowed_updates: list[str]) -> 
         assert app.updater is not None
         await app.updater.start_polling(allowed_updates=allowed_updates,
                                         drop_pending_updates=False)
+        started(app, settings)
         try:
             await stop.wait()
+            sd_notify("STOPPING=1")
         finally:
             await app.updater.stop()

@@ -10,8 +10,10 @@ added later, e.g. by tests) therefore
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 OUR_PACKAGES = ("bot", "handlers", "db", "knowledge", "bench", "__main__")
 WITHHELD = " [arguments withheld]"
@@ -52,10 +54,29 @@ def install_privacy_guard(secrets: list[str]) -> Callable[[], None]:
     return lambda: logging.setLogRecordFactory(previous)
 
 
-def configure_logging(level: str, secrets: list[str]) -> None:
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line (LOG_FORMAT=json), for log collectors: time (UTC, ISO 8601),
+    level, logger, message, and the traceback when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: str, secrets: list[str], log_format: str = "text") -> None:
     install_privacy_guard(secrets)
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonFormatter() if log_format == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{5,15}:[A-Za-z0-9_-]{30,50}$")
@@ -21,11 +21,13 @@ EHR Career Coach needs a Telegram bot token.
   1. In Telegram, open a chat with @BotFather and send /newbot.
   2. Choose a name and a username ending in 'bot'; BotFather replies with a token
      that looks like 123456789:AAE...  (keep it secret).
-  3. Put it in a file named .env next to pyproject.toml:
+  3. Put it in a file named .env in the folder you start the bot from (with dev.py:
+     next to pyproject.toml):
          TELEGRAM_BOT_TOKEN=123456789:AAE...
      or export TELEGRAM_BOT_TOKEN in your shell, then start the bot again.
 
 No token at hand? Try the bot in your terminal instead: python3 dev.py local
+(installed: ehr-coach local)
 """
 
 
@@ -34,20 +36,35 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: str = Field(default="", repr=False)
-    telegram_api_base_url: str = "https://api.telegram.org/bot"
-    telegram_api_file_url: str = "https://api.telegram.org/file/bot"
-    database_path: Path = Path("data/ehr_coach.sqlite3")
-    log_level: str = "INFO"
-    operator_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
-    rate_limit: bool = True
-    concurrent_updates: int = 64
-    http_client: Literal["aiohttp", "httpx"] = "aiohttp"
-    webhook_url: str = ""
-    webhook_secret: str = Field(default="", repr=False)
-    webhook_listen: str = "0.0.0.0"
-    webhook_port: int = 8443
-    chart_cache_size: int = 64
+    # Each description is the accepted form, shown when a value is refused at start-up.
+    telegram_bot_token: str = Field(default="", repr=False,
+                                    description="the token from @BotFather, e.g. 123456789:AAE...")
+    telegram_api_base_url: str = Field("https://api.telegram.org/bot", description="a URL")
+    telegram_api_file_url: str = Field("https://api.telegram.org/file/bot", description="a URL")
+    database_path: Path = Field(Path("data/ehr_coach.sqlite3"),
+                                description="a file path, e.g. /data/ehr_coach.sqlite3")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="DEBUG, INFO, WARNING or ERROR")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="text, or json for one JSON object per line")
+    operator_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Telegram user ids separated by commas, e.g. 12345,67890")
+    rate_limit: bool = Field(True, description="true or false")
+    concurrent_updates: int = Field(64, ge=1, description="a whole number, 1 or more")
+    http_client: Literal["aiohttp", "httpx"] = Field("aiohttp", description="aiohttp or httpx")
+    webhook_url: str = Field("", description="empty (long polling) or an https:// URL")
+    webhook_secret: str = Field(default="", repr=False,
+                                description="letters, digits, _ and - (1-256 characters)")
+    webhook_listen: str = Field("0.0.0.0", description="an IP address to listen on")
+    webhook_port: int = Field(8443, ge=1, le=65535, description="a port number, 1-65535")
+    chart_cache_size: int = Field(64, ge=0, description="a whole number, 0 or more")
+    heartbeat_interval: float = Field(30.0, gt=0,
+                                      description="seconds between health heartbeats, e.g. 30")
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
     @field_validator("operator_ids", mode="before")
     @classmethod
@@ -57,6 +74,12 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    @property
+    def heartbeat_file(self) -> Path:
+        """Touched by the running bot while it is healthy; beside the database, so it is in a
+        folder the bot may write (the Docker volume, systemd's StateDirectory)."""
+        return self.database_path.parent / "heartbeat"
 
     def token_problem(self) -> str | None:
         """Why the token cannot be used, or None when it looks right."""
@@ -81,3 +104,21 @@ class Settings(BaseSettings):
             return ("WEBHOOK_SECRET may only contain letters, digits, '_' and '-' "
                     f"(1-256 characters). Make one with:\n    {HOW_TO_MAKE_A_SECRET}")
         return None
+
+
+def settings_problem(error: ValidationError) -> str:
+    """What is wrong with the configuration, one line per refused variable, each naming the
+    variable and the form it accepts (never the value of a secret)."""
+    lines = []
+    for problem in error.errors():
+        name = str(problem["loc"][0]) if problem["loc"] else ""
+        field = Settings.model_fields.get(name)
+        accepted = field.description if field is not None else None
+        given = "" if field is None or not field.repr else f" (got {_shortened(problem['input'])})"
+        lines.append(f"{name.upper()}{given}: expected {accepted or problem['msg']}")
+    return "\n".join(lines)
+
+
+def _shortened(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"

@@ -1,4 +1,5 @@
-"""Webhook mode: Telegram POSTs updates to a small tornado server, which also answers /healthz.
+"""Webhook mode: Telegram POSTs updates to a small tornado server, which also answers /healthz
+and /metrics.
 
 This is python-telegram-bot's documented custom-webhook pattern (its `customwebhookbot`
 example): the web server checks each request and puts the update on `Application.update_queue`;
@@ -16,6 +17,7 @@ import re
 from types import TracebackType
 from urllib.parse import urlsplit
 
+from prometheus_client import CONTENT_TYPE_LATEST
 from telegram import Update
 from telegram.ext import Application
 from tornado.httpserver import HTTPServer
@@ -23,12 +25,16 @@ from tornado.web import Application as WebApplication
 from tornado.web import HTTPError, RequestHandler
 
 from bot.app import ALLOWED_UPDATES
-from bot.lifecycle import running, stop_on_signals
+from bot.heartbeat import sd_notify
+from bot.lifecycle import running, started, stop_on_signals
+from bot.metrics import Metrics
 from bot.settings import Settings
+from db.health import database_answers
 
 log = logging.getLogger(__name__)
 
 HEALTH_PATH = "/healthz"
+METRICS_PATH = "/metrics"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram's updates are small; anything bigger is not from Telegram.
 MAX_BODY_BYTES = 1024 * 1024
@@ -71,20 +77,38 @@ class UpdateHandler(RequestHandler):
 
 
 class HealthHandler(RequestHandler):
-    """200 while the Application processes updates, 503 otherwise (for a load balancer)."""
+    """200 while the Application processes updates and the database answers, 503 otherwise
+    (for a load balancer and the container's health check)."""
 
     def initialize(self, app: Application) -> None:
         self.app = app
 
+    async def get(self) -> None:
+        if not self.app.running:
+            problem = "stopping"
+        elif not await database_answers(self.app.bot_data["services"].db):
+            problem = "database not answering"
+        else:
+            problem = ""
+        self.set_status(503 if problem else 200)
+        self.finish(f"{problem or 'ok'}\n")
+
+
+class MetricsHandler(RequestHandler):
+    """Prometheus' text format: updates, errors, latency, queue depth, 429s (bot/metrics.py)."""
+
+    def initialize(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
     def get(self) -> None:
-        running = self.app.running
-        self.set_status(200 if running else 503)
-        self.finish("ok\n" if running else "stopping\n")
+        self.set_header("Content-Type", CONTENT_TYPE_LATEST)
+        self.finish(self.metrics.exposition())
 
 
 def web_application(app: Application, path: str, secret: str) -> WebApplication:
     routes = [
         (HEALTH_PATH, HealthHandler, {"app": app}),
+        (METRICS_PATH, MetricsHandler, {"metrics": app.bot_data["metrics"]}),
         (rf"{re.escape(path.rstrip('/'))}/?", UpdateHandler, {"app": app, "secret": secret}),
     ]
     # No access log: a line per update says nothing the bot's own event logs do not.
@@ -105,7 +129,9 @@ async def serve_until_signalled(app: Application, settings: Settings) -> None:
                                       allowed_updates=ALLOWED_UPDATES)
             log.info("Webhook server on %s:%s, path %s", settings.webhook_listen,
                      settings.webhook_port, path)
+            started(app, settings)
             await stop.wait()
+            sd_notify("STOPPING=1")
             log.info("Stopping: refusing new requests, finishing the updates received")
         finally:
             server.stop()

@@ -1,25 +1,82 @@
-"""The error handler: log the exception (never the message text), apologise to the user.
+"""The error handler: log the exception (never the message text), apologise to the user, and
+tell the operators (OPERATOR_IDS) in one redacted line, at most once a minute.
 
-Only the exception type and the update id go into the message; the traceback is kept, and the
-exceptions our code raises never carry what a user typed (see handlers.arguments).
+Only the exception type, where it was raised and the update id go into the log message and the
+alert; the traceback stays in the log, and the exceptions our code raises never carry what a
+user typed (see handlers.arguments).
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import time
+import traceback
+from pathlib import Path
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackContext
 
+from handlers.deps import services
 from handlers.render import thread_of
 
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+# At most one alert per this many seconds; the ones held back are counted in the next.
+ALERT_INTERVAL = 60.0
+OUR_PACKAGES = ("bot", "handlers", "knowledge", "db")
+_clock = time.monotonic
 
 
-async def on_error(update: object, context: CallbackContext) -> None:
+def raised_at(error: BaseException) -> str:
+    """The innermost frame of our own code in the traceback, as `package/module.py:line`."""
+    where = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        parts = Path(frame.filename).parts
+        for index, part in enumerate(parts[:-1]):
+            if part in OUR_PACKAGES:
+                where = f"{'/'.join(parts[index:])}:{frame.lineno}"
+                break
+    return where or "library code"
+
+
+class OperatorAlerts:
+    """Rate-limited one-line alerts; the count of held-back alerts rides along with the next."""
+
+    def __init__(self) -> None:
+        self._last_sent: float | None = None
+        self._held_back = 0
+
+    def summary(self, error: BaseException, update_id: int | None) -> str | None:
+        """The alert to send now, or None when one was sent less than ALERT_INTERVAL ago."""
+        now = _clock()
+        if self._last_sent is not None and now - self._last_sent < ALERT_INTERVAL:
+            self._held_back += 1
+            return None
+        self._last_sent = now
+        more = f" (+{self._held_back} more since the last alert)" if self._held_back else ""
+        self._held_back = 0
+        return (f"⚠️ {type(error).__name__} at {raised_at(error)} while handling update "
+                f"{update_id}{more}. Details are in the log.")
+
+    async def send(self, context: CallbackContext, error: BaseException,  # type: ignore[type-arg]
+                   update_id: int | None) -> None:
+        operators = services(context).operator_ids
+        text = self.summary(error, update_id) if operators else None
+        if text is None:
+            return
+        for operator in sorted(operators):
+            try:
+                await context.bot.send_message(operator, html.escape(text))
+            except TelegramError as send_error:
+                log.warning("Could not alert operator %s: %s", operator,
+                            type(send_error).__name__)
+
+
+async def on_error(update: object, context: CallbackContext,  # type: ignore[type-arg]
+                   alerts: OperatorAlerts) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     # A refused call (BadRequest) is our bug, unlike a user who blocked us or a network hiccup.
@@ -34,7 +91,14 @@ async def on_error(update: object, context: CallbackContext) -> None:
             await update.effective_chat.send_message(APOLOGY, message_thread_id=thread_of(update))
         except TelegramError:
             log.warning("Could not send the apology for update %s", update_id)
+    if error is not None:
+        await alerts.send(context, error, update_id)
 
 
 def register(app: Application) -> None:
-    app.add_error_handler(on_error)
+    alerts = OperatorAlerts()
+
+    async def handle(update: object, context: CallbackContext) -> None:  # type: ignore[type-arg]
+        await on_error(update, context, alerts)
+
+    app.add_error_handler(handle)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
@@ -20,7 +21,8 @@ from knowledge.models import (
     TopicsFile,
 )
 
-DATA_DIR = Path(__file__).parent / "data"
+# Read through importlib.resources, so an installed wheel finds its data wherever it lives.
+DATA_DIR: Traversable = files("knowledge") / "data"
 
 FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
@@ -69,7 +71,7 @@ def _entry_name(raw: Any, loc: Path_) -> tuple[str, str]:
     return f"'{loc[0]}'", rest or "(the section itself)"
 
 
-def _read(directory: Path, file: str) -> Any:
+def _read(directory: Traversable, file: str) -> Any:
     path = directory / file
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
@@ -82,7 +84,7 @@ def _read(directory: Path, file: str) -> Any:
         raise KnowledgeDataError(file, where, "(syntax)", f"not valid YAML: {error}") from error
 
 
-def parse_file(directory: Path, file: str) -> tuple[Any, BaseModel]:
+def parse_file(directory: Traversable, file: str) -> tuple[Any, BaseModel]:
     """The raw data and its validated model; KnowledgeDataError on the first problem."""
     raw = _read(directory, file)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Annotated, Literal, TypeVar
 
 import yaml
@@ -24,9 +24,9 @@ from pydantic import (
     model_validator,
 )
 
-from knowledge.loader import YAML_LOADER
+from knowledge.loader import DATA_DIR, YAML_LOADER
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "quiz_bank.yaml"
+DEFAULT_PATH = DATA_DIR / "quiz_bank.yaml"
 
 MAX_QUESTION = 300
 MAX_OPTION = 100
@@ -184,7 +184,7 @@ def parse_quiz_bank(data: object, file: str) -> QuizBank:
     return QuizBank(domains=tuple(domains), questions=tuple(questions))
 
 
-def read_quiz_bank(path: Path) -> QuizBank:
+def read_quiz_bank(path: Traversable) -> QuizBank:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
@@ -197,6 +197,6 @@ def _default_bank() -> QuizBank:
     return read_quiz_bank(DEFAULT_PATH)
 
 
-def load_quiz_bank(path: Path | None = None) -> QuizBank:
+def load_quiz_bank(path: Traversable | None = None) -> QuizBank:
     """The bank at `path`, or the bundled one (read once and cached)."""
     return _default_bank() if path is None else read_quiz_bank(path)

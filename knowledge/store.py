@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from types import MappingProxyType
 from typing import Any, cast
 
@@ -159,7 +159,7 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                        f"figure '{ref}' is not a yearly dollar figure")
 
 
-def load_from(directory: Path) -> Knowledge:
+def load_from(directory: Traversable) -> Knowledge:
     """Load and check every data file in `directory` (uncached; tests use it on broken copies)."""
     raw: dict[str, Any] = {}
     models: dict[str, Any] = {}

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.loader import YAML_LOADER
+from knowledge.loader import DATA_DIR, YAML_LOADER
 from knowledge.qa.engine import Answer, Engine, Entry, Intent, Outcome
 
-SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
+SYNONYMS_FILE = DATA_DIR / "synonyms.yaml"
 
 __all__ = ["Answer", "Engine", "Entry", "Intent", "Outcome", "build_engine"]
 
@@ -23,11 +23,11 @@ class SynonymFile(BaseModel):
     intents: dict[Intent, list[str]]
 
 
-def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymFile:
+def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
     with path.open(encoding="utf-8") as handle:
         return SynonymFile.model_validate(yaml.load(handle, Loader=YAML_LOADER))
 
 
-def build_engine(entries: Sequence[Entry], path: Path = SYNONYMS_FILE) -> Engine:
+def build_engine(entries: Sequence[Entry], path: Traversable = SYNONYMS_FILE) -> Engine:
     data = load_synonyms(path)
     return Engine(entries, data.synonyms, data.intents)
