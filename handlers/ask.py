@@ -72,6 +72,12 @@ OFF_TOPIC_OPENING = "That is outside what I know about — I only cover health-i
 UNKNOWN_OPENING = "I don't know that one, and I'd rather say so than guess."
 
 
+def declined_reply(text: str) -> bool:
+    """Whether a reply is one of the bot's honest refusals (for the question sets' judge)."""
+    folded = text.lower()
+    return any(opening.lower() in folded for opening in (UNKNOWN_OPENING, OFF_TOPIC_OPENING))
+
+
 def unknown_text(answer: Answer) -> str:
     opening = OFF_TOPIC_OPENING if answer.outcome is Outcome.OFF_TOPIC else UNKNOWN_OPENING
     return f"{opening}\n\n{capabilities_text()}"
