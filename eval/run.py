@@ -226,7 +226,7 @@ async def evaluate(questions: Sequence[Question]) -> Report:
                 calls = await bot.send(question.q, user=user)
                 update_cpu = time.process_time() - started
                 started = time.process_time()
-                answer = engine.answer(question.q)
+                answer = engine.answer(question.q, previous=(question.context or [None])[-1])
                 engine_cpu = time.process_time() - started
                 reply = "\n".join(call.text for call in replies(calls))
                 allowed = known | estimated_figures(profile, answer.mentions)

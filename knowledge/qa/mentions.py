@@ -102,3 +102,19 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         asks_amount=bool(raw_words & _AMOUNT),
         subjects=frozenset(subjects),
     )
+
+
+def mention_words(text: str, states: bool = True, certs: bool = True) -> set[str]:
+    """The folded words of `text` that name a state (its name or unambiguous code) or a
+    certification (its code): what a follow-up replaces ("what about Texas?")."""
+    folded = " ".join(words(text))
+    found: set[str] = set()
+    if states:
+        for name, _ in _STATE_NAMES:
+            if re.search(rf"\b{name}\b", folded):
+                found.update(name.split())
+        found.update(code.lower() for code in _CODE.findall(text)
+                     if code in STATES and code not in _AMBIGUOUS_CODES)
+    if certs:
+        found.update(word for word in folded.split() if word in _CERT_WORDS)
+    return found
