@@ -44,6 +44,8 @@ TOPIC_PREFIX = "ask:t:"
 COMMAND_PREFIX = "ask:go:"
 MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 MAX_TOPIC_BUTTONS = 3
+# Room left in one message (4096 characters) for the answers, after the command line.
+MAX_ANSWER_LENGTH = 3600
 # The asker's last question in a chat, for follow-ups: kept in memory (chat_data), never stored,
 # and forgotten after this many seconds.
 RECENT_KEY = "qa_recent"
@@ -103,7 +105,21 @@ def declined_reply(text: str) -> bool:
 
 def unknown_text(answer: Answer) -> str:
     opening = OFF_TOPIC_OPENING if answer.outcome is Outcome.OFF_TOPIC else UNKNOWN_OPENING
+    if answer.gap is not None:
+        opening += f" {escape(answer.gap.gap)}"
     return f"{opening}\n\n{capabilities_text()}"
+
+
+def _fitting(first: Entry, others: tuple[Entry, ...]) -> list[Entry]:
+    """The first entry and as many of the others as fit one message."""
+    chosen = [first]
+    length = len(entry_text(first))
+    for entry in others:
+        length += len(entry_text(entry)) + 2
+        if length > MAX_ANSWER_LENGTH:
+            break
+        chosen.append(entry)
+    return chosen
 
 
 def command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
@@ -217,11 +233,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         if answer.outcome is Outcome.UNKNOWN:
             await services(context).db.unanswered.record(answer.question,
                                                          datetime.now(UTC).date())
+        command = answer.gap.command.removeprefix("/") if answer.gap else answer.command
         await reply(update, unknown_text(answer),
-                    answer_keyboard((), answer.command, private, context.bot.username))
+                    answer_keyboard((), command, private, context.bot.username))
         return
     assert answer.entry is not None
-    text = entry_text(answer.entry) + command_line(answer.command)
+    text = "\n\n".join(entry_text(entry) for entry in _fitting(answer.entry, answer.also)) \
+        + command_line(answer.command)
     if answer.personal_pay:
         text += ("\n\nFor a figure of your own, " + ("set up /profile and ask again."
                  if private else "ask me in a private chat — profiles stay out of groups."))

@@ -32,6 +32,7 @@ class Card:
     keywords: tuple[str, ...]
     sources: tuple[str, ...]
     command: str
+    gap: str = ""  # set when the card stands for a fact the sources lack: says so, no guess
 
 
 def _fees(cert: CertificationInfo) -> str:
@@ -47,6 +48,14 @@ def _cert_aspects(cert: CertificationInfo) -> dict[str, str]:
             "renewal": cert.renewal.text if cert.renewal else UNKNOWN}
 
 
+def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
+    """For a part the sources lack: a sentence saying so ("" when the part is known)."""
+    known = {"eligibility": cert.eligibility, "exam": cert.exam, "fee": cert.fees,
+             "renewal": cert.renewal}[aspect]
+    return "" if known else (f"The {cert.code.value} {CERT_ASPECT_NAMES[aspect]} was not found "
+                             "in the sources I use, so I don't state one.")
+
+
 def _cert_text(cert: CertificationInfo, first: str = "") -> str:
     """The card's text; `first` names the aspect that leads ("renewal": the renewal rule first)."""
     aspects = _cert_aspects(cert)
@@ -59,12 +68,14 @@ def _cert_text(cert: CertificationInfo, first: str = "") -> str:
     return " ".join([opening, *parts, notes]).strip()
 
 
+CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
+                     "fee": "exam fee", "renewal": "renewal rule"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
                     "need to sit", "allowed to take"),
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
-             "minutes", "hours", "test", "pass rate", "retake"),
+             "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
     "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
                 "keep current", "expire", "maintain"),
@@ -93,7 +104,8 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards += [
         Card(f"certification:{c.code.value}:{aspect}", "cert_aspect",
              f"{c.code.value} - {aspect}", _cert_text(c, aspect),
-             (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}")
+             (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}",
+             _cert_gap(c, aspect))
         for c in kb.certifications for aspect, words in CERT_ASPECT_WORDS.items()
     ]
     for stage in kb.stages:

@@ -50,6 +50,7 @@ def entry_of(card: Card, kb: Knowledge, questions: tuple[str, ...] = ()) -> Entr
         intents=frozenset(_KIND_INTENTS.get(card.kind)
                           or {_COMMAND_INTENTS.get(command.split()[0])} - {None}),
         subjects=_subjects(card),
+        gap=card.gap,
     )
 
 

@@ -12,7 +12,7 @@ A short follow-up ("and in Florida?") is read together with the asker's previous
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -20,6 +20,7 @@ from knowledge.qa.followup import followup_text
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.paraphrase import ParaphraseIndex
+from knowledge.qa.parts import question_parts
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
 
 MAX_QUESTION = 500
@@ -28,14 +29,20 @@ MIN_COVERAGE = 0.5
 # A related entry must score at least this share of the best one.
 RELATED_SHARE = 0.35
 MAX_RELATED = 3
+# A question of several parts shows at most this many answers after the first.
+MAX_ALSO = 2
 MIN_RELATED = 2
 # Title and keywords count this many times as much as the answer text; example questions this many.
 FIELD_WEIGHT = 3
 QUESTION_WEIGHT = 1
 # Fusion: the lexical score (relative to the best) plus this weight times the paraphrase
 # similarity (0-1); an entry is answered on its paraphrase alone from this similarity on.
-PARAPHRASE_WEIGHT = 1.0
-PARAPHRASE_ANSWER = 0.8
+PARAPHRASE_WEIGHT = 0.5
+PARAPHRASE_ANSWER = 0.85
+# A word no entry knows counts this share of the rarest known word in the coverage.
+UNKNOWN_WEIGHT = 1.0
+# An entry about a subject (a state, a certification) when the question names none.
+UNNAMED_SUBJECT = 0.8
 # The best-scored entries are re-ranked by how much of the question each one covers.
 RERANK = 10
 COVERAGE_POWER = 2
@@ -68,6 +75,7 @@ class Entry:
     intents: frozenset[Intent] = frozenset()
     subjects: frozenset[str] = frozenset()
     questions: tuple[str, ...] = ()  # questions it answers, in users' words
+    gap: str = ""  # when set, the entry stands for a fact the sources lack (says so instead)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ class Answer:
     coverage: float = 0.0
     paraphrase: float = 0.0  # similarity of the closest example question of the entry (0-1)
     read_as: str = ""  # the text answered: the question, or a follow-up read with the previous
+    gap: Entry | None = None  # UNKNOWN because the fact asked for is missing from the sources
+    also: tuple[Entry, ...] = ()  # the answers to the other parts of a question of several
 
     @property
     def answered(self) -> bool:
@@ -95,9 +105,14 @@ class Answer:
 
     @property
     def personal_pay(self) -> bool:
-        """A question about the asker's own pay ("what would I earn with RHIT?")."""
-        return (self.intent is Intent.PAY and self.mentions.first_person
-                and self.mentions.asks_amount)
+        """A question about the asker's own pay ("what would I earn with RHIT?", "what if I
+        moved to Ohio?")."""
+        mentions = self.mentions
+        if not mentions.first_person:
+            return False
+        if mentions.asks_amount and self.intent is Intent.PAY:
+            return True
+        return mentions.what_if and bool(mentions.certs or mentions.profile_changes())
 
     @property
     def wants_estimate(self) -> bool:
@@ -150,13 +165,38 @@ class Engine:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
         text = question[:MAX_QUESTION]
+        normalized = normalized_question(text)
+        whole = self._in_context(text, previous, normalized)
+        parts = question_parts(text)
+        if len(parts) < 2:
+            return whole
+        # A post of several sentences or a two-part question: each part is answered (a later
+        # part read after the earlier one, like a follow-up), the whole's answer first.
+        found: list[Answer] = []
+        prior = previous
+        for part in parts:
+            answer = self._in_context(part, prior, normalized)
+            if answer.answered:
+                found.append(answer)
+                prior = answer.read_as
+        primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
+        shown = {primary.entry.id} if primary.entry else set()
+        also = []
+        for answer in found:
+            if answer.entry is not None and answer.entry.id not in shown:
+                shown.add(answer.entry.id)
+                also.append(answer.entry)
+        return replace(primary, also=tuple(also[:MAX_ALSO]))
+
+    def _in_context(self, text: str, previous: str | None, normalized: str) -> Answer:
+        """`text` answered alone, or read with `previous` when it is a follow-up of it."""
         if previous:
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
-                found = self._answer(merged, normalized_question(text))
+                found = self._answer(merged, normalized)
                 if found.answered or found.wants_estimate:
                     return found
-        return self._answer(text, normalized_question(text))
+        return self._answer(text, normalized)
 
     def _answer(self, text: str, normalized: str) -> Answer:
         query = self.vocabulary.expand(text)
@@ -172,6 +212,9 @@ class Engine:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]
+        if best.gap:
+            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                          coverage=coverage, paraphrase=similarity, read_as=text, gap=best)
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
@@ -212,9 +255,10 @@ class Engine:
         similar = self.paraphrases.similar(query, rerank) if phrasing else {}
         best_lexical = sorted(lexical, key=lambda doc: (-lexical[doc], doc))[:rerank]
         candidates = dict.fromkeys([*best_lexical, *similar])
-        # Each question word weighs its best IDF (the highest possible for an unknown word).
+        # Each question word weighs its best IDF; a word the knowledge does not know weighs
+        # UNKNOWN_WEIGHT times the highest (it may be what was asked: "pay in London").
         weights = [max((self.index.idf[term] for term in word.terms if term in self.index),
-                       default=self.index.max_idf) for word in query]
+                       default=UNKNOWN_WEIGHT * self.index.max_idf) for word in query]
         total = sum(weights)
         covered = {doc: self._coverage(query, terms, weights, total, doc) for doc in candidates}
         reranked = {doc: lexical.get(doc, 0.0) * covered[doc] ** COVERAGE_POWER
@@ -246,6 +290,8 @@ class Engine:
             factor *= 0.4 + 1.2 * shared / len(mentions.subjects | entry.subjects)
         elif mentions.subjects:
             factor *= 0.6
+        elif entry.subjects:
+            factor *= UNNAMED_SUBJECT
         return factor
 
     def _coverage(self, query: Sequence[QueryWord], terms: list[str], weights: list[float],

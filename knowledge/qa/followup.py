@@ -45,7 +45,10 @@ def followup_text(previous: str, question: str) -> str | None:
         return None
     kept = [w for w in words(previous) if w not in replaced]
     rest = _OPENINGS.sub("", folded).strip()
-    if opening or bare:
+    if not content:
+        # Nothing asked of its own ("and in Florida?"): the previous question, changed.
         return " ".join([*kept, rest])
+    # Its own question ("what about remote work?", "how long is it?"): the previous
+    # question's state and certifications carry over.
     carried = mention_words(previous) - replaced
     return " ".join([rest, *[w for w in kept if w in carried]])

@@ -18,8 +18,10 @@ MIN_SIMILARITY = 50.0
 
 
 def phrasing(query: Sequence[QueryWord]) -> str:
-    """A question as its words' main index terms, e.g. "stress" for "is the job stressful"."""
-    return " ".join(word.terms[0] for word in query if word.terms)
+    """A question as its words' main index terms, e.g. "stress" for "is the job stressful";
+    a word the knowledge does not know stays as typed ("london"), so that it counts against a
+    match instead of vanishing."""
+    return " ".join(word.terms[0] if word.terms else word.text for word in query)
 
 
 class ParaphraseIndex:

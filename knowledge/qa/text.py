@@ -34,9 +34,13 @@ STOPWORDS = frozenset({
     "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay",
     "take", "without", "go", "like", "time", "still", "need", "needs",
     "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
-    "work", "working", "role", "roles", "position", "positions"
+    "work", "working", "role", "roles", "position", "positions",
+    # chat spellings
+    "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
+    "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually", "honestly", "basically", "right", "currently",
 })
 
+_LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 4)
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -128,6 +132,14 @@ class Vocabulary:
                                    score_cutoff=FUZZY_CUTOFF)
         return found[0] if found else None
 
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _stopword_typo(word: str) -> bool:
+        if len(word) < MIN_FUZZY_LENGTH:
+            return False
+        found = process.extractOne(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1)
+        return found is not None
+
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
         if len(prefix) < MIN_PREFIX:
@@ -157,6 +169,8 @@ class Vocabulary:
             if raw in STOPWORDS:
                 continue
             word = self.correct(raw)
+            if word is None and self._stopword_typo(raw):
+                continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
                     else ()
