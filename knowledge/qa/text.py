@@ -37,7 +37,8 @@ STOPWORDS = frozenset({
     "work", "working", "role", "roles", "position", "positions",
     # chat spellings
     "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
-    "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually", "honestly", "basically", "right", "currently",
+    "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually",
+    "honestly", "basically", "right", "currently",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 4)
