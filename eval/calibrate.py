@@ -20,9 +20,9 @@ from knowledge.qa import engine
 
 GRID = {
     "MIN_COVERAGE": (0.45, 0.5, 0.55),
+    "MIN_COVERAGE_WITH_UNKNOWN": (0.5, 0.6, 0.7, 0.8),
     "PARAPHRASE_ANSWER": (0.8, 0.85, 0.9),
-    "PARAPHRASE_WEIGHT": (0.5, 1.0, 2.0),
-    "UNKNOWN_WEIGHT": (0.5, 1.0),
+    "PARAPHRASE_WEIGHT": (0.5, 1.0),
 }
 SHOWN = 10
 

@@ -108,16 +108,23 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              _cert_gap(c, aspect))
         for c in kb.certifications for aspect, words in CERT_ASPECT_WORDS.items()
     ]
-    for stage in kb.stages:
+    stages = sorted(kb.stages, key=lambda stage: stage.order)
+    for position, stage in enumerate(stages):
         stage_bands = kb.bands_for_stage(stage.id)
         bands = "; ".join(
             f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
             f"{'+' if b.open_ended else ''} ({source_label(kb.source(b.source))})"
             for b in stage_bands)
-        text = f"Stage {stage.order}: {stage.summary} Next: {stage.next_step}"
+        earlier = stages[position - 1] if position else None
+        later = stages[position + 1] if position + 1 < len(stages) else None
+        place = (f"Stage {stage.order} of {len(stages)} on the career ladder"
+                 + (f", after {earlier.title}" if earlier else ", the first")
+                 + (f", before {later.title}." if later else ", the top."))
+        reach = f" To get here: {earlier.next_step}" if earlier else ""
+        text = (f"{stage.summary} {place} Pay bands: {bands or UNKNOWN}.{reach} "
+                f"Next: {stage.next_step}")
         sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands)]))
-        cards.append(Card(f"stage:{stage.id}", "stage", stage.title,
-                          f"{text} Pay bands: {bands or UNKNOWN}.",
+        cards.append(Card(f"stage:{stage.id}", "stage", stage.title, text,
                           (stage.title.lower(), stage.id), sources, "/career"))
     cards += [
         Card(f"side_path:{p.id}", "side_path", p.title, render_text(p.text, kb),

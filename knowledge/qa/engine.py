@@ -39,6 +39,8 @@ QUESTION_WEIGHT = 1
 # similarity (0-1); an entry is answered on its paraphrase alone from this similarity on.
 PARAPHRASE_WEIGHT = 0.5
 PARAPHRASE_ANSWER = 0.85
+# The coverage needed when the question has a word no entry knows.
+MIN_COVERAGE_WITH_UNKNOWN = 0.7
 # A word no entry knows counts this share of the rarest known word in the coverage.
 UNKNOWN_WEIGHT = 1.0
 # An entry about a subject (a state, a certification) when the question names none.
@@ -208,7 +210,11 @@ class Engine:
                           read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
         best_doc, best_score, coverage, similarity = ranked[0]
-        if coverage < MIN_COVERAGE and similarity < PARAPHRASE_ANSWER:
+        # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
+        # then the entry must cover more of the rest to be the answer.
+        unknown = any(not word.terms for word in query)
+        needed = MIN_COVERAGE_WITH_UNKNOWN if unknown else MIN_COVERAGE
+        if coverage < needed and similarity < PARAPHRASE_ANSWER:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]

@@ -34,6 +34,9 @@ class ParaphraseIndex:
                 self._docs.append(doc)
                 self._phrasings.append(text)
 
+    def __len__(self) -> int:
+        return len(self._phrasings)
+
     def similar(self, query: Sequence[QueryWord], limit: int) -> dict[int, float]:
         """Up to `limit` entries whose closest example is similar enough, with that similarity
         (0-1), best first."""

@@ -9,13 +9,22 @@ from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
 _JOIN = re.compile(r",?\s+(?:and|also|plus)\s+", re.IGNORECASE)
-# A half must carry at least this many words of its own to stand as a question.
-MIN_PART_WORDS = 2
 MAX_PARTS = 6
+
+
+# A second half is a question of its own when it starts like one ("... and how much is it").
+_QUESTION_START = frozenset({"what", "whats", "how", "hows", "which", "who", "where", "when",
+                             "why", "is", "are", "can", "do", "does", "should", "will", "would",
+                             "could", "tell", "any"})
 
 
 def _content(text: str) -> int:
     return sum(word not in STOPWORDS for word in words(text))
+
+
+def _asks(text: str) -> bool:
+    found = words(text)
+    return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
 
 
 def question_parts(text: str) -> list[str]:
@@ -23,7 +32,7 @@ def question_parts(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE_END.split(text):
         halves = _JOIN.split(sentence)
-        if len(halves) > 1 and all(_content(half) >= MIN_PART_WORDS for half in halves):
+        if len(halves) > 1 and _content(halves[0]) and all(map(_asks, halves[1:])):
             parts += halves
         elif _content(sentence):
             parts.append(sentence)
