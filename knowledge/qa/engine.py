@@ -40,7 +40,7 @@ QUESTION_WEIGHT = 1
 PARAPHRASE_WEIGHT = 0.5
 PARAPHRASE_ANSWER = 0.85
 # The coverage needed when the question has a word no entry knows.
-MIN_COVERAGE_WITH_UNKNOWN = 0.7
+MIN_COVERAGE_WITH_UNKNOWN = 0.6
 # A word no entry knows counts this share of the rarest known word in the coverage.
 UNKNOWN_WEIGHT = 1.0
 # An entry about a subject (a state, a certification) when the question names none.
