@@ -77,8 +77,7 @@ CERT_ASPECT_WORDS = {
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
              "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
-                "keep current", "expire", "maintain"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
 }
 
 

@@ -41,7 +41,7 @@ STOPWORDS = frozenset({
     "honestly", "basically", "right", "currently",
 })
 
-_LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 4)
+_LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -136,10 +136,14 @@ class Vocabulary:
     @staticmethod
     @lru_cache(maxsize=4096)
     def _stopword_typo(word: str) -> bool:
-        if len(word) < MIN_FUZZY_LENGTH:
+        """A misspelled stopword: one edit away ("waht"), or, when short, its letters swapped
+        ("jbo")."""
+        if len(word) < MIN_FUZZY_LENGTH - 1:
             return False
-        found = process.extractOne(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1)
-        return found is not None
+        found = process.extract(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1,
+                                limit=8)
+        return any(len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)
+                   for candidate, _, _ in found)
 
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
