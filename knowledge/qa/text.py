@@ -38,7 +38,9 @@ STOPWORDS = frozenset({
     # chat spellings
     "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
     "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually",
-    "honestly", "basically", "right", "currently",
+    "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
+    "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
+    "dude", "bro", "yeah", "yep", "nope", "pretty",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
