@@ -15,7 +15,7 @@ from knowledge.text import source_label
 
 _KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "cert_aspect": {Intent.CERTIFICATION},
                  "state": {Intent.PAY}, "figure": {Intent.PAY}, "federal": {Intent.PAY},
-                 "stage": {Intent.CAREER, Intent.PAY}, "side_path": {Intent.CAREER}}
+                 "stage": {Intent.CAREER}, "side_path": {Intent.CAREER}}
 _COMMAND_INTENTS = {"salary": Intent.PAY, "certify": Intent.CERTIFICATION,
                     "steps": Intent.STEPS, "career": Intent.CAREER, "path": Intent.CAREER}
 # Words a certification card lacks, so that "who gives the RHIA certification" finds it.
