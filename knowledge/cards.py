@@ -120,7 +120,8 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
                  + (f", after {earlier.title}" if earlier else ", the first")
                  + (f", before {later.title}." if later else ", the top."))
         reach = f" To get here: {earlier.next_step}" if earlier else ""
-        text = (f"{stage.summary} {place} Pay bands: {bands or UNKNOWN}.{reach} "
+        focus = f" Focus on: {', '.join(stage.focus)}." if stage.focus else ""
+        text = (f"{stage.summary} {place}{focus} Pay bands: {bands or UNKNOWN}.{reach} "
                 f"Next: {stage.next_step}")
         sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands)]))
         cards.append(Card(f"stage:{stage.id}", "stage", stage.title, text,
