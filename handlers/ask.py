@@ -192,7 +192,7 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
 
 # ----- answering ----------------------------------------------------------------------------------
 
-def _recent(context: CallbackContext, user_id: int) -> dict[int, tuple[str, float]]:
+def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
     """The chat's recent questions by asker, those older than RECENT_SECONDS dropped."""
     chat_data = context.chat_data if context.chat_data is not None else {}
     now = time.monotonic()
@@ -212,7 +212,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
             await reply(update, small_talk_text(kind))
         return
     user_id = update.effective_user.id if update.effective_user else 0
-    recent = _recent(context, user_id)
+    recent = _recent(context)
     previous = recent.get(user_id, ("", 0.0))[0]
     answer = engine_of(context).answer(question, previous=previous or None)
     if answer.answered or answer.wants_estimate:
