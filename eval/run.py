@@ -1,17 +1,21 @@
-"""Run eval/questions.yaml through the real Application (Bot API stand-in) and score it.
+"""Run the free-text question sets through the real Application (Bot API stand-in) and score them.
 
-For every question: is each required fact in the reply, was an off-topic question declined,
-does the reply show a dollar or percent figure that is not in the knowledge data (an invented
-figure), and how much CPU time did it take (the whole update, and the engine alone).
+`eval/dev.yaml` is the set the engine is tuned on; `eval/test.yaml` is a frozen held-out set,
+written before any tuning and never edited to fit the engine. `python -m eval` reports both side
+by side: accuracy on answerable questions, unanswerable ones declined, invented figures (a dollar
+or percent figure that is not in the knowledge data), wrong "don't know" replies, wrong answers to
+unanswerable questions, a per-kind breakdown and the engine's CPU time per question.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import re
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,15 +23,20 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from handlers.ask import ENGINE_KEY, OFF_TOPIC_OPENING, UNKNOWN_OPENING
+from handlers.ask import ENGINE_KEY, declined_reply
 from knowledge.loader import DATA_DIR
 from knowledge.profile import Profile
 from knowledge.qa.mentions import Mentions
 from knowledge.qa.personal import personal_estimate
 from tests.harness import BotHarness, replies
 
-QUESTIONS = Path(__file__).parent / "questions.yaml"
+EVAL_DIR = Path(__file__).parent
+SETS = {"dev": EVAL_DIR / "dev.yaml", "test": EVAL_DIR / "test.yaml"}
 TARGET_ACCURACY = 0.95
+TARGET_DECLINED = 0.95
+# Kinds whose questions must be declined even when the file does not say `declined: true`.
+UNANSWERABLE_KINDS = frozenset({"offtopic", "off-topic", "off_topic", "unanswerable"})
+UNTAGGED = "untagged"
 
 _DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
@@ -44,6 +53,12 @@ class Question(BaseModel):
     figure: tuple[float, float] | None = None
     declined: bool = False
     profile: dict[str, Any] | None = None  # stored for the asker before the question
+    context: tuple[str, ...] = ()  # earlier messages of the same user in the same chat
+    kind: str = UNTAGGED
+
+    @property
+    def unanswerable(self) -> bool:
+        return self.declined or self.kind in UNANSWERABLE_KINDS
 
 
 class QuestionSet(BaseModel):
@@ -54,11 +69,15 @@ class QuestionSet(BaseModel):
 class Outcome:
     question: Question
     reply: str
-    passed: bool
+    declined: bool
     problems: list[str]
     invented: list[str]
     update_cpu_ms: float
     engine_cpu_ms: float
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems and not self.invented
 
 
 @dataclass
@@ -66,8 +85,26 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
 
     @property
+    def answerable(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.question.unanswerable]
+
+    @property
+    def unanswerable(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.question.unanswerable]
+
+    @property
     def accuracy(self) -> float:
-        return sum(o.passed for o in self.outcomes) / len(self.outcomes)
+        """Share of the answerable questions answered with the right facts."""
+        return _share(self.answerable)
+
+    @property
+    def declined_rate(self) -> float:
+        """Share of the unanswerable questions honestly declined (and showing no figure)."""
+        return _share(self.unanswerable)
+
+    @property
+    def overall(self) -> float:
+        return _share(self.outcomes)
 
     @property
     def invented(self) -> list[str]:
@@ -77,8 +114,29 @@ class Report:
     def failures(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.passed]
 
+    @property
+    def wrong_unknown(self) -> list[Outcome]:
+        """Answerable questions the bot said it did not know."""
+        return [o for o in self.answerable if o.declined]
 
-def load_questions(path: Path = QUESTIONS) -> tuple[Question, ...]:
+    @property
+    def wrong_answers(self) -> list[Outcome]:
+        """Unanswerable questions the bot answered anyway."""
+        return [o for o in self.unanswerable if not o.declined]
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """kind → (passed, total)."""
+        kinds: dict[str, list[bool]] = {}
+        for outcome in self.outcomes:
+            kinds.setdefault(outcome.question.kind, []).append(outcome.passed)
+        return {kind: (sum(results), len(results)) for kind, results in sorted(kinds.items())}
+
+
+def _share(outcomes: Sequence[Outcome]) -> float:
+    return sum(o.passed for o in outcomes) / len(outcomes) if outcomes else 1.0
+
+
+def load_questions(path: Path = SETS["dev"]) -> tuple[Question, ...]:
     return QuestionSet.model_validate(yaml.safe_load(path.read_text("utf-8"))).questions
 
 
@@ -110,10 +168,9 @@ def shown_figures(text: str) -> list[tuple[str, float]]:
     return figures + [(f"{m}%", float(m)) for m in _PERCENT.findall(text)]
 
 
-def estimated_figures(question: Question, mentions: Mentions) -> set[float]:
+def estimated_figures(profile: Profile | None, mentions: Mentions) -> set[float]:
     """The figures the salary model computes for a personal question (traceable, not data),
-    given what the engine found in the question."""
-    profile = Profile.model_validate(question.profile) if question.profile else None
+    given the asker's profile and what the engine found in the question."""
     personal = personal_estimate(profile, mentions)
     if personal is None:
         return set()
@@ -122,19 +179,19 @@ def estimated_figures(question: Question, mentions: Mentions) -> set[float]:
     return found | ({float(abs(personal.difference))} if personal.difference is not None else set())
 
 
-def judge(question: Question, reply: str, known: set[float]) -> tuple[list[str], list[str]]:
-    """(problems, invented figures) of one reply."""
+def judge(question: Question, reply: str, known: set[float]) -> tuple[bool, list[str], list[str]]:
+    """(declined, problems, invented figures) of one reply."""
     problems = []
     folded = reply.lower()
-    declined = UNKNOWN_OPENING.lower() in folded or OFF_TOPIC_OPENING.lower() in folded
+    declined = declined_reply(reply)
     figures = shown_figures(reply)
     invented = [label for label, value in figures if value not in known]
-    if question.declined:
+    if question.unanswerable:
         if not declined:
             problems.append("not declined")
         if figures:
             problems.append("a declined question showed figures")
-        return problems, invented
+        return declined, problems, invented
     if declined:
         problems.append("declined")
     problems += [f"missing {fact!r}" for fact in question.must if fact.lower() not in folded]
@@ -145,11 +202,14 @@ def judge(question: Question, reply: str, known: set[float]) -> tuple[list[str],
         low, high = question.figure
         if not any(low <= value <= high for label, value in figures if label.startswith("$")):
             problems.append(f"no dollar figure in {low:,.0f}-{high:,.0f}")
-    return problems, invented
+    return declined, problems, invented
 
 
-async def evaluate(questions: tuple[Question, ...] | None = None) -> Report:
-    questions = questions or load_questions()
+def _profile(question: Question) -> Profile | None:
+    return Profile.model_validate(question.profile) if question.profile else None
+
+
+async def evaluate(questions: Sequence[Question]) -> Report:
     known = known_figures()
     report = Report()
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,46 +217,119 @@ async def evaluate(questions: tuple[Question, ...] | None = None) -> Report:
             engine = bot.app.bot_data[ENGINE_KEY]
             for number, question in enumerate(questions):
                 user = bot.user(10_000 + number)  # a fresh user: no dialogue, no history
-                if question.profile:
-                    await bot.db.profiles.save(user["id"],
-                                               Profile.model_validate(question.profile))
+                profile = _profile(question)
+                if profile is not None:
+                    await bot.db.profiles.save(user["id"], profile)
+                for earlier in question.context:
+                    await bot.send(earlier, user=user)
                 started = time.process_time()
                 calls = await bot.send(question.q, user=user)
                 update_cpu = time.process_time() - started
                 started = time.process_time()
-                answer = engine.answer(question.q)
+                answer = engine.answer(question.q, previous=(question.context or [None])[-1])
                 engine_cpu = time.process_time() - started
                 reply = "\n".join(call.text for call in replies(calls))
-                allowed = known | estimated_figures(question, answer.mentions)
-                problems, invented = judge(question, reply, allowed)
-                report.outcomes.append(Outcome(question, reply, not problems and not invented,
-                                               problems, invented, update_cpu * 1000,
-                                               engine_cpu * 1000))
+                allowed = known | estimated_figures(profile, answer.mentions)
+                declined, problems, invented = judge(question, reply, allowed)
+                report.outcomes.append(Outcome(question, reply, declined, problems, invented,
+                                               update_cpu * 1000, engine_cpu * 1000))
     return report
 
 
-def percentiles(values: list[float]) -> str:
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return f"p50 {cuts[49]:.2f} ms, p95 {cuts[94]:.2f} ms, p99 {cuts[98]:.2f} ms"
+def percentile(values: Sequence[float], cut: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[cut - 1]
 
 
-def main() -> None:
-    report = asyncio.run(evaluate())
-    total = len(report.outcomes)
-    for outcome in report.failures:
-        first_line = outcome.reply.splitlines()[0] if outcome.reply else "(no reply)"
-        print(f"FAIL {outcome.question.q!r}: {'; '.join(outcome.problems + outcome.invented)}"
-              f" — got: {first_line[:90]}")
-    declined = [o for o in report.outcomes if o.question.declined]
-    print(f"\nquestions: {total} ({len(declined)} off-topic or unknown)")
-    print(f"accuracy: {report.accuracy:.1%} ({total - len(report.failures)}/{total}); "
-          f"target {TARGET_ACCURACY:.0%}")
-    print(f"off-topic declined: {sum(o.passed for o in declined)}/{len(declined)}")
-    print(f"invented figures: {len(report.invented)} {report.invented or ''}")
-    print("CPU per answer, whole update:", percentiles([o.update_cpu_ms for o in
-                                                       report.outcomes]))
-    print("CPU per answer, engine only: ", percentiles([o.engine_cpu_ms for o in
-                                                       report.outcomes]))
+def _summary_rows(reports: dict[str, Report]) -> list[tuple[str, ...]]:
+    def row(label: str, value: Any) -> tuple[str, ...]:
+        return (label, *(value(report) for report in reports.values()))
+
+    def ratio(outcomes: Sequence[Outcome]) -> str:
+        passed = sum(o.passed for o in outcomes)
+        return f"{_share(outcomes):.1%} ({passed}/{len(outcomes)})"
+
+    engine = [lambda r, cut=cut: f"{percentile([o.engine_cpu_ms for o in r.outcomes], cut):.2f}"
+              for cut in (50, 99)]
+    return [
+        ("", *reports),
+        row("questions", lambda r: str(len(r.outcomes))),
+        row(f"answerable right (target {TARGET_ACCURACY:.0%})", lambda r: ratio(r.answerable)),
+        row(f"unanswerable declined (target {TARGET_DECLINED:.0%})",
+            lambda r: ratio(r.unanswerable)),
+        row("all questions", lambda r: ratio(r.outcomes)),
+        row("invented figures (must be 0)", lambda r: str(len(r.invented))),
+        row("wrong \"don't know\"", lambda r: str(len(r.wrong_unknown))),
+        row("answered an unanswerable one", lambda r: str(len(r.wrong_answers))),
+        row("engine CPU p50, ms", engine[0]),
+        row("engine CPU p99, ms", engine[1]),
+        row("whole update CPU p99, ms",
+            lambda r: f"{percentile([o.update_cpu_ms for o in r.outcomes], 99):.2f}"),
+    ]
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+                     for row in rows)
+
+
+def _kind_rows(reports: dict[str, Report]) -> list[tuple[str, ...]]:
+    kinds = {kind: None for report in reports.values() for kind in report.by_kind()}
+    rows = [("kind", *reports)]
+    for kind in kinds:
+        cells = []
+        for report in reports.values():
+            passed, total = report.by_kind().get(kind, (0, 0))
+            cells.append(f"{passed}/{total}" if total else "-")
+        rows.append((kind, *cells))
+    return rows
+
+
+def _first_line(outcome: Outcome) -> str:
+    return (outcome.reply.splitlines()[0] if outcome.reply else "(no reply)")[:90]
+
+
+def _listing(name: str, report: Report) -> list[str]:
+    lines = []
+    for title, outcomes in (("wrong \"don't know\"", report.wrong_unknown),
+                            ("answered an unanswerable question", report.wrong_answers),
+                            ("other failures", [o for o in report.failures
+                                                if o not in report.wrong_unknown
+                                                and o not in report.wrong_answers])):
+        if outcomes:
+            lines.append(f"\n[{name}] {title}: {len(outcomes)}")
+            lines += [f"  {o.question.q!r} ({o.question.kind}): "
+                      f"{'; '.join(o.problems + o.invented)} — got: {_first_line(o)}"
+                      for o in outcomes]
+    if report.invented:
+        lines.append(f"\n[{name}] invented figures: {report.invented}")
+    return lines
+
+
+def report_text(reports: dict[str, Report], listed: Sequence[str]) -> str:
+    lines = [_table(_summary_rows(reports)), "", _table(_kind_rows(reports))]
+    for name in listed:
+        lines += _listing(name, reports[name])
+    return "\n".join(lines)
+
+
+async def evaluate_sets(names: Sequence[str]) -> dict[str, Report]:
+    return {name: await evaluate(load_questions(SETS[name])) for name in names}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=None,
+                        help="which sets to run (default: every set that exists)")
+    parser.add_argument("--list", nargs="*", choices=sorted(SETS), default=None,
+                        help="which sets' failures to list (default: every set run)")
+    args = parser.parse_args(argv)
+    names = args.sets or [name for name, path in SETS.items() if path.exists()]
+    reports = asyncio.run(evaluate_sets(names))
+    listed = names if args.list is None else [name for name in args.list if name in reports]
+    print(report_text(reports, listed))
 
 
 if __name__ == "__main__":

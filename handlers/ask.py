@@ -8,6 +8,7 @@ the questions it could not answer (their text only, never who asked).
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -32,6 +33,7 @@ from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
+from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.salary import Basis
 from knowledge.text import format_money, format_signed_money
 
@@ -42,6 +44,12 @@ TOPIC_PREFIX = "ask:t:"
 COMMAND_PREFIX = "ask:go:"
 MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 MAX_TOPIC_BUTTONS = 3
+# Room left in one message (4096 characters) for the answers, after the command line.
+MAX_ANSWER_LENGTH = 3600
+# The asker's last question in a chat, for follow-ups: kept in memory (chat_data), never stored,
+# and forgotten after this many seconds.
+RECENT_KEY = "qa_recent"
+RECENT_SECONDS = 5 * 60
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")
@@ -72,9 +80,46 @@ OFF_TOPIC_OPENING = "That is outside what I know about — I only cover health-i
 UNKNOWN_OPENING = "I don't know that one, and I'd rather say so than guess."
 
 
+SMALL_TALK_OPENINGS = {
+    SmallTalk.GREETING: "Hi! 👋",
+    SmallTalk.THANKS: "You're welcome! 🙂",
+    SmallTalk.FAREWELL: "Bye for now! 👋",
+    SmallTalk.CHATTER: "🙂",
+}
+SMALL_TALK_HINT = ("Ask me anything about health-information careers, e.g. "
+                   "<i>how much does an RHIT earn?</i> or <i>how long does it take?</i>")
+
+
+def small_talk_text(kind: SmallTalk) -> str:
+    """A brief, kind reply to a message that is not a question, saying what the bot does."""
+    return f"{SMALL_TALK_OPENINGS[kind]} {SMALL_TALK_HINT}\n\n{capabilities_text()}"
+
+
+def declined_reply(text: str) -> bool:
+    """Whether a reply answers nothing: an honest refusal or the reply to small talk (for the
+    question sets' judge)."""
+    folded = text.lower()
+    return any(opening.lower() in folded
+               for opening in (UNKNOWN_OPENING, OFF_TOPIC_OPENING, "Ask me anything about"))
+
+
 def unknown_text(answer: Answer) -> str:
     opening = OFF_TOPIC_OPENING if answer.outcome is Outcome.OFF_TOPIC else UNKNOWN_OPENING
+    if answer.gap is not None:
+        opening += f" {escape(answer.gap.gap)}"
     return f"{opening}\n\n{capabilities_text()}"
+
+
+def _fitting(first: Entry, others: tuple[Entry, ...]) -> list[Entry]:
+    """The first entry and as many of the others as fit one message."""
+    chosen = [first]
+    length = len(entry_text(first))
+    for entry in others:
+        length += len(entry_text(entry)) + 2
+        if length > MAX_ANSWER_LENGTH:
+            break
+        chosen.append(entry)
+    return chosen
 
 
 def command_button(command: str, private: bool, bot_username: str) -> InlineKeyboardButton | None:
@@ -147,8 +192,31 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
 
 # ----- answering ----------------------------------------------------------------------------------
 
-async def answer_question(update: Update, context: CallbackContext, question: str) -> None:
-    answer = engine_of(context).answer(question)
+def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
+    """The chat's recent questions by asker, those older than RECENT_SECONDS dropped."""
+    chat_data = context.chat_data if context.chat_data is not None else {}
+    now = time.monotonic()
+    recent = {user: (text, at) for user, (text, at) in chat_data.get(RECENT_KEY, {}).items()
+              if now - at < RECENT_SECONDS}
+    chat_data[RECENT_KEY] = recent
+    return recent
+
+
+async def answer_question(update: Update, context: CallbackContext, question: str,
+                          small_talk_reply: bool = True) -> None:
+    """Answer a question; small talk gets a brief reply (or, when `small_talk_reply` is false,
+    none)."""
+    kind = small_talk(question)
+    if kind is not None:
+        if small_talk_reply:
+            await reply(update, small_talk_text(kind))
+        return
+    user_id = update.effective_user.id if update.effective_user else 0
+    recent = _recent(context)
+    previous = recent.get(user_id, ("", 0.0))[0]
+    answer = engine_of(context).answer(question, previous=previous or None)
+    if answer.answered or answer.wants_estimate:
+        recent[user_id] = (answer.read_as, time.monotonic())
     private = is_private(update)
     log.info("question %s entry=%s intent=%s", answer.outcome.value,
              answer.entry.id if answer.entry else "-", answer.intent)
@@ -165,11 +233,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         if answer.outcome is Outcome.UNKNOWN:
             await services(context).db.unanswered.record(answer.question,
                                                          datetime.now(UTC).date())
+        command = answer.gap.command.removeprefix("/") if answer.gap else answer.command
         await reply(update, unknown_text(answer),
-                    answer_keyboard((), answer.command, private, context.bot.username))
+                    answer_keyboard((), command, private, context.bot.username))
         return
     assert answer.entry is not None
-    text = entry_text(answer.entry) + command_line(answer.command)
+    text = "\n\n".join(entry_text(entry) for entry in _fitting(answer.entry, answer.also)) \
+        + command_line(answer.command)
     if answer.personal_pay:
         text += ("\n\nFor a figure of your own, " + ("set up /profile and ask again."
                  if private else "ask me in a private chat — profiles stay out of groups."))
@@ -221,7 +291,8 @@ async def on_group_text(update: Update, context: CallbackContext) -> None:
     if not question:
         await reply(update, USAGE)
         return
-    await answer_question(update, context, question)
+    # In a group, "thanks" or "lol" in reply to the bot is conversation, not a question.
+    await answer_question(update, context, question, small_talk_reply=False)
 
 
 async def ask_command(update: Update, context: CallbackContext) -> None:

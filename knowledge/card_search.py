@@ -15,6 +15,7 @@ from knowledge.qa.text import words
 # Inline queries are at most 256 characters; anything longer is cut, never refused.
 MAX_QUERY = 256
 DEFAULT_KINDS = ("certification", "stage")
+ANSWER_ONLY_KINDS = frozenset({"cert_aspect"})
 
 
 def _name(text: str) -> str:
@@ -27,6 +28,8 @@ def _cards_by_name() -> dict[str, tuple[Card, ...]]:
     topics (whose keywords are only search aids), its keywords ("texas", "tx", "ahima")."""
     named: dict[str, list[Card]] = {}
     for card in cards():
+        if card.kind in ANSWER_ONLY_KINDS:
+            continue
         keywords = card.keywords if card.kind != "topic" else ()
         names = {_name(card.id.split(":", 1)[1]), _name(card.title),
                  *(_name(keyword) for keyword in keywords)}
@@ -56,7 +59,9 @@ def search_cards(query: str, limit: int) -> list[Card]:
         return list(default_cards()[:limit])
     engine = knowledge_engine()
     by_id = _cards_by_id()
-    found = [by_id[entry.id] for entry in engine.search(text, limit)]
+    # A certification's parts (its fee, its renewal…) answer questions; a search lists the whole.
+    found = [card for card in (by_id[entry.id] for entry in engine.search(text, limit + 8))
+             if card.kind not in ANSWER_ONLY_KINDS]
     corrected = " ".join(word.text for word in engine.vocabulary.expand(text))
     by_name = _cards_by_name()
     typed = _name(text)

@@ -8,10 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.models import CertificationInfo
+from knowledge.models import AgencyRange, CertificationInfo
 from knowledge.profile import STATES
+from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
-from knowledge.text import format_figure, format_money, render_text, source_label
+from knowledge.text import (
+    format_figure,
+    format_money,
+    format_money_range,
+    render_text,
+    source_label,
+)
 
 UNKNOWN = "unknown"
 
@@ -19,20 +26,59 @@ UNKNOWN = "unknown"
 @dataclass(frozen=True)
 class Card:
     id: str
-    kind: str  # topic | certification | stage | band | state | figure | side_path
+    kind: str  # topic | certification | cert_aspect | stage | state | figure | side_path | federal
     title: str
     text: str
     keywords: tuple[str, ...]
     sources: tuple[str, ...]
     command: str
+    gap: str = ""  # set when the card stands for a fact the sources lack: says so, no guess
 
 
-def _cert_text(cert: CertificationInfo) -> str:
-    fees = "; ".join(f"{format_money(f.amount)} {f.label}" for f in cert.fees) or UNKNOWN
-    return (f"{cert.name} ({cert.body}). {cert.summary} "
-            f"Eligibility: {cert.eligibility.text if cert.eligibility else UNKNOWN} "
-            f"Exam: {cert.exam.text if cert.exam else UNKNOWN} Fee: {fees}. "
-            f"Renewal: {cert.renewal.text if cert.renewal else UNKNOWN}")
+def _fees(cert: CertificationInfo) -> str:
+    return "; ".join(f"{format_money(f.amount)} {f.label}" for f in cert.fees) or \
+        f"{UNKNOWN} (not found in the sources)"
+
+
+def _cert_aspects(cert: CertificationInfo) -> dict[str, str]:
+    """Each part of a certification's card: eligibility, exam, fee, renewal."""
+    return {"eligibility": cert.eligibility.text if cert.eligibility else UNKNOWN,
+            "exam": cert.exam.text if cert.exam else UNKNOWN,
+            "fee": _fees(cert) + ".",
+            "renewal": cert.renewal.text if cert.renewal else UNKNOWN}
+
+
+def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
+    """For a part the sources lack: a sentence saying so ("" when the part is known)."""
+    known = {"eligibility": cert.eligibility, "exam": cert.exam, "fee": cert.fees,
+             "renewal": cert.renewal}[aspect]
+    return "" if known else (f"The {cert.code.value} {CERT_ASPECT_NAMES[aspect]} was not found "
+                             "in the sources I use, so I don't state one.")
+
+
+def _cert_text(cert: CertificationInfo, first: str = "") -> str:
+    """The card's text; `first` names the aspect that leads ("renewal": the renewal rule first)."""
+    aspects = _cert_aspects(cert)
+    order = sorted(aspects, key=lambda name: name != first)
+    parts = [f"{name.capitalize()}: {aspects[name]}" for name in order]
+    notes = " ".join(note.text for note in cert.notes)
+    opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
+    if first:
+        return " ".join([parts[0], opening, *parts[1:], notes]).strip()
+    return " ".join([opening, *parts, notes]).strip()
+
+
+CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
+                     "fee": "exam fee", "renewal": "renewal rule"}
+# The words people use for each part of a certification (the aspect cards' keywords).
+CERT_ASPECT_WORDS = {
+    "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
+                    "need to sit", "allowed to take"),
+    "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
+             "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
+    "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
+}
 
 
 def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
@@ -54,16 +100,31 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              cert_sources(c), f"/certify {c.code.value}")
         for c in kb.certifications
     ]
-    for stage in kb.stages:
+    cards += [
+        Card(f"certification:{c.code.value}:{aspect}", "cert_aspect",
+             f"{c.code.value} - {aspect}", _cert_text(c, aspect),
+             (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}",
+             _cert_gap(c, aspect))
+        for c in kb.certifications for aspect, words in CERT_ASPECT_WORDS.items()
+    ]
+    stages = sorted(kb.stages, key=lambda stage: stage.order)
+    for position, stage in enumerate(stages):
         stage_bands = kb.bands_for_stage(stage.id)
         bands = "; ".join(
             f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
             f"{'+' if b.open_ended else ''} ({source_label(kb.source(b.source))})"
             for b in stage_bands)
-        text = f"Stage {stage.order}: {stage.summary} Next: {stage.next_step}"
+        earlier = stages[position - 1] if position else None
+        later = stages[position + 1] if position + 1 < len(stages) else None
+        place = (f"Stage {stage.order} of {len(stages)} on the career ladder"
+                 + (f", after {earlier.title}" if earlier else ", the first")
+                 + (f", before {later.title}." if later else ", the top."))
+        reach = f" To get here: {earlier.next_step}" if earlier else ""
+        focus = f" Focus on: {', '.join(stage.focus)}." if stage.focus else ""
+        text = (f"{stage.summary} {place}{focus} Pay bands: {bands or UNKNOWN}.{reach} "
+                f"Next: {stage.next_step}")
         sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands)]))
-        cards.append(Card(f"stage:{stage.id}", "stage", stage.title,
-                          f"{text} Pay bands: {bands or UNKNOWN}.",
+        cards.append(Card(f"stage:{stage.id}", "stage", stage.title, text,
                           (stage.title.lower(), stage.id), sources, "/career"))
     cards += [
         Card(f"side_path:{p.id}", "side_path", p.title, render_text(p.text, kb),
@@ -84,7 +145,66 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (f.source,), "/salary")
         for f in kb.figures
     ]
-    return tuple(cards)
+    return (*cards, *federal_cards(kb, qa_data().federal_pay))
+
+
+def _grade_range(row: GsRow) -> str:
+    return format_money_range(row.step1, row.step10)
+
+
+def _gs_table(federal: FederalPay, year: int) -> str:
+    rows = "; ".join(f"GS-{row.grade} {_grade_range(row)}" for row in federal.year_rows(year))
+    return f"{year} General Schedule base pay, step 1 to step 10, before locality pay: {rows}"
+
+
+def _agency_claim(agency: AgencyRange, kb: Knowledge) -> str:
+    return (f"{format_money_range(agency.low, agency.high)} a year at the {agency.agency}, "
+            f"according to {source_label(kb.source(agency.source))}")
+
+
+def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
+    """Federal pay: an overview, one card per agency the seed article names, one per GS grade.
+
+    The official GS table comes first; the article's agency ranges are labelled as its claim.
+    """
+    year = federal.latest_year
+    rows = federal.year_rows(year)
+    table = _gs_table(federal, year) + f" ({source_label(kb.source(federal.table_source))})."
+    increases = " ".join(f"{f.label}: {format_figure(f, kb)}." for f in federal.increases)
+    caveat = kb.salary.agency_ranges.caveat
+    agencies = kb.salary.agency_ranges.ranges
+    gs_sources = (federal.table_source, *(f.source for f in federal.increases),
+                  federal.series.source)
+    span = (f"Official federal pay follows OPM's General Schedule: in {year} base pay for "
+            f"GS-{rows[0].grade} to GS-{rows[-1].grade} ran from {format_money(rows[0].step1)} to "
+            f"{format_money(rows[-1].step10)} a year before locality pay.")
+    claims = "; ".join(_agency_claim(agency, kb) for agency in agencies)
+    cards = [Card("federal:overview", "federal", "Federal pay: the GS table and agency ranges",
+                  f"{span} The seed article's agency ranges: {claims}. {caveat} {table} "
+                  f"{increases} {federal.series.text}",
+                  ("federal", "government", "general schedule", "gs", "agency", "public sector",
+                   "federal job", "gs-0675"),
+                  tuple(dict.fromkeys((*gs_sources, *(a.source for a in agencies)))),
+                  "/salary employer=government")]
+    for agency in agencies:
+        short = agency.agency.rsplit("(", 1)[-1].rstrip(")").lower()
+        cards.append(Card(
+            f"federal:{agency.id}", "federal", f"Pay at the {agency.agency}",
+            f"{_agency_claim(agency, kb)} - that article's claim: {caveat} {span} {table}",
+            (short, agency.agency.split(" (")[0].lower(), "federal", "government"),
+            (agency.source, federal.table_source), "/salary employer=government"))
+    for row in rows:
+        earlier = [r for r in federal.rows if r.grade == row.grade and r.year != year]
+        before = "".join(f" In {r.year}: {_grade_range(r)}." for r in earlier)
+        cards.append(Card(
+            f"federal:gs{row.grade}", "federal", f"GS-{row.grade} pay (General Schedule)",
+            f"GS-{row.grade} base pay in {year}: {format_money(row.step1)} at step 1 to "
+            f"{format_money(row.step10)} at step 10 a year, before locality pay "
+            f"({source_label(kb.source(federal.table_source))}).{before} {federal.series.text}",
+            (f"gs-{row.grade}", f"gs {row.grade}", f"gs{row.grade}", f"grade {row.grade}",
+             "general schedule", "federal grade"),
+            (federal.table_source, federal.series.source), "/salary employer=government"))
+    return cards
 
 
 @cache

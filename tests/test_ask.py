@@ -186,3 +186,74 @@ async def test_personal_pay_question_without_a_profile_or_in_a_group(bot: BotHar
     group = bot.api.group_chat(GROUP_ID)
     text = last_text(await bot.send("/ask how much will i make", chat=group))
     assert "Your estimate" not in text and "private chat" in text
+
+
+# ----- issue 12: follow-ups, personal what-ifs, small talk, federal figures, several parts ------
+
+async def test_a_followup_is_read_with_the_askers_last_question(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    assert "$50,250" in last_text(await bot.send("how much do ehr specialists make"))
+    assert "$41,340" in last_text(await bot.send("and in florida?"))  # Florida's mean
+    assert "$41,950" in last_text(await bot.send("what about texas"))  # read as "pay in texas"
+    # Another member of the chat has no previous question: the same words alone.
+    other = bot.user(502, "Sam")
+    assert "$41,950" in last_text(await bot.send("what about texas", user=other))
+    # Nothing of it is stored: only the unanswered-question counter has a table of its own.
+    assert await bot.db.user_data.rows("unanswered_questions") == []
+
+
+async def test_the_previous_question_is_forgotten_after_a_few_minutes(
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("tell me about the cca")
+    assert "2 hours" in last_text(await bot.send("how long is it"))
+    import handlers.ask as ask
+    later = ask.time.monotonic() + ask.RECENT_SECONDS + 1
+    monkeypatch.setattr(ask.time, "monotonic", lambda: later)
+    assert "2 hours" not in last_text(await bot.send("how long is it"))
+
+
+async def test_a_personal_what_if_in_free_text_uses_the_profile(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=3 state=TX certs=CEHRS")
+    text = last_text(await bot.send("what would RHIT add for me?"))
+    assert "Your estimate" in text and "RHIT" in text and "against your profile" in text
+    text = last_text(await bot.send("and with an rhia?"))
+    assert "Your estimate" in text and "RHIA" in text
+
+
+async def test_small_talk_in_private_gets_a_brief_kind_reply(bot: BotHarness) -> None:
+    for text in ("hi", "thanks!", "lol", "👍", "42"):
+        shown = last_text(await bot.send(text))
+        assert "Ask me anything" in shown and "don't know" not in shown and "$" not in shown
+    assert await bot.db.user_data.rows("unanswered_questions") == []
+
+
+async def test_small_talk_replying_to_the_bot_in_a_group_gets_no_answer(bot: BotHarness) -> None:
+    group = bot.api.group_chat(GROUP_ID)
+    ours = bot.api.message(BOT_USER, group, "RHIT fee: $229 for members.")
+    assert replies(await bot.send("thanks!", chat=group, reply_to_message=ours)) == []
+    assert replies(await bot.send("lol", chat=group, reply_to_message=ours)) == []
+    calls = await bot.send("and the cehrs exam?", chat=group, reply_to_message=ours)
+    assert "CEHRS" in last_text(calls)
+
+
+async def test_federal_pay_shows_the_gs_table_and_the_articles_claim(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("what does the VA pay?"))
+    first = text.split("\n\n")[1]
+    assert first.startswith("$42,000–$107,000 a year at the Department of Veterans Affairs")
+    assert "that article's claim" in text and "GS-5 $34,454–$44,786" in text
+
+
+async def test_a_fact_the_sources_lack_gets_an_honest_unknown(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    shown = replies(await bot.send("how much is the cehrs exam fee"))[-1]
+    assert "don't know" in shown.text and "CEHRS exam fee was not found" in shown.text
+    assert "$" not in shown.text and "ask:go:certify" in shown.button_data()
+
+
+async def test_a_question_of_two_parts_gets_both_answers(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("what is the rhit and how much does the cca cost"))
+    assert "Registered Health Information Technician" in text and "$199" in text

@@ -83,7 +83,8 @@ def test_every_goal_has_a_recommendation() -> None:
 def test_cards_cover_every_kind_and_render_every_figure() -> None:
     all_cards = cards()
     kinds = {card.kind for card in all_cards}
-    assert kinds == {"topic", "certification", "stage", "side_path", "state", "figure"}
+    assert kinds == {"topic", "certification", "cert_aspect", "stage", "side_path", "state",
+                     "figure", "federal"}
     assert len({card.id for card in all_cards}) == len(all_cards)
     for card in all_cards:
         assert "[fig:" not in card.text and card.sources

@@ -6,9 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.qa import Intent, Outcome
+from knowledge.qa import Entry, Intent, Outcome, build_engine
+from knowledge.qa.followup import followup_text
+from knowledge.qa.parts import question_parts
+from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.qa.text import normalized_question
-from tests.qa_fixture import fixture_engine
+from tests.qa_fixture import fixture_engine, fixture_entries
 
 ENGINE = fixture_engine()
 
@@ -81,3 +84,78 @@ def test_any_text_gets_one_of_the_three_outcomes(text: str) -> None:
     assert answer.entry is None or answer.entry.id in ENGINE.by_id
     assert 0.0 <= answer.coverage <= 1.0
     assert len(answer.question) <= 200
+
+
+# ----- issue 12: paraphrases, follow-ups, parts, gaps, small talk -------------------------------
+
+def test_example_questions_find_their_entry_by_phrasing_alone() -> None:
+    entry = Entry(id="calm", title="Workload", answer="Busy weeks come and go.",
+                  questions=("is it stressful",))
+    engine = build_engine([entry, *fixture_entries()])
+    answer = engine.answer("is the job stresful?")
+    assert answer.answered and answer.entry is not None and answer.entry.id == "calm"
+    assert answer.paraphrase > 0.9
+
+
+def test_a_fact_the_sources_lack_is_an_honest_unknown_naming_it() -> None:
+    gap = Entry(id="fee_x", title="CEHRS - fee", answer="Fee: unknown.", keywords=("cehrs fee",),
+                gap="The CEHRS exam fee was not found.", subjects=frozenset({"CEHRS"}))
+    answer = build_engine([gap, *fixture_entries()]).answer("cehrs fee")
+    assert answer.outcome is Outcome.UNKNOWN and answer.entry is None
+    assert answer.gap is not None and answer.gap.id == "fee_x"
+
+
+def test_followups_are_read_with_the_previous_question() -> None:
+    assert followup_text("how much do ehr specialists make", "and in Florida?") == \
+        "how much do ehr specialists make in florida"
+    assert followup_text("rhit requirements", "what about RHIA?") == "requirements rhia"
+    assert followup_text("tell me about the cca", "how long is it") == "how long is it cca"
+    assert followup_text("pay in texas", "Ohio?") == "pay in ohio"
+    assert followup_text("where do they work", "what about remote") == "remote"
+    # A question of its own is no follow-up.
+    assert followup_text("pay in texas", "what does an ehr specialist do all day") is None
+    assert followup_text("rhit fee", "how much in texas") is None
+
+
+def test_engine_answers_a_followup_in_context_and_alone_without() -> None:
+    alone = ENGINE.answer("and in texas?")
+    after = ENGINE.answer("and in texas?", previous="how much does a coder make at the VA?")
+    assert alone.entry is not None and alone.entry.id == "state_tx"
+    assert after.read_as.endswith("in texas") and after.answered
+
+
+def test_a_question_of_several_parts_answers_each() -> None:
+    assert question_parts("how long does it take and what is the rhit fee") == [
+        "how long does it take", "what is the rhit fee"]
+    assert question_parts("cehrs and rhit") == ["cehrs and rhit"]
+    assert question_parts("Long time lurker. Can I work from home?") == [
+        "Long time lurker", "Can I work from home"]
+    answer = ENGINE.answer("can i work from home and what is the rhit fee")
+    assert answer.entry is not None and {answer.entry.id, *(e.id for e in answer.also)} == {
+        "remote", "cert_rhit"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("hi", SmallTalk.GREETING), ("Hello there!", SmallTalk.GREETING),
+    ("how are you", SmallTalk.GREETING), ("thanks!!", SmallTalk.THANKS),
+    ("thank you so much", SmallTalk.THANKS), ("bye", SmallTalk.FAREWELL),
+    ("lol", SmallTalk.CHATTER), ("hahaha", SmallTalk.CHATTER), ("👍", SmallTalk.CHATTER),
+    ("42", SmallTalk.CHATTER), ("ok cool", SmallTalk.CHATTER), ("???", SmallTalk.CHATTER),
+])
+def test_small_talk_is_recognised(text: str, kind: SmallTalk) -> None:
+    assert small_talk(text) is kind
+
+
+@pytest.mark.parametrize("text", ["hi, what does an RHIT earn?", "ok and what about rhia",
+                                  "is it stressful", "how much", "thanks, and the cca fee?",
+                                  "", "   "])
+def test_questions_are_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+def test_lower_case_state_codes_and_what_if_wording() -> None:
+    assert ENGINE.answer("ny salary").mentions.state == "NY"
+    assert ENGINE.answer("or what").mentions.state is None
+    answer = ENGINE.answer("what if i moved to texas")
+    assert answer.personal_pay and answer.wants_estimate
+    assert ENGINE.answer("how can i get a raise").personal_pay is False

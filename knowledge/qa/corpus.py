@@ -6,14 +6,16 @@ from functools import cache
 
 from knowledge.cards import Card, cards
 from knowledge.qa import Engine, Entry, Intent, build_engine
+from knowledge.qa.data import qa_data
 from knowledge.qa.mentions import subjects_of
+from knowledge.qa.templates import card_questions
 from knowledge.qa.text import words
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import source_label
 
-_KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "state": {Intent.PAY},
-                 "figure": {Intent.PAY}, "band": {Intent.PAY},
-                 "stage": {Intent.CAREER, Intent.PAY}, "side_path": {Intent.CAREER}}
+_KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "cert_aspect": {Intent.CERTIFICATION},
+                 "state": {Intent.PAY}, "figure": {Intent.PAY}, "federal": {Intent.PAY},
+                 "stage": {Intent.CAREER}, "side_path": {Intent.CAREER}}
 _COMMAND_INTENTS = {"salary": Intent.PAY, "certify": Intent.CERTIFICATION,
                     "steps": Intent.STEPS, "career": Intent.CAREER, "path": Intent.CAREER}
 # Words a certification card lacks, so that "who gives the RHIA certification" finds it.
@@ -34,26 +36,35 @@ def _related(card: Card, kb: Knowledge) -> tuple[str, ...]:
     return tuple(f"topic:{topic_id}" for topic_id in kb.topic(card.id.split(":", 1)[1]).related)
 
 
-def entry_of(card: Card, kb: Knowledge) -> Entry:
+def entry_of(card: Card, kb: Knowledge, questions: tuple[str, ...] = ()) -> Entry:
     command = card.command.removeprefix("/")
     return Entry(
         id=card.id,
         title=card.title,
         answer=card.text,
         keywords=card.keywords + (_BODY_KEYWORDS if card.kind == "certification" else ()),
+        questions=questions,
         sources=tuple(dict.fromkeys(source_label(kb.source(s)) for s in card.sources)),
         related=_related(card, kb),
         command=command,
         intents=frozenset(_KIND_INTENTS.get(card.kind)
                           or {_COMMAND_INTENTS.get(command.split()[0])} - {None}),
         subjects=_subjects(card),
+        gap=card.gap,
     )
 
 
 def knowledge_entries() -> list[Entry]:
-    """Every card of the knowledge module (topics, certifications, stages, states, figures)."""
+    """Every card of the knowledge module (topics, certifications, stages, states, figures,
+    federal pay), each with the questions it answers."""
     kb = load_knowledge()
-    return [entry_of(card, kb) for card in cards()]
+    examples = qa_data().examples
+    all_cards = cards()
+    unknown = set(examples) - {card.id for card in all_cards}
+    if unknown:
+        raise ValueError(f"knowledge/data/qa.yaml: examples for unknown entries {sorted(unknown)}")
+    return [entry_of(card, kb, (*examples.get(card.id, ()), *card_questions(card)))
+            for card in all_cards]
 
 
 @cache

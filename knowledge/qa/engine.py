@@ -1,18 +1,26 @@
 """Answering a free-text question from the knowledge entries.
 
-A question is expanded (synonyms, typo correction, stems), scored against every entry with BM25,
-boosted when its intent (pay, certification, steps, career) and the certifications or state it
-names match an entry, and answered only when the best entry covers enough of what was asked.
+A question is expanded (synonyms, typo correction, stems) and scored against every entry two ways:
+lexically (BM25 over the entry's title, keywords, example questions and answer, boosted when its
+intent and the certifications or state it names match the entry, re-ranked by how much of the
+question the entry covers) and as a whole phrasing (how close it is to one of the questions the
+entry answers, knowledge/qa/paraphrase.py). The fused score picks the entry; it is answered only
+when the entry covers enough of what was asked or one of its questions is close enough.
+A short follow-up ("and in Florida?") is read together with the asker's previous question.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
+from knowledge.qa.followup import followup_text
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
+from knowledge.qa.paraphrase import ParaphraseIndex
+from knowledge.qa.parts import question_parts
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
 
 MAX_QUESTION = 500
@@ -21,9 +29,22 @@ MIN_COVERAGE = 0.5
 # A related entry must score at least this share of the best one.
 RELATED_SHARE = 0.35
 MAX_RELATED = 3
+# A question of several parts shows at most this many answers after the first.
+MAX_ALSO = 2
 MIN_RELATED = 2
-# Title and keywords count this many times as much as the answer text.
+# Title and keywords count this many times as much as the answer text; example questions this many.
 FIELD_WEIGHT = 3
+QUESTION_WEIGHT = 1
+# Fusion: the lexical score (relative to the best) plus this weight times the paraphrase
+# similarity (0-1); an entry is answered on its paraphrase alone from this similarity on.
+PARAPHRASE_WEIGHT = 0.5
+PARAPHRASE_ANSWER = 0.85
+# The coverage needed when the question has a word no entry knows.
+MIN_COVERAGE_WITH_UNKNOWN = 0.6
+# A word no entry knows counts this share of the rarest known word in the coverage.
+UNKNOWN_WEIGHT = 1.0
+# An entry about a subject (a state, a certification) when the question names none.
+UNNAMED_SUBJECT = 0.8
 # The best-scored entries are re-ranked by how much of the question each one covers.
 RERANK = 10
 COVERAGE_POWER = 2
@@ -55,6 +76,8 @@ class Entry:
     command: str = ""
     intents: frozenset[Intent] = frozenset()
     subjects: frozenset[str] = frozenset()
+    questions: tuple[str, ...] = ()  # questions it answers, in users' words
+    gap: str = ""  # when set, the entry stands for a fact the sources lack (says so instead)
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,10 @@ class Answer:
     intent: Intent | None = None
     mentions: Mentions = field(default_factory=Mentions)
     coverage: float = 0.0
+    paraphrase: float = 0.0  # similarity of the closest example question of the entry (0-1)
+    read_as: str = ""  # the text answered: the question, or a follow-up read with the previous
+    gap: Entry | None = None  # UNKNOWN because the fact asked for is missing from the sources
+    also: tuple[Entry, ...] = ()  # the answers to the other parts of a question of several
 
     @property
     def answered(self) -> bool:
@@ -80,9 +107,14 @@ class Answer:
 
     @property
     def personal_pay(self) -> bool:
-        """A question about the asker's own pay ("what would I earn with RHIT?")."""
-        return (self.intent is Intent.PAY and self.mentions.first_person
-                and self.mentions.asks_amount)
+        """A question about the asker's own pay ("what would I earn with RHIT?", "what if I
+        moved to Ohio?")."""
+        mentions = self.mentions
+        if not mentions.first_person:
+            return False
+        if mentions.asks_amount and self.intent is Intent.PAY:
+            return True
+        return mentions.what_if and bool(mentions.certs or mentions.profile_changes())
 
     @property
     def wants_estimate(self) -> bool:
@@ -92,6 +124,13 @@ class Answer:
         """
         return self.personal_pay and (self.answered or bool(self.mentions.certs)
                                       or bool(self.mentions.profile_changes()))
+
+
+class Ranked(NamedTuple):
+    doc: int
+    score: float  # the fused score
+    coverage: float
+    similarity: float
 
 
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
@@ -109,11 +148,14 @@ class Engine:
             synonyms, (word for text in texts for part in text for word in words(part)))
         self._cues = {intent: frozenset(document_terms(cues))
                       for intent, cues in intent_cues.items()}
+        self.paraphrases = ParaphraseIndex(
+            (doc, self.vocabulary.expand(question))
+            for doc, entry in enumerate(self.entries) for question in entry.questions)
 
     @staticmethod
     def _entry_texts(entry: Entry) -> list[str]:
         weighted = [entry.title, *entry.keywords] * FIELD_WEIGHT
-        return [*weighted, entry.answer]
+        return [*weighted, *entry.questions * QUESTION_WEIGHT, entry.answer]
 
     def intent_of(self, query: Sequence[QueryWord]) -> Intent | None:
         terms = {term for word in query for term in word.terms}
@@ -121,24 +163,67 @@ class Engine:
         best = max(counts, key=lambda intent: counts[intent], default=None)
         return best if best is not None and counts[best] > 0 else None
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, previous: str | None = None) -> Answer:
+        """The answer to `question`; `previous` is the asker's last question in this chat (a
+        few minutes old at most), which a follow-up ("and in Florida?") is read with."""
         text = question[:MAX_QUESTION]
+        normalized = normalized_question(text)
+        whole = self._in_context(text, previous, normalized)
+        parts = question_parts(text)
+        if len(parts) < 2:
+            return whole
+        # A post of several sentences or a two-part question: each part is answered (a later
+        # part read after the earlier one, like a follow-up), the whole's answer first.
+        found: list[Answer] = []
+        prior = previous
+        for part in parts:
+            answer = self._in_context(part, prior, normalized)
+            if answer.answered:
+                found.append(answer)
+                prior = answer.read_as
+        primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
+        shown = {primary.entry.id} if primary.entry else set()
+        also = []
+        for answer in found:
+            if answer.entry is not None and answer.entry.id not in shown:
+                shown.add(answer.entry.id)
+                also.append(answer.entry)
+        return replace(primary, also=tuple(also[:MAX_ALSO]))
+
+    def _in_context(self, text: str, previous: str | None, normalized: str) -> Answer:
+        """`text` answered alone, or read with `previous` when it is a follow-up of it."""
+        if previous:
+            merged = followup_text(previous[:MAX_QUESTION], text)
+            if merged is not None:
+                found = self._answer(merged, normalized)
+                if found.answered or found.wants_estimate:
+                    return found
+        return self._answer(text, normalized)
+
+    def _answer(self, text: str, normalized: str) -> Answer:
         query = self.vocabulary.expand(text)
         mentions = find_mentions(text, [word.text for word in query])
         intent = self.intent_of(query)
-        normalized = normalized_question(text)
         terms = [term for word in query for term in word.terms]
         if not any(term in self.index for term in terms):
-            return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions)
+            return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions,
+                          read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
-        best_doc, best_score, coverage = ranked[0]
-        if coverage < MIN_COVERAGE:
+        best_doc, best_score, coverage, similarity = ranked[0]
+        # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
+        # then the entry must cover more of the rest to be the answer.
+        unknown = any(not word.terms for word in query)
+        needed = MIN_COVERAGE_WITH_UNKNOWN if unknown else MIN_COVERAGE
+        if coverage < needed and similarity < PARAPHRASE_ANSWER:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          coverage=coverage)
+                          coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]
+        if best.gap:
+            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                          coverage=coverage, paraphrase=similarity, read_as=text, gap=best)
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
-                      mentions=mentions, coverage=coverage)
+                      mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
 
     def search(self, text: str, limit: int) -> list[Entry]:
         """Up to `limit` entries for a search typed as it is written (inline mode), best first.
@@ -151,8 +236,8 @@ class Engine:
         if limit <= 0 or not any(term in self.index for term in terms):
             return []
         mentions = find_mentions(text[:MAX_QUESTION], [word.text for word in query])
-        ranked = self._rank(query, terms, self.intent_of(query), mentions, limit)
-        return [self.entries[doc] for doc, _, _ in ranked[:limit]]
+        ranked = self._rank(query, terms, self.intent_of(query), mentions, limit, phrasing=False)
+        return [self.entries[item.doc] for item in ranked[:limit]]
 
     def related_to(self, entry: Entry) -> tuple[Entry, ...]:
         """The entry's own related entries, else the ones its title finds."""
@@ -164,35 +249,56 @@ class Engine:
                      if e is not None and e.id != entry.id)[:MAX_RELATED]
 
     def _rank(self, query: Sequence[QueryWord], terms: list[str], intent: Intent | None,
-              mentions: Mentions, rerank: int) -> list[tuple[int, float, float]]:
-        """The `rerank` best (entry, score, coverage), best first: BM25 with boosts, then
-        re-ranked by coverage."""
-        scored = []
+              mentions: Mentions, rerank: int, phrasing: bool = True) -> list[Ranked]:
+        """The best candidates, best first: the `rerank` best by BM25 with boosts and (unless
+        `phrasing` is off, as for a search still being typed) the `rerank` closest
+        paraphrases, each scored by the fused score."""
+        factors: dict[int, float] = {}
+        lexical: dict[int, float] = {}
         for doc, score in self.index.scores(terms).items():
-            entry = self.entries[doc]
-            factor = 1.0
-            if intent is not None and intent in entry.intents:
-                factor += 0.3
-            if mentions.subjects and entry.subjects:
-                # Jaccard: the entry about exactly what was named beats one that lists it.
-                shared = len(mentions.subjects & entry.subjects)
-                factor *= 0.4 + 1.2 * shared / len(mentions.subjects | entry.subjects)
-            elif mentions.subjects:
-                factor *= 0.6
-            scored.append((doc, score * factor))
-        scored.sort(key=lambda item: (-item[1], item[0]))
-        # Each question word weighs its best IDF (the highest possible for an unknown word).
+            factors[doc] = self._factor(self.entries[doc], intent, mentions)
+            lexical[doc] = score * factors[doc]
+        similar = self.paraphrases.similar(query, rerank) if phrasing else {}
+        best_lexical = sorted(lexical, key=lambda doc: (-lexical[doc], doc))[:rerank]
+        candidates = dict.fromkeys([*best_lexical, *similar])
+        # Each question word weighs its best IDF; a word the knowledge does not know weighs
+        # UNKNOWN_WEIGHT times the highest (it may be what was asked: "pay in London").
         weights = [max((self.index.idf[term] for term in word.terms if term in self.index),
-                       default=self.index.max_idf) for word in query]
-        total = 0.0
-        for weight in weights:
-            total += weight
-        reranked = []
-        for doc, score in scored[:rerank]:
-            coverage = self._coverage(query, terms, weights, total, doc)
-            reranked.append((doc, score * coverage ** COVERAGE_POWER, coverage))
-        reranked.sort(key=lambda item: (-item[1], item[0]))
-        return reranked
+                       default=UNKNOWN_WEIGHT * self.index.max_idf) for word in query]
+        total = sum(weights)
+        covered = {doc: self._coverage(query, terms, weights, total, doc) for doc in candidates}
+        reranked = {doc: lexical.get(doc, 0.0) * covered[doc] ** COVERAGE_POWER
+                    for doc in candidates}
+        top = max(reranked.values(), default=0.0) or 1.0
+        ranked = []
+        for doc in candidates:
+            entry = self.entries[doc]
+            factor = factors.get(doc) or self._factor(entry, intent, mentions)
+            # An entry about a subject (a state, a certification) is reached by its phrasing
+            # only when the question names that subject: "how much do they make" is no
+            # paraphrase of "how much do they make in Maine".
+            named = not entry.subjects or bool(entry.subjects & mentions.subjects)
+            similarity = similar.get(doc, 0.0) if named else 0.0
+            fused = reranked[doc] / top + PARAPHRASE_WEIGHT * similarity * min(factor, 1.0)
+            ranked.append(Ranked(doc, fused, covered[doc], similarity))
+        ranked.sort(key=lambda item: (-item.score, item.doc))
+        return ranked
+
+    @staticmethod
+    def _factor(entry: Entry, intent: Intent | None, mentions: Mentions) -> float:
+        """The boost of an entry whose intent and subjects match the question's."""
+        factor = 1.0
+        if intent is not None and intent in entry.intents:
+            factor += 0.3
+        if mentions.subjects and entry.subjects:
+            # Jaccard: the entry about exactly what was named beats one that lists it.
+            shared = len(mentions.subjects & entry.subjects)
+            factor *= 0.4 + 1.2 * shared / len(mentions.subjects | entry.subjects)
+        elif mentions.subjects:
+            factor *= 0.6
+        elif entry.subjects:
+            factor *= UNNAMED_SUBJECT
+        return factor
 
     def _coverage(self, query: Sequence[QueryWord], terms: list[str], weights: list[float],
                   total: float, doc: int) -> float:
@@ -205,12 +311,11 @@ class Engine:
                 covered += weight
         return covered / total if total else 0.0
 
-    def _related(self, best: Entry, ranked: list[tuple[int, float, float]],
-                 best_score: float) -> tuple[Entry, ...]:
+    def _related(self, best: Entry, ranked: list[Ranked], best_score: float) -> tuple[Entry, ...]:
         chosen = [self.by_id[i] for i in best.related if i in self.by_id and i != best.id]
-        close = [self.entries[doc] for doc, score, _ in ranked[1:]
-                 if score >= RELATED_SHARE * best_score]
+        close = [self.entries[item.doc] for item in ranked[1:]
+                 if item.score >= RELATED_SHARE * best_score]
         # An entry without related ids and far ahead of the rest still offers the next ones.
-        chosen += close or [self.entries[doc] for doc, _, _ in ranked[1:1 + MIN_RELATED]]
+        chosen += close or [self.entries[item.doc] for item in ranked[1:1 + MIN_RELATED]]
         unique = {entry.id: entry for entry in chosen if entry.id != best.id}
         return tuple(unique.values())[:MAX_RELATED]

@@ -20,7 +20,9 @@ _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
 # Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
-                     "paid", "income", "wage", "wages", "estimate"})
+                     "paid", "income", "wage", "wages", "estimate", "add", "adds"})
+# A what-if about oneself: "what if I moved to Ohio", "what would RHIT add for me".
+_WHAT_IF = re.compile(r"\b(?:what if|if i|if we|add|adds|get me)\b")
 
 _EMPLOYER_WORDS: dict[str, Employer] = {
     "hospital": Employer.HOSPITAL, "hospitals": Employer.HOSPITAL,
@@ -40,6 +42,11 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+def _codes(text: str) -> list[str]:
+    """Two-letter words that may be state codes: "TX" as typed, or "ny" in lower case."""
+    return [*_CODE.findall(text), *(word.upper() for word in words(text) if len(word) == 2)]
 
 
 def subjects_of(words: Collection[str]) -> set[str]:
@@ -62,6 +69,7 @@ class Mentions:
     education: Education | None = None
     first_person: bool = False
     asks_amount: bool = False
+    what_if: bool = False
     subjects: frozenset[str] = field(default_factory=frozenset)
 
     def profile_changes(self) -> dict[str, object]:
@@ -84,7 +92,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     state = next((code for name, code in _STATE_NAMES if re.search(rf"\b{name}\b", folded)),
                  None)
     if state is None:
-        state = next((code for code in _CODE.findall(text)
+        state = next((code for code in _codes(text)
                       if code in STATES and code not in _AMBIGUOUS_CODES), None)
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
@@ -100,5 +108,22 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),
         asks_amount=bool(raw_words & _AMOUNT),
+        what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )
+
+
+def mention_words(text: str, states: bool = True, certs: bool = True) -> set[str]:
+    """The folded words of `text` that name a state (its name or unambiguous code) or a
+    certification (its code): what a follow-up replaces ("what about Texas?")."""
+    folded = " ".join(words(text))
+    found: set[str] = set()
+    if states:
+        for name, _ in _STATE_NAMES:
+            if re.search(rf"\b{name}\b", folded):
+                found.update(name.split())
+        found.update(code.lower() for code in _codes(text)
+                     if code in STATES and code not in _AMBIGUOUS_CODES)
+    if certs:
+        found.update(word for word in folded.split() if word in _CERT_WORDS)
+    return found

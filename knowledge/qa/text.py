@@ -34,9 +34,16 @@ STOPWORDS = frozenset({
     "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay",
     "take", "without", "go", "like", "time", "still", "need", "needs",
     "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
-    "work", "working", "role", "roles", "position", "positions"
+    "work", "working", "role", "roles", "position", "positions",
+    # chat spellings
+    "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
+    "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually",
+    "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
+    "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
+    "dude", "bro", "yeah", "yep", "nope", "pretty",
 })
 
+_LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -128,6 +135,18 @@ class Vocabulary:
                                    score_cutoff=FUZZY_CUTOFF)
         return found[0] if found else None
 
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _stopword_typo(word: str) -> bool:
+        """A misspelled stopword: one edit away ("waht"), or, when short, its letters swapped
+        ("jbo")."""
+        if len(word) < MIN_FUZZY_LENGTH - 1:
+            return False
+        found = process.extract(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1,
+                                limit=8)
+        return any(len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)
+                   for candidate, _, _ in found)
+
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
         if len(prefix) < MIN_PREFIX:
@@ -157,6 +176,8 @@ class Vocabulary:
             if raw in STOPWORDS:
                 continue
             word = self.correct(raw)
+            if word is None and self._stopword_typo(raw):
+                continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
                     else ()

@@ -1,0 +1,66 @@
+"""Choose the engine's "don't know" thresholds on the DEV set only (never on test.yaml).
+
+    python -m eval.calibrate
+
+Tries every combination of the fusion weight, the paraphrase threshold, the coverage threshold
+and the weight of unknown words, runs the dev set through the real handlers for each, and prints
+the best combinations by the balanced score: the mean of the answerable questions' accuracy and
+the unanswerable ones' declined rate. The issue sets a target for each of the two separately, so
+each counts the same, whatever its share of the set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from eval.run import SETS, Report, evaluate, load_questions
+from knowledge.qa import engine
+
+GRID = {
+    "MIN_COVERAGE": (0.45, 0.5),
+    "MIN_COVERAGE_WITH_UNKNOWN": (0.5, 0.6, 0.7),
+    "UNKNOWN_WEIGHT": (0.5, 0.75, 1.0),
+    "PARAPHRASE_ANSWER": (0.85,),
+    "PARAPHRASE_WEIGHT": (0.5,),
+}
+SHOWN = 10
+
+
+@contextmanager
+def settings(values: dict[str, float]) -> Iterator[None]:
+    saved = {name: getattr(engine, name) for name in values}
+    for name, value in values.items():
+        setattr(engine, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(engine, name, value)
+
+
+async def calibrate() -> list[tuple[float, float, float, dict[str, float]]]:
+    questions = load_questions(SETS["dev"])
+    results = []
+    for combination in itertools.product(*GRID.values()):
+        values = dict(zip(GRID, combination, strict=True))
+        with settings(values):
+            report: Report = await evaluate(questions)
+        balanced = (report.accuracy + report.declined_rate) / 2
+        results.append((balanced, report.accuracy, report.declined_rate, values))
+    results.sort(key=lambda item: -item[0])
+    return results
+
+
+def main() -> None:
+    current = {name: getattr(engine, name) for name in GRID}
+    for balanced, accuracy, declined, values in asyncio.run(calibrate())[:SHOWN]:
+        marker = " (current)" if values == current else ""
+        print(f"balanced {balanced:.1%}  answerable {accuracy:.1%}  declined {declined:.1%}  "
+              f"{values}{marker}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Splitting a message into the questions it asks: the sentences of a long post, and the two
+halves of "how long does it take and what does it pay"."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.qa.text import STOPWORDS, words
+
+_SENTENCE_END = re.compile(r"[.?!;\n]+")
+_JOIN = re.compile(r",?\s+(?:and|also|plus)\s+", re.IGNORECASE)
+MAX_PARTS = 6
+
+
+# A second half is a question of its own when it starts like one ("... and how much is it").
+_QUESTION_START = frozenset({"what", "whats", "how", "hows", "which", "who", "where", "when",
+                             "why", "is", "are", "can", "do", "does", "should", "will", "would",
+                             "could", "tell", "any"})
+
+
+def _content(text: str) -> int:
+    return sum(word not in STOPWORDS for word in words(text))
+
+
+def _asks(text: str) -> bool:
+    found = words(text)
+    return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions in `text`, in order; one part when it asks one thing."""
+    parts: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        halves = _JOIN.split(sentence)
+        if len(halves) > 1 and _content(halves[0]) and all(map(_asks, halves[1:])):
+            parts += halves
+        elif _content(sentence):
+            parts.append(sentence)
+    return [part.strip() for part in parts][:MAX_PARTS]

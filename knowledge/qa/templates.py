@@ -1,0 +1,45 @@
+"""The questions a generated card answers (one per certification, state, agency, GS grade…),
+from templates: the curated examples of qa.yaml cover the hand-written topics."""
+
+from __future__ import annotations
+
+from knowledge.cards import Card
+from knowledge.profile import STATES
+
+_TEMPLATES = {
+    "certification": ("what is the {x}", "tell me about the {x}", "{x} certification",
+                      "how do i get the {x}"),
+    "eligibility": ("what do i need for the {x}", "{x} requirements", "can i take the {x}",
+                    "who can sit the {x} exam"),
+    "exam": ("how many questions are on the {x}", "how long is the {x} exam",
+             "{x} passing score", "what is the {x} exam like"),
+    "fee": ("how much is the {x} exam", "what does the {x} cost", "{x} exam fee"),
+    "renewal": ("how do i renew the {x}", "how many ceus for the {x}", "does the {x} expire",
+                "how do i keep my {x}"),
+    "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
+    "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
+    "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make"),
+}
+
+
+def _template_and_subject(card: Card) -> tuple[str, str] | None:
+    key = card.id.split(":")[1:]
+    if card.kind == "certification":
+        return "certification", key[0]
+    if card.kind == "cert_aspect":
+        return key[1], key[0]
+    if card.kind == "state":
+        return "state", STATES[key[0]]
+    if card.kind == "federal" and key[0].startswith("agency_"):
+        return "agency", key[0].removeprefix("agency_")
+    if card.kind == "federal" and key[0].startswith("gs"):
+        return "grade", key[0].removeprefix("gs")
+    return None
+
+
+def card_questions(card: Card) -> tuple[str, ...]:
+    found = _template_and_subject(card)
+    if found is None:
+        return ()
+    template, subject = found
+    return tuple(question.format(x=subject.lower()) for question in _TEMPLATES[template])
