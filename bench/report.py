@@ -25,6 +25,7 @@ Summary = dict[str, float | None]
 
 GOALS = {"ratio": 1.0, "p99_ms": 50.0, "startup_s": 1.5, "rss_mb": 150.0, "burst_s": 3.0}
 _PERCENTILES = (("p50", 0.50), ("p95", 0.95), ("p99", 0.99))
+BUSY_PRESSURE = 0.25  # CPU pressure (Linux PSI) beyond which the figures are called provisional
 
 
 def _latencies(phase: dict[str, Any]) -> list[float]:
@@ -188,6 +189,12 @@ def headline(summaries: dict[str, list[Summary]], config: RunConfig) -> list[str
     throughput = ratio(summaries["bot"], summaries[fastest], "saturated_rate") \
         if fastest else None
     lines = []
+    pressure = median(s["saturated_pressure"] for runs in summaries.values() for s in runs)
+    if pressure is not None and pressure > BUSY_PRESSURE:
+        lines += [f"⚠️ **Provisional**: during the saturated phases some runnable task waited "
+                  f"for a CPU {100 * pressure:.0f} % of the time: the machine was busy with other "
+                  "work, which slows every bot and inflates latencies. Rerun on a quiet "
+                  "machine.", ""]
     if fastest is not None and throughput is not None:
         goals = _goals(bot, throughput)
         rate = median_summary(summaries[fastest])["saturated_rate"]
@@ -317,9 +324,12 @@ def burst_lines(runs: list[Run]) -> list[str]:
             verdict = "✅" if burst.get("correct") else "❌"
             chat = burst["chat"]
             p99 = percentile(_latencies(chat), 0.99)
+            stored = burst["stored_in_seconds"]
+            lag = None if stored is None else stored - burst["pushed_in_seconds"]
             lines.append(f"- round {serial}: {burst['members']} answers pushed in "
                          f"{burst['pushed_in_seconds']:.2f} s, all stored "
-                         f"{_fmt(burst['stored_in_seconds'], 2, ' s')} after the first; "
+                         f"{_fmt(burst['stored_in_seconds'], 2, ' s')} after the first "
+                         f"({_fmt(lag, 2, ' s')} after the last); "
                          f"{burst['chatters']} users chatting sent {chat['updates']} updates "
                          f"meanwhile, p99 {_fmt(p99 and p99 * 1000, 1)} ms, "
                          f"{sum(chat['missed'].values())} unanswered; "
