@@ -71,6 +71,7 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown bot(s): {', '.join(unknown)}; known: {', '.join(CONTENDERS)}")
         return 2
+    args.raw.parent.mkdir(parents=True, exist_ok=True)
     capacity = None if args.no_capacity else measure_capacity()
     results = run_all(kinds, config, args.runs, progress=not args.quiet)
     profile = None
@@ -78,12 +79,13 @@ def main(argv: list[str]) -> int:
         profile_config = replace(config, **PROFILE_CONFIG)
         samples = args.raw.with_name("profile-bot.txt")
         profile = (profiled_run(profile_config, samples, progress=not args.quiet), samples)
+        args.raw.with_name("profile-bot.json").write_text(json.dumps(profile[0]),
+                                                          encoding="utf-8")
     report = render(results, config, args.runs, capacity, profile)
     args.output.write_text(report, encoding="utf-8")
     if args.output == RESULTS:
         summaries = {kind: [summarize(run) for run in runs] for kind, runs in results.items()}
         show_in_readme(headline(summaries, config), machine())
-    args.raw.parent.mkdir(parents=True, exist_ok=True)
     args.raw.write_text(json.dumps(results), encoding="utf-8")
     if not args.quiet:
         print(report)

@@ -28,8 +28,12 @@ def aiogram_python(progress: bool = True) -> Path:
         print("Creating the aiogram peer's environment (first run only) ...", flush=True)
     if not PYTHON.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", str(REQUIREMENTS)], check=True)
+    installed = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
+                                "--disable-pip-version-check", "-r", str(REQUIREMENTS)],
+                               check=False)
+    if installed.returncode != 0:
+        raise RuntimeError(f"pip could not install {REQUIREMENTS} into {VENV} (it needs PyPI); "
+                           "leave the aiogram peer out with --bots bot,ptb-httpx,ptb-aiohttp")
     for old in VENV.glob(".installed-*"):
         old.unlink()
     stamp.touch()
