@@ -272,12 +272,13 @@ def profile_lines(profiled: Run, samples: Path, top: int = 5) -> list[str]:
     lines = [f"py-spy sampled the full bot's saturated phase in one extra run (not counted "
              f"above): {phase['updates']} updates, {cpu_ms:.2f} ms of CPU per update. Each "
              f"sample is charged to the layer of its innermost recognised frame "
-             f"(`bench/profiling.py`); raw stacks in `{samples.name}`, "
+             f"(`bench/profiling.py`); the garbage collector has no frame of its own, so its "
+             f"time counts where it was triggered. Raw stacks in `{samples.name}`; "
              f"`python -m bench.profile_summary` lists functions.", "",
              "| # | where the CPU goes | share | ms per update | heaviest functions there |",
              "|---:|---|---:|---:|---|"]
     for rank, cost in enumerate(found[:top], 1):
-        heaviest = "; ".join(f"`{frame}` {100 * share:.0f} %" for frame, share in cost.frames)
+        heaviest = "; ".join(f"`{frame}` {100 * share:.1f} %" for frame, share in cost.frames)
         lines.append(f"| {rank} | {cost.layer} | {100 * cost.share:.0f} % | "
                      f"{cost.share * cpu_ms:.2f} | {heaviest} |")
     rest = ", ".join(f"{cost.layer} {100 * cost.share:.0f} %" for cost in found[top:])
