@@ -1,1 +1,2 @@
-"""The benchmark: the real bot and a bare echo bot, over HTTP, against the Bot API stand-in."""
+"""The benchmark: the full bot and its peers (bench/peers/), each over HTTP against the Bot API
+stand-in."""

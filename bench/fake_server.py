@@ -20,6 +20,7 @@ from typing import Any
 
 import psutil
 
+from bench.profiling import sample
 from bench.scenarios import quiz_burst
 from bench.users import Crowd
 from bench.workload import Mix, load_workload
@@ -40,6 +41,7 @@ class RunConfig:
     think: float = 1.0
     seed: int = 7
     burst: bool = False
+    profile: str | None = None  # where py-spy's samples of the saturated phase go
 
 
 class BenchTelegram(FakeTelegram):
@@ -50,7 +52,6 @@ class BenchTelegram(FakeTelegram):
         self.first_get_me: float | None = None
         self.first_get_updates: float | None = None
         self.requests = 0
-        self.delivered_update_id = 0
 
     async def handle(self, method: str, params: JsonDict,
                      uploads: frozenset[str] = frozenset()) -> tuple[int, JsonDict]:
@@ -58,11 +59,8 @@ class BenchTelegram(FakeTelegram):
         now = time.monotonic()
         if method == "getMe" and self.first_get_me is None:
             self.first_get_me = now
-        if method == "getUpdates":
-            if self.first_get_updates is None:
-                self.first_get_updates = now
-            offset = int(params.get("offset") or 0)
-            self.delivered_update_id = max(self.delivered_update_id, offset - 1)
+        if method == "getUpdates" and self.first_get_updates is None:
+            self.first_get_updates = now
         return await super().handle(method, params, uploads)
 
 
@@ -125,14 +123,18 @@ async def measure(api: BenchTelegram, config: RunConfig, bot_pid: int, spawned_a
     phases = {}
     for name, seconds, think in (("saturated", config.saturate, 0.0),
                                  ("paced", config.paced, config.think)):
+        profiler = sample(bot_pid, Path(config.profile), seconds) \
+            if config.profile and name == "saturated" else None
         bot_cpu, waiting = _cpu_seconds(bot), _cpu_waiting_seconds()
         result = await crowd.run_phase(sims, mix, expected, seconds, think, rng)
         waited = _cpu_waiting_seconds()
+        if profiler is not None:
+            await asyncio.to_thread(profiler.wait, 30)
         phases[name] = {**result.as_dict(), "bot_cpu_seconds": _cpu_seconds(bot) - bot_cpu,
                         "cpu_pressure": None if waiting is None or waited is None
                         else (waited - waiting) / result.seconds}
-    burst = await quiz_burst(api, crowd, expected, variants, database) if config.burst \
-        else None
+    burst = await quiz_burst(api, crowd, expected, variants, mix, sims, config.think, database,
+                             rng) if config.burst else None
     return {
         "startup_to_get_me": api.first_get_me - spawned_at if api.first_get_me else None,
         "startup_to_polling": api.first_get_updates - spawned_at,  # type: ignore[operator]

@@ -10,18 +10,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench.profiling import read_stacks
+
 
 def summarize(path: Path, top: int = 25) -> str:
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
-    total = 0
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        stack, _, count_text = line.rpartition(" ")
-        if not stack or not count_text.isdigit():
-            continue
-        count = int(count_text)
-        frames = stack.split(";")
-        total += count
+    stacks = read_stacks(path)
+    total = sum(stacks.values())
+    for frames, count in stacks.items():
         own[frames[-1]] += count
         for frame in set(frames):
             inclusive[frame] += count

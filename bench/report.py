@@ -1,4 +1,5 @@
-"""The results as markdown: the headline table, per-step latencies, the checks, the machine."""
+"""The results as markdown: the headline and its table, the profile, per-step latencies, the
+burst, the checks, the machine."""
 
 from __future__ import annotations
 
@@ -14,17 +15,21 @@ import psutil
 import telegram
 
 from bench.fake_server import RunConfig
+from bench.profiling import costs, read_stacks
+from bench.runner import CONTENDERS, PEERS
+from bench.scenarios import BURST_CHATTERS, BURST_MEMBERS, BURST_WITHIN
 from bench.stats import median, percentile
 
 Run = dict[str, Any]
 Summary = dict[str, float | None]
 
-GOALS = {"ratio": 0.8, "p99_ms": 50.0, "startup_s": 1.5, "rss_mb": 150.0}
+GOALS = {"ratio": 1.0, "p99_ms": 50.0, "startup_s": 1.5, "rss_mb": 150.0, "burst_s": 3.0}
 _PERCENTILES = (("p50", 0.50), ("p95", 0.95), ("p99", 0.99))
+BUSY_PRESSURE = 0.25  # CPU pressure (Linux PSI) beyond which the figures are called provisional
 
 
-def _latencies(run: Run, phase: str) -> list[float]:
-    return [value for values in run["phases"][phase]["latencies"].values() for value in values]
+def _latencies(phase: dict[str, Any]) -> list[float]:
+    return [value for values in phase["latencies"].values() for value in values]
 
 
 def summarize(run: Run) -> Summary:
@@ -33,7 +38,7 @@ def summarize(run: Run) -> Summary:
     for phase in ("saturated", "paced"):
         data = run["phases"][phase]
         summary[f"{phase}_rate"] = data["updates"] / data["seconds"]
-        samples = _latencies(run, phase)
+        samples = _latencies(data)
         for label, share in _PERCENTILES:
             value = percentile(samples, share)
             summary[f"{phase}_{label}"] = value * 1000 if value is not None else None
@@ -47,11 +52,14 @@ def summarize(run: Run) -> Summary:
     summary["import"] = run["own_startup"]["import"]
     summary["build"] = run["own_startup"]["build"]
     summary["rss"] = run["peak_rss_mb"]
+    burst = run.get("burst") or {}
+    chat_p99 = percentile(_latencies(burst["chat"]), 0.99) if burst.get("ran") else None
+    summary["burst_stored"] = burst.get("stored_in_seconds")
+    summary["burst_chat_p99"] = chat_p99 * 1000 if chat_p99 is not None else None
     return summary
 
 
-def median_summary(runs: list[Run]) -> Summary:
-    summaries = [summarize(run) for run in runs]
+def median_summary(summaries: list[Summary]) -> Summary:
     return {key: median(s[key] for s in summaries) for key in summaries[0]}
 
 
@@ -67,15 +75,10 @@ def _ms3(s: Summary, phase: str) -> str:
     return " / ".join(_fmt(s[f"{phase}_{label}"], 1) for label, _ in _PERCENTILES) + " ms"
 
 
-def _ratio(bot: Summary | None, echo: Summary | None, key: str) -> float | None:
-    if bot is None or echo is None or bot.get(key) is None or not echo.get(key):
-        return None
-    return bot[key] / echo[key]  # type: ignore[operator]
-
-
-def _goal(bot: Summary | None, key: str, test: Callable[[float], bool], text: str) -> str:
-    value = None if bot is None else bot.get(key)
-    return text + _verdict(None if value is None else test(value))
+def ratio(bot: list[Summary], peer: list[Summary], key: str) -> float | None:
+    """Full bot ÷ peer: the median of the rounds' ratios (each round ran both side by side)."""
+    return median(b[key] / p[key] for b, p in zip(bot, peer, strict=False)  # type: ignore[operator]
+                  if b.get(key) is not None and p.get(key))
 
 
 def _rows(config: RunConfig) -> list[tuple[str, Callable[[Summary], str], str]]:
@@ -91,40 +94,60 @@ def _rows(config: RunConfig) -> list[tuple[str, Callable[[Summary], str], str]]:
          lambda s: _fmt(s["saturated_cpu_ms"], 2, " ms"), "saturated_cpu_ms"),
         ("start-up: process start → first getUpdates",
          lambda s: _fmt(s["startup"], 2, " s"), "startup"),
-        ("… imports + building the Application (fresh interpreter)",
+        ("… imports + building the bot (fresh interpreter)",
          lambda s: f"{_fmt(s['import'], 2)} + {_fmt(s['build'], 2)} s", ""),
         ("peak RSS of the bot process (VmHWM)",
          lambda s: _fmt(s["rss"], 0, " MB"), "rss"),
+        (f"burst: {BURST_MEMBERS} quiz answers within {BURST_WITHIN:g} s, {BURST_CHATTERS} users "
+         "chatting — first answer → all stored",
+         lambda s: _fmt(s["burst_stored"], 2, " s"), "burst_stored"),
+        ("… the chatting users' p99 meanwhile",
+         lambda s: _fmt(s["burst_chat_p99"], 1, " ms"), "burst_chat_p99"),
     ]
 
 
-def _goals(bot: Summary | None, echo: Summary | None) -> dict[str, str]:
+def fastest_peer(summaries: dict[str, list[Summary]]) -> str | None:
+    """The peer with the highest median saturated throughput."""
+    rates = {kind: median(s["saturated_rate"] for s in summaries[kind])
+             for kind in PEERS if summaries.get(kind)}
+    return max(rates, key=lambda kind: rates[kind] or 0.0) if rates else None
+
+
+def _under(value: float | None, limit: float, text: str) -> str:
+    return text + _verdict(None if value is None else value < limit)
+
+
+def _goals(bot: Summary, throughput: float | None) -> dict[str, str]:
     """The goal of each figure, with ✅/❌ for the full bot where it can be judged."""
-    throughput = _ratio(bot, echo, "saturated_rate")
     return {
-        "saturated_rate": f"≥ {GOALS['ratio']}× echo" + _verdict(
+        "saturated_rate": f"≥ {GOALS['ratio']:g}× the fastest peer" + _verdict(
             None if throughput is None else throughput >= GOALS["ratio"]),
-        "paced_p99": _goal(bot, "paced_p99", lambda v: v < GOALS["p99_ms"],
-                           f"p99 < {GOALS['p99_ms']:g} ms"),
-        "startup": _goal(bot, "startup", lambda v: v < GOALS["startup_s"],
-                         f"< {GOALS['startup_s']:g} s"),
-        "rss": _goal(bot, "rss", lambda v: v < GOALS["rss_mb"], f"< {GOALS['rss_mb']:g} MB"),
+        "paced_p99": _under(bot["paced_p99"], GOALS["p99_ms"], f"p99 < {GOALS['p99_ms']:g} ms"),
+        "startup": _under(bot["startup"], GOALS["startup_s"], f"< {GOALS['startup_s']:g} s"),
+        "rss": _under(bot["rss"], GOALS["rss_mb"], f"< {GOALS['rss_mb']:g} MB"),
+        "burst_stored": _under(bot["burst_stored"], GOALS["burst_s"],
+                               f"< {GOALS['burst_s']:g} s"),
     }
 
 
-def table(first: Summary | None, second: Summary | None, names: tuple[str, str],
-          config: RunConfig, goals: dict[str, str] | None = None) -> list[str]:
-    """Figure | first | second | first ÷ second [| goal]."""
-    header = f"| figure | {names[0]} | {names[1]} | {names[0]} ÷ {names[1]} |"
-    rule = "|---|---:|---:|---:|"
+def table(summaries: dict[str, list[Summary]], others: list[str], config: RunConfig,
+          goals: dict[str, str] | None = None) -> list[str]:
+    """Figure | full bot | each other bot's figure · full bot ÷ it [| goal]."""
+    bot = summaries["bot"]
+    columns = [median_summary(bot)] + [median_summary(summaries[kind]) for kind in others]
+    header = "| figure | full bot | " + " | ".join(
+        f"{CONTENDERS[kind].name} · full bot ÷ it" for kind in others) + " |"
+    rule = "|---|---:|" + "---:|" * len(others)
     if goals is not None:
         header, rule = header + " goal |", rule + "---|"
     lines = [header, rule]
     for label, show, key in _rows(config):
-        ratio = _ratio(first, second, key) if key else None
-        cells = [show(s) if s is not None else "—" for s in (first, second)]
-        line = (f"| {label} | {cells[0]} | {cells[1]} | "
-                f"{'—' if ratio is None else f'{ratio:.2f}×'} |")
+        cells = [show(columns[0])]
+        for kind, column in zip(others, columns[1:], strict=True):
+            value = show(column)
+            times = ratio(bot, summaries[kind], key) if key and value != "—" else None
+            cells.append(value if times is None else f"{value} · {times:.2f}×")
+        line = f"| {label} | " + " | ".join(cells) + " |"
         lines.append(line + (f" {goals.get(key, '')} |" if goals is not None else ""))
     return lines
 
@@ -157,6 +180,39 @@ def per_step(runs: list[Run]) -> list[str]:
     return lines
 
 
+def headline(summaries: dict[str, list[Summary]], config: RunConfig) -> list[str]:
+    """The sentence naming the fastest peer and where the full bot stands, then the table."""
+    if not summaries.get("bot"):
+        return ["(the full bot was not run)"]
+    bot = median_summary(summaries["bot"])
+    fastest = fastest_peer(summaries)
+    throughput = ratio(summaries["bot"], summaries[fastest], "saturated_rate") \
+        if fastest else None
+    lines = []
+    pressure = median(s["saturated_pressure"] for runs in summaries.values() for s in runs)
+    if pressure is not None and pressure > BUSY_PRESSURE:
+        lines += [f"⚠️ **Provisional**: during the saturated phases some runnable task waited "
+                  f"for a CPU {100 * pressure:.0f} % of the time: the machine was busy with other "
+                  "work, which slows every bot and inflates latencies. Rerun on a quiet "
+                  "machine.", ""]
+    if fastest is not None and throughput is not None:
+        goals = _goals(bot, throughput)
+        rate = median_summary(summaries[fastest])["saturated_rate"]
+        lines += [f"**Fastest peer: {CONTENDERS[fastest].name}**, {_fmt(rate)} updates/s "
+                  f"saturated. The full bot does **{throughput:.2f}×** its throughput (goal "
+                  f"{goals['saturated_rate']}); answers in p99 {_fmt(bot['paced_p99'], 1)} ms "
+                  f"with {config.users} users pausing ~{config.think:g} s (goal "
+                  f"{goals['paced_p99']}); has the {BURST_MEMBERS}-answer quiz burst stored "
+                  f"{_fmt(bot['burst_stored'], 2, ' s')} after its first answer (goal "
+                  f"{goals['burst_stored']}).", ""]
+    peers = [kind for kind in PEERS if summaries.get(kind)]
+    lines += table(summaries, peers, config, _goals(bot, throughput))
+    if peers:
+        lines += ["", "In a peer's column: its figure · the full bot's ÷ it (the median of the "
+                      "rounds' ratios, each round running every bot one after the other)."]
+    return lines
+
+
 def machine() -> list[str]:
     cpu = "unknown"
     try:
@@ -182,53 +238,77 @@ def machine() -> list[str]:
     ]
 
 
-def headline_table(results: dict[str, list[Run]], config: RunConfig) -> list[str]:
-    bot, echo = (median_summary(results[kind]) if results.get(kind) else None
-                 for kind in ("bot", "echo"))
-    return table(bot, echo, ("full bot", "echo bot"), config, _goals(bot, echo))
-
-
-def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
-           capacity: dict[str, Any] | None) -> str:
-    bot, echo, before = (median_summary(results[kind]) if results.get(kind) else None
-                         for kind in ("bot", "echo", "bot-httpx"))
-    lines = ["# Benchmark results", "",
-             f"`python3 dev.py bench` — {runs} run(s), each figure the median over the runs; "
-             f"{config.users} simulated users, {config.warmup:g} s warm-up, "
-             f"{config.saturate:g} s saturated, {config.paced:g} s paced.", ""]
-    lines += headline_table(results, config)
-    if before is not None:
-        lines += ["", "## Before and after: the full bot on httpx (PTB's default) and on aiohttp",
-                  "", *table(before, bot, ("httpx", "aiohttp"), config)]
-        same_client = _ratio(before, echo, "saturated_rate")
-        if same_client is not None:
-            lines += ["", f"On the same HTTP client as the echo bot (httpx) the full bot "
-                          f"processes {same_client:.2f}× the echo bot's updates per second."]
-    lines += ["", "## The machine", "", *machine()]
-    lines += ["", "## The stand-in is not the bottleneck", ""]
-    for kind, summary in (("full bot", bot), ("echo bot", echo)):
-        if summary is not None:
-            lines.append(f"- during the saturated {kind} runs it served "
-                         f"{_fmt(summary['saturated_requests'])} requests/s using "
-                         f"{_fmt(100 * (summary['saturated_standin_cpu'] or 0), 0)} % of a core "
-                         "(its simulated users included)")
+def _standin_lines(summaries: dict[str, list[Summary]],
+                   capacity: dict[str, Any] | None) -> list[str]:
+    lines = []
+    for kind, runs in summaries.items():
+        summary = median_summary(runs)
+        lines.append(f"- during the saturated {CONTENDERS[kind].name} runs it served "
+                     f"{_fmt(summary['saturated_requests'])} requests/s using "
+                     f"{_fmt(100 * (summary['saturated_standin_cpu'] or 0), 0)} % of a core "
+                     "(its simulated users included)")
     if capacity:
         per_core = capacity["requests_per_second"] / max(capacity["cpu_share"], 1e-9)
         lines.append(f"- alone, hammered by {capacity['connections']} connections of a bare "
                      f"asyncio client, it served {_fmt(capacity['requests_per_second'])} "
                      f"requests/s using {_fmt(100 * capacity['cpu_share'], 0)} % of a core: "
                      f"about {_fmt(round(per_core, -2))} requests/s per core")
-    pressure = median(s["saturated_pressure"] for s in (bot, echo) if s is not None)
+    pressure = median(s["saturated_pressure"] for runs in summaries.values() for s in runs)
     if pressure is not None:
         lines += ["", f"Noise: during the saturated phases some runnable task was waiting for a "
                       f"CPU {100 * pressure:.0f} % of the time (Linux PSI `/proc/pressure/cpu`); "
                       "the machine is shared, so figures move between runs."]
-    for kind in ("bot", "echo"):
-        if results.get(kind):
-            lines += ["", f"## Latency by step — {'full bot' if kind == 'bot' else 'echo bot'}",
-                      "", *per_step(results[kind])]
+    return lines
+
+
+def profile_lines(profiled: Run, samples: Path, top: int = 5) -> list[str]:
+    """The full bot's CPU per update, layer by layer, from the profiled run's samples."""
+    phase = profiled["phases"]["saturated"]
+    cpu_ms = 1000 * phase["bot_cpu_seconds"] / max(1, phase["updates"])
+    found = costs(read_stacks(samples)) if samples.exists() else []
+    if not found:
+        return [f"py-spy recorded no samples into `{samples}` (it needs to be allowed to trace "
+                "the bot's process: ptrace)."]
+    lines = [f"py-spy sampled the full bot's saturated phase in one extra run (not counted "
+             f"above): {phase['updates']} updates, {cpu_ms:.2f} ms of CPU per update. Each "
+             f"sample is charged to the layer of its innermost recognised frame "
+             f"(`bench/profiling.py`); the garbage collector has no frame of its own, so its "
+             f"time counts where it was triggered. Raw stacks in `{samples.name}`; "
+             f"`python -m bench.profile_summary` lists functions.", "",
+             "| # | where the CPU goes | share | ms per update | heaviest functions there |",
+             "|---:|---|---:|---:|---|"]
+    for rank, cost in enumerate(found[:top], 1):
+        heaviest = "; ".join(f"`{frame}` {100 * share:.1f} %" for frame, share in cost.frames)
+        lines.append(f"| {rank} | {cost.layer} | {100 * cost.share:.0f} % | "
+                     f"{cost.share * cpu_ms:.2f} | {heaviest} |")
+    rest = ", ".join(f"{cost.layer} {100 * cost.share:.0f} %" for cost in found[top:])
+    return lines + (["", f"The rest: {rest}."] if rest else [])
+
+
+def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
+           capacity: dict[str, Any] | None,
+           profile: tuple[Run, Path] | None = None) -> str:
+    summaries = {kind: [summarize(run) for run in kind_runs]
+                 for kind, kind_runs in results.items() if kind_runs}
+    lines = ["# Benchmark results", "",
+             f"`python3 dev.py bench` — {runs} round(s), each figure the median over the rounds; "
+             f"{config.users} simulated users, {config.warmup:g} s warm-up, "
+             f"{config.saturate:g} s saturated, {config.paced:g} s paced. The peers are each "
+             "library's minimal echo bot (`bench/peers/`) against the same stand-in and "
+             "workload; they answer text messages only, so the steps they leave unanswered "
+             "drop out of their mix.", ""]
+    lines += headline(summaries, config)
+    if summaries.get("bot") and summaries.get("bot-httpx"):
+        lines += ["", "## The full bot on aiohttp ÷ the full bot on httpx (PTB's default)", "",
+                  *table(summaries, ["bot-httpx"], config)]
+    lines += ["", "## The machine", "", *machine()]
+    lines += ["", "## The stand-in is not the bottleneck", "", *_standin_lines(summaries, capacity)]
+    if profile is not None:
+        lines += ["", "## Where the full bot's CPU goes", "", *profile_lines(*profile)]
     if results.get("bot"):
-        lines += ["", "## Burst: a group quiz answered by 200 members within one second", "",
+        lines += ["", "## Latency by step — full bot", "", *per_step(results["bot"])]
+        lines += ["", f"## Burst: a group quiz answered by {BURST_MEMBERS} members within "
+                      f"{BURST_WITHIN:g} s, {BURST_CHATTERS} users chatting meanwhile", "",
                   *burst_lines(results["bot"])]
     return "\n".join(lines) + "\n"
 
@@ -238,12 +318,21 @@ def burst_lines(runs: list[Run]) -> list[str]:
     for serial, run in enumerate(runs, 1):
         burst = run.get("burst")
         if not burst:
-            lines.append(f"- run {serial}: not run")
+            lines.append(f"- round {serial}: not run")
         elif not burst["ran"]:
-            lines.append(f"- run {serial}: could not run — {burst['why']}")
+            lines.append(f"- round {serial}: could not run — {burst['why']}")
         else:
             verdict = "✅" if burst.get("correct") else "❌"
-            lines.append(f"- run {serial}: {burst['members']} answers pushed in "
-                         f"{burst['pushed_in_seconds']:.2f} s; {burst.get('summary', '')} "
-                         f"{verdict}")
+            chat = burst["chat"]
+            p99 = percentile(_latencies(chat), 0.99)
+            stored = burst["stored_in_seconds"]
+            lag = None if stored is None else stored - burst["pushed_in_seconds"]
+            lines.append(f"- round {serial}: {burst['members']} answers pushed in "
+                         f"{burst['pushed_in_seconds']:.2f} s, all stored "
+                         f"{_fmt(burst['stored_in_seconds'], 2, ' s')} after the first "
+                         f"({_fmt(lag, 2, ' s')} after the last); "
+                         f"{burst['chatters']} users chatting sent {chat['updates']} updates "
+                         f"meanwhile, p99 {_fmt(p99 and p99 * 1000, 1)} ms, "
+                         f"{sum(chat['missed'].values())} unanswered; "
+                         f"{burst.get('summary', '')} {verdict}")
     return lines

@@ -1,7 +1,7 @@
 """The orchestrator: for each run and each bot, a fresh stand-in process and a fresh bot process.
 
 The bot is started exactly as in production (`python -m bot`, long polling), only pointed at the
-stand-in on 127.0.0.1 with a temporary database; the echo bot the same way.
+stand-in on 127.0.0.1 with a temporary database; the peers (bench/peers/) the same way.
 """
 
 from __future__ import annotations
@@ -14,24 +14,44 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from bench.fake_server import RunConfig, serve
+from bench.peers.aiogram_env import aiogram_python
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_TOKEN = "123456789:BENCH-token-for-the-fake-bot-api-00000"
-# What each kind of bot runs, and the settings it gets on top of the common ones.
-BOTS: dict[str, tuple[list[str], dict[str, str]]] = {
-    "bot": (["-m", "bot"], {}),
-    "bot-httpx": (["-m", "bot"], {"HTTP_CLIENT": "httpx"}),  # before bot/aiohttp_request.py
-    "echo": (["-m", "bench.echo_bot"], {}),
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A bot the benchmark runs: how the report names it, the module `python -m` runs, the
+    settings it gets on top of the common ones, and the interpreter (None: this one)."""
+
+    name: str
+    module: str
+    env: dict[str, str] = field(default_factory=dict)
+    python: Callable[[], Path] | None = None
+
+    def interpreter(self) -> str:
+        return str(self.python()) if self.python is not None else sys.executable
+
+
+CONTENDERS: dict[str, Contender] = {
+    "bot": Contender("full bot", "bot"),
+    "bot-httpx": Contender("full bot on httpx", "bot", {"HTTP_CLIENT": "httpx"}),
+    "ptb-httpx": Contender("PTB echo, httpx", "bench.peers.ptb_echo", {"HTTP_CLIENT": "httpx"}),
+    "ptb-aiohttp": Contender("PTB echo, aiohttp", "bench.peers.ptb_echo",
+                             {"HTTP_CLIENT": "aiohttp"}),
+    "aiogram": Contender("aiogram echo", "bench.peers.aiogram_echo", python=aiogram_python),
 }
+PEERS = ("ptb-httpx", "ptb-aiohttp", "aiogram")
 # Settings a developer's shell may hold that must not leak into a benchmark run.
 _CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_PATH", "RATE_LIMIT", "OPERATOR_IDS")
 RESULT_TIMEOUT = 600.0
@@ -95,68 +115,63 @@ def _stop(bot: subprocess.Popen[bytes]) -> None:
             bot.wait()
 
 
-def _profiler(pid: int, output: Path) -> subprocess.Popen[bytes]:
-    """py-spy sampling the bot until it exits, as collapsed stacks (one line per stack)."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    py_spy = Path(sys.executable).with_name("py-spy")
-    return subprocess.Popen([str(py_spy if py_spy.exists() else "py-spy"), "record", "--pid",
-                             str(pid), "--rate", "250", "--format", "raw", "--nonblocking",
-                             "--output", str(output)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def run_once(kind: str, config: RunConfig, workdir: Path, serial: int,
-             profile: Path | None = None) -> dict[str, Any]:
-    """One bot against one fresh stand-in; the figures the stand-in measured.
-
-    With `profile`, py-spy samples the bot process into that file meanwhile.
-    """
+def run_once(kind: str, config: RunConfig, workdir: Path, serial: int) -> dict[str, Any]:
+    """One bot against one fresh stand-in; the figures the stand-in measured."""
     log = workdir / f"{kind}-{serial}.log"
     bot: subprocess.Popen[bytes] | None = None
-    profiler: subprocess.Popen[bytes] | None = None
     with stand_in(config) as (conn, server, port):
         try:
-            command, extra_env = BOTS[kind]
+            contender = CONTENDERS[kind]
             database = workdir / f"{kind}-{serial}.sqlite3"
-            env = {**bot_environment(port, database), **extra_env}
+            env = {**bot_environment(port, database), **contender.env}
+            python = contender.interpreter()
             with log.open("wb") as log_file:
                 spawned_at = time.monotonic()
-                bot = subprocess.Popen([sys.executable, *command], cwd=workdir, env=env,
-                                       stdout=log_file, stderr=subprocess.STDOUT)
-            profiler = _profiler(bot.pid, profile) if profile else None
+                bot = subprocess.Popen([python, "-m", contender.module],
+                                       cwd=workdir, env=env, stdout=log_file,
+                                       stderr=subprocess.STDOUT)
             conn.send(("bot", bot.pid, spawned_at, str(database)))
             _, result = _receive(conn, RESULT_TIMEOUT, server, bot, log)
             if "error" in result:
                 tail = log.read_text(errors="replace")[-3000:]
                 raise RuntimeError(f"{kind}: {result['error']}\n{tail}")
-            result["own_startup"] = own_startup(kind, env, workdir)
+            result["own_startup"] = own_startup(contender, env, workdir)
             return result
         finally:
             if bot is not None:
                 _stop(bot)
-            if profiler is not None:
-                profiler.wait(30)
 
 
-def own_startup(kind: str, env: dict[str, str], workdir: Path) -> dict[str, float]:
+def own_startup(contender: Contender, env: dict[str, str], workdir: Path) -> dict[str, float]:
     """Import and build time in a fresh interpreter (bench/startup.py)."""
-    which = "echo" if kind == "echo" else "bot"
-    output = subprocess.run([sys.executable, "-m", "bench.startup", which], cwd=workdir,
-                            env=env, capture_output=True, text=True, check=True, timeout=60)
+    output = subprocess.run([contender.interpreter(), "-m", "bench.startup", contender.module],
+                            cwd=workdir, env=env, capture_output=True, text=True, check=True,
+                            timeout=60)
     return json.loads(output.stdout)
 
 
-def run_all(kinds: list[str], config: RunConfig, runs: int, progress: bool = True,
-            profile_dir: Path | None = None) -> dict[str, list[dict[str, Any]]]:
-    """`runs` rounds; each round runs every bot once, so that noise hits them alike."""
+def run_all(kinds: list[str], config: RunConfig, runs: int,
+            progress: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """`runs` rounds; each round runs every bot once, so that noise hits them alike (each round
+    starts one bot further down the list, so that no bot always runs first)."""
     results: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+    for kind in kinds:  # a peer's own environment is made before anything is timed
+        CONTENDERS[kind].interpreter()
     with tempfile.TemporaryDirectory(prefix="ehr-bench-") as tmp:
         for serial in range(runs):
-            for kind in kinds:
+            shift = serial % len(kinds)
+            for kind in kinds[shift:] + kinds[:shift]:
                 if progress:
                     print(f"run {serial + 1}/{runs}: {kind} ...", flush=True)
                 kind_config = replace(config, burst=config.burst and kind == "bot")
-                profile = profile_dir / f"profile-{kind}-{serial + 1}.txt" if profile_dir \
-                    else None
-                results[kind].append(run_once(kind, kind_config, Path(tmp), serial, profile))
+                results[kind].append(run_once(kind, kind_config, Path(tmp), serial))
     return results
+
+
+def profiled_run(config: RunConfig, output: Path, progress: bool = True) -> dict[str, Any]:
+    """One extra run of the full bot, its saturated phase sampled by py-spy into `output`;
+    kept out of the figures, since the sampler takes CPU from the same two cores."""
+    if progress:
+        print("profiled run: bot ...", flush=True)
+    with tempfile.TemporaryDirectory(prefix="ehr-bench-") as tmp:
+        return run_once("bot", replace(config, burst=False, profile=str(output)), Path(tmp), 0)

@@ -1,20 +1,23 @@
-"""Beyond the steady mix: a group quiz answered by 200 members within one second.
+"""Beyond the steady mix: a group quiz answered by 200 members within two seconds, while 50
+other users chat with the bot.
 
 The members /join the group's cohort first (answers count for members only), one of them sends
-/quiz, the 200 answers are pushed evenly over one second, and as soon as the bot has fetched
-the last of them /leaderboard is sent. Checked: every answer is in the database with the right
-verdict, and the leaderboard shows the places those answers give.
+/quiz, then the 200 answers are pushed evenly over two seconds while 50 users go through the
+usual mix with their usual pauses. Measured: the time from the first answer until all 200 are
+in the database, and the chatting users' latency until then. Checked: every answer is stored
+with the right verdict, and the /leaderboard sent afterwards shows the places they give.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.users import Crowd, Expectation, SimUser, correct_option
-from bench.workload import Variant
+from bench.users import Crowd, Expectation, PhaseResult, SimUser, correct_option
+from bench.workload import Mix, Variant
 from bot.fake_api.core import FakeTelegram
 from db import Database
 from knowledge.leaderboard import Score, rank
@@ -22,8 +25,11 @@ from knowledge.leaderboard import Score, rank
 BURST_GROUP_ID = -1009000000000
 BURST_FIRST_MEMBER = 800_000
 BURST_MEMBERS = 200
-BURST_WITHIN = 1.0
-DELIVERY_TIMEOUT = 10.0
+BURST_WITHIN = 2.0
+BURST_CHATTERS = 50
+CHATTER_FIRST_ID = 700_000
+STORE_TIMEOUT = 15.0
+STORE_POLL = 0.01
 
 
 def _first(variants: list[Variant], expected: dict[str, Expectation], *,
@@ -44,20 +50,44 @@ def expected_board(members: list[SimUser], right: set[int]) -> list[str]:
     return [f"{p.rank}. {p.name} — {p.correct} correct of {p.answered}" for p in rank(scores)]
 
 
-async def recorded(database: Path, chat_id: int) -> tuple[int, int]:
-    """(answers, right answers) that counted for the group's cohort, read from the database."""
-    db = Database(database)
-    await db.open()
-    try:
-        cohort = await db.cohorts.ensure(chat_id)
-        scores = await db.cohorts.scores(cohort.id)
-        return sum(s.answered for s in scores), sum(s.correct for s in scores)
-    finally:
-        await db.close()
+async def _stored(db: Database, cohort_id: int) -> tuple[int, int]:
+    """(answers, right answers) that counted for the cohort, read from the database."""
+    scores = await db.cohorts.scores(cohort_id)
+    return sum(s.answered for s in scores), sum(s.correct for s in scores)
+
+
+async def _all_stored(db: Database, cohort_id: int, started: float) -> float | None:
+    """Seconds from `started` until every answer is in the database; None if they never are."""
+    while time.monotonic() - started < STORE_TIMEOUT:
+        answers, _ = await _stored(db, cohort_id)
+        if answers >= BURST_MEMBERS:
+            return time.monotonic() - started
+        await asyncio.sleep(STORE_POLL)
+    return None
+
+
+async def _push_answers(api: FakeTelegram, members: list[SimUser], poll_call: Any,
+                        started: float) -> set[int]:
+    """Every member answers, evenly over BURST_WITHIN seconds, two in three rightly; the ids of
+    those who answered rightly."""
+    poll_id = poll_call.result["poll"]["id"]
+    correct = correct_option(poll_call)
+    options = len(poll_call.params["options"])
+    right: set[int] = set()
+    for k, member in enumerate(members):
+        option = correct if k % 3 else (correct + 1) % options
+        if option == correct:
+            right.add(member.user["id"])
+        api.push(api.poll_answer_update(member.user, poll_id, [option]))
+        await asyncio.sleep(max(0.0, started + BURST_WITHIN * (k + 1) / BURST_MEMBERS
+                                - time.monotonic()))
+    return right
 
 
 async def quiz_burst(api: FakeTelegram, crowd: Crowd, expected: dict[str, Expectation],
-                     variants: list[Variant], database: Path) -> dict[str, Any]:
+                     variants: list[Variant], mix: Mix, sims: list[SimUser], think: float,
+                     database: Path, rng: random.Random) -> dict[str, Any]:
+    """The burst, with the first BURST_CHATTERS of `sims` (more made if needed) chatting."""
     quiz = next((v for v in variants if v.step.chat == "group" and expected[v.key].has_poll),
                 None)
     join = _first(variants, expected, name_part="/join")
@@ -76,39 +106,34 @@ async def quiz_burst(api: FakeTelegram, crowd: Crowd, expected: dict[str, Expect
     poll_call = next((c for c in replies or [] if c.method == "sendPoll"), None)
     if poll_call is None:
         return {"ran": False, "why": "the group /quiz sent no poll"}
-    poll_id = poll_call.result["poll"]["id"]
-    correct = correct_option(poll_call)
-    options = len(poll_call.params["options"])
-    right: set[int] = set()
-    started = time.monotonic()
-    last_update_id = 0
-    for k, member in enumerate(members):
-        option = correct if k % 3 else (correct + 1) % options
-        if option == correct:
-            right.add(member.user["id"])
-        update = api.poll_answer_update(member.user, poll_id, [option])
-        last_update_id = update["update_id"]
-        api.push(update)
-        await asyncio.sleep(max(0.0, started + BURST_WITHIN * (k + 1) / BURST_MEMBERS
-                                - time.monotonic()))
-    pushed_in = time.monotonic() - started
-    deadline = time.monotonic() + DELIVERY_TIMEOUT
-    while getattr(api, "delivered_update_id", last_update_id) < last_update_id \
-            and time.monotonic() < deadline:
-        await asyncio.sleep(0.005)
-    board_replies = await crowd.send(host, crowd.update_for(host, board),
-                                     expected[board.key].replies)
+    chatters = sims[:BURST_CHATTERS] + [crowd.make_user(CHATTER_FIRST_ID + i)
+                                        for i in range(BURST_CHATTERS - len(sims))]
+    db = Database(database)
+    await db.open()
+    try:
+        cohort = await db.cohorts.ensure(BURST_GROUP_ID)
+        stop = asyncio.Event()
+        chatting = asyncio.create_task(
+            crowd.run_phase(chatters, mix, expected, STORE_TIMEOUT, think, rng, stop))
+        started = time.monotonic()
+        storing = asyncio.create_task(_all_stored(db, cohort.id, started))
+        right = await _push_answers(api, members, poll_call, started)
+        pushed_in = time.monotonic() - started
+        stored_in = await storing
+        stop.set()
+        chat: PhaseResult = await chatting
+        board_replies = await crowd.send(host, crowd.update_for(host, board),
+                                         expected[board.key].replies)
+        answers, right_answers = await _stored(db, cohort.id)
+    finally:
+        await db.close()
     shown = board_replies[-1].text if board_replies else ""
-    all_time = shown.split("All time", 1)[-1]
-    wanted = expected_board(members, right)
-    board_ok = all(line in all_time for line in wanted)
-    answers, right_answers = await recorded(database, BURST_GROUP_ID)
-    deadline = time.monotonic() + DELIVERY_TIMEOUT
-    while answers < BURST_MEMBERS and time.monotonic() < deadline:  # still being written?
-        await asyncio.sleep(0.1)
-        answers, right_answers = await recorded(database, BURST_GROUP_ID)
+    board_ok = all(line in shown.split("All time", 1)[-1]
+                   for line in expected_board(members, right))
     return {
-        "ran": True, "members": BURST_MEMBERS, "pushed_in_seconds": pushed_in,
+        "ran": True, "members": BURST_MEMBERS, "within": BURST_WITHIN,
+        "chatters": len(chatters), "pushed_in_seconds": pushed_in,
+        "stored_in_seconds": stored_in, "chat": chat.as_dict(),
         "recorded": answers, "recorded_right": right_answers, "right": len(right),
         "leaderboard_ok": board_ok,
         "correct": board_ok and answers == BURST_MEMBERS and right_answers == len(right),

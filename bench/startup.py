@@ -1,6 +1,7 @@
-"""The bot's own start-up cost, in a fresh interpreter: importing it and building the Application.
+"""A bot's own start-up cost, in a fresh interpreter: importing it and building its bot object.
 
-`python -m bench.startup bot|echo` prints {"import": seconds, "build": seconds} as JSON.
+`python -m bench.startup MODULE` prints {"import": seconds, "build": seconds} as JSON: for
+`bot`, `bot.app` and `build_application()`; for a peer, its module and its `build()`.
 """
 
 from __future__ import annotations
@@ -11,17 +12,17 @@ import sys
 import time
 
 
-def main(kind: str) -> None:
+def main(module: str) -> None:
     started = time.perf_counter()
-    if kind == "bot":
+    if module == "bot":
         app_module = importlib.import_module("bot.app")
         settings_module = importlib.import_module("bot.settings")
         imported = time.perf_counter()
         app_module.build_application(settings_module.Settings(_env_file=None))
     else:
-        echo_module = importlib.import_module("bench.echo_bot")
+        peer = importlib.import_module(module)
         imported = time.perf_counter()
-        echo_module.build_echo_application()
+        peer.build()
     built = time.perf_counter()
     print(json.dumps({"import": imported - started, "build": built - imported}))
 

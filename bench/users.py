@@ -214,8 +214,8 @@ class Crowd:
 
     async def _user_loop(self, sim: SimUser, mix: Mix, expected: dict[str, Expectation],
                          until: float, think: float, rng: random.Random,
-                         result: PhaseResult) -> None:
-        while time.monotonic() < until:
+                         result: PhaseResult, stop: asyncio.Event | None) -> None:
+        while time.monotonic() < until and not (stop is not None and stop.is_set()):
             if think > 0:  # a pause first too, so that users do not all start at once
                 await asyncio.sleep(rng.expovariate(1 / think))
             variant = mix.pick()
@@ -240,15 +240,18 @@ class Crowd:
                     result.latencies[name].append(answer_replies[-1].at - pushed)
 
     async def run_phase(self, sims: list[SimUser], mix: Mix, expected: dict[str, Expectation],
-                        seconds: float, think: float, rng: random.Random) -> PhaseResult:
-        """Every user loops until `seconds` have passed, then finishes its current step."""
+                        seconds: float, think: float, rng: random.Random,
+                        stop: asyncio.Event | None = None) -> PhaseResult:
+        """Every user loops until `seconds` have passed (or `stop` is set), then finishes its
+        current step."""
         result = PhaseResult(0.0, 0, defaultdict(list), Counter(), 0)
         self.extra_replies = 0
         started, cpu_started = time.monotonic(), time.process_time()
         requests_before = getattr(self.api, "requests", 0)
         until = started + seconds
         await asyncio.gather(*(
-            self._user_loop(sim, mix, expected, until, think, random.Random(rng.random()), result)
+            self._user_loop(sim, mix, expected, until, think, random.Random(rng.random()), result,
+                            stop)
             for sim in sims))
         result.seconds = time.monotonic() - started
         result.cpu_seconds = time.process_time() - cpu_started

@@ -7,6 +7,7 @@ bot sends is such a call. PTB lets any `BaseRequest` do the HTTP, so this one us
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ WRITE_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 5.0
 POOL_TIMEOUT = 1.0
 MEDIA_WRITE_TIMEOUT = 20.0
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+JSON_CONTENT_TYPE = "application/json"
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:
@@ -75,14 +76,15 @@ class AiohttpRequest(BaseRequest):
 
     def _payload(self, request_data: RequestData | None
                  ) -> tuple[bytes | aiohttp.FormData | None, dict[str, str]]:
-        """The body and its headers: plain parameters url-encoded (aiohttp's FormData would make
-        a multipart boundary for each call), files as multipart (aiohttp sets its type)."""
+        """The body and its headers: plain parameters as one JSON document (the Bot API takes
+        JSON for every call without files; one `json.dumps` costs a fraction of url-encoding
+        each value's JSON), files as multipart (aiohttp sets its type)."""
         headers = {"User-Agent": self.USER_AGENT}
         if request_data is None:
             return None, headers
         if not request_data.contains_files:
-            return (request_data.url_encoded_parameters().encode(),
-                    {**headers, "Content-Type": FORM_CONTENT_TYPE})
+            return (json.dumps(request_data.parameters).encode(),
+                    {**headers, "Content-Type": JSON_CONTENT_TYPE})
         form = aiohttp.FormData()
         for name, value in request_data.json_parameters.items():
             form.add_field(name, value)

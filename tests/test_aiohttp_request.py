@@ -14,7 +14,7 @@ from bot.fake_api.server import FakeBotServer
 from tests.harness import TEST_TOKEN
 
 
-async def test_sends_form_fields_and_reads_the_result() -> None:
+async def test_sends_parameters_and_reads_the_result() -> None:
     api = FakeTelegram()
     api.start(42)
     async with FakeBotServer(api) as server:
