@@ -10,7 +10,10 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 from telegram.request import BaseRequest
 
 import handlers
+from bot import delivery
 from bot.aiohttp_request import AiohttpRequest
+from bot.delivery import ReliableDelivery
+from bot.intake import IntakeApplication
 from bot.settings import Settings
 from bot.update_processor import PerUserOrderedProcessor
 from db import Database
@@ -45,8 +48,11 @@ async def on_shutdown(app: Application) -> None:
 def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
+    db = Database(settings.database_path)
     builder = (
         Application.builder()
+        .application_class(IntakeApplication)
+        .updater(None)  # bot.intake polls instead: it confirms updates only once stored
         .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
@@ -56,8 +62,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
-    if settings.rate_limit:
-        builder.rate_limiter(AIORateLimiter(max_retries=5))
+    builder.rate_limiter(ReliableDelivery(
+        db, AIORateLimiter(max_retries=5) if settings.rate_limit else None))
     if request is not None:
         builder.request(request).get_updates_request(updates_request or request)
     elif settings.http_client == "aiohttp":
@@ -65,8 +71,9 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
             AiohttpRequest(connection_pool_size=1))
     app = builder.build()
     app.bot_data["services"] = Services(
-        db=Database(settings.database_path),
+        db=db,
         operator_ids=frozenset(settings.operator_ids),
     )
     handlers.register(app)
+    delivery.register(app)
     return app

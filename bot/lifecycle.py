@@ -11,6 +11,8 @@ from contextlib import asynccontextmanager
 
 from telegram.ext import Application
 
+from bot.intake import polling
+
 
 @asynccontextmanager
 async def running(app: Application, *,
@@ -62,13 +64,12 @@ def stop_on_signals() -> asyncio.Event:
 
 async def poll_until_signalled(app: Application, allowed_updates: list[str]) -> None:
     """Long polling until SIGTERM or SIGINT; then the updates already fetched are handled,
-    the rest stay with Telegram for the next start, and the database is closed."""
+    the rest stay with Telegram (or in the inbox) for the next start, and the database is
+    closed. Polling that fails for good (e.g. a revoked token) ends it too, raising."""
     stop = stop_on_signals()
-    async with running(app, freeze_startup=True):
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=allowed_updates,
-                                        drop_pending_updates=False)
-        try:
-            await stop.wait()
-        finally:
-            await app.updater.stop()
+    async with running(app, freeze_startup=True), polling(app, allowed_updates) as poller:
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({stopped, poller}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if poller.done():
+            poller.result()

@@ -7,12 +7,14 @@ the cohort (/join); anyone's answer still counts for their own /stats.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Poll, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackContext,
@@ -62,6 +64,9 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
     bank = load_quiz_bank()
     question = pick_question(pool, asked, domain_weights(bank), _rng)
     shuffled = shuffle_options(question.options, question.correct, _rng)
+    # Recorded before the poll leaves: a crash before its id is stored cannot orphan answers.
+    pending = await db.quiz.record_pending(question.id, chat_id, shuffled.correct, cohort_id,
+                                           private=cohort_id is None)
     message = await bot.send_poll(
         chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
         is_anonymous=False, correct_option_ids=[shuffled.correct],
@@ -70,7 +75,7 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
     assert message.poll is not None
     await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,
                                        message.message_id, shuffled.correct, cohort_id),
-                              private=cohort_id is None)
+                              private=cohort_id is None, pending_id=pending)
     log.info("quiz_sent chat=%s question=%s", chat_id, question.id)
     return message
 
@@ -104,7 +109,8 @@ async def on_next_button(update: Update, context: CallbackContext) -> None:
         await query.answer("This button is out of date — send /quiz.", show_alert=True)
         return
     await query.answer()
-    await query.edit_message_reply_markup(None)
+    with contextlib.suppress(BadRequest):  # the poll's message may be gone; ask anyway
+        await query.edit_message_reply_markup(None)
     await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
 
 
@@ -164,7 +170,8 @@ async def on_poll_answer(update: Update, context: CallbackContext) -> None:
     if answer is None or answer.user is None or not answer.option_ids:
         return  # an anonymous voter or a retracted vote: nothing to record
     db = services(context).db
-    sent = await db.quiz.poll(answer.poll_id)
+    sent = await db.quiz.poll(answer.poll_id) \
+        or await db.quiz.adopt_pending(answer.poll_id, answer.user.id)
     question = load_quiz_bank().by_id(sent.question_id) if sent else None
     if sent is None or question is None:
         log.info("poll_answer_ignored poll=%s", answer.poll_id)

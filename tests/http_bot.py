@@ -19,6 +19,7 @@ from telegram.ext import Application
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
 from bot.fake_api.server import FakeBotServer
+from bot.intake import polling
 from bot.lifecycle import running
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN
@@ -51,13 +52,8 @@ async def polling_bot(api: FakeTelegram, database: Path,
                             telegram_api_file_url=server.file_url, database_path=database,
                             http_client=http_client)
         app = build_application(settings)
-        async with running(app):
-            await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
-                                            allowed_updates=ALLOWED_UPDATES)
-            try:
-                yield app
-            finally:
-                await app.updater.stop()  # type: ignore[union-attr]
+        async with running(app), polling(app, ALLOWED_UPDATES, timeout=1):
+            yield app
 
 
 def run_bot_cli(cwd: Path, *args: str, input: str | None = None,
