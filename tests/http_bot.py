@@ -18,6 +18,7 @@ from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
+from bot.fake_api.faults import Faults
 from bot.fake_api.server import FakeBotServer
 from bot.intake import polling
 from bot.lifecycle import running
@@ -43,10 +44,11 @@ async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0,
 
 
 @asynccontextmanager
-async def polling_bot(api: FakeTelegram, database: Path,
-                      http_client: str = "aiohttp") -> AsyncIterator[Application]:
-    """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait."""
-    async with FakeBotServer(api) as server:
+async def polling_bot(api: FakeTelegram, database: Path, http_client: str = "aiohttp",
+                      faults: Faults | None = None) -> AsyncIterator[Application]:
+    """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait;
+    `faults` makes the stand-in fail calls (bot.fake_api.faults)."""
+    async with FakeBotServer(api, faults=faults) as server:
         settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
                             telegram_api_base_url=server.base_url,
                             telegram_api_file_url=server.file_url, database_path=database,

@@ -192,7 +192,7 @@ async def test_sigkill_at_random_moments_under_load_loses_and_repeats_nothing(
     plan = _workload(api, rng)
     size = -(-len(plan) // (KILLS + 1))
     waves = [plan[start:start + size] for start in range(0, len(plan), size)]
-    lost_acknowledged = 0
+    lost_acknowledged = unhandled_at_kills = 0
     async with FakeBotServer(api) as server:
         # Without flood control, to be quick: the stand-in sets no flood limits here.
         bot = BotProcess(api, server, tmp_path / "bot.sqlite3", RATE_LIMIT="false")
@@ -207,6 +207,7 @@ async def test_sigkill_at_random_moments_under_load_loses_and_repeats_nothing(
             assert code == -signal.SIGKILL
             # Every toggle the user saw 'Saved' for is in the file, right after the kill.
             stored_now = _profiles(bot.database)
+            unhandled_at_kills += len({u["update_id"] for u in pushed} - _handled(bot.database))
             for update_id, data in _acknowledged(api, pushed).items():
                 user_id = next(u for u in pushed if u["update_id"] == update_id)[
                     "callback_query"]["from"]["id"]
@@ -241,7 +242,8 @@ async def test_sigkill_at_random_moments_under_load_loses_and_repeats_nothing(
     lost_or_twice = {user: every_value ^ profiles[user][1] for user in LOAD_USERS
                      if profiles[user][1] != every_value}
     polls_per_user = {user: len(api.calls_to("sendPoll", user)) for user in LOAD_USERS}
-    report = (f"{KILLS} kills, {len(plan)} updates: {lost_acknowledged} acknowledged lost, "
+    report = (f"{KILLS} kills, {len(plan)} updates ({unhandled_at_kills} not yet handled at a "
+              f"kill): {lost_acknowledged} acknowledged lost, "
               f"{len(lost_or_twice)} users with a toggle lost or applied twice, "
               f"polls per user {sorted(set(polls_per_user.values()))}")
     print(report)

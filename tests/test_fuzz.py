@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -32,14 +33,18 @@ from tests.harness import BotHarness
 # that invalid input must avoid.
 ANONYMOUS_COUNTERS = frozenset({"unanswered_questions"})
 
-FUZZ = settings(max_examples=200, deadline=None, derandomize=True,
+# FUZZ_SCALE=5 multiplies the examples (about 11,000 updates instead of 2,300); the count fed
+# is printed at the end of the module (pytest -s).
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+FUZZ = settings(max_examples=200 * SCALE, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-FUZZ_SINGLE = settings(FUZZ, max_examples=300)  # for tests feeding one update an example
+FUZZ_SINGLE = settings(FUZZ, max_examples=300 * SCALE)  # for tests feeding one update each
 
 PIECES = ["<", ">", "&", "&amp;", "&#0;", "&nbsp", "<b>", "</b>", "<i>", "<a href='x'>", "</a>",
           "<script>", "*", "_", "`", "```", "[", "](", ")", "~", "||", "\\", "\n", " ", "=",
           '"', "'", "“", ":", "@", "/", "\u202e", "\u200b", "\ufeff", "👩‍⚕️", "🏥", "я", "中",
-          "years=", "state=", "certs=", "prof:", "forget:", "null", "-1", "9" * 30]
+          "years=", "state=", "certs=", "prof:", "forget:", "null", "-1", "9" * 30, "²", "٣",
+          "①", "tz=", "99 years"]
 UNICODE = st.characters(codec="utf-8")
 TEXT = st.one_of(
     st.text(UNICODE, max_size=80),
@@ -137,6 +142,7 @@ def fuzzer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzer]:
     yield fuzzer
     logging.getLogger().removeHandler(handler)
     fuzzer.close()
+    print(f"\nfuzzed {fuzzer.fed} updates")
 
 
 def _profile_change_is_valid(arguments: str) -> bool:
