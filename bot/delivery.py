@@ -5,7 +5,8 @@ For each call, in order:
    reports is durable before the reply leaves, and no transaction waits on the network.
 2. The call goes through AIORateLimiter when rate limiting is on (flood limits, RetryAfter).
 3. A transient failure (`NetworkError`: 5xx, connection reset, `TimedOut`) is retried with
-   exponential backoff, `ATTEMPTS` times in all. Refusals (`BadRequest` 400, `Forbidden` 403)
+   exponential backoff, `ATTEMPTS` times in all (a 429 too, after its `retry_after`, when
+   AIORateLimiter is off). Refusals (`BadRequest` 400, `Forbidden` 403)
    are not retried: they reach the handler, and the error handler does the follow-up.
 4. A message, edit or poll that still failed is kept in the outbox and the error is raised;
    `deliver_kept` sends the outbox again every `RETRY_KEPT_EVERY` seconds, oldest first, so a
@@ -51,8 +52,15 @@ def transient(error: BaseException) -> bool:
     return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
+def retry_after_seconds(error: RetryAfter) -> float:
+    """A 429's wait (PTB gives an int or a timedelta, depending on PTB_TIMEDELTA)."""
+    wait = error.retry_after
+    return float(wait) if isinstance(wait, int | float) else wait.total_seconds()
+
+
 def as_sent(data: dict[str, Any]) -> RequestData:
-    """The parameters of a call as they go over the wire (JSON-encoded strings)."""
+    """The parameters of a call as they go over the wire (JSON-encoded strings), converted by
+    PTB's own RequestParameter (a private module of the pinned version; RequestData is public)."""
     return RequestData([RequestParameter.from_input(key, value) for key, value in data.items()])
 
 
@@ -92,13 +100,17 @@ class ReliableDelivery(BaseRateLimiter[int]):
                 return await self._limiter.process_request(callback, args, kwargs, endpoint,
                                                            data, rate_limit_args)
             except TelegramError as error:
-                if not transient(error) or attempt == attempts - 1:
-                    if transient(error) and not _REPLAYING.get():
+                # A 429 is AIORateLimiter's to wait out and retry; without it, ours.
+                flooded = isinstance(error, RetryAfter)
+                if not (transient(error) or (flooded and self._limiter is None)) \
+                        or attempt == attempts - 1:
+                    if (transient(error) or flooded) and not _REPLAYING.get():
                         await self._keep(endpoint, data)
                     raise
                 log.info("Bot API %s failed (%s); attempt %d of %d", endpoint,
                          type(error).__name__, attempt + 2, attempts)
-                await asyncio.sleep(self._first_backoff * 2**attempt)
+                await asyncio.sleep(retry_after_seconds(error) if flooded
+                                    else self._first_backoff * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def _keep(self, endpoint: str, data: dict[str, Any]) -> None:

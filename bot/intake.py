@@ -23,6 +23,7 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import Application
 
+from bot.delivery import retry_after_seconds
 from db import Database
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,7 @@ async def poll_updates(app: Application, allowed_updates: list[str], *,
             updates = await app.bot.get_updates(offset=offset, timeout=timeout,
                                                 allowed_updates=allowed_updates)
         except RetryAfter as error:
-            await asyncio.sleep(error.retry_after if isinstance(error.retry_after, int | float)
-                                else error.retry_after.total_seconds())
+            await asyncio.sleep(retry_after_seconds(error))
             continue
         except NetworkError as error:
             if isinstance(error, BadRequest):

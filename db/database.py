@@ -194,6 +194,8 @@ class Database:
         await self._commit(unit)
 
     async def _commit(self, unit: _Unit) -> None:
+        if not unit.open and not unit.marked:
+            unit.finished = True  # it wrote nothing: its mark goes alone, in one statement
         fresh = True
         if not unit.marked:
             fresh = await self.processed_updates.mark(unit.update_id)

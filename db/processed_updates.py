@@ -34,14 +34,13 @@ class ProcessedUpdateRepository:
                                (update_id,)) is not None
 
     async def mark(self, update_id: int) -> bool:
-        """Record `update_id` as handled (and drop it from the inbox); False when it was
+        """Record `update_id` as handled (a trigger drops it from the inbox); False when it was
         recorded before (a redelivered update)."""
         fresh = await changed_rows(
             self._conn(),
             "INSERT OR IGNORE INTO processed_updates (update_id, seen_at) VALUES (?, ?)",
             (update_id, utc_now()),
         ) == 1
-        await self._conn().execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
         self._marked += 1
         if self._marked % PRUNE_EVERY == 0:
             await self.prune()

@@ -88,7 +88,7 @@ class BotProcess:
         """Start and wait until it is ready (it publishes its command menus on start-up)."""
         ready = len(self.api.calls_to("setMyCommands"))
         # The log goes to a file: a pipe nobody reads would fill up and block the bot.
-        with self.log.open("wb") as log:
+        with self.log.open("ab") as log:  # one log over every start
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", cwd=self.env["HOME"], env=self.env,
                 stdout=asyncio.subprocess.DEVNULL, stderr=log)

@@ -98,3 +98,11 @@ async def test_outbox_rows_are_the_recipients_data(tmp_path: Path) -> None:
         assert await database.outbox.count() == 0
     finally:
         await database.close()
+
+
+async def test_a_429_is_waited_out_even_without_the_rate_limiter(tmp_path: Path) -> None:
+    async with BotHarness(tmp_path) as bot:  # RATE_LIMIT off
+        bot.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+        calls = await bot.send("/profile years=3")
+        assert [call.error for call in calls] == ["Too Many Requests: retry after 1", None]
+        assert calls[1].at - calls[0].at >= 1.0

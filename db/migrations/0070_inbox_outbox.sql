@@ -17,3 +17,9 @@ CREATE TABLE outbox (
     attempts   INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL
 );
+
+-- Marking an update handled takes it out of the inbox, in the same statement.
+CREATE TRIGGER inbox_handled AFTER INSERT ON processed_updates
+BEGIN
+    DELETE FROM inbox WHERE update_id = NEW.update_id;
+END;
