@@ -242,8 +242,9 @@ async def test_sigkill_at_random_moments_under_load_loses_and_repeats_nothing(
     lost_or_twice = {user: every_value ^ profiles[user][1] for user in LOAD_USERS
                      if profiles[user][1] != every_value}
     polls_per_user = {user: len(api.calls_to("sendPoll", user)) for user in LOAD_USERS}
-    report = (f"{KILLS} kills, {len(plan)} updates ({unhandled_at_kills} not yet handled at a "
-              f"kill): {lost_acknowledged} acknowledged lost, "
+    report = (f"{KILLS} kills, {len(plan)} updates (at a kill, on average "
+              f"{unhandled_at_kills / KILLS:.0f} pushed but not yet handled): "
+              f"{lost_acknowledged} acknowledged lost, "
               f"{len(lost_or_twice)} users with a toggle lost or applied twice, "
               f"polls per user {sorted(set(polls_per_user.values()))}")
     print(report)
