@@ -39,42 +39,54 @@ def _db(app: Application) -> Database:
 class IntakeApplication(Application):  # type: ignore[type-arg]
     """An Application whose updates are each handled in one database unit (exactly-once)."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # Ids the inbox took as new (not handled before): no need to look them up again.
+        self.known_new: set[int] = set()
+
     async def process_update(self, update: object) -> None:
         if not isinstance(update, Update):
             await super().process_update(update)
             return
-        async with _db(self).unit(update.update_id) as fresh:
+        known_new = update.update_id in self.known_new
+        self.known_new.discard(update.update_id)
+        async with _db(self).unit(update.update_id, known_new=known_new) as fresh:
             if fresh:
                 await super().process_update(update)
             else:
                 log.info("Update %s was handled before; skipped", update.update_id)
 
 
-async def receive(app: Application, updates: Sequence[Update], raw: Sequence[dict[str, Any]]
-                  ) -> None:
-    """Store updates in the inbox, then queue them for handling."""
-    await _db(app).processed_updates.store(
-        (update.update_id, body) for update, body in zip(updates, raw, strict=True))
+async def _queue(app: Application, updates: Sequence[Update]) -> None:
+    if isinstance(app, IntakeApplication):
+        app.known_new.update(update.update_id for update in updates)
     for update in updates:
         await app.update_queue.put(update)
 
 
-async def replay_inbox(app: Application) -> set[int]:
-    """Queue what the inbox holds from the last run; their ids."""
+async def receive(app: Application, updates: Sequence[Update], raw: Sequence[dict[str, Any]]
+                  ) -> None:
+    """Store updates in the inbox, then queue the new ones for handling (not those handled
+    before, nor those the inbox holds already: they are queued by `replay_inbox`)."""
+    new = await _db(app).processed_updates.store(
+        (update.update_id, body) for update, body in zip(updates, raw, strict=True))
+    await _queue(app, [update for update in updates if update.update_id in new])
+
+
+async def replay_inbox(app: Application) -> None:
+    """Queue what the inbox holds from the last run."""
     leftovers = [Update.de_json(body, app.bot) for body in
                  await _db(app).processed_updates.unhandled()]
-    for update in leftovers:
-        await app.update_queue.put(update)
+    await _queue(app, leftovers)
     if leftovers:
         log.info("Handling %d update(s) fetched before the last stop", len(leftovers))
-    return {update.update_id for update in leftovers}
 
 
 async def poll_updates(app: Application, allowed_updates: list[str], *,
                        timeout: int = POLL_TIMEOUT) -> None:
     """Long polling, until cancelled; each batch is stored before it is confirmed."""
     await app.bot.delete_webhook(drop_pending_updates=False)
-    replayed = await replay_inbox(app)
+    await replay_inbox(app)
     offset: int | None = None
     backoff = 0.0
     while True:
@@ -94,9 +106,7 @@ async def poll_updates(app: Application, allowed_updates: list[str], *,
         backoff = 0.0
         if not updates:
             continue
-        fresh = [update for update in updates if update.update_id not in replayed]
-        await receive(app, fresh, [update.to_dict() for update in fresh])
-        replayed.difference_update(update.update_id for update in updates)
+        await receive(app, updates, [update.to_dict() for update in updates])
         offset = updates[-1].update_id + 1  # confirms this batch: it is stored
 
 

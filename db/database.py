@@ -204,11 +204,12 @@ class Database:
         await self._end(unit, commit=fresh)
 
     @asynccontextmanager
-    async def unit(self, update_id: int) -> AsyncIterator[bool]:
+    async def unit(self, update_id: int, *, known_new: bool = False) -> AsyncIterator[bool]:
         """`async with db.unit(update.update_id) as fresh:` — handle the update when `fresh`
-        (False: it was handled before). Committed with its mark at the end; rolled back,
-        unmarked, when the block raises (e.g. cancelled at shutdown)."""
-        if await self.processed_updates.seen(update_id):
+        (False: it was handled before; `known_new` skips looking, for an update the inbox has
+        just taken as new). Committed with its mark at the end; rolled back, unmarked, when the
+        block raises (e.g. cancelled at shutdown)."""
+        if not known_new and await self.processed_updates.seen(update_id):
             yield False
             return
         unit = _Unit(self, update_id)

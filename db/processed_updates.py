@@ -51,16 +51,19 @@ class ProcessedUpdateRepository:
         await self._conn().execute("DELETE FROM processed_updates WHERE seen_at < ?",
                                    (iso(cutoff),))
 
-    async def store(self, updates: Iterable[tuple[int, dict[str, Any]]]) -> None:
-        """Keep fetched updates (id, JSON object) until they are handled; known ids are left."""
+    async def store(self, updates: Iterable[tuple[int, dict[str, Any]]]) -> set[int]:
+        """Keep fetched updates (id, JSON object) until they are handled; the ids that are new
+        (not handled before, not in the inbox already)."""
         rows = [(update_id, json.dumps(body), utc_now()) for update_id, body in updates]
-        if rows:
-            await self._conn().execute(
-                "INSERT OR IGNORE INTO inbox (update_id, body, fetched_at) "
-                f"SELECT * FROM (VALUES {', '.join('(?, ?, ?)' for _ in rows)}) "
-                "WHERE column1 NOT IN (SELECT update_id FROM processed_updates)",
-                [value for row in rows for value in row],
-            )
+        if not rows:
+            return set()
+        stored = await self._conn().execute_fetchall(
+            "INSERT OR IGNORE INTO inbox (update_id, body, fetched_at) "
+            f"SELECT * FROM (VALUES {', '.join('(?, ?, ?)' for _ in rows)}) "
+            "WHERE column1 NOT IN (SELECT update_id FROM processed_updates) RETURNING update_id",
+            [value for row in rows for value in row],
+        )
+        return {int(row[0]) for row in stored}
 
     async def unhandled(self) -> list[dict[str, Any]]:
         """The inbox, oldest first: updates fetched before a crash or stop, not yet handled."""
