@@ -27,8 +27,9 @@ from handlers import (
     study,
 )
 
-# `redelivery` and `anonymous` stay first (they guard every update); `ask` stays last: its
-# catch-all for private text must come after every dialogue's handlers.
+# `anonymous` stays first (it guards every update; a redelivered update is skipped before any
+# handler, by bot.intake); `ask` stays last: its catch-all for private text must come after
+# every dialogue's handlers.
 FEATURES = (redelivery, anonymous, start, help, profile, salary, certify, career, steps, sources,
             quiz, study, daily, cohort, privacy, admin, inline, ask)
 
