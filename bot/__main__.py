@@ -27,6 +27,8 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 from bot.heartbeat import STALE_AFTER_INTERVALS, heartbeat_age
 from bot.logging_setup import configure_logging
 from bot.settings import HOW_TO_GET_A_TOKEN, Settings, settings_problem
+from db.database import DatabaseOpenError
+from db.migrate import MigrationError
 
 log = logging.getLogger("bot.main")
 
@@ -123,13 +125,15 @@ async def _serve(settings: Settings) -> None:
 
 def failure_reason(error: BaseException, settings: Settings) -> str:
     """One line saying why the bot could not start or go on, naming the setting involved."""
+    if isinstance(error, DatabaseOpenError) and error.__cause__ is not None:
+        error = error.__cause__  # the database's own reason, named by its setting below
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
     if isinstance(error, InvalidToken):
         return "Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather (/mybots)."
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         return (f"cannot reach the Bot API at TELEGRAM_API_BASE_URL="
                 f"{settings.telegram_api_base_url} ({detail})")
-    if isinstance(error, sqlite3.Error | OSError):
+    if isinstance(error, sqlite3.Error | OSError | MigrationError):
         unwritable = isinstance(error, OSError) or "open" in detail or "readonly" in detail
         hint = (" (its folder must exist or be creatable, and be writable by this user)"
                 if unwritable else "")

@@ -10,8 +10,11 @@ from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
+from bot import delivery
 from bot.aiohttp_request import AiohttpRequest
+from bot.delivery import ReliableDelivery
 from bot.ext_bot import CoachBot
+from bot.intake import IntakeApplication
 from bot.metrics import CountingRateLimiter, MeasuredProcessor, Metrics
 from bot.settings import Settings
 from db import Database
@@ -47,6 +50,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
     metrics = Metrics()
+    db = Database(settings.database_path)
     if request is None and settings.http_client == "aiohttp":
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
     elif request is None:  # python-telegram-bot's default client and pool sizes
@@ -59,11 +63,13 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         get_updates_request=updates_request or request,
         defaults=Defaults(parse_mode=ParseMode.HTML,
                           link_preview_options=LinkPreviewOptions(is_disabled=True)),
-        rate_limiter=CountingRateLimiter(metrics, max_retries=5) if settings.rate_limit
-        else None,
+        rate_limiter=ReliableDelivery(
+            db, CountingRateLimiter(metrics, max_retries=5) if settings.rate_limit else None),
     )
     app = (
         Application.builder()
+        .application_class(IntakeApplication)
+        .updater(None)  # bot.intake polls instead: it confirms updates only once stored
         .bot(bot)
         .concurrent_updates(MeasuredProcessor(metrics, max(1, settings.concurrent_updates)))
         .post_init(on_startup)
@@ -71,10 +77,11 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         .build()
     )
     app.bot_data["services"] = Services(
-        db=Database(settings.database_path),
+        db=db,
         operator_ids=frozenset(settings.operator_ids),
     )
     app.bot_data["metrics"] = metrics
     metrics.watch(app)
     handlers.register(app)
+    delivery.register(app)
     return app

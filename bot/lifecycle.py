@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from telegram.ext import Application
 
 from bot.heartbeat import sd_notify, start_heartbeat
+from bot.intake import polling
 from bot.settings import Settings
 
 YOUNG_GC_THRESHOLD = 20_000  # allocations between collections of the youngest generation
@@ -80,15 +81,14 @@ def started(app: Application, settings: Settings) -> None:
 async def poll_until_signalled(app: Application, settings: Settings,
                                allowed_updates: list[str]) -> None:
     """Long polling until SIGTERM or SIGINT; then the updates already fetched are handled,
-    the rest stay with Telegram for the next start, and the database is closed."""
+    the rest stay with Telegram (or in the inbox) for the next start, and the database is
+    closed. Polling that fails for good (e.g. a revoked token) ends it too, raising."""
     stop = stop_on_signals()
-    async with running(app, freeze_startup=True):
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=allowed_updates,
-                                        drop_pending_updates=False)
+    async with running(app, freeze_startup=True), polling(app, allowed_updates) as poller:
         started(app, settings)
-        try:
-            await stop.wait()
-            sd_notify("STOPPING=1")
-        finally:
-            await app.updater.stop()
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({stopped, poller}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        sd_notify("STOPPING=1")
+        if poller.done():
+            poller.result()

@@ -40,6 +40,7 @@ from bot.local_render import (
     render_call,
 )
 from bot.settings import Settings
+from knowledge.numbers import is_ascii_number
 
 # A well-formed placeholder: the stand-in answers every call, so it is never sent anywhere.
 LOCAL_TOKEN = "1000001:local-chat-placeholder-token-not-used"
@@ -270,7 +271,7 @@ class LocalChat:
                 await self.reply_to_latest(" ".join(parts[1:]))
         elif text.startswith("\\") and len(text) > 1:
             await self.send_text(text[1:])
-        elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
+        elif is_ascii_number(text) and 1 <= int(text) <= len(self.buttons):
             await self.press(int(text))
         elif text.lower().split(maxsplit=1)[0] == INLINE_PREFIX:
             await self.inline(text[len(INLINE_PREFIX):].strip())

@@ -26,6 +26,7 @@ from tornado.web import HTTPError, RequestHandler
 
 from bot.app import ALLOWED_UPDATES
 from bot.heartbeat import sd_notify
+from bot.intake import receive, replay_inbox
 from bot.lifecycle import running, started, stop_on_signals
 from bot.metrics import Metrics
 from bot.settings import Settings
@@ -66,7 +67,8 @@ class UpdateHandler(RequestHandler):
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             log.warning("Webhook request refused: not an update (%s)", type(error).__name__)
             raise HTTPError(400) from error
-        await self.app.update_queue.put(update)
+        # Stored before Telegram hears 200: a crash from here on cannot lose it (bot.intake).
+        await receive(self.app, [update], [data])
         self.finish()
 
     def log_exception(self, typ: type[BaseException] | None, value: BaseException | None,
@@ -124,6 +126,7 @@ async def serve_until_signalled(app: Application, settings: Settings) -> None:
                         max_body_size=MAX_BODY_BYTES)
     async with running(app, freeze_startup=True):
         try:
+            await replay_inbox(app)
             server.listen(settings.webhook_port, settings.webhook_listen)
             await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
                                       allowed_updates=ALLOWED_UPDATES)

@@ -80,15 +80,18 @@ class CohortRepository:
         return await self._one("code = ?", code)
 
     async def ensure(self, chat_id: int) -> Cohort:
-        """The chat's active cohort, created on first use."""
-        await self._conn().execute(
+        """The chat's active cohort, created on first use.
+
+        One statement: an archive or a move of the chat's cohort by a concurrent update cannot
+        come between creating it and reading it back (it did between two statements).
+        """
+        rows = await self._conn().execute_fetchall(
             "INSERT INTO cohorts (chat_id, code, created_at) VALUES (?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
+            "ON CONFLICT (chat_id) WHERE archived_at IS NULL DO UPDATE SET chat_id = chat_id "
+            f"RETURNING {_COLUMNS}",
             (chat_id, secrets.token_urlsafe(8), utc_now()),
         )
-        cohort = await self.for_chat(chat_id)
-        assert cohort is not None
-        return cohort
+        return _from_row(next(iter(rows)))
 
     async def update(self, cohort_id: int, **values: str | int | None) -> None:
         unknown = set(values) - SETTABLE

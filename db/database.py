@@ -1,16 +1,41 @@
-"""The connection and the repository API the handlers use."""
+"""The connection, its one writer, and the repository API the handlers use.
+
+How writes stay exactly-once (issue 20):
+
+- **One connection, one writer.** Everything runs on one aiosqlite connection. Reads go straight
+  to it; a write first takes `_write_lock`, so at most one transaction is open and SQLite's
+  own lock is never contended inside the process ("database is locked" cannot happen);
+  `busy_timeout` covers other processes (a backup, the sqlite3 shell).
+- **A unit per update.** `unit(update_id)` wraps the handling of one update. Its first write
+  takes the lock and begins a transaction; its later writes join it. The update is marked
+  handled (`processed_updates.mark`) in that transaction, which commits when the update is
+  done, or earlier, when the bot is about to call the Bot API (`flush`, called by
+  `bot.delivery`): the lock is never held while waiting on the network, and the effects are
+  durable before any reply tells the user about them. A crash before that commit rolls every
+  write back and leaves the update unmarked, so it is handled again; after it, the mark makes
+  a redelivery a no-op. Writes after the first reply (rare; the quiz poll's id is the one) are
+  committed at the end and covered by `quiz_pending_polls`.
+- Writes outside an update (jobs, start-up) are single autocommit statements, or a
+  `transaction()`, each under the same lock.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
 from db.cohorts import CohortRepository
-from db.migrate import migrate
+from db.daily_runs import DailyRunRepository
+from db.migrate import MigrationError, migrate
+from db.outbox import OutboxRepository
 from db.processed_updates import ProcessedUpdateRepository
 from db.profiles import ProfileRepository
 from db.quiz import QuizFlagRepository, QuizRepository
@@ -19,39 +44,75 @@ from db.study import StudySettingsRepository
 from db.unanswered import UnansweredRepository
 from db.user_data import UserDataRepository
 
+BUSY_TIMEOUT_MS = 5000
 
-async def _connect(path: str) -> aiosqlite.Connection:
-    conn = await aiosqlite.connect(path, isolation_level=None)
-    await conn.execute("PRAGMA journal_mode = WAL")
-    # NORMAL in WAL mode survives a killed process; only a power loss may drop the last commit.
-    await conn.execute("PRAGMA synchronous = NORMAL")
-    await conn.execute("PRAGMA foreign_keys = ON")
-    await conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
+
+class DatabaseOpenError(RuntimeError):
+    """The database could not be opened or migrated; the message is one line for operators."""
+
+
+def _is_read(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
+@dataclass(eq=False)
+class _Unit:
+    """The handling of one update: whether it holds the writer with a transaction begun."""
+
+    db: Database
+    update_id: int
+    open: bool = False
+    marked: bool = False
+    finished: bool = False
+
+
+_UNIT: ContextVar[_Unit | None] = ContextVar("db_unit", default=None)
+
+
+class _Gate:
+    """What repositories get as their connection: reads pass, writes go through the writer."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def execute(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()
+                      ) -> aiosqlite.Cursor:
+        conn = self._db._connection()
+        if _is_read(sql):
+            return await conn.execute(sql, parameters)
+        return await self._db._write(lambda: conn.execute(sql, parameters))
+
+    async def execute_fetchall(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()
+                               ) -> Iterable[sqlite3.Row]:
+        conn = self._db._connection()
+        if _is_read(sql):
+            return await conn.execute_fetchall(sql, parameters)
+        return await self._db._write(lambda: conn.execute_fetchall(sql, parameters))
 
 
 class Database:
-    """One aiosqlite connection (WAL, foreign keys, busy timeout) and the repositories on it.
-
-    Multi-statement changes go through `transaction()`, which runs on a second connection of
-    its own: statements other coroutines send meanwhile on the shared connection can then
-    neither slip into the transaction nor be rolled back with it.
-    """
+    """One aiosqlite connection (WAL, foreign keys, busy timeout), its writer, the repositories."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._conn: aiosqlite.Connection | None = None
-        self._writer: aiosqlite.Connection | None = None
-        self._writer_lock = asyncio.Lock()
-        self.profiles = ProfileRepository(self._connection)
-        self.unanswered = UnansweredRepository(self._connection)
-        self.study = StudySettingsRepository(self._connection)
-        self.quiz = QuizRepository(self._connection)
-        self.quiz_flags = QuizFlagRepository(self._connection)
-        self.cohorts = CohortRepository(self._connection)
-        self.rounds = RoundRepository(self._connection)
-        self.processed_updates = ProcessedUpdateRepository(self._connection)
-        self.user_data = UserDataRepository(self._connection, self.transaction)
+        self._write_lock = asyncio.Lock()
+        gate = _Gate(self)
+
+        def gated() -> aiosqlite.Connection:
+            return gate  # type: ignore[return-value]  # the two methods repositories use
+
+        self.profiles = ProfileRepository(gated)
+        self.unanswered = UnansweredRepository(gated)
+        self.study = StudySettingsRepository(gated)
+        self.quiz = QuizRepository(gated)
+        self.quiz_flags = QuizFlagRepository(gated)
+        self.cohorts = CohortRepository(gated)
+        self.rounds = RoundRepository(gated)
+        self.processed_updates = ProcessedUpdateRepository(gated)
+        self.outbox = OutboxRepository(gated)
+        self.daily_runs = DailyRunRepository(gated)
+        self.user_data = UserDataRepository(gated, self.transaction)
 
     def _connection(self) -> aiosqlite.Connection:
         if self._conn is None:
@@ -63,31 +124,136 @@ class Database:
         return self._conn is not None
 
     async def open(self, *, migrate_up_to: int | None = None) -> None:
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = await _connect(self.path)
-        await migrate(conn, up_to=migrate_up_to)
+        """Connect, set the pragmas, migrate; on failure close what was opened and raise
+        `DatabaseOpenError` saying what went wrong in one line."""
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            conn = await aiosqlite.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise DatabaseOpenError(f"cannot open the database at {self.path}: {error}") from error
+        try:
+            # First, so that switching to WAL waits for another process instead of failing.
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode survives a killed process; only a power loss may drop the last
+            # commit.
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await migrate(conn, up_to=migrate_up_to)
+        except BaseException as error:
+            await conn.close()  # its thread would otherwise keep the process alive
+            if isinstance(error, MigrationError):
+                raise DatabaseOpenError(f"database {self.path}: {error}") from error
+            if isinstance(error, sqlite3.Error):
+                raise DatabaseOpenError(
+                    f"cannot use the database at {self.path}: {error}") from error
+            raise
         self._conn = conn
+
+    # ----- the writer ----------------------------------------------------------------------
+
+    def _current_unit(self) -> _Unit | None:
+        unit = _UNIT.get()
+        return unit if unit is not None and unit.db is self and not unit.finished else None
+
+    async def _begin(self, unit: _Unit) -> None:
+        """Take the writer for `unit` and begin its transaction (once)."""
+        if unit.open:
+            return
+        await self._write_lock.acquire()
+        try:
+            await self._connection().execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._write_lock.release()
+            raise
+        unit.open = True
+
+    async def _end(self, unit: _Unit, *, commit: bool) -> None:
+        if not unit.open:
+            return
+        try:
+            await self._connection().execute("COMMIT" if commit else "ROLLBACK")
+        finally:
+            unit.open = False
+            self._write_lock.release()
+
+    async def _write(self, statement: Any) -> Any:
+        """Run `statement()` (a write) in the current update's transaction, or alone."""
+        unit = self._current_unit()
+        if unit is None:
+            async with self._write_lock:
+                return await statement()
+        await self._begin(unit)
+        return await statement()
+
+    async def flush(self) -> None:
+        """Commit the current update's writes, with its processed mark, before the bot calls
+        the Bot API; nothing to do outside an update or when nothing was written."""
+        unit = self._current_unit()
+        if unit is None or not unit.open:
+            return
+        await self._commit(unit)
+
+    async def _commit(self, unit: _Unit) -> None:
+        if not unit.open and not unit.marked:
+            unit.finished = True  # it wrote nothing: its mark goes alone, in one statement
+        fresh = True
+        if not unit.marked:
+            fresh = await self.processed_updates.mark(unit.update_id)
+            unit.marked = True
+        # Not fresh: the same update was handled meanwhile (a concurrent redelivery).
+        await self._end(unit, commit=fresh)
+
+    @asynccontextmanager
+    async def unit(self, update_id: int, *, known_new: bool = False) -> AsyncIterator[bool]:
+        """`async with db.unit(update.update_id) as fresh:` — handle the update when `fresh`
+        (False: it was handled before; `known_new` skips looking, for an update the inbox has
+        just taken as new). Committed with its mark at the end; rolled back, unmarked, when the
+        block raises (e.g. cancelled at shutdown)."""
+        if not known_new and await self.processed_updates.seen(update_id):
+            yield False
+            return
+        unit = _Unit(self, update_id)
+        token = _UNIT.set(unit)
+        try:
+            yield True
+            await self._commit(unit)
+        except BaseException:
+            await self._end(unit, commit=False)
+            raise
+        finally:
+            unit.finished = True
+            _UNIT.reset(token)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """`async with db.transaction() as conn:` — committed at the end, rolled back on error."""
-        async with self._writer_lock:
-            if self._writer is None:
-                # An in-memory database exists only on its own connection.
-                self._writer = self._connection() if self.path == ":memory:" \
-                    else await _connect(self.path)
-            writer = self._writer
-            await writer.execute("BEGIN IMMEDIATE")
+        """`async with db.transaction() as conn:` — all or nothing: committed at the end, rolled
+        back on error. Inside an update it is a savepoint of the update's transaction."""
+        conn = self._connection()
+        unit = self._current_unit()
+        if unit is not None:
+            await self._begin(unit)
+            await conn.execute("SAVEPOINT tx")
             try:
-                yield writer
-                await writer.execute("COMMIT")
+                yield conn
             except BaseException:
-                await writer.execute("ROLLBACK")
+                await conn.execute("ROLLBACK TO tx")
+                raise
+            finally:
+                await conn.execute("RELEASE tx")
+            return
+        async with self._write_lock:
+            await conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                await conn.execute("COMMIT")
+            except BaseException:
+                await conn.execute("ROLLBACK")
                 raise
 
     async def close(self) -> None:
-        async with self._writer_lock:
-            for conn in {id(c): c for c in (self._writer, self._conn) if c is not None}.values():
-                await conn.close()
-            self._writer = self._conn = None
+        async with self._write_lock:
+            if self._conn is not None:
+                await self._conn.close()
+            self._conn = None

@@ -1,8 +1,15 @@
-"""Forward-only migrations: numbered SQL files applied in order, tracked in PRAGMA user_version."""
+"""Forward-only migrations: numbered SQL files applied in order, tracked in PRAGMA user_version.
+
+Each migration runs in its own `BEGIN IMMEDIATE` transaction, which re-reads the version first:
+two processes starting on one database cannot both apply a migration, and a failed migration
+leaves the database as it was and raises `MigrationError` with a one-line reason.
+"""
 
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +19,10 @@ from db.trips import fetch_one
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class MigrationError(RuntimeError):
+    """A migration could not be applied; the message is one line naming it and the reason."""
 
 
 @dataclass(frozen=True)
@@ -33,20 +44,48 @@ def available_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     return migrations
 
 
+def statements(script: str) -> Iterator[str]:
+    """The script's statements one by one (`executescript` would commit our transaction)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    rest = "\n".join(line for line in buffer.splitlines()
+                     if line.strip() and not line.strip().startswith("--"))
+    if rest:
+        yield rest
+
+
 async def schema_version(conn: aiosqlite.Connection) -> int:
     row = await fetch_one(conn, "PRAGMA user_version")
     return int(row[0]) if row else 0
 
 
+async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        if await schema_version(conn) < migration.version:  # not applied meanwhile elsewhere
+            for statement in statements(migration.path.read_text()):
+                await conn.execute(statement)
+            await conn.execute(f"PRAGMA user_version = {migration.version}")
+        await conn.execute("COMMIT")
+    except BaseException:
+        await conn.execute("ROLLBACK")
+        raise
+
+
 async def migrate(conn: aiosqlite.Connection, up_to: int | None = None) -> int:
     """Apply every migration newer than the database, each in its own transaction."""
-    current = await schema_version(conn)
     for migration in available_migrations():
-        if migration.version <= current or (up_to is not None and migration.version > up_to):
+        if up_to is not None and migration.version > up_to:
+            break
+        if migration.version <= await schema_version(conn):
             continue
-        script = migration.path.read_text()
-        await conn.executescript(
-            f"BEGIN;\n{script}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
-        )
-        current = migration.version
-    return current
+        try:
+            await _apply(conn, migration)
+        except sqlite3.Error as error:
+            reason = " ".join(str(error).split())
+            raise MigrationError(f"migration {migration.path.name} failed: {reason}") from error
+    return await schema_version(conn)

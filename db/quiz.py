@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
@@ -32,14 +32,54 @@ class QuizRepository:
     def __init__(self, connection: Callable[[], aiosqlite.Connection]) -> None:
         self._conn = connection
 
-    async def record_poll(self, poll: SentPoll, private: bool, at: datetime) -> None:
-        """Store a sent poll; a private one is the recipient's data (found by /forget)."""
+    async def record_pending(self, question_id: str, chat_id: int, correct_option: int,
+                             cohort_id: int | None, private: bool) -> int:
+        """A poll about to be sent; its id for `record_poll` once Telegram returns the poll."""
+        cursor = await self._conn().execute(
+            "INSERT INTO quiz_pending_polls (question_id, chat_id, user_id, correct_option, "
+            "cohort_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (question_id, chat_id, chat_id if private else None, correct_option, cohort_id,
+             utc_now()),
+        )
+        return int(cursor.lastrowid or 0)
+
+    async def record_poll(self, poll: SentPoll, private: bool, at: datetime,
+                          pending_id: int | None = None) -> None:
+        """Store a poll sent `at` (in place of its pending row); a private one is the
+        recipient's data (found by /forget)."""
         await self._conn().execute(
-            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, message_id, "
-            "correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO quiz_polls (poll_id, question_id, chat_id, user_id, "
+            "message_id, correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
              poll.message_id, poll.correct_option, poll.cohort_id, iso(at)),
         )
+        if pending_id is not None:
+            await self._conn().execute("DELETE FROM quiz_pending_polls WHERE id = ?",
+                                       (pending_id,))
+
+    async def adopt_pending(self, poll_id: str, user_id: int,
+                            within: timedelta = timedelta(hours=1)) -> SentPoll | None:
+        """An answer to a poll id never recorded: the bot stopped between sending a poll and
+        storing its id. The poll is taken to be the newest recent pending one the user could
+        see: their private chat's first, then a group's where they are a member, then any
+        group's. None when there is none."""
+        row = await fetch_one(
+            self._conn(),
+            "SELECT p.id, p.question_id, p.chat_id, p.correct_option, p.cohort_id, p.user_id "
+            "FROM quiz_pending_polls AS p WHERE (p.chat_id = :user OR p.chat_id < 0) "
+            "AND p.created_at >= :since ORDER BY p.chat_id = :user DESC, EXISTS (SELECT 1 "
+            "FROM cohort_members AS m WHERE m.cohort_id = p.cohort_id AND m.user_id = :user) "
+            "DESC, p.id DESC LIMIT 1",
+            {"user": user_id, "since": iso(datetime.now(UTC) - within)},
+        )
+        if row is None:
+            return None
+        pending_id, question_id, chat_id, correct_option, cohort_id, recipient = row
+        poll = SentPoll(poll_id, str(question_id), int(chat_id), 0, int(correct_option),
+                        cohort_id)
+        await self.record_poll(poll, private=recipient is not None, at=datetime.now(UTC),
+                               pending_id=int(pending_id))
+        return poll
 
     async def poll(self, poll_id: str) -> SentPoll | None:
         row = await fetch_one(

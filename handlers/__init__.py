@@ -29,9 +29,9 @@ from handlers import (
     study,
 )
 
-# `redelivery`, `anonymous` and `group_buttons` stay first (they guard every update, or every
-# button press in a group); `ask` stays last: its catch-all for private text must come after
-# every dialogue's handlers.
+# `anonymous` and `group_buttons` stay first (they guard every update, or every button press
+# in a group; a redelivered update is skipped before any handler, by bot.intake); `ask` stays
+# last: its catch-all for private text must come after every dialogue's handlers.
 FEATURES = (redelivery, anonymous, group_buttons, start, help, profile, salary, certify, career,
             steps, sources, quiz, study, daily, cohort, members, privacy, admin, inline, ask)
 

@@ -10,7 +10,7 @@ from telegram.ext import Application, ApplicationHandlerStop, CallbackContext, T
 
 from handlers.render import reply
 
-GROUP = -999  # after handlers.redelivery, before every feature
+GROUP = -999  # before every feature
 
 NO_SENDER = ("I can't tell who sent this — it comes from a channel or an anonymous admin. "
              "Please send it from your own account.")

@@ -3,14 +3,17 @@
 Schedules live in the database; the jobs are rebuilt from it when the bot starts. Each job
 fires at the chosen time in the user's zone plus a small fixed offset (see
 `knowledge.study_calendar.staggered`), so that many users picking 08:00 are not all sent at
-once. A user who blocked the bot has their daily question switched off. A cohort's daily
-question is part of its rhythm (handlers.rounds).
+once. Each question sent is recorded (`daily_runs`); one that fell due while the bot was down
+is sent on start when at most CATCH_UP_WITHIN late, once. A user who blocked the bot has their
+daily question switched off. A cohort's daily question is part of its rhythm (handlers.rounds),
+which catches up on its own.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackContext, JobQueue
@@ -19,12 +22,14 @@ from db.study import StudySettings
 from handlers.deps import services
 from handlers.quiz import quiz_user
 from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
-from knowledge.study_calendar import parse_clock, staggered, zone
+from knowledge.study_calendar import last_due, missed, parse_clock, staggered, zone
 
 log = logging.getLogger(__name__)
 
 JobCallback = Callable[[CallbackContext], Awaitable[None]]
 DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs convention)
+# A question that fell due while the bot was down is sent on start when at most this late.
+CATCH_UP_WITHIN = timedelta(hours=1)
 
 
 def _queue(app: Application) -> JobQueue:
@@ -50,6 +55,26 @@ def _schedule(app: Application, name: str, daily_time: str | None, timezone: str
                               user_id=user_id, chat_id=user_id)
 
 
+async def _catch_up(app: Application, name: str, daily_time: str | None, timezone: str | None,
+                    key: int, callback: JobCallback, user_id: int | None = None) -> bool:
+    """At start: send now, once, a question that fell due while the bot was down."""
+    if not daily_time:
+        return False
+    now = datetime.now(UTC)
+    due = last_due(staggered(parse_clock(daily_time).replace(tzinfo=zone(timezone)), key), now)
+    if not missed(due, await app.bot_data["services"].db.daily_runs.last(name), now,
+                  CATCH_UP_WITHIN):
+        return False
+    _queue(app).run_once(callback, 0, name=name, data=key, user_id=user_id, chat_id=user_id)
+    return True
+
+
+async def _sent(context: CallbackContext, user_id: int | None = None) -> None:
+    """Remember when the job's question went out (so a restart does not send it again)."""
+    assert context.job is not None and context.job.name is not None
+    await services(context).db.daily_runs.record(context.job.name, datetime.now(UTC), user_id)
+
+
 def schedule_user(app: Application, settings: StudySettings, *, replace: bool = True) -> None:
     """(Re)schedule the user's daily question from their settings, or remove it when off.
 
@@ -68,14 +93,20 @@ async def send_user_daily(context: CallbackContext) -> None:
         await quiz_user(context.bot, db, user_id)
     except Forbidden:
         await user_blocked(context.application, user_id)
+        return
+    await _sent(context, user_id)
 
 
 async def restore_daily_jobs(app: Application) -> None:
     db = app.bot_data["services"].db
     users = await db.study.with_daily()
+    caught_up = 0
     for settings in users:
         schedule_user(app, settings, replace=False)
-    log.info("daily_jobs_restored users=%s", len(users))
+        caught_up += await _catch_up(app, user_job_name(settings.user_id, DAILY),
+                                     settings.daily_time, settings.timezone, settings.user_id,
+                                     send_user_daily, settings.user_id)
+    log.info("daily_jobs_restored users=%s caught_up=%s", len(users), caught_up)
 
 
 async def daily_off(app: Application, user_id: int) -> None:

@@ -25,6 +25,7 @@ from handlers.render import cut, escape
 from knowledge import Knowledge, load_knowledge
 from knowledge.card_search import search_cards
 from knowledge.cards import Card
+from knowledge.numbers import is_ascii_number
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def page_start(offset: str) -> int | None:
     """Where the requested page starts: 0 for the first; None for an offset we never sent."""
     if not offset:
         return 0
-    if offset.isascii() and offset.isdigit() and int(offset) < MAX_TOTAL:
+    if is_ascii_number(offset) and int(offset) < MAX_TOTAL:
         return int(offset)
     return None
 

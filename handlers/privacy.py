@@ -22,9 +22,10 @@ from telegram.ext import (
 
 from handlers.deps import services
 from handlers.personal import require_private
-from handlers.render import edited, is_private, reply, thread_of
+from handlers.render import edit_or_reply, is_private, reply, thread_of
 from handlers.start import register_deep_link
 from handlers.user_jobs import cancel_user_jobs, user_blocked
+from knowledge.numbers import is_ascii_number
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ async def ask_to_forget(update: Update, context: CallbackContext) -> None:
 def _confirmation_is_fresh(data: str) -> bool:
     """`forget:yes:<unix time>` pressed within CONFIRMATION_LIFETIME seconds."""
     stamp = data.removeprefix("forget:yes:")
-    return stamp.isdigit() and 0 <= time.time() - int(stamp) <= CONFIRMATION_LIFETIME
+    return is_ascii_number(stamp) and 0 <= time.time() - int(stamp) <= CONFIRMATION_LIFETIME
 
 
 async def on_forget_button(update: Update, context: CallbackContext) -> None:
@@ -130,7 +131,7 @@ async def on_forget_button(update: Update, context: CallbackContext) -> None:
     data = query.data or ""
     if data == "forget:no":
         await query.answer()
-        await edited(query.edit_message_text("Nothing was deleted. /privacy explains what I keep."))
+        await edit_or_reply(update, "Nothing was deleted. /privacy explains what I keep.")
         return
     if not is_private(update) or not _confirmation_is_fresh(data):
         await query.answer("This button is out of date — send /forget again.", show_alert=True)
@@ -143,11 +144,13 @@ async def on_forget_button(update: Update, context: CallbackContext) -> None:
     log.info("Forgot user %s: %d row(s), %d job(s)", user_id, sum(deleted.values()), jobs)
     await query.answer("Deleted")
     details = ", ".join(f"{table}: {count}" for table, count in sorted(deleted.items()))
-    await edited(query.edit_message_text(
+    # Reply instead when the question's message is gone: the data is deleted either way.
+    await edit_or_reply(
+        update,
         "Done — everything I stored about you is deleted"
         + (f" ({details})" if details else " (there was nothing stored)")
         + (f" and {jobs} scheduled reminder(s) cancelled" if jobs else "")
-        + ".\nIf you write to me again, I start from scratch."))
+        + ".\nIf you write to me again, I start from scratch.")
 
 
 async def on_my_chat_member(update: Update, context: CallbackContext) -> None:

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from pydantic import ValidationError
 
+from knowledge.numbers import is_ascii_number
 from knowledge.profile import EDUCATION_ORDER, Certification, Employer, Goal, Profile, Skill
 
 _CERTS = tuple(Certification)
@@ -42,7 +43,7 @@ def encode(profile: Profile) -> str:
 def _member(raw: str, members: tuple[StrEnum, ...]) -> StrEnum | None:
     if raw == NONE:
         return None
-    if not raw.isdigit() or int(raw) >= len(members):
+    if not is_ascii_number(raw) or int(raw) >= len(members):
         raise ValueError(raw)
     return members[int(raw)]
 

@@ -11,6 +11,7 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Poll, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackContext,
@@ -75,8 +76,11 @@ async def on_next_button(update: Update, context: CallbackContext) -> None:
         await query.answer("This button is out of date — send /quiz.", show_alert=True)
         return
     await query.answer()
-    if not await edited(query.edit_message_reply_markup(None)):
-        return  # pressed twice: the first press asked the next question
+    try:
+        if not await edited(query.edit_message_reply_markup(None)):
+            return  # pressed twice: the first press asked the next question
+    except BadRequest:
+        pass  # the poll's message may be gone; ask anyway
     await quiz_user(context.bot, services(context).db, update.effective_user.id, focus)
 
 
@@ -127,7 +131,8 @@ async def on_poll_answer(update: Update, context: CallbackContext) -> None:
     if answer is None or answer.user is None or not answer.option_ids:
         return  # an anonymous voter or a retracted vote: nothing to record
     db = services(context).db
-    sent = await db.quiz.poll(answer.poll_id)
+    sent = await db.quiz.poll(answer.poll_id) \
+        or await db.quiz.adopt_pending(answer.poll_id, answer.user.id)
     question = load_quiz_bank().by_id(sent.question_id) if sent else None
     if sent is None or question is None:
         log.info("poll_answer_ignored poll=%s", answer.poll_id)

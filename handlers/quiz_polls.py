@@ -35,6 +35,9 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
     bank = load_quiz_bank()
     question = pick_question(pool, asked, domain_weights(bank), _rng)
     shuffled = shuffle_options(question.options, question.correct, _rng)
+    # Recorded before the poll leaves: a crash before its id is stored cannot orphan answers.
+    pending = await db.quiz.record_pending(question.id, chat_id, shuffled.correct, cohort_id,
+                                           private=cohort_id is None)
     message = await bot.send_poll(
         chat_id, question.question, list(shuffled.options), type=Poll.QUIZ,
         is_anonymous=False, correct_option_ids=[shuffled.correct],
@@ -44,6 +47,6 @@ async def send_quiz(bot: Bot, db: Database, chat_id: int, pool: Sequence[QuizQue
     assert message.poll is not None
     await db.quiz.record_poll(SentPoll(message.poll.id, question.id, chat_id,
                                        message.message_id, shuffled.correct, cohort_id),
-                              private=cohort_id is None, at=at)
+                              private=cohort_id is None, at=at, pending_id=pending)
     log.info("quiz_sent chat=%s question=%s", chat_id, question.id)
     return message

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.numbers import is_ascii_number
+
 MAX_YEARS = 50
 SHORT_WORD = 5  # up to this many letters, a near miss is one slip away
 
@@ -303,7 +305,7 @@ def parse_value(key: str, raw: str) -> object:
     """Turn a typed value into the field's canonical value, or raise ProfileValueError."""
     if key == "years":
         text = raw.strip()
-        if not text.isdigit() or int(text) > MAX_YEARS:
+        if not is_ascii_number(text) or int(text) > MAX_YEARS:
             raise ProfileValueError(key, raw, accepted_values(key))
         return int(text)
     if key == "state":

@@ -14,8 +14,11 @@ DEFAULT_TIMEZONE = "UTC"
 # Daily questions set for the same minute are spread over this many seconds.
 STAGGER_SECONDS = 240
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_CLOCK = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
+# The longest IANA name is 32 characters; a longer one is refused before the file system sees
+# it (a very long name made ZoneInfo raise OSError).
+MAX_ZONE_NAME = 64
 _ZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$")
 
 
@@ -56,12 +59,12 @@ def parse_daily_time(text: str) -> str | None:
 def parse_timezone(text: str) -> ZoneInfo:
     """An IANA zone name such as America/Chicago (case as typed or canonical)."""
     name = text.strip()
-    if not _ZONE.match(name):
+    if len(name) > MAX_ZONE_NAME or not _ZONE.match(name):
         raise CalendarError("use a zone name like America/Chicago, Europe/London or UTC")
     for candidate in (name, "/".join(part.title() for part in name.split("/")), name.upper()):
         try:
             return ZoneInfo(candidate)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             continue
     raise CalendarError("I don't know that zone; use one like America/Chicago, "
                         "America/New_York, Europe/London or UTC")
@@ -71,7 +74,7 @@ def zone(name: str | None) -> ZoneInfo:
     """The stored zone name as a ZoneInfo; UTC when unset or no longer known."""
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 
@@ -119,3 +122,20 @@ def staggered(clock: time, key: int, spread: int = STAGGER_SECONDS) -> time:
     offset = stagger_seconds(key, spread)
     moment = datetime.combine(date(2000, 1, 3), clock) + timedelta(seconds=offset)
     return moment.time().replace(tzinfo=clock.tzinfo)
+
+
+def last_due(at: time, now: datetime) -> datetime:
+    """The latest moment, not after `now`, at which a daily time `at` (carrying its zone)
+    fell due."""
+    tz = at.tzinfo or UTC
+    local_day = now.astimezone(tz).date()
+    due = datetime.combine(local_day, at.replace(tzinfo=None), tzinfo=tz)
+    if due > now:
+        due = datetime.combine(local_day - timedelta(days=1), at.replace(tzinfo=None), tzinfo=tz)
+    return due
+
+
+def missed(due: datetime, last_run: datetime | None, now: datetime, within: timedelta) -> bool:
+    """A daily question due at `due` was not sent (last sent before it), and sending it now,
+    at most `within` late, is still useful."""
+    return now - due <= within and (last_run is None or last_run < due)

@@ -18,7 +18,9 @@ from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.fake_api import FakeTelegram
+from bot.fake_api.faults import Faults
 from bot.fake_api.server import FakeBotServer
+from bot.intake import polling
 from bot.lifecycle import running
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN
@@ -42,22 +44,18 @@ async def wait_for(predicate: Callable[[], Any], timeout: float = 10.0,
 
 
 @asynccontextmanager
-async def polling_bot(api: FakeTelegram, database: Path,
-                      http_client: str = "aiohttp") -> AsyncIterator[Application]:
-    """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait."""
-    async with FakeBotServer(api) as server:
+async def polling_bot(api: FakeTelegram, database: Path, http_client: str = "aiohttp",
+                      faults: Faults | None = None) -> AsyncIterator[Application]:
+    """`async with polling_bot(api, path) as app:` — then `api.push(update)` and wait;
+    `faults` makes the stand-in fail calls (bot.fake_api.faults)."""
+    async with FakeBotServer(api, faults=faults) as server:
         settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
                             telegram_api_base_url=server.base_url,
                             telegram_api_file_url=server.file_url, database_path=database,
                             http_client=http_client)
         app = build_application(settings)
-        async with running(app):
-            await app.updater.start_polling(poll_interval=0, timeout=1,  # type: ignore[union-attr]
-                                            allowed_updates=ALLOWED_UPDATES)
-            try:
-                yield app
-            finally:
-                await app.updater.stop()  # type: ignore[union-attr]
+        async with running(app), polling(app, ALLOWED_UPDATES, timeout=1):
+            yield app
 
 
 def run_bot_cli(cwd: Path, *args: str, input: str | None = None,
@@ -90,7 +88,7 @@ class BotProcess:
         """Start and wait until it is ready (it publishes its command menus on start-up)."""
         ready = len(self.api.calls_to("setMyCommands"))
         # The log goes to a file: a pipe nobody reads would fill up and block the bot.
-        with self.log.open("wb") as log:
+        with self.log.open("ab") as log:  # one log over every start
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", cwd=self.env["HOME"], env=self.env,
                 stdout=asyncio.subprocess.DEVNULL, stderr=log)

@@ -253,7 +253,7 @@ async def test_over_http_the_same_checks_apply() -> None:
             # The project's client sends a JSON body, where the list stays a list (a form body
             # would carry the text "[]"): refused either way.
             with pytest.raises(BadRequest,
-                               match="serialised empty list|expected string, got array"):
+                               match=r"serialised empty list|expected string, got array"):
                 await bot.answer_inline_query(inline, [], api_kwargs={"next_offset": []})
             await bot.send_message(USER, "fine", parse_mode="HTML")
     assert [c.error is None for c in api.calls] == [True, False, True]

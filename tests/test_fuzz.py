@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -32,14 +33,18 @@ from tests.harness import BotHarness
 # that invalid input must avoid.
 ANONYMOUS_COUNTERS = frozenset({"unanswered_questions"})
 
-FUZZ = settings(max_examples=200, deadline=None, derandomize=True,
+# FUZZ_SCALE=5 multiplies the examples (about 11,000 updates instead of 2,300); the count fed
+# is printed at the end of the module (pytest -s).
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+FUZZ = settings(max_examples=200 * SCALE, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-FUZZ_SINGLE = settings(FUZZ, max_examples=300)  # for tests feeding one update an example
+FUZZ_SINGLE = settings(FUZZ, max_examples=300 * SCALE)  # for tests feeding one update each
 
 PIECES = ["<", ">", "&", "&amp;", "&#0;", "&nbsp", "<b>", "</b>", "<i>", "<a href='x'>", "</a>",
           "<script>", "*", "_", "`", "```", "[", "](", ")", "~", "||", "\\", "\n", " ", "=",
           '"', "'", "“", ":", "@", "/", "\u202e", "\u200b", "\ufeff", "👩‍⚕️", "🏥", "я", "中",
-          "years=", "state=", "certs=", "prof:", "forget:", "null", "-1", "9" * 30]
+          "years=", "state=", "certs=", "prof:", "forget:", "null", "-1", "9" * 30, "²", "٣",
+          "①", "tz=", "99 years"]
 UNICODE = st.characters(codec="utf-8")
 TEXT = st.one_of(
     st.text(UNICODE, max_size=80),
@@ -137,6 +142,7 @@ def fuzzer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzer]:
     yield fuzzer
     logging.getLogger().removeHandler(handler)
     fuzzer.close()
+    print(f"\nfuzzed {fuzzer.fed} updates")
 
 
 def _profile_change_is_valid(arguments: str) -> bool:
@@ -189,11 +195,37 @@ def test_commands_with_random_arguments(fuzzer: Fuzzer, chat: str, name: str,
             assert any(call.method.startswith("send") for call in calls), text  # an answer
 
 
+# Values that look like numbers, dates, times or zones without being valid ones.
+ODD_VALUE = st.one_of(
+    st.sampled_from(["²", "٣", "①", "3²", "¹⁰", "５", "-1", "9" * 30, "1e3", "0x10", "99",
+                     "2027-0²-01", "٢٠٢٧-٠١-٠١", "7:3٠", "25:00", "A" * 300,
+                     "America/" + "x" * 300, "../../etc/passwd", "UTC\x00"]),
+    st.text(st.sampled_from("0123456789²³¹٣①:-/"), min_size=1, max_size=12),
+    st.text(UNICODE, max_size=20),
+)
+ARGUMENT_KEY = st.sampled_from(["years", "state", "certs", "skills", "goal", "education", "tz",
+                                "date", "exam", "time", "name"])
+VALUED_COMMANDS = ["profile", "salary", "career", "timezone", "exam", "daily", "countdown",
+                   "cohort", "quiz", "certify", "stats"]
+
+
+@FUZZ
+@given(chat=CHAT_KIND, command=st.sampled_from(VALUED_COMMANDS), bare=st.booleans(),
+       pairs=st.lists(st.tuples(ARGUMENT_KEY, ODD_VALUE), min_size=1, max_size=3))
+def test_commands_with_odd_values(fuzzer: Fuzzer, chat: str, command: str, bare: bool,
+                                  pairs: list[tuple[str, str]]) -> None:
+    user = fuzzer.new_user()
+    arguments = " ".join(value if bare else f"{key}={value}" for key, value in pairs)
+    invalid = command == "profile" and not _profile_change_is_valid(arguments)
+    fuzzer.feed(fuzzer.message_update("message", user, fuzzer.chat(chat, user),
+                                      f"/{command} {arguments}"), invalid=invalid)
+
+
 BUTTON_DATA = st.one_of(
     st.text(UNICODE, min_size=1, max_size=64).filter(lambda d: len(d.encode()) <= 64),
     st.lists(st.sampled_from(["prof", "forget", "menu", "set", "tog", "edit", "done", "view",
                               "yes", "no", "w", "years", "state", "certs", "", "x" * 20,
-                              "-1", "<b>"]), min_size=1, max_size=6).map(":".join))
+                              "-1", "<b>", "²", "٣", "1"]), min_size=1, max_size=6).map(":".join))
 
 
 @FUZZ

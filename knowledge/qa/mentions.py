@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from knowledge.profile import STATES, Certification, Education, Employer
+from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.text import fold, words
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -16,7 +16,7 @@ _AMBIGUOUS_CODES = frozenset({"IN", "ME", "OR", "OK", "HI", "VA", "DE", "LA", "M
 _STATE_NAMES = sorted(((fold(name), code) for code, name in STATES.items()),
                       key=lambda item: -len(item[0]))
 _CODE = re.compile(r"\b([A-Z]{2})\b")
-_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b")
+_YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
 # Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
@@ -103,7 +103,9 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     return Mentions(
         certs=certs,
         state=state,
-        years=int(years_match.group(1)) if years_match else None,
+        # More than a profile accepts (e.g. "99 years") is not taken as the asker's.
+        years=int(years_match.group(1))
+        if years_match and int(years_match.group(1)) <= MAX_YEARS else None,
         employer=employer,
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),

@@ -1,0 +1,106 @@
+"""The database unit of an update (db.database): its writes and its processed mark commit
+together, once; and a quiz poll whose id was never stored still counts its answers."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from db import Database
+from knowledge.profile import Profile
+from knowledge.quiz_bank import load_quiz_bank
+from tests.harness import BotHarness, replies
+
+
+@pytest.fixture
+async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    database = Database(tmp_path / "u.sqlite3")
+    await database.open()
+    yield database
+    await database.close()
+
+
+async def test_a_unit_commits_its_writes_with_its_mark(db: Database) -> None:
+    async with db.unit(1) as fresh:
+        assert fresh
+        await db.profiles.save(5, Profile(years=1))
+    assert await db.processed_updates.seen(1)
+    assert await db.profiles.get(5) == Profile(years=1)
+    async with db.unit(1) as fresh:  # delivered again
+        assert not fresh
+
+
+async def test_a_unit_that_fails_leaves_neither_writes_nor_mark(db: Database) -> None:
+    with pytest.raises(asyncio.CancelledError):
+        async with db.unit(2):
+            await db.profiles.save(5, Profile(years=2))
+            raise asyncio.CancelledError  # e.g. the process stopping mid-update
+    assert not await db.processed_updates.seen(2)
+    assert await db.profiles.get(5) is None
+
+
+async def test_flush_makes_the_writes_durable_before_a_reply(db: Database, tmp_path: Path
+                                                             ) -> None:
+    other = Database(tmp_path / "u.sqlite3")  # another process's view of the file
+    await other.open()
+    try:
+        async with db.unit(3):
+            await db.profiles.save(5, Profile(years=3))
+            assert await other.profiles.get(5) is None  # not committed yet
+            await db.flush()  # what bot.delivery does before every Bot API call
+            assert await other.profiles.get(5) == Profile(years=3)
+            assert await other.processed_updates.seen(3)
+    finally:
+        await other.close()
+
+
+async def test_writes_of_concurrent_units_never_mix(db: Database) -> None:
+    async def update(update_id: int, fail: bool) -> None:
+        async with db.unit(update_id):
+            await db.profiles.save(update_id, Profile(years=update_id % 50))
+            await asyncio.sleep(0)
+            await db.profiles.save(update_id + 1000, Profile(years=1))
+            if fail:
+                raise asyncio.CancelledError
+
+    results = await asyncio.gather(*(update(i, i % 3 == 0) for i in range(1, 61)),
+                                   return_exceptions=True)
+    assert len(results) == 60
+    for i in range(1, 61):
+        kept = i % 3 != 0
+        assert (await db.profiles.get(i) is not None) is kept
+        assert (await db.profiles.get(i + 1000) is not None) is kept
+        assert await db.processed_updates.seen(i) is kept
+
+
+async def test_a_transaction_inside_a_unit_is_all_or_nothing(db: Database) -> None:
+    async with db.unit(4):
+        await db.profiles.save(6, Profile(years=6))
+        with pytest.raises(RuntimeError):
+            async with db.transaction() as conn:
+                await conn.execute("DELETE FROM profiles")
+                raise RuntimeError("stop")
+    assert await db.profiles.get(6) == Profile(years=6)
+
+
+async def test_an_answer_to_a_poll_whose_id_was_never_stored_still_counts(
+        bot: BotHarness) -> None:
+    # The bot stopped after sending the poll and before storing its id: only the pending row.
+    question = load_quiz_bank().questions[0]
+    await bot.db.quiz.record_pending(question.id, 501, 1, None, private=True)
+    await bot.feed(bot.api.poll_answer_update(bot.user(), "poll-never-stored", [1]))
+    assert await bot.db.quiz.poll("poll-never-stored") is not None
+    results = await bot.db.quiz.results_by_domain(501)
+    assert [(r.domain, r.answered, r.correct) for r in results] == [(question.domain, 1, 1)]
+    # Someone else's answer to an unknown poll is not matched to this user's private poll.
+    await bot.db.quiz.record_pending(question.id, 501, 1, None, private=True)
+    await bot.feed(bot.api.poll_answer_update(bot.user(502), "another-unknown", [1]))
+    assert await bot.db.quiz.results_by_domain(502) == []
+
+
+async def test_a_redelivered_quiz_is_not_posted_twice(bot: BotHarness) -> None:
+    update = bot.api.text_update(bot.user(), "/quiz")
+    assert [call.method for call in replies(await bot.feed(update))] == ["sendPoll"]
+    assert await bot.feed(update) == []
