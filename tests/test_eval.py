@@ -13,6 +13,7 @@ from eval.run import (
     evaluate,
     judge,
     known_figures,
+    listed_sets,
     load_questions,
     report_text,
 )
@@ -72,3 +73,9 @@ async def test_the_report_lists_each_kind_of_failure_side_by_side() -> None:
     text = report_text({"dev": report, "again": report}, ["dev"])
     assert "answerable right" in text and "1/2" in text and "offtopic" in text
     assert "[dev] other failures: 1" in text and "[again]" not in text
+
+
+def test_only_the_dev_sets_failures_are_listed_unless_asked() -> None:
+    assert listed_sets(["dev", "test", "test2"]) == ["dev"]
+    assert listed_sets(["test", "test2"]) == []
+    assert listed_sets(["dev", "test"], show_test_failures=True) == ["dev", "test"]
