@@ -21,6 +21,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import question_parts
+from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
 
 MAX_QUESTION = 500
@@ -139,8 +140,10 @@ INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
 
 class Engine:
     def __init__(self, entries: Sequence[Entry], synonyms: Mapping[str, Iterable[str]],
-                 intent_cues: Mapping[Intent, Iterable[str]]) -> None:
+                 intent_cues: Mapping[Intent, Iterable[str]],
+                 specifics: Mapping[str, Iterable[str]] | None = None) -> None:
         self.entries = tuple(entries)
+        self.specifics = Specifics(specifics or {})
         self.by_id = {entry.id: entry for entry in self.entries}
         texts = [self._entry_texts(entry) for entry in self.entries]
         self.index = BM25Index([document_terms(text) for text in texts])
@@ -218,6 +221,11 @@ class Engine:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]
+        if not self.specifics.answered_by(text, f"{best.title} {best.answer}"):
+            # It names a city, an employer, another job, a year or a detail ("pass rate")
+            # the entry does not: the nearest entry would answer another question.
+            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                          coverage=coverage, paraphrase=similarity, read_as=text)
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text, gap=best)

@@ -64,6 +64,7 @@ def subjects_of(words: Collection[str]) -> set[str]:
 class Mentions:
     certs: tuple[Certification, ...] = ()
     state: str | None = None
+    states: tuple[str, ...] = ()  # every state named, in order ("Texas or Florida")
     years: int | None = None
     employer: Employer | None = None
     education: Education | None = None
@@ -86,14 +87,25 @@ class Mentions:
         return changes
 
 
+def _states(text: str, folded: str) -> tuple[str, ...]:
+    """The states named, in the order written: full names (longest first, so that "west
+    virginia" is not also Virginia), else unambiguous codes."""
+    found: list[tuple[int, str]] = []
+    for name, code in _STATE_NAMES:
+        for match in re.finditer(rf"\b{name}\b", folded):
+            found.append((match.start(), code))
+        folded = re.sub(rf"\b{name}\b", lambda m: "#" * len(m.group()), folded)
+    named = [code for _, code in sorted(found)]
+    if not named:
+        named = [code for code in _codes(text) if code in STATES and code not in _AMBIGUOUS_CODES]
+    return tuple(dict.fromkeys(named))
+
+
 def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
-    state = next((code for name, code in _STATE_NAMES if re.search(rf"\b{name}\b", folded)),
-                 None)
-    if state is None:
-        state = next((code for code in _codes(text)
-                      if code in STATES and code not in _AMBIGUOUS_CODES), None)
+    states = _states(text, folded)
+    state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
     raw_words = set(folded.split())
@@ -103,6 +115,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     return Mentions(
         certs=certs,
         state=state,
+        states=states,
         years=int(years_match.group(1)) if years_match else None,
         employer=employer,
         education=education,

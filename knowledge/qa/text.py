@@ -15,6 +15,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
+# is no word the knowledge could know, what it stands for is ("40k" is a salary).
+_AMOUNTS = (
+    (re.compile(r"\b\d+(?: \d+)? (?:an |a |per )?(?:hr|hrs|hour|hourly)\b"), "hourly pay"),
+    (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
+    (re.compile(r"\b(?:\d{1,2} )+(?=(?:years?|yrs?)\b)"), ""),
+)
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -41,6 +48,20 @@ STOPWORDS = frozenset({
     "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
     "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
     "dude", "bro", "yeah", "yep", "nope", "pretty",
+    # conversational framing around a question ("sorry if this is dumb but...", "quick
+    # question", "just curious", "like ballpark"): it asks nothing itself
+    "sorry", "dumb", "stupid", "silly", "quick", "question", "curious", "wondering", "wonder",
+    "wondered", "thinking", "thought", "sure", "unsure", "place", "exactly", "ballpark",
+    "roughly", "approximately", "approx", "usually", "typically", "generally", "normally",
+    "folks", "stuff", "realistic", "realistically", "possible", "anyway", "anyways", "maybe",
+    "probably", "guess", "seriously", "literally", "totally", "well", "hmm", "um", "uh", "lol",
+    "haha", "wow", "omg", "real", "talk", "someday", "eventually", "ever", "even", "kind",
+    "sort", "type", "bit", "little", "looking", "hoping", "asking",
+    "ask", "asked", "heard", "hear", "seen", "saw", "seeing", "told", "says", "said", "say",
+    "idea", "ideas", "clue", "somebody", "everybody", "everything",
+    "something", "anything", "whatever", "either", "though", "although", "since", "because",
+    "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
+    "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
@@ -72,6 +93,14 @@ def normalized_question(text: str, limit: int = 200) -> str:
     Runs of five or more digits (phone, member or record numbers) are masked.
     """
     return _LONG_NUMBER.sub("#", " ".join(words(text)))[:limit]
+
+
+def spoken_amounts(folded: str) -> str:
+    """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
+    low", "22 hr" → "hourly pay", "0 2 years" → "years"."""
+    for pattern, meaning in _AMOUNTS:
+        folded = pattern.sub(meaning, folded)
+    return " ".join(folded.split())
 
 
 @lru_cache(maxsize=4096)
@@ -163,7 +192,7 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = " ".join(words(text))
+        folded = spoken_amounts(" ".join(words(text)))
         found: list[QueryWord] = []
         for pattern, phrase, targets in self._phrases:
             if pattern.search(folded):
