@@ -174,7 +174,7 @@ class Engine:
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
-            return whole
+            return self._both_sides(whole)
         # A post of several sentences or a two-part question: each part is answered (a later
         # part read after the earlier one, like a follow-up), the whole's answer first.
         found: list[Answer] = []
@@ -191,7 +191,32 @@ class Engine:
             if answer.entry is not None and answer.entry.id not in shown:
                 shown.add(answer.entry.id)
                 also.append(answer.entry)
-        return replace(primary, also=tuple(also[:MAX_ALSO]))
+        return self._both_sides(replace(primary, also=tuple(also[:MAX_ALSO])))
+
+    def _both_sides(self, answer: Answer) -> Answer:
+        """A question naming two states or certifications ("Texas or Florida", "RHIT vs CCA
+        fee") gets each side: the answer for the one its entry is not about follows it (for a
+        certification, the same part: the fee for the fee)."""
+        entry = answer.entry
+        if entry is None:
+            return answer
+        mentions = answer.mentions
+        sides: list[str] = []
+        if len(mentions.states) > 1:
+            sides += [f"state:{code}" for code in mentions.states]
+        codes = [cert.value for cert in mentions.certs]
+        if len(codes) > 1:
+            own = next((code for code in codes if entry.id.startswith(f"certification:{code}")),
+                       None)
+            sides += [entry.id.replace(f":{own}", f":{code}", 1) if own
+                      else f"certification:{code}" for code in codes]
+        shown = {entry.id, *(e.id for e in answer.also)}
+        covered = entry.subjects
+        extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
+                 and i not in shown and not self.by_id[i].subjects <= covered]
+        if not extra:
+            return answer
+        return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
     def _in_context(self, text: str, previous: str | None, normalized: str) -> Answer:
         """`text` answered alone, or read with `previous` when it is a follow-up of it."""
