@@ -5,10 +5,11 @@ A card's text is plain (no HTML) with every figure already rendered with its sou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.models import AgencyRange, CertificationInfo
+from knowledge.models import AgencyRange, CertificationInfo, StageBand
 from knowledge.profile import STATES
 from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
@@ -88,9 +89,35 @@ def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+# In a topic's answer: every career stage's pay bands, by stage, each with its guide; or one
+# stage's ("[bands:manager]").
+STAGE_BANDS_PLACEHOLDER = "[stage_bands]"
+ONE_STAGE_PLACEHOLDER = re.compile(r"\[bands:([a-z_]+)\]")
+
+
+def _band_text(band: StageBand, kb: Knowledge) -> str:
+    return (f"{band.label}: {format_money(band.low)}-{format_money(band.high)}"
+            f"{'+' if band.open_ended else ''} ({source_label(kb.source(band.source))})")
+
+
+def _all_stage_bands(kb: Knowledge) -> str:
+    stages = sorted(kb.stages, key=lambda stage: stage.order)
+    return "; ".join(
+        f"{stage.title} - " + ", ".join(f"{_band_text(b, kb)}, {b.years}"
+                                        for b in kb.bands_for_stage(stage.id))
+        for stage in stages if kb.bands_for_stage(stage.id))
+
+
+def _topic_text(text: str, kb: Knowledge) -> str:
+    text = text.replace(STAGE_BANDS_PLACEHOLDER, _all_stage_bands(kb))
+    text = ONE_STAGE_PLACEHOLDER.sub(
+        lambda match: "; ".join(_band_text(b, kb) for b in kb.bands_for_stage(match[1])), text)
+    return render_text(text, kb)
+
+
 def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards: list[Card] = [
-        Card(f"topic:{t.id}", "topic", t.title, render_text(t.answer, kb), t.keywords,
+        Card(f"topic:{t.id}", "topic", t.title, _topic_text(t.answer, kb), t.keywords,
              t.sources, t.command)
         for t in kb.topics
     ]
@@ -110,10 +137,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     stages = sorted(kb.stages, key=lambda stage: stage.order)
     for position, stage in enumerate(stages):
         stage_bands = kb.bands_for_stage(stage.id)
-        bands = "; ".join(
-            f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
-            f"{'+' if b.open_ended else ''} ({source_label(kb.source(b.source))})"
-            for b in stage_bands)
+        bands = "; ".join(_band_text(b, kb) for b in stage_bands)
         earlier = stages[position - 1] if position else None
         later = stages[position + 1] if position + 1 < len(stages) else None
         place = (f"Stage {stage.order} of {len(stages)} on the career ladder"

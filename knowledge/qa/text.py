@@ -20,7 +20,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 _AMOUNTS = (
     (re.compile(r"\b\d+(?: \d+)? (?:an |a |per )?(?:hr|hrs|hour|hourly)\b"), "hourly pay"),
     (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
-    (re.compile(r"\b(?:\d{1,2} )+(?=(?:years?|yrs?)\b)"), ""),
+    (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
+    (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -97,7 +98,8 @@ def normalized_question(text: str, limit: int = 200) -> str:
 
 def spoken_amounts(folded: str) -> str:
     """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
-    low", "22 hr" → "hourly pay", "0 2 years" → "years"."""
+    low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
+    future years"."""
     for pattern, meaning in _AMOUNTS:
         folded = pattern.sub(meaning, folded)
     return " ".join(folded.split())
