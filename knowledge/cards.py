@@ -61,14 +61,19 @@ def _cert_text(cert: CertificationInfo, first: str = "") -> str:
     """The card's text; `first` names the aspect that leads ("renewal": the renewal rule first)."""
     aspects = _cert_aspects(cert)
     order = sorted(aspects, key=lambda name: name != first)
+    own = [note.text for note in cert.notes if note.text.startswith(PART_NOTES.get(first, ()))]
     parts = [f"{name.capitalize()}: {aspects[name]}" for name in order]
-    notes = " ".join(note.text for note in cert.notes)
+    parts[0] = " ".join([parts[0], *own]) if first else parts[0]
+    notes = " ".join(note.text for note in cert.notes if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
         return " ".join([parts[0], opening, *parts[1:], notes]).strip()
     return " ".join([opening, *parts, notes]).strip()
 
 
+# A note that begins so belongs with that part: it follows the part on the part's own card.
+PART_NOTES = {"renewal": ("Recertification fee",),
+              "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains")}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule"}
 # The words people use for each part of a certification (the aspect cards' keywords).
@@ -78,7 +83,8 @@ CERT_ASPECT_WORDS = {
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
              "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
+                "renewal fee", "recertification fee"),
 }
 
 
@@ -155,12 +161,17 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (p.title.lower(), p.id), p.sources, "/career")
         for p in kb.career.side_paths
     ]
-    table = kb.states.table
+    table, recent = kb.states.table, kb.states.recent
+    newer = {s.state: s for s in recent.states}
     cards += [
         Card(f"state:{s.state}", "state", f"Pay in {STATES[s.state]}",
-             f"Annual mean {format_money(s.annual_mean)} ({table.period}, "
+             (f"Annual mean {format_money(newer[s.state].annual_mean)} ({recent.period}, "
+              f"{recent.occupation}; {source_label(kb.source(recent.source))}). "
+              if s.state in newer else "")
+             + f"Annual mean {format_money(s.annual_mean)} ({table.period}, "
              f"{table.occupation}; {source_label(kb.source(table.source))}). {table.caveat}",
-             (STATES[s.state].lower(), s.state.lower()), (table.source,),
+             (STATES[s.state].lower(), s.state.lower()),
+             (*((recent.source,) if s.state in newer else ()), table.source),
              f"/salary state={s.state}")
         for s in kb.states.states
     ]

@@ -113,6 +113,8 @@ class Answer:
         mentions = self.mentions
         if not mentions.first_person:
             return False
+        if self.intent in NOT_PAY and not mentions.asks_amount:
+            return False  # "if I fail the CCS, how long before I can retake it?"
         if mentions.asks_amount and self.intent is Intent.PAY:
             return True
         return mentions.what_if and bool(mentions.certs or mentions.profile_changes())
@@ -134,8 +136,17 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# Intents of questions that are not about pay even when they say "if I" and name a certification.
+NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}
+
+
+def _family(entry_id: str) -> str:
+    """A certification part's card holds the whole certification ("certification:RHIT:fee"
+    is "certification:RHIT" too): one of them is enough in an answer."""
+    return ":".join(entry_id.split(":")[:2]) if entry_id.startswith("certification:") \
+        else entry_id
 
 
 class Engine:
@@ -185,11 +196,11 @@ class Engine:
                 found.append(answer)
                 prior = answer.read_as
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
-        shown = {primary.entry.id} if primary.entry else set()
+        shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []
         for answer in found:
-            if answer.entry is not None and answer.entry.id not in shown:
-                shown.add(answer.entry.id)
+            if answer.entry is not None and _family(answer.entry.id) not in shown:
+                shown.add(_family(answer.entry.id))
                 also.append(answer.entry)
         return self._both_sides(replace(primary, also=tuple(also[:MAX_ALSO])))
 
@@ -237,6 +248,14 @@ class Engine:
             return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions,
                           read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
+        # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
+        # an entry naming it too can answer (none: the nearest entry would answer another
+        # question, and the reply is "I don't know").
+        fitting = [item for item in ranked if self._fits(self.entries[item.doc], text, mentions)]
+        if not fitting:
+            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                          read_as=text)
+        ranked = fitting
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
         # then the entry must cover more of the rest to be the answer.
@@ -246,17 +265,21 @@ class Engine:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]
-        if not self.specifics.answered_by(text, f"{best.title} {best.answer}"):
-            # It names a city, an employer, another job, a year or a detail ("pass rate")
-            # the entry does not: the nearest entry would answer another question.
-            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          coverage=coverage, paraphrase=similarity, read_as=text)
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text, gap=best)
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
+
+    def _fits(self, entry: Entry, text: str, mentions: Mentions) -> bool:
+        """Whether `entry` may answer: it names every specific thing asked about, and it is not
+        about another subject (a certification, a state) than the question names — nor, for a
+        fact the sources lack, about one the question does not name."""
+        if entry.subjects and not entry.subjects & mentions.subjects \
+                and (mentions.subjects or entry.gap):
+            return False
+        return self.specifics.answered_by(text, f"{entry.title} {entry.answer}")
 
     def search(self, text: str, limit: int) -> list[Entry]:
         """Up to `limit` entries for a search typed as it is written (inline mode), best first.
