@@ -11,6 +11,7 @@ A short follow-up ("and in Florida?") is read together with the asker's previous
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -155,6 +156,7 @@ class Engine:
                  specifics: Mapping[str, Iterable[str]] | None = None) -> None:
         self.entries = tuple(entries)
         self.specifics = Specifics(specifics or {})
+        self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
         texts = [self._entry_texts(entry) for entry in self.entries]
         self.index = BM25Index([document_terms(text) for text in texts])
@@ -251,7 +253,8 @@ class Engine:
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
-        fitting = [item for item in ranked if self._fits(self.entries[item.doc], text, mentions)]
+        named = self.specifics.named(text)
+        fitting = [item for item in ranked if self._fits(item.doc, named, mentions)]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -272,14 +275,15 @@ class Engine:
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
 
-    def _fits(self, entry: Entry, text: str, mentions: Mentions) -> bool:
-        """Whether `entry` may answer: it names every specific thing asked about, and it is not
-        about another subject (a certification, a state) than the question names — nor, for a
-        fact the sources lack, about one the question does not name."""
+    def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions) -> bool:
+        """Whether entry `doc` may answer: it names every specific thing asked about (`named`),
+        and it is not about another subject (a certification, a state) than the question names
+        — nor, for a fact the sources lack, about one the question does not name."""
+        entry = self.entries[doc]
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
             return False
-        return self.specifics.answered_by(text, f"{entry.title} {entry.answer}")
+        return not named or self.specifics.answers(named, self._folded[doc])
 
     def search(self, text: str, limit: int) -> list[Entry]:
         """Up to `limit` entries for a search typed as it is written (inline mode), best first.

@@ -37,10 +37,8 @@ class Specifics:
         found += [[re.compile(rf"\b{year}\b")] for year in _YEAR.findall(folded)]
         return found
 
-    def answered_by(self, question: str, answer: str) -> bool:
-        """Whether `answer` names every specific thing `question` asks about."""
-        named = self.named(question)
-        if not named:
-            return True
-        folded = " ".join(words(answer))
-        return all(any(form.search(folded) for form in forms) for forms in named)
+    @staticmethod
+    def answers(named: list[list[re.Pattern[str]]], folded_answer: str) -> bool:
+        """Whether an answer (its folded words, one space) names every specific thing of
+        `named` (from `named()`)."""
+        return all(any(form.search(folded_answer) for form in forms) for forms in named)
