@@ -139,6 +139,9 @@ class Ranked(NamedTuple):
 
 # Intents of questions that are not about pay even when they say "if I" and name a certification.
 NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
+# The word that carries an intent over to a follow-up that has none of its own.
+INTENT_WORDS = {Intent.PAY: "pay", Intent.CERTIFICATION: "certification",
+                Intent.STEPS: "steps", Intent.CAREER: "career"}
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}
 
@@ -236,6 +239,11 @@ class Engine:
         if previous:
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
+                # "and for technologists?" after a pay question asks about their pay: a
+                # follow-up with no intent of its own keeps the previous question's.
+                earlier = self.intent_of(self.vocabulary.expand(previous[:MAX_QUESTION]))
+                if earlier is not None and self.intent_of(self.vocabulary.expand(merged)) is None:
+                    merged = f"{merged} {INTENT_WORDS[earlier]}"
                 found = self._answer(merged, normalized)
                 if found.answered or found.wants_estimate:
                     return found

@@ -13,8 +13,12 @@ from knowledge.qa.text import fold, words
 # far more often than Virginia here) count only as full state names.
 _AMBIGUOUS_CODES = frozenset({"IN", "ME", "OR", "OK", "HI", "VA", "DE", "LA", "MA", "PA", "ID",
                               "AL", "CO", "OH", "MD", "MS", "MO", "GA", "AS"})
-_STATE_NAMES = sorted(((fold(name), code) for code, name in STATES.items()),
-                      key=lambda item: -len(item[0]))
+# What people call some states besides their names.
+_STATE_ALIASES = {"cali": "CA", "socal": "CA", "norcal": "CA", "jersey": "NJ", "mass": "MA",
+                  "penn": "PA", "the carolinas": "NC", "tenn": "TN",
+                  "minn": "MN", "wisc": "WI", "conn": "CT", "mich": "MI", "okla": "OK"}
+_STATE_NAMES = sorted([*((fold(name), code) for code, name in STATES.items()),
+                       *_STATE_ALIASES.items()], key=lambda item: -len(item[0]))
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})

@@ -23,6 +23,8 @@ _AMOUNTS = (
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
+_BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
+_BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -85,7 +87,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """The folded words of `text`, American spellings read as the British ones the texts use
+    ("unauthorized" → "unauthorised", "analyze" → "analyse")."""
+    return [_BRITISH_YS.sub(r"\1ys\2", _BRITISH_IS.sub(r"\1is\2", word))
+            for word in _WORD.findall(fold(text))]
 
 
 def normalized_question(text: str, limit: int = 200) -> str:
