@@ -64,7 +64,8 @@ STOPWORDS = frozenset({
     "idea", "ideas", "clue", "somebody", "everybody", "everything",
     "something", "anything", "whatever", "either", "though", "although", "since", "because",
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
-    "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets",
+    "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
+    "us", "usa",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
