@@ -80,6 +80,16 @@ MIN_PREFIX = 2
 MAX_COMPLETIONS = 8
 
 
+# Letters that sound alike: a short word may differ from a known one by one of these ("epik").
+_SOUND_ALIKE = frozenset({frozenset("ck"), frozenset("kq"), frozenset("sz"), frozenset("iy")})
+
+
+def _sound_alike(word: str, candidate: str) -> bool:
+    """Same length, one letter different, and the two letters sound alike."""
+    pairs = [frozenset((a, b)) for a, b in zip(word, candidate, strict=True) if a != b]
+    return len(pairs) == 1 and pairs[0] in _SOUND_ALIKE
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes dropped ("what's" → "whats")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -163,7 +173,8 @@ class Vocabulary:
         found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
                                 limit=8)
         for candidate, _, _ in found:
-            if len(candidate) != len(word) or sorted(candidate) == sorted(word):
+            if len(candidate) != len(word) or sorted(candidate) == sorted(word) \
+                    or _sound_alike(word, candidate):
                 return candidate
         return None
 
