@@ -19,15 +19,16 @@ from eval.run import (
 )
 from handlers.ask import UNKNOWN_OPENING
 
-# Regression floors on the dev set, a little under today's figures (93.6 % and 86.0 %): the
-# targets (TARGET_ACCURACY, TARGET_DECLINED) are not met yet — see docs/free-text-answers.md.
+# Regression floors on the dev set, a little under today's figures (92.2 % and 87.4 % on the 590
+# questions of round 2): the targets (TARGET_ACCURACY, TARGET_DECLINED) are not met yet — see
+# docs/free-text-answers.md.
 DEV_ANSWERABLE_FLOOR = 0.92
-DEV_DECLINED_FLOOR = 0.84
+DEV_DECLINED_FLOOR = 0.86
 
 
 async def test_dev_set_keeps_its_accuracy_without_invented_figures() -> None:
     questions = load_questions(SETS["dev"])
-    assert len(questions) >= 300
+    assert len(questions) >= 590
     report = await evaluate(questions)
     failures = [(o.question.q, o.problems) for o in report.failures]
     assert DEV_ANSWERABLE_FLOOR < TARGET_ACCURACY and DEV_DECLINED_FLOOR < TARGET_DECLINED
