@@ -160,6 +160,9 @@ class Engine:
         self.entries = tuple(entries)
         self.specifics = Specifics(specifics or {})
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
+        # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
+        # answers only a question naming it too.
+        self._about = [self.specifics.named(entry.title) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
         texts = [self._entry_texts(entry) for entry in self.entries]
         self.index = BM25Index([document_terms(text) for text in texts])
@@ -262,7 +265,8 @@ class Engine:
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
         named = self.specifics.named(text)
-        fitting = [item for item in ranked if self._fits(item.doc, named, mentions)]
+        folded = " ".join(words(text))
+        fitting = [item for item in ranked if self._fits(item.doc, named, mentions, folded)]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -283,14 +287,20 @@ class Engine:
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
 
-    def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions) -> bool:
-        """Whether entry `doc` may answer: it names every specific thing asked about (`named`),
-        and it is not about another subject (a certification, a state) than the question names
+    def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
+              question: str) -> bool:
+        """Whether entry `doc` may answer `question` (folded): it names every specific thing
+        asked about (`named`) — a named subject's detail on that subject's own entry —, it is
+        about no specific thing not asked about, and it is not about another subject (a certification, a state) than the question names
         — nor, for a fact the sources lack, about one the question does not name."""
         entry = self.entries[doc]
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
             return False
+        if self._about[doc] and not self.specifics.answers(self._about[doc], question):
+            return False
+        if named and mentions.subjects and not entry.subjects & mentions.subjects:
+            return False  # a detail of a named certification ("RHIA pass rate") is on its card
         return not named or self.specifics.answers(named, self._folded[doc])
 
     def search(self, text: str, limit: int) -> list[Entry]:
