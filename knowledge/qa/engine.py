@@ -290,9 +290,10 @@ class Engine:
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str) -> bool:
         """Whether entry `doc` may answer `question` (folded): it names every specific thing
-        asked about (`named`) — a named subject's detail on that subject's own entry —, it is
-        about no specific thing not asked about, and it is not about another subject (a certification, a state) than the question names
-        — nor, for a fact the sources lack, about one the question does not name."""
+        asked about (`named`; a named subject's detail only on that subject's own entry), it is
+        about no specific thing not asked about, and it is not about another subject (a
+        certification, a state) than the question names — nor, for a fact the sources lack,
+        about one the question does not name."""
         entry = self.entries[doc]
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
