@@ -65,7 +65,7 @@ STOPWORDS = frozenset({
     "something", "anything", "whatever", "either", "though", "although", "since", "because",
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
-    "us", "usa",
+    "us", "usa", "important", "importance", "necessary", "essential",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
