@@ -20,9 +20,9 @@ from eval.run import SETS, Report, evaluate, load_questions
 from knowledge.qa import engine
 
 GRID = {
-    "MIN_COVERAGE": (0.45, 0.5),
-    "MIN_COVERAGE_WITH_UNKNOWN": (0.5, 0.6, 0.7),
-    "UNKNOWN_WEIGHT": (0.5, 0.75, 1.0),
+    "MIN_COVERAGE": (0.4, 0.5),
+    "MIN_COVERAGE_WITH_UNKNOWN": (0.4, 0.5, 0.6),
+    "UNKNOWN_WEIGHT": (0.25, 0.5, 1.0),
     "PARAPHRASE_ANSWER": (0.85,),
     "PARAPHRASE_WEIGHT": (0.5,),
 }

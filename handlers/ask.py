@@ -50,6 +50,9 @@ MAX_ANSWER_LENGTH = 3600
 # and forgotten after this many seconds.
 RECENT_KEY = "qa_recent"
 RECENT_SECONDS = 5 * 60
+# Entries a personal estimate cannot stand for (a stage's pay bands, an agency's range, a side
+# path): shown after the estimate when the question matched one ("what would I make at the VA").
+WITH_ESTIMATE = ("stage:", "federal:", "side_path:")
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")
@@ -225,7 +228,11 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         if personal is not None:
             # The entry the question matched stays one tap away ("how is my salary estimated").
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
-            await reply(update, personal_text(personal) + command_line(what_if_command(personal)),
+            text = personal_text(personal)
+            if answer.answered and answer.entry is not None \
+                    and answer.entry.id.startswith(WITH_ESTIMATE):
+                text += "\n\n" + entry_text(answer.entry)
+            await reply(update, text + command_line(what_if_command(personal)),
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))
             return

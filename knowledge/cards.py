@@ -5,10 +5,11 @@ A card's text is plain (no HTML) with every figure already rendered with its sou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.models import AgencyRange, CertificationInfo
+from knowledge.models import AgencyRange, CertificationInfo, StageBand
 from knowledge.profile import STATES
 from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
@@ -60,14 +61,19 @@ def _cert_text(cert: CertificationInfo, first: str = "") -> str:
     """The card's text; `first` names the aspect that leads ("renewal": the renewal rule first)."""
     aspects = _cert_aspects(cert)
     order = sorted(aspects, key=lambda name: name != first)
+    own = [note.text for note in cert.notes if note.text.startswith(PART_NOTES.get(first, ()))]
     parts = [f"{name.capitalize()}: {aspects[name]}" for name in order]
-    notes = " ".join(note.text for note in cert.notes)
+    parts[0] = " ".join([parts[0], *own]) if first else parts[0]
+    notes = " ".join(note.text for note in cert.notes if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
         return " ".join([parts[0], opening, *parts[1:], notes]).strip()
     return " ".join([opening, *parts, notes]).strip()
 
 
+# A note that begins so belongs with that part: it follows the part on the part's own card.
+PART_NOTES = {"renewal": ("Recertification fee",),
+              "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains")}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule"}
 # The words people use for each part of a certification (the aspect cards' keywords).
@@ -77,7 +83,8 @@ CERT_ASPECT_WORDS = {
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
              "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
+                "renewal fee", "recertification fee"),
 }
 
 
@@ -88,9 +95,35 @@ def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+# In a topic's answer: every career stage's pay bands, by stage, each with its guide; or one
+# stage's ("[bands:manager]").
+STAGE_BANDS_PLACEHOLDER = "[stage_bands]"
+ONE_STAGE_PLACEHOLDER = re.compile(r"\[bands:([a-z_]+)\]")
+
+
+def _band_text(band: StageBand, kb: Knowledge) -> str:
+    return (f"{band.label}: {format_money(band.low)}-{format_money(band.high)}"
+            f"{'+' if band.open_ended else ''} ({source_label(kb.source(band.source))})")
+
+
+def _all_stage_bands(kb: Knowledge) -> str:
+    stages = sorted(kb.stages, key=lambda stage: stage.order)
+    return "; ".join(
+        f"{stage.title} - " + ", ".join(f"{_band_text(b, kb)}, {b.years}"
+                                        for b in kb.bands_for_stage(stage.id))
+        for stage in stages if kb.bands_for_stage(stage.id))
+
+
+def _topic_text(text: str, kb: Knowledge) -> str:
+    text = text.replace(STAGE_BANDS_PLACEHOLDER, _all_stage_bands(kb))
+    text = ONE_STAGE_PLACEHOLDER.sub(
+        lambda match: "; ".join(_band_text(b, kb) for b in kb.bands_for_stage(match[1])), text)
+    return render_text(text, kb)
+
+
 def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards: list[Card] = [
-        Card(f"topic:{t.id}", "topic", t.title, render_text(t.answer, kb), t.keywords,
+        Card(f"topic:{t.id}", "topic", t.title, _topic_text(t.answer, kb), t.keywords,
              t.sources, t.command)
         for t in kb.topics
     ]
@@ -110,10 +143,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     stages = sorted(kb.stages, key=lambda stage: stage.order)
     for position, stage in enumerate(stages):
         stage_bands = kb.bands_for_stage(stage.id)
-        bands = "; ".join(
-            f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
-            f"{'+' if b.open_ended else ''} ({source_label(kb.source(b.source))})"
-            for b in stage_bands)
+        bands = "; ".join(_band_text(b, kb) for b in stage_bands)
         earlier = stages[position - 1] if position else None
         later = stages[position + 1] if position + 1 < len(stages) else None
         place = (f"Stage {stage.order} of {len(stages)} on the career ladder"
@@ -131,12 +161,17 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (p.title.lower(), p.id), p.sources, "/career")
         for p in kb.career.side_paths
     ]
-    table = kb.states.table
+    table, recent = kb.states.table, kb.states.recent
+    newer = {s.state: s for s in recent.states}
     cards += [
         Card(f"state:{s.state}", "state", f"Pay in {STATES[s.state]}",
-             f"Annual mean {format_money(s.annual_mean)} ({table.period}, "
+             (f"Annual mean {format_money(newer[s.state].annual_mean)} ({recent.period}, "
+              f"{recent.occupation}; {source_label(kb.source(recent.source))}). "
+              if s.state in newer else "")
+             + f"Annual mean {format_money(s.annual_mean)} ({table.period}, "
              f"{table.occupation}; {source_label(kb.source(table.source))}). {table.caveat}",
-             (STATES[s.state].lower(), s.state.lower()), (table.source,),
+             (STATES[s.state].lower(), s.state.lower()),
+             (*((recent.source,) if s.state in newer else ()), table.source),
              f"/salary state={s.state}")
         for s in kb.states.states
     ]

@@ -13,20 +13,22 @@ from eval.run import (
     evaluate,
     judge,
     known_figures,
+    listed_sets,
     load_questions,
     report_text,
 )
 from handlers.ask import UNKNOWN_OPENING
 
-# Regression floors on the dev set, a little under today's figures (93.6 % and 86.0 %): the
-# targets (TARGET_ACCURACY, TARGET_DECLINED) are not met yet — see docs/free-text-answers.md.
-DEV_ANSWERABLE_FLOOR = 0.92
-DEV_DECLINED_FLOOR = 0.84
+# Regression floors on the dev set, a little under today's figures (94.2 % and 89.7 % on the 590
+# questions of round 2): the targets (TARGET_ACCURACY, TARGET_DECLINED) are not met yet — see
+# docs/free-text-answers.md.
+DEV_ANSWERABLE_FLOOR = 0.93
+DEV_DECLINED_FLOOR = 0.88
 
 
 async def test_dev_set_keeps_its_accuracy_without_invented_figures() -> None:
     questions = load_questions(SETS["dev"])
-    assert len(questions) >= 300
+    assert len(questions) >= 590
     report = await evaluate(questions)
     failures = [(o.question.q, o.problems) for o in report.failures]
     assert DEV_ANSWERABLE_FLOOR < TARGET_ACCURACY and DEV_DECLINED_FLOOR < TARGET_DECLINED
@@ -72,3 +74,9 @@ async def test_the_report_lists_each_kind_of_failure_side_by_side() -> None:
     text = report_text({"dev": report, "again": report}, ["dev"])
     assert "answerable right" in text and "1/2" in text and "offtopic" in text
     assert "[dev] other failures: 1" in text and "[again]" not in text
+
+
+def test_only_the_dev_sets_failures_are_listed_unless_asked() -> None:
+    assert listed_sets(["dev", "test", "test2"]) == ["dev"]
+    assert listed_sets(["test", "test2"]) == []
+    assert listed_sets(["dev", "test"], show_test_failures=True) == ["dev", "test"]

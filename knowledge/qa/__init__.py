@@ -21,6 +21,7 @@ class SynonymFile(BaseModel):
 
     synonyms: dict[str, list[str]]
     intents: dict[Intent, list[str]]
+    specifics: dict[str, list[str]] = {}
 
 
 def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
@@ -30,4 +31,4 @@ def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
 
 def build_engine(entries: Sequence[Entry], path: Traversable = SYNONYMS_FILE) -> Engine:
     data = load_synonyms(path)
-    return Engine(entries, data.synonyms, data.intents)
+    return Engine(entries, data.synonyms, data.intents, data.specifics)

@@ -11,6 +11,7 @@ A short follow-up ("and in Florida?") is read together with the asker's previous
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -21,6 +22,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import question_parts
+from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
 
 MAX_QUESTION = 500
@@ -112,6 +114,8 @@ class Answer:
         mentions = self.mentions
         if not mentions.first_person:
             return False
+        if self.intent in NOT_PAY and not mentions.asks_amount:
+            return False  # "if I fail the CCS, how long before I can retake it?"
         if mentions.asks_amount and self.intent is Intent.PAY:
             return True
         return mentions.what_if and bool(mentions.certs or mentions.profile_changes())
@@ -133,14 +137,32 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# Intents of questions that are not about pay even when they say "if I" and name a certification.
+NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
+# The word that carries an intent over to a follow-up that has none of its own.
+INTENT_WORDS = {Intent.PAY: "pay", Intent.CERTIFICATION: "certification",
+                Intent.STEPS: "steps", Intent.CAREER: "career"}
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}
 
 
+def _family(entry_id: str) -> str:
+    """A certification part's card holds the whole certification ("certification:RHIT:fee"
+    is "certification:RHIT" too): one of them is enough in an answer."""
+    return ":".join(entry_id.split(":")[:2]) if entry_id.startswith("certification:") \
+        else entry_id
+
+
 class Engine:
     def __init__(self, entries: Sequence[Entry], synonyms: Mapping[str, Iterable[str]],
-                 intent_cues: Mapping[Intent, Iterable[str]]) -> None:
+                 intent_cues: Mapping[Intent, Iterable[str]],
+                 specifics: Mapping[str, Iterable[str]] | None = None) -> None:
         self.entries = tuple(entries)
+        self.specifics = Specifics(specifics or {})
+        self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
+        # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
+        # answers only a question naming it too.
+        self._about = [self.specifics.named(entry.title) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
         texts = [self._entry_texts(entry) for entry in self.entries]
         self.index = BM25Index([document_terms(text) for text in texts])
@@ -171,7 +193,7 @@ class Engine:
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
-            return whole
+            return self._both_sides(whole)
         # A post of several sentences or a two-part question: each part is answered (a later
         # part read after the earlier one, like a follow-up), the whole's answer first.
         found: list[Answer] = []
@@ -182,19 +204,49 @@ class Engine:
                 found.append(answer)
                 prior = answer.read_as
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
-        shown = {primary.entry.id} if primary.entry else set()
+        shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []
         for answer in found:
-            if answer.entry is not None and answer.entry.id not in shown:
-                shown.add(answer.entry.id)
+            if answer.entry is not None and _family(answer.entry.id) not in shown:
+                shown.add(_family(answer.entry.id))
                 also.append(answer.entry)
-        return replace(primary, also=tuple(also[:MAX_ALSO]))
+        return self._both_sides(replace(primary, also=tuple(also[:MAX_ALSO])))
+
+    def _both_sides(self, answer: Answer) -> Answer:
+        """A question naming two states or certifications ("Texas or Florida", "RHIT vs CCA
+        fee") gets each side: the answer for the one its entry is not about follows it (for a
+        certification, the same part: the fee for the fee)."""
+        entry = answer.entry
+        if entry is None:
+            return answer
+        mentions = answer.mentions
+        sides: list[str] = []
+        if len(mentions.states) > 1:
+            sides += [f"state:{code}" for code in mentions.states]
+        codes = [cert.value for cert in mentions.certs]
+        if len(codes) > 1:
+            own = next((code for code in codes if entry.id.startswith(f"certification:{code}")),
+                       None)
+            sides += [entry.id.replace(f":{own}", f":{code}", 1) if own
+                      else f"certification:{code}" for code in codes]
+        shown = {entry.id, *(e.id for e in answer.also)}
+        covered = entry.subjects
+        extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
+                 and i not in shown and not self.by_id[i].subjects <= covered]
+        if not extra:
+            return answer
+        return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
     def _in_context(self, text: str, previous: str | None, normalized: str) -> Answer:
         """`text` answered alone, or read with `previous` when it is a follow-up of it."""
         if previous:
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
+                # "and for technologists?" after a pay question asks about their pay: a
+                # follow-up with no intent of its own keeps the previous question's.
+                earlier = self.intent_of(self.vocabulary.expand(previous[:MAX_QUESTION]))
+                if earlier is not None and self.intent_of(self.vocabulary.expand(merged)) is None:
+                    merged = f"{merged} {INTENT_WORDS[earlier]}"
                 found = self._answer(merged, normalized)
                 if found.answered or found.wants_estimate:
                     return found
@@ -209,6 +261,16 @@ class Engine:
             return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions,
                           read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
+        # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
+        # an entry naming it too can answer (none: the nearest entry would answer another
+        # question, and the reply is "I don't know").
+        named = self.specifics.named(text)
+        folded = " ".join(words(text))
+        fitting = [item for item in ranked if self._fits(item.doc, named, mentions, folded)]
+        if not fitting:
+            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                          read_as=text)
+        ranked = fitting
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
         # then the entry must cover more of the rest to be the answer.
@@ -224,6 +286,23 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
+
+    def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
+              question: str) -> bool:
+        """Whether entry `doc` may answer `question` (folded): it names every specific thing
+        asked about (`named`; a named subject's detail only on that subject's own entry), it is
+        about no specific thing not asked about, and it is not about another subject (a
+        certification, a state) than the question names — nor, for a fact the sources lack,
+        about one the question does not name."""
+        entry = self.entries[doc]
+        if entry.subjects and not entry.subjects & mentions.subjects \
+                and (mentions.subjects or entry.gap):
+            return False
+        if self._about[doc] and not self.specifics.answers(self._about[doc], question):
+            return False
+        if named and mentions.subjects and not entry.subjects & mentions.subjects:
+            return False  # a detail of a named certification ("RHIA pass rate") is on its card
+        return not named or self.specifics.answers(named, self._folded[doc])
 
     def search(self, text: str, limit: int) -> list[Entry]:
         """Up to `limit` entries for a search typed as it is written (inline mode), best first.

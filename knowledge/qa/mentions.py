@@ -13,8 +13,12 @@ from knowledge.qa.text import fold, words
 # far more often than Virginia here) count only as full state names.
 _AMBIGUOUS_CODES = frozenset({"IN", "ME", "OR", "OK", "HI", "VA", "DE", "LA", "MA", "PA", "ID",
                               "AL", "CO", "OH", "MD", "MS", "MO", "GA", "AS"})
-_STATE_NAMES = sorted(((fold(name), code) for code, name in STATES.items()),
-                      key=lambda item: -len(item[0]))
+# What people call some states besides their names.
+_STATE_ALIASES = {"cali": "CA", "socal": "CA", "norcal": "CA", "jersey": "NJ", "mass": "MA",
+                  "penn": "PA", "the carolinas": "NC", "tenn": "TN",
+                  "minn": "MN", "wisc": "WI", "conn": "CT", "mich": "MI", "okla": "OK"}
+_STATE_NAMES = sorted([*((fold(name), code) for code, name in STATES.items()),
+                       *_STATE_ALIASES.items()], key=lambda item: -len(item[0]))
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
@@ -64,6 +68,7 @@ def subjects_of(words: Collection[str]) -> set[str]:
 class Mentions:
     certs: tuple[Certification, ...] = ()
     state: str | None = None
+    states: tuple[str, ...] = ()  # every state named, in order ("Texas or Florida")
     years: int | None = None
     employer: Employer | None = None
     education: Education | None = None
@@ -86,14 +91,25 @@ class Mentions:
         return changes
 
 
+def _states(text: str, folded: str) -> tuple[str, ...]:
+    """The states named, in the order written: full names (longest first, so that "west
+    virginia" is not also Virginia), else unambiguous codes."""
+    found: list[tuple[int, str]] = []
+    for name, code in _STATE_NAMES:
+        for match in re.finditer(rf"\b{name}\b", folded):
+            found.append((match.start(), code))
+        folded = re.sub(rf"\b{name}\b", lambda m: "#" * len(m.group()), folded)
+    named = [code for _, code in sorted(found)]
+    if not named:
+        named = [code for code in _codes(text) if code in STATES and code not in _AMBIGUOUS_CODES]
+    return tuple(dict.fromkeys(named))
+
+
 def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
-    state = next((code for name, code in _STATE_NAMES if re.search(rf"\b{name}\b", folded)),
-                 None)
-    if state is None:
-        state = next((code for code in _codes(text)
-                      if code in STATES and code not in _AMBIGUOUS_CODES), None)
+    states = _states(text, folded)
+    state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
     raw_words = set(folded.split())
@@ -103,6 +119,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     return Mentions(
         certs=certs,
         state=state,
+        states=states,
         # More than a profile accepts (e.g. "99 years") is not taken as the asker's.
         years=int(years_match.group(1))
         if years_match and int(years_match.group(1)) <= MAX_YEARS else None,

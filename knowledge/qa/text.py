@@ -15,6 +15,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
+# is no word the knowledge could know, what it stands for is ("40k" is a salary).
+_AMOUNTS = (
+    (re.compile(r"\b\d+(?: \d+)? (?:an |a |per )?(?:hr|hrs|hour|hourly)\b"), "hourly pay"),
+    (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
+    (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
+    (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
+)
+_BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
+_BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -41,6 +51,21 @@ STOPWORDS = frozenset({
     "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
     "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
     "dude", "bro", "yeah", "yep", "nope", "pretty",
+    # conversational framing around a question ("sorry if this is dumb but...", "quick
+    # question", "just curious", "like ballpark"): it asks nothing itself
+    "sorry", "dumb", "stupid", "silly", "quick", "question", "curious", "wondering", "wonder",
+    "wondered", "thinking", "thought", "sure", "unsure", "place", "exactly", "ballpark",
+    "roughly", "approximately", "approx", "usually", "typically", "generally", "normally",
+    "folks", "stuff", "realistic", "realistically", "possible", "anyway", "anyways", "maybe",
+    "probably", "guess", "seriously", "literally", "totally", "well", "hmm", "um", "uh", "lol",
+    "haha", "wow", "omg", "real", "talk", "someday", "eventually", "ever", "even", "kind",
+    "sort", "type", "bit", "little", "looking", "hoping", "asking",
+    "ask", "asked", "heard", "hear", "seen", "saw", "seeing", "told", "says", "said", "say",
+    "idea", "ideas", "clue", "somebody", "everybody", "everything",
+    "something", "anything", "whatever", "either", "though", "although", "since", "because",
+    "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
+    "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
+    "us", "usa", "important", "importance", "necessary", "essential",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
@@ -55,6 +80,16 @@ MIN_PREFIX = 2
 MAX_COMPLETIONS = 8
 
 
+# Letters that sound alike: a short word may differ from a known one by one of these ("epik").
+_SOUND_ALIKE = frozenset({frozenset("ck"), frozenset("kq"), frozenset("sz"), frozenset("iy")})
+
+
+def _sound_alike(word: str, candidate: str) -> bool:
+    """Same length, one letter different, and the two letters sound alike."""
+    pairs = [frozenset((a, b)) for a, b in zip(word, candidate, strict=True) if a != b]
+    return len(pairs) == 1 and pairs[0] in _SOUND_ALIKE
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes dropped ("what's" → "whats")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -63,7 +98,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """The folded words of `text`, American spellings read as the British ones the texts use
+    ("unauthorized" → "unauthorised", "analyze" → "analyse")."""
+    return [_BRITISH_YS.sub(r"\1ys\2", _BRITISH_IS.sub(r"\1is\2", word))
+            for word in _WORD.findall(fold(text))]
 
 
 def normalized_question(text: str, limit: int = 200) -> str:
@@ -72,6 +110,15 @@ def normalized_question(text: str, limit: int = 200) -> str:
     Runs of five or more digits (phone, member or record numbers) are masked.
     """
     return _LONG_NUMBER.sub("#", " ".join(words(text)))[:limit]
+
+
+def spoken_amounts(folded: str) -> str:
+    """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
+    low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
+    future years"."""
+    for pattern, meaning in _AMOUNTS:
+        folded = pattern.sub(meaning, folded)
+    return " ".join(folded.split())
 
 
 @lru_cache(maxsize=4096)
@@ -126,7 +173,8 @@ class Vocabulary:
         found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
                                 limit=8)
         for candidate, _, _ in found:
-            if len(candidate) != len(word) or sorted(candidate) == sorted(word):
+            if len(candidate) != len(word) or sorted(candidate) == sorted(word) \
+                    or _sound_alike(word, candidate):
                 return candidate
         return None
 
@@ -163,7 +211,7 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = " ".join(words(text))
+        folded = spoken_amounts(" ".join(words(text)))
         found: list[QueryWord] = []
         for pattern, phrase, targets in self._phrases:
             if pattern.search(folded):

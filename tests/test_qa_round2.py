@@ -1,0 +1,124 @@
+"""Free-text answers on the real knowledge: typed amounts, specifics the answer must name,
+comparisons answered on both sides, follow-ups about other things, pay bands by stage, the
+facts.yaml figures on cards, and a personal estimate shown with the stage or agency asked about."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from handlers.ask import ENGINE_KEY
+from knowledge.qa import Outcome
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.mentions import find_mentions
+from knowledge.qa.specifics import Specifics
+from knowledge.qa.text import spoken_amounts, words
+from tests.harness import BotHarness, replies
+
+ENGINE = knowledge_engine()
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("is 40k a normal paycheck", "is salary a normal paycheck"),
+    ("they offered me 45k", "they offered me salary"),
+    ("would 22 hr be fair", "would hourly pay be fair"),
+    ("is 18 an hour bad", "is hourly pay bad"),
+    ("pay with 0 2 years experience", "pay with years experience experience"),
+    ("jobs in 10 years", "jobs in future years"),
+    ("gs 9 pay", "gs 9 pay"),  # a grade is not an amount
+])
+def test_typed_amounts_read_as_what_they_stand_for(typed: str, read: str) -> None:
+    assert spoken_amounts(typed) == read
+
+
+def test_american_spellings_read_as_the_texts_british_ones() -> None:
+    assert words("unauthorized access, analyze, organization") == [
+        "unauthorised", "access", "analyse", "organisation"]
+    assert words("size prize") == ["size", "prize"]
+
+
+def test_specifics_need_an_answer_naming_them() -> None:
+    specifics = Specifics({"chicago": [], "pass rate": ["pass rate", "passed"]})
+    named = specifics.named("pay in Chicago in 2030?")
+    assert len(named) == 2  # the city and the year
+    assert not specifics.answers(named, "median pay in chicago")
+    assert specifics.answers(named, "median pay in chicago 2030")
+    assert specifics.answers(specifics.named("cehrs pass rate"), "68 of 100 passed")
+    assert specifics.named("rhit fee") == []
+
+
+@pytest.mark.parametrize("question", [
+    "how much do ehr specialists make in chicago", "what does kaiser pay ehr specialists",
+    "what do registered nurses make", "what will the median be in 2035", "rhia pass rate",
+    "salary in canada",
+])
+def test_near_misses_get_an_honest_dont_know(question: str) -> None:
+    assert ENGINE.answer(question).outcome is not Outcome.ANSWERED
+
+
+def test_every_state_named_is_found_in_order_with_nicknames() -> None:
+    assert find_mentions("texas or florida", ["texas", "florida"]).states == ("TX", "FL")
+    assert find_mentions("west virginia pay", []).states == ("WV",)
+    assert find_mentions("going rate in cali", []).state == "CA"
+
+
+@pytest.mark.parametrize(("question", "sides"), [
+    ("texas or florida for pay", {"state:TX", "state:FL"}),
+    ("ccs or cca exam cost", {"certification:CCS", "certification:CCA"}),
+    ("which is cheaper, cca or cpc", {"certification:CCA", "certification:CPC"}),
+])
+def test_a_comparison_answers_both_sides(question: str, sides: set[str]) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.entry is not None
+    shown = {":".join(entry.id.split(":")[:2]) for entry in (answer.entry, *answer.also)}
+    assert sides <= shown
+
+
+def test_a_followup_without_an_intent_keeps_the_previous_ones() -> None:
+    answer = ENGINE.answer("and for technologists?", previous="how much do ehr specialists make")
+    assert answer.answered and answer.entry is not None
+    assert "$58,250" in answer.entry.answer or "$55,560" in answer.entry.answer
+    after = ENGINE.answer("and after 5 years?", previous="what do beginners make")
+    assert after.entry is not None and "$65,000" in after.entry.answer
+
+
+def test_pay_by_stage_shows_every_stage_band() -> None:
+    answer = ENGINE.answer("pay by experience level")
+    assert answer.entry is not None and answer.entry.id == "topic:salary_by_stage"
+    assert all(band in answer.entry.answer for band in ("$35,000", "$65,000", "$100,000"))
+    assert answer.entry.answer.startswith("By stage")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("ahima renewal fee for rhit", "$218"),
+    ("if i fail the ccs how long before i can try again", "30 days"),
+    ("how many people have the ccs", "36,925"),
+    ("who accredits the nha exams", "NCCA"),
+    ("how much do coc holders earn", "$62,846"),
+])
+def test_facts_yaml_figures_are_reachable(question: str, fact: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.answered and answer.entry is not None, answer
+    assert fact in answer.entry.answer
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
+    async with BotHarness(tmp_path) as harness:
+        harness.app.bot_data[ENGINE_KEY] = ENGINE
+        yield harness
+        assert not harness.api.problems, [(c.method, c.error) for c in harness.api.problems]
+
+
+async def test_a_personal_question_about_an_agency_shows_its_range_too(bot: BotHarness) -> None:
+    await bot.send("/profile years=2 state=TX education=associate")
+    shown = replies(await bot.send("how much would i make at the va"))[-1]
+    assert "Your estimate" in shown.text
+    assert "$42,000" in shown.text and "Veterans Affairs" in shown.text
+
+
+async def test_a_comparison_reply_shows_both_states(bot: BotHarness) -> None:
+    shown = replies(await bot.send("texas or florida for pay"))[-1]
+    assert "$41,950" in shown.text and "$41,340" in shown.text
