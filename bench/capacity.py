@@ -16,9 +16,10 @@ from urllib.parse import urlencode
 
 import psutil
 
+from bench.fake_server import PROBE_CHAT_IDS
 from bench.runner import BENCH_TOKEN, stand_in
 
-CONNECTIONS = 32
+CONNECTIONS = len(PROBE_CHAT_IDS)
 
 
 async def _client(port: int, path: str, until: float, chat_id: int) -> int:
@@ -46,8 +47,8 @@ async def _client(port: int, path: str, until: float, chat_id: int) -> int:
 
 async def _hammer(port: int, path: str, seconds: float) -> int:
     until = time.monotonic() + seconds
-    counts = await asyncio.gather(*(_client(port, path, until, 1000 + i)
-                                    for i in range(CONNECTIONS)))
+    counts = await asyncio.gather(*(_client(port, path, until, chat_id)
+                                    for chat_id in PROBE_CHAT_IDS))
     return sum(counts)
 
 

@@ -44,11 +44,17 @@ class RunConfig:
     profile: str | None = None  # where py-spy's samples of the saturated phase go
 
 
+# The chats of the capacity probe (bench.capacity): users who opened a chat with the bot, so
+# that the stand-in answers its sendMessage calls (Telegram refuses users who never did).
+PROBE_CHAT_IDS = range(1000, 1032)
+
+
 class BenchTelegram(FakeTelegram):
     """The stand-in, noting when the bot first asked for updates and counting requests."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.started.update(PROBE_CHAT_IDS)
         self.first_get_me: float | None = None
         self.first_get_updates: float | None = None
         self.requests = 0
