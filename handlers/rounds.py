@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackContext, JobQueue
 
 from db import Database
 from db.cohorts import Cohort
+from db.quiz import SentPoll
 from db.rounds import OpenRound, RoundResult
 from handlers.deps import Services
 from handlers.domain_scores import domain_lines, weakest_domain
@@ -208,6 +209,19 @@ async def post_round(app: Application, cohort: Cohort, focus: Focus | None = Non
     return message
 
 
+async def adopt_round(app: Application, poll: SentPoll, sent_at: datetime) -> None:
+    """A group poll whose id was never stored (see `db.quiz.adopt_pending`) gets the round
+    `post_round` would have opened, so that it still closes and its result is posted."""
+    services = _services(app)
+    cohort = await services.db.cohorts.by_id(poll.cohort_id) if poll.cohort_id else None
+    if cohort is None or await services.db.rounds.get(poll.poll_id) is not None:
+        return
+    closes = round_closes_at(rhythm_of(cohort), sent_at, cohort.round_hours)
+    await services.db.rounds.open(poll.poll_id, cohort.id, closes)
+    await schedule_rhythm(app, cohort.id)
+    log.info("round_adopted cohort=%s poll=%s", cohort.id, poll.poll_id)
+
+
 def local_clock(cohort: Cohort, moment: datetime, now: datetime) -> str:
     """`19:30` in the cohort's zone, with the weekday when it is not today there."""
     tz = zone(cohort.timezone)
@@ -221,17 +235,20 @@ async def close_round(app: Application, cohort: Cohort, due: OpenRound) -> None:
     db = _services(app).db
     if not await db.rounds.close(due.poll_id, _services(app).clock()):
         return
-    try:
-        await app.bot.stop_poll(due.chat_id, due.message_id)
-    except BadRequest:
-        log.info("round_stop_failed poll=%s", due.poll_id)  # already closed or deleted
+    # A poll adopted from its pending row has no known message (0): nothing to stop or quote.
+    if due.message_id:
+        try:
+            await app.bot.stop_poll(due.chat_id, due.message_id)
+        except BadRequest:
+            log.info("round_stop_failed poll=%s", due.poll_id)  # already closed or deleted
     question = load_quiz_bank().by_id(due.question_id)
     if question is None:
         return
     text = result_text(question.answer, question.explanation, await db.rounds.result(due.poll_id))
+    quoted = ReplyParameters(due.message_id, allow_sending_without_reply=True) \
+        if due.message_id else None
     # To the cohort's chat: the poll's may be the old id of a group that became a supergroup.
-    await app.bot.send_message(cohort.chat_id, text, reply_parameters=ReplyParameters(
-        due.message_id, allow_sending_without_reply=True))
+    await app.bot.send_message(cohort.chat_id, text, reply_parameters=quoted)
     log.info("round_closed cohort=%s poll=%s", cohort.id, due.poll_id)
 
 

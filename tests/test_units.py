@@ -4,6 +4,7 @@ together, once; and a quiz poll whose id was never stored still counts its answe
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from db import Database
 from knowledge.profile import Profile
 from knowledge.quiz_bank import load_quiz_bank
+from tests.fake_clock import run_until, use_fake_clock
 from tests.harness import BotHarness, replies
 
 
@@ -104,3 +106,26 @@ async def test_a_redelivered_quiz_is_not_posted_twice(bot: BotHarness) -> None:
     update = bot.api.text_update(bot.user(), "/quiz")
     assert [call.method for call in replies(await bot.feed(update))] == ["sendPoll"]
     assert await bot.feed(update) == []
+
+
+async def test_a_cohort_poll_whose_id_was_never_stored_still_closes_with_its_result(
+        bot: BotHarness) -> None:
+    # A daily question was sent, then the bot stopped before storing its id: only the pending
+    # row, and no round. The first answer adopts it, and its round closes and posts the result.
+    clock = use_fake_clock(bot, datetime.now(UTC))
+    group = bot.api.group_chat(-100777, "Study")
+    ada = bot.user(771, "Ada")
+    await bot.feed(bot.api.my_chat_member_update(ada, group, "left", "member"))
+    await bot.send("/join", user=ada, chat=group)
+    cohort = await bot.db.cohorts.for_chat(-100777)
+    assert cohort is not None
+    question = load_quiz_bank().questions[0]
+    await bot.db.quiz.record_pending(question.id, -100777, 1, cohort.id, private=False)
+    await bot.feed(bot.api.poll_answer_update(ada, "group-poll-never-stored", [1]))
+    assert await bot.db.rounds.is_open("group-poll-never-stored")
+    closing = await run_until(bot, cohort.id, clock.now + timedelta(hours=25))
+    results = [c for c in closing if c.method == "sendMessage" and "Answer:" in c.text]
+    assert len(results) == 1 and results[0].params["chat_id"] == -100777
+    assert "<b>1 of 1</b> got it right" in results[0].text and "Ada" in results[0].text
+    assert "stopPoll" not in [c.method for c in closing]  # its message is not known
+    assert not await bot.db.rounds.is_open("group-poll-never-stored")
