@@ -222,7 +222,7 @@ def _parse_settings(pairs: list[tuple[str, str]], cohort: Cohort, today: date
 
 async def _refuse_settings(update: Update, problem: str) -> None:
     await reply(update, f"I could not use that: {problem}.\nNothing was changed. "
-                        f"Example: {_SETTINGS_USAGE}.")
+                        f"Example: {_SETTINGS_USAGE}.\n{_ADMIN_USAGE}")
 
 
 async def cohort_command(update: Update, context: CallbackContext) -> None:
