@@ -21,6 +21,7 @@ from telegram import Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, JobQueue
 
+from bot.delivery import transient
 from db import Database
 from db.cohorts import Cohort
 from db.quiz import SentPoll
@@ -160,9 +161,12 @@ async def _send_once(app: Application, cohort: Cohort, post: Post) -> None:
             await post_reminder(app, cohort, post)
     except Forbidden:
         raise
-    except TelegramError:
+    except TelegramError as error:
         log.exception("cohort_post_failed cohort=%s kind=%s", cohort.id, post.kind)
-        await db.rounds.release_post(cohort.id, post.key)
+        # A call that failed for the network's sake is in bot.delivery's outbox and goes out
+        # from there; sending the post again (at a restart) would post it twice.
+        if not transient(error):
+            await db.rounds.release_post(cohort.id, post.key)
     else:
         log.info("cohort_post cohort=%s kind=%s", cohort.id, post.kind)
 
