@@ -15,10 +15,10 @@ import logging
 from datetime import UTC, datetime, time, timedelta
 
 from telegram.error import Forbidden
-from telegram.ext import Application, CallbackContext, JobQueue
+from telegram.ext import Application, CallbackContext
 
 from db.study import StudySettings
-from handlers.deps import services
+from handlers.deps import job_queue, services
 from handlers.quiz import quiz_user
 from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
 from knowledge.study_calendar import last_due, missed, parse_clock, staggered, zone
@@ -30,15 +30,8 @@ DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs 
 CATCH_UP_WITHIN = timedelta(hours=1)
 
 
-def _queue(app: Application) -> JobQueue:
-    queue = app.job_queue
-    if queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    return queue
-
-
 def unschedule(app: Application, name: str) -> None:
-    for job in _queue(app).get_jobs_by_name(name):
+    for job in job_queue(app).get_jobs_by_name(name):
         job.schedule_removal()
 
 
@@ -59,7 +52,7 @@ def schedule_user(app: Application, settings: StudySettings, *, replace: bool = 
     if replace:
         unschedule(app, name)
     if settings.daily_time:
-        _queue(app).run_daily(send_user_daily, _daily_clock(settings), name=name,
+        job_queue(app).run_daily(send_user_daily, _daily_clock(settings), name=name,
                               data=settings.user_id, user_id=settings.user_id,
                               chat_id=settings.user_id)
 
@@ -74,7 +67,7 @@ async def _catch_up(app: Application, settings: StudySettings) -> bool:
     if not missed(due, await app.bot_data["services"].db.daily_runs.last(name), now,
                   CATCH_UP_WITHIN):
         return False
-    _queue(app).run_once(send_user_daily, 0, name=name, data=settings.user_id,
+    job_queue(app).run_once(send_user_daily, 0, name=name, data=settings.user_id,
                          user_id=settings.user_id, chat_id=settings.user_id)
     return True
 

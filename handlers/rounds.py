@@ -19,14 +19,14 @@ from datetime import date, datetime, timedelta
 
 from telegram import Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import Application, CallbackContext, JobQueue
+from telegram.ext import Application, CallbackContext
 
 from bot.delivery import transient
 from db import Database
 from db.cohorts import Cohort
 from db.quiz import SentPoll
 from db.rounds import OpenRound, RoundResult
-from handlers.deps import Services
+from handlers.deps import Services, job_queue
 from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.quiz_polls import send_quiz
 from handlers.render import escape
@@ -73,20 +73,13 @@ def _services(app: Application) -> Services:
     return app.bot_data["services"]
 
 
-def _queue(app: Application) -> JobQueue:
-    queue = app.job_queue
-    if queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    return queue
-
-
 def scheduled(app: Application, cohort_id: int) -> RhythmJob | None:
-    jobs = _queue(app).get_jobs_by_name(rhythm_job_name(cohort_id))
+    jobs = job_queue(app).get_jobs_by_name(rhythm_job_name(cohort_id))
     return jobs[0].data if jobs and isinstance(jobs[0].data, RhythmJob) else None
 
 
 def unschedule_rhythm(app: Application, cohort_id: int) -> None:
-    for job in _queue(app).get_jobs_by_name(rhythm_job_name(cohort_id)):
+    for job in job_queue(app).get_jobs_by_name(rhythm_job_name(cohort_id)):
         job.schedule_removal()
 
 
@@ -116,7 +109,7 @@ async def schedule_rhythm(app: Application, cohort_id: int, since: datetime | No
         return None
     job = RhythmJob(cohort.id, min(candidates), since)
     delay = max(0.0, (job.due - now).total_seconds())
-    _queue(app).run_once(run_rhythm, delay, name=rhythm_job_name(cohort.id), data=job)
+    job_queue(app).run_once(run_rhythm, delay, name=rhythm_job_name(cohort.id), data=job)
     return job
 
 
