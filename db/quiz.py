@@ -46,10 +46,13 @@ class QuizRepository:
     async def record_poll(self, poll: SentPoll, private: bool, at: datetime,
                           pending_id: int | None = None) -> None:
         """Store a poll sent `at` (in place of its pending row); a private one is the
-        recipient's data (found by /forget)."""
+        recipient's data (found by /forget). A poll an early answer adopted meanwhile
+        (`adopt_pending`) gets its message id."""
         await self._conn().execute(
-            "INSERT OR IGNORE INTO quiz_polls (poll_id, question_id, chat_id, user_id, "
-            "message_id, correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, "
+            "message_id, correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (poll_id) DO UPDATE SET message_id = excluded.message_id "
+            "WHERE quiz_polls.message_id = 0",
             (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
              poll.message_id, poll.correct_option, poll.cohort_id, iso(at)),
         )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from db import Database
+from db.quiz import SentPoll
 from knowledge.profile import Profile
 from knowledge.quiz_bank import load_quiz_bank
 from tests.fake_clock import run_until, use_fake_clock
@@ -129,3 +130,27 @@ async def test_a_cohort_poll_whose_id_was_never_stored_still_closes_with_its_res
     assert "<b>1 of 1</b> got it right" in results[0].text and "Ada" in results[0].text
     assert "stopPoll" not in [c.method for c in closing]  # its message is not known
     assert not await bot.db.rounds.is_open("group-poll-never-stored")
+
+
+async def test_a_poll_adopted_before_its_sender_stored_it_keeps_one_round_and_its_message(
+        bot: BotHarness) -> None:
+    # The answer came in while the sender waited to store the poll: the sender then finds the
+    # poll and its round there already, and adds the poll's message id.
+    group = bot.api.group_chat(-100778, "Study")
+    ada = bot.user(772, "Ada")
+    await bot.feed(bot.api.my_chat_member_update(ada, group, "left", "member"))
+    await bot.send("/join", user=ada, chat=group)
+    cohort = await bot.db.cohorts.for_chat(-100778)
+    assert cohort is not None
+    question = load_quiz_bank().questions[0]
+    pending = await bot.db.quiz.record_pending(question.id, -100778, 1, cohort.id, private=False)
+    await bot.feed(bot.api.poll_answer_update(ada, "raced-poll", [1]))
+    round_ = await bot.db.rounds.get("raced-poll")
+    assert round_ is not None and round_.message_id == 0
+    await bot.db.quiz.record_poll(SentPoll("raced-poll", question.id, -100778, 9, 1, cohort.id),
+                                  private=False, at=datetime.now(UTC), pending_id=pending)
+    await bot.db.rounds.open("raced-poll", cohort.id, datetime.now(UTC) + timedelta(hours=12))
+    stored = await bot.db.rounds.get("raced-poll")
+    assert stored is not None and stored.message_id == 9
+    assert stored.closes_at == round_.closes_at  # the round opened first stays
+    assert [(r.answered, r.correct) for r in await bot.db.quiz.results_by_domain(772)] == [(1, 1)]
