@@ -154,3 +154,30 @@ async def test_a_poll_adopted_before_its_sender_stored_it_keeps_one_round_and_it
     assert stored is not None and stored.message_id == 9
     assert stored.closes_at == round_.closes_at  # the round opened first stays
     assert [(r.answered, r.correct) for r in await bot.db.quiz.results_by_domain(772)] == [(1, 1)]
+
+
+async def test_a_job_scheduled_during_an_update_writes_outside_its_unit(
+        bot: BotHarness) -> None:
+    # The JobQueue's timer copies the context of the update that scheduled the job; the job
+    # must not join that update's transaction (nor be rolled back with it).
+    db = bot.db
+
+    async def job(context: object) -> None:
+        await db.profiles.save(7, Profile(years=7))
+
+    assert bot.app.job_queue is not None
+    await bot.app.job_queue.start()
+    try:
+        with pytest.raises(asyncio.CancelledError):
+            async with db.unit(999_999_001):
+                await db.profiles.save(8, Profile(years=8))
+                bot.app.job_queue.run_once(job, 0)
+                for _ in range(100):
+                    await asyncio.sleep(0.02)
+                    if await db.profiles.get(7) is not None:
+                        break
+                raise asyncio.CancelledError  # the update fails after the job has run
+    finally:
+        await bot.app.job_queue.stop(wait=False)
+    assert await db.profiles.get(8) is None  # the update's write rolled back
+    assert await db.profiles.get(7) == Profile(years=7)  # the job's is its own
