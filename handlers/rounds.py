@@ -195,7 +195,12 @@ async def post_round(app: Application, cohort: Cohort, focus: Focus | None = Non
     pool = focus.pool(load_quiz_bank())
     closes = round_closes_at(rhythm_of(cohort), now, cohort.round_hours)
     if header is not None and pool:
-        await app.bot.send_message(cohort.chat_id, header(local_clock(cohort, closes, now)))
+        try:
+            await app.bot.send_message(cohort.chat_id, header(local_clock(cohort, closes, now)))
+        except TelegramError as error:
+            if not transient(error):
+                raise
+            # Kept in bot.delivery's outbox, which sends it (and the poll, if kept too) later.
     message = await send_quiz(app.bot, db, cohort.chat_id, pool,
                               await db.quiz.asked_in_chat(cohort.chat_id), cohort_id=cohort.id,
                               at=now, thread_id=thread_id)

@@ -295,3 +295,16 @@ async def test_a_post_kept_in_the_outbox_is_not_posted_again_after_a_restart(
                      if c.error is None and "⏰" in c.text]
         assert len(reminders) == 1 and "<b>30 days</b>" in reminders[0].text
         assert bot.api.calls_to("sendPoll") == []  # the daily question went out before
+
+
+async def test_a_daily_header_lost_to_the_network_does_not_hold_back_the_question(
+        tmp_path: Path) -> None:
+    async with BotHarness(tmp_path) as bot:
+        clock = use_fake_clock(bot, local(MONDAY, 7))
+        cohort = Cohort(bot, clock)
+        await cohort.set_up()
+        bot.api.fail("sendMessage", 503, "Service Unavailable", times=4, chat_id=GROUP_ID)
+        poll = await cohort.daily(MONDAY)
+        assert poll.error is None and await bot.db.outbox.count() == 1  # the header, kept
+        round_ = await bot.db.rounds.get(poll_id(poll))
+        assert round_ is not None and round_.closes_at == local(MONDAY, 19, 30) + cohort.offset()
