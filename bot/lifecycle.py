@@ -23,8 +23,9 @@ async def running(app: Application, *,
                   freeze_startup: bool = False) -> AsyncIterator[Application]:
     """initialize, post_init, start … stop, post_stop, shutdown, post_shutdown.
 
-    The order `run_polling` uses, for the modes that feed updates themselves (the local chat,
-    the webhook server); updates put on `app.update_queue` are processed until the block ends.
+    The order `run_polling` uses, for every mode here (each feeds updates itself: bot.intake's
+    polling, the webhook server, the local chat); updates put on `app.update_queue` are
+    processed until the block ends.
 
     `freeze_startup` is for the production process only: what start-up built (knowledge,
     question index, handlers, and what post_init's hooks load, such as the quiz bank) lives as

@@ -24,7 +24,6 @@ from bot.local_members import (
     AS,
     HELP,
     MEMBER_COMMANDS,
-    MENTION,
     REPLY,
     Members,
     bot_messages,
@@ -221,7 +220,7 @@ class LocalChat:
         self.say(f"(now in {where})")
 
     async def as_member(self, command: str, rest: str) -> None:
-        """/as and /mention (see bot.local_members)."""
+        """/as or /mention (bot.local_members.MEMBER_COMMANDS; /reply is handled apart)."""
         if command == AS:
             if not rest:
                 self.say(f"(members: {', '.join(self.members.names())})")
@@ -234,10 +233,8 @@ class LocalChat:
             self.private = self.api.private_chat(self.user)
             self.chat = self.private if in_private else self.chat
             self.say(f"(you are now {self.user['first_name']}, id {self.user['id']})")
-        elif command == MENTION:
-            await self._feed(mention_update(self.api, self.user, self.chat, rest))
         else:
-            await self.reply_to_latest(rest)
+            await self._feed(mention_update(self.api, self.user, self.chat, rest))
 
     async def reply_to_latest(self, text: str) -> None:
         """`/reply text`: a message answering the bot's latest message in this chat."""

@@ -26,7 +26,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,9 @@ class _Unit:
     open: bool = False
     marked: bool = False
     finished: bool = False
+    # The task handling the update. Another task that inherited the context (a JobQueue job
+    # scheduled meanwhile: its timer copies the context) is not part of the update.
+    task: asyncio.Task[Any] | None = field(default_factory=asyncio.current_task)
 
 
 _UNIT: ContextVar[_Unit | None] = ContextVar("db_unit", default=None)
@@ -155,7 +158,9 @@ class Database:
 
     def _current_unit(self) -> _Unit | None:
         unit = _UNIT.get()
-        return unit if unit is not None and unit.db is self and not unit.finished else None
+        mine = unit is not None and unit.db is self and not unit.finished \
+            and unit.task is asyncio.current_task()
+        return unit if mine else None
 
     async def _begin(self, unit: _Unit) -> None:
         """Take the writer for `unit` and begin its transaction (once)."""

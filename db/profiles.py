@@ -50,9 +50,7 @@ class ProfileRepository:
         return _from_row(row) if row else None
 
     async def save(self, user_id: int, profile: Profile) -> None:
-        """Insert or replace the user's profile; committed when this returns."""
+        """Insert or replace the user's profile (committed with the update's unit, or at once
+        outside one: see db.database)."""
         await upsert(self._conn(), "profiles", "user_id", user_id,
                      dict(zip(_COLUMNS, _to_row(profile), strict=True)))
-
-    async def delete(self, user_id: int) -> None:
-        await self._conn().execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))

@@ -46,10 +46,13 @@ class QuizRepository:
     async def record_poll(self, poll: SentPoll, private: bool, at: datetime,
                           pending_id: int | None = None) -> None:
         """Store a poll sent `at` (in place of its pending row); a private one is the
-        recipient's data (found by /forget)."""
+        recipient's data (found by /forget). A poll an early answer adopted meanwhile
+        (`adopt_pending`) gets its message id."""
         await self._conn().execute(
-            "INSERT OR IGNORE INTO quiz_polls (poll_id, question_id, chat_id, user_id, "
-            "message_id, correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quiz_polls (poll_id, question_id, chat_id, user_id, "
+            "message_id, correct_option, cohort_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (poll_id) DO UPDATE SET message_id = excluded.message_id "
+            "WHERE quiz_polls.message_id = 0",
             (poll.poll_id, poll.question_id, poll.chat_id, poll.chat_id if private else None,
              poll.message_id, poll.correct_option, poll.cohort_id, iso(at)),
         )
@@ -58,14 +61,17 @@ class QuizRepository:
                                        (pending_id,))
 
     async def adopt_pending(self, poll_id: str, user_id: int,
-                            within: timedelta = timedelta(hours=1)) -> SentPoll | None:
+                            within: timedelta = timedelta(hours=1)
+                            ) -> tuple[SentPoll, datetime] | None:
         """An answer to a poll id never recorded: the bot stopped between sending a poll and
         storing its id. The poll is taken to be the newest recent pending one the user could
         see: their private chat's first, then a group's where they are a member, then any
-        group's. None when there is none."""
+        group's. It is recorded as sent when it was about to be (its message id unknown: 0);
+        that moment is returned with it. None when there is none."""
         row = await fetch_one(
             self._conn(),
-            "SELECT p.id, p.question_id, p.chat_id, p.correct_option, p.cohort_id, p.user_id "
+            "SELECT p.id, p.question_id, p.chat_id, p.correct_option, p.cohort_id, p.user_id, "
+            "p.created_at "
             "FROM quiz_pending_polls AS p WHERE (p.chat_id = :user OR p.chat_id < 0) "
             "AND p.created_at >= :since ORDER BY p.chat_id = :user DESC, EXISTS (SELECT 1 "
             "FROM cohort_members AS m WHERE m.cohort_id = p.cohort_id AND m.user_id = :user) "
@@ -74,12 +80,13 @@ class QuizRepository:
         )
         if row is None:
             return None
-        pending_id, question_id, chat_id, correct_option, cohort_id, recipient = row
+        pending_id, question_id, chat_id, correct_option, cohort_id, recipient, created = row
         poll = SentPoll(poll_id, str(question_id), int(chat_id), 0, int(correct_option),
                         cohort_id)
-        await self.record_poll(poll, private=recipient is not None, at=datetime.now(UTC),
+        sent_at = datetime.fromisoformat(str(created))
+        await self.record_poll(poll, private=recipient is not None, at=sent_at,
                                pending_id=int(pending_id))
-        return poll
+        return poll, sent_at
 
     async def poll(self, poll_id: str) -> SentPoll | None:
         row = await fetch_one(

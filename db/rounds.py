@@ -59,8 +59,10 @@ class RoundRepository:
         self._conn = connection
 
     async def open(self, poll_id: str, cohort_id: int, closes_at: datetime) -> None:
+        """Open the poll's round; nothing when it is open already (an early answer adopted
+        the poll before its sender stored it: see db.quiz.adopt_pending)."""
         await self._conn().execute(
-            "INSERT INTO quiz_rounds (poll_id, cohort_id, closes_at) VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO quiz_rounds (poll_id, cohort_id, closes_at) VALUES (?, ?, ?)",
             (poll_id, cohort_id, iso(closes_at)),
         )
 

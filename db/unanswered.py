@@ -21,7 +21,8 @@ class UnansweredRepository:
         self._conn = connection
 
     async def record(self, question: str, day: date) -> None:
-        """Count one more asking of `question` (committed when this returns)."""
+        """Count one more asking of `question` (committed with the update's unit: see
+        db.database)."""
         await self._conn().execute(
             "INSERT INTO unanswered_questions (question, count, last_seen) VALUES (?, 1, ?) "
             "ON CONFLICT(question) DO UPDATE SET count = count + 1, "

@@ -27,6 +27,7 @@ from handlers.arguments import ArgumentError, command_arguments, parse_pairs
 from handlers.commands import COMMANDS
 from handlers.deps import services
 from handlers.domain_scores import domain_lines, weakest_domain
+from handlers.members import is_present
 from handlers.render import echo, escape, is_private, private_chat_button, reply
 from handlers.rounds import board_lines, restore_rhythms, schedule_rhythm, unschedule_rhythm
 from handlers.start import register_deep_link
@@ -51,7 +52,6 @@ MAX_NAME = 64
 EVENTS_GROUP = 1
 LEADERBOARD_ROWS = 10
 _ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
-_PRESENT = {ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER, ChatMember.RESTRICTED}
 # What an admin may set or clear: the key typed → the cohort's column.
 _KEYS = {"name": "name", "exam": "exam_cert", "cert": "exam_cert", "date": "exam_date",
          "tz": "timezone", "timezone": "timezone", "topic": "daily_domain",
@@ -222,7 +222,7 @@ def _parse_settings(pairs: list[tuple[str, str]], cohort: Cohort, today: date
 
 async def _refuse_settings(update: Update, problem: str) -> None:
     await reply(update, f"I could not use that: {problem}.\nNothing was changed. "
-                        f"Example: {_SETTINGS_USAGE}.")
+                        f"Example: {_SETTINGS_USAGE}.\n{_ADMIN_USAGE}")
 
 
 async def cohort_command(update: Update, context: CallbackContext) -> None:
@@ -572,8 +572,8 @@ async def on_my_chat_member(update: Update, context: CallbackContext) -> None:
     if change is None:
         return
     db = services(context).db
-    was_in = change.old_chat_member.status in _PRESENT
-    is_in = change.new_chat_member.status in _PRESENT
+    was_in = is_present(change.old_chat_member)
+    is_in = is_present(change.new_chat_member)
     chat_id = change.chat.id
     if change.chat.type == change.chat.PRIVATE:
         return  # a user blocking the bot: handlers.privacy and the blocked-user hooks

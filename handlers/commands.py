@@ -60,7 +60,3 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "All your stored data as a JSON file", "Your data", group=False),
     Command("forget", "Delete everything I store about you", "Your data", group=False),
 )
-
-
-def command_names() -> frozenset[str]:
-    return frozenset(command.name for command in COMMANDS)

@@ -12,67 +12,34 @@ which catches up on its own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from telegram.error import Forbidden
-from telegram.ext import Application, CallbackContext, JobQueue
+from telegram.ext import Application, CallbackContext
 
 from db.study import StudySettings
-from handlers.deps import services
+from handlers.deps import job_queue, services
 from handlers.quiz import quiz_user
 from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
 from knowledge.study_calendar import last_due, missed, parse_clock, staggered, zone
 
 log = logging.getLogger(__name__)
 
-JobCallback = Callable[[CallbackContext], Awaitable[None]]
 DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs convention)
 # A question that fell due while the bot was down is sent on start when at most this late.
 CATCH_UP_WITHIN = timedelta(hours=1)
 
 
-def _queue(app: Application) -> JobQueue:
-    queue = app.job_queue
-    if queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    return queue
-
-
 def unschedule(app: Application, name: str) -> None:
-    for job in _queue(app).get_jobs_by_name(name):
+    for job in job_queue(app).get_jobs_by_name(name):
         job.schedule_removal()
 
 
-def _schedule(app: Application, name: str, daily_time: str | None, timezone: str | None,
-              key: int, callback: JobCallback, user_id: int | None = None, *,
-              replace: bool = True) -> None:
-    if replace:
-        unschedule(app, name)
-    if daily_time:
-        clock = parse_clock(daily_time).replace(tzinfo=zone(timezone))
-        _queue(app).run_daily(callback, staggered(clock, key), name=name, data=key,
-                              user_id=user_id, chat_id=user_id)
-
-
-async def _catch_up(app: Application, name: str, daily_time: str | None, timezone: str | None,
-                    key: int, callback: JobCallback, user_id: int | None = None) -> bool:
-    """At start: send now, once, a question that fell due while the bot was down."""
-    if not daily_time:
-        return False
-    now = datetime.now(UTC)
-    due = last_due(staggered(parse_clock(daily_time).replace(tzinfo=zone(timezone)), key), now)
-    if not missed(due, await app.bot_data["services"].db.daily_runs.last(name), now,
-                  CATCH_UP_WITHIN):
-        return False
-    _queue(app).run_once(callback, 0, name=name, data=key, user_id=user_id, chat_id=user_id)
-    return True
-
-
-async def _sent(context: CallbackContext, user_id: int | None = None) -> None:
-    """Remember when the job's question went out (so a restart does not send it again)."""
-    assert context.job is not None and context.job.name is not None
-    await services(context).db.daily_runs.record(context.job.name, datetime.now(UTC), user_id)
+def _daily_clock(settings: StudySettings) -> time:
+    """The moment of the day the user's question goes out: their time, staggered by id."""
+    assert settings.daily_time is not None
+    chosen = parse_clock(settings.daily_time).replace(tzinfo=zone(settings.timezone))
+    return staggered(chosen, settings.user_id)
 
 
 def schedule_user(app: Application, settings: StudySettings, *, replace: bool = True) -> None:
@@ -81,12 +48,32 @@ def schedule_user(app: Application, settings: StudySettings, *, replace: bool = 
     The job carries the user's id (and private chat id), so /forget can find and cancel it.
     `replace=False` skips looking for an existing job (at start-up there is none).
     """
-    _schedule(app, user_job_name(settings.user_id, DAILY), settings.daily_time, settings.timezone,
-              settings.user_id, send_user_daily, user_id=settings.user_id, replace=replace)
+    name = user_job_name(settings.user_id, DAILY)
+    if replace:
+        unschedule(app, name)
+    if settings.daily_time:
+        job_queue(app).run_daily(send_user_daily, _daily_clock(settings), name=name,
+                              data=settings.user_id, user_id=settings.user_id,
+                              chat_id=settings.user_id)
+
+
+async def _catch_up(app: Application, settings: StudySettings) -> bool:
+    """At start: send now, once, a question that fell due while the bot was down."""
+    if not settings.daily_time:
+        return False
+    name = user_job_name(settings.user_id, DAILY)
+    now = datetime.now(UTC)
+    due = last_due(_daily_clock(settings), now)
+    if not missed(due, await app.bot_data["services"].db.daily_runs.last(name), now,
+                  CATCH_UP_WITHIN):
+        return False
+    job_queue(app).run_once(send_user_daily, 0, name=name, data=settings.user_id,
+                         user_id=settings.user_id, chat_id=settings.user_id)
+    return True
 
 
 async def send_user_daily(context: CallbackContext) -> None:
-    assert context.job is not None
+    assert context.job is not None and context.job.name is not None
     user_id = int(context.job.data)  # type: ignore[arg-type]
     db = services(context).db
     try:
@@ -94,7 +81,8 @@ async def send_user_daily(context: CallbackContext) -> None:
     except Forbidden:
         await user_blocked(context.application, user_id)
         return
-    await _sent(context, user_id)
+    # Remembered, so that a restart does not send it again.
+    await db.daily_runs.record(context.job.name, datetime.now(UTC), user_id)
 
 
 async def restore_daily_jobs(app: Application) -> None:
@@ -103,9 +91,7 @@ async def restore_daily_jobs(app: Application) -> None:
     caught_up = 0
     for settings in users:
         schedule_user(app, settings, replace=False)
-        caught_up += await _catch_up(app, user_job_name(settings.user_id, DAILY),
-                                     settings.daily_time, settings.timezone, settings.user_id,
-                                     send_user_daily, settings.user_id)
+        caught_up += await _catch_up(app, settings)
     log.info("daily_jobs_restored users=%s caught_up=%s", len(users), caught_up)
 
 

@@ -1,4 +1,5 @@
-"""What handlers reach through `context.bot_data`: the database and a few settings."""
+"""What handlers reach through the Application: the database and a few settings
+(`context.bot_data`), and the JobQueue."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, CallbackContext, JobQueue
 
 from db import Database
 
@@ -29,3 +30,11 @@ class Services:
 
 def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]
     return context.application.bot_data["services"]
+
+
+def job_queue(app: Application) -> JobQueue:
+    """The Application's JobQueue (the scheduled daily questions and cohort rhythms)."""
+    queue = app.job_queue
+    if queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    return queue

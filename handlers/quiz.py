@@ -27,7 +27,7 @@ from handlers.arguments import command_arguments
 from handlers.deps import services
 from handlers.quiz_polls import send_quiz
 from handlers.render import echo, edited, escape, is_private, reply, thread_of
-from handlers.rounds import post_round
+from handlers.rounds import adopt_round, post_round
 from knowledge.practice import (
     EXAMS,
     GROUP_QUIZ_COOLDOWN,
@@ -131,8 +131,12 @@ async def on_poll_answer(update: Update, context: CallbackContext) -> None:
     if answer is None or answer.user is None or not answer.option_ids:
         return  # an anonymous voter or a retracted vote: nothing to record
     db = services(context).db
-    sent = await db.quiz.poll(answer.poll_id) \
-        or await db.quiz.adopt_pending(answer.poll_id, answer.user.id)
+    sent = await db.quiz.poll(answer.poll_id)
+    if sent is None:
+        adopted = await db.quiz.adopt_pending(answer.poll_id, answer.user.id)
+        if adopted is not None:
+            sent, sent_at = adopted
+            await adopt_round(context.application, sent, sent_at)
     question = load_quiz_bank().by_id(sent.question_id) if sent else None
     if sent is None or question is None:
         log.info("poll_answer_ignored poll=%s", answer.poll_id)

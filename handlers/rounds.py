@@ -19,12 +19,14 @@ from datetime import date, datetime, timedelta
 
 from telegram import Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import Application, CallbackContext, JobQueue
+from telegram.ext import Application, CallbackContext
 
+from bot.delivery import transient
 from db import Database
 from db.cohorts import Cohort
+from db.quiz import SentPoll
 from db.rounds import OpenRound, RoundResult
-from handlers.deps import Services
+from handlers.deps import Services, job_queue
 from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.quiz_polls import send_quiz
 from handlers.render import escape
@@ -71,20 +73,13 @@ def _services(app: Application) -> Services:
     return app.bot_data["services"]
 
 
-def _queue(app: Application) -> JobQueue:
-    queue = app.job_queue
-    if queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    return queue
-
-
 def scheduled(app: Application, cohort_id: int) -> RhythmJob | None:
-    jobs = _queue(app).get_jobs_by_name(rhythm_job_name(cohort_id))
+    jobs = job_queue(app).get_jobs_by_name(rhythm_job_name(cohort_id))
     return jobs[0].data if jobs and isinstance(jobs[0].data, RhythmJob) else None
 
 
 def unschedule_rhythm(app: Application, cohort_id: int) -> None:
-    for job in _queue(app).get_jobs_by_name(rhythm_job_name(cohort_id)):
+    for job in job_queue(app).get_jobs_by_name(rhythm_job_name(cohort_id)):
         job.schedule_removal()
 
 
@@ -114,7 +109,7 @@ async def schedule_rhythm(app: Application, cohort_id: int, since: datetime | No
         return None
     job = RhythmJob(cohort.id, min(candidates), since)
     delay = max(0.0, (job.due - now).total_seconds())
-    _queue(app).run_once(run_rhythm, delay, name=rhythm_job_name(cohort.id), data=job)
+    job_queue(app).run_once(run_rhythm, delay, name=rhythm_job_name(cohort.id), data=job)
     return job
 
 
@@ -159,9 +154,12 @@ async def _send_once(app: Application, cohort: Cohort, post: Post) -> None:
             await post_reminder(app, cohort, post)
     except Forbidden:
         raise
-    except TelegramError:
+    except TelegramError as error:
         log.exception("cohort_post_failed cohort=%s kind=%s", cohort.id, post.kind)
-        await db.rounds.release_post(cohort.id, post.key)
+        # A call that failed for the network's sake is in bot.delivery's outbox and goes out
+        # from there; sending the post again (at a restart) would post it twice.
+        if not transient(error):
+            await db.rounds.release_post(cohort.id, post.key)
     else:
         log.info("cohort_post cohort=%s kind=%s", cohort.id, post.kind)
 
@@ -197,7 +195,12 @@ async def post_round(app: Application, cohort: Cohort, focus: Focus | None = Non
     pool = focus.pool(load_quiz_bank())
     closes = round_closes_at(rhythm_of(cohort), now, cohort.round_hours)
     if header is not None and pool:
-        await app.bot.send_message(cohort.chat_id, header(local_clock(cohort, closes, now)))
+        try:
+            await app.bot.send_message(cohort.chat_id, header(local_clock(cohort, closes, now)))
+        except TelegramError as error:
+            if not transient(error):
+                raise
+            # Kept in bot.delivery's outbox, which sends it (and the poll, if kept too) later.
     message = await send_quiz(app.bot, db, cohort.chat_id, pool,
                               await db.quiz.asked_in_chat(cohort.chat_id), cohort_id=cohort.id,
                               at=now, thread_id=thread_id)
@@ -206,6 +209,19 @@ async def post_round(app: Application, cohort: Cohort, focus: Focus | None = Non
     await db.rounds.open(message.poll.id, cohort.id, closes)
     await schedule_rhythm(app, cohort.id)
     return message
+
+
+async def adopt_round(app: Application, poll: SentPoll, sent_at: datetime) -> None:
+    """A group poll whose id was never stored (see `db.quiz.adopt_pending`) gets the round
+    `post_round` would have opened, so that it still closes and its result is posted."""
+    services = _services(app)
+    cohort = await services.db.cohorts.by_id(poll.cohort_id) if poll.cohort_id else None
+    if cohort is None or await services.db.rounds.get(poll.poll_id) is not None:
+        return
+    closes = round_closes_at(rhythm_of(cohort), sent_at, cohort.round_hours)
+    await services.db.rounds.open(poll.poll_id, cohort.id, closes)
+    await schedule_rhythm(app, cohort.id)
+    log.info("round_adopted cohort=%s poll=%s", cohort.id, poll.poll_id)
 
 
 def local_clock(cohort: Cohort, moment: datetime, now: datetime) -> str:
@@ -221,17 +237,20 @@ async def close_round(app: Application, cohort: Cohort, due: OpenRound) -> None:
     db = _services(app).db
     if not await db.rounds.close(due.poll_id, _services(app).clock()):
         return
-    try:
-        await app.bot.stop_poll(due.chat_id, due.message_id)
-    except BadRequest:
-        log.info("round_stop_failed poll=%s", due.poll_id)  # already closed or deleted
+    # A poll adopted from its pending row has no known message (0): nothing to stop or quote.
+    if due.message_id:
+        try:
+            await app.bot.stop_poll(due.chat_id, due.message_id)
+        except BadRequest:
+            log.info("round_stop_failed poll=%s", due.poll_id)  # already closed or deleted
     question = load_quiz_bank().by_id(due.question_id)
     if question is None:
         return
     text = result_text(question.answer, question.explanation, await db.rounds.result(due.poll_id))
+    quoted = ReplyParameters(due.message_id, allow_sending_without_reply=True) \
+        if due.message_id else None
     # To the cohort's chat: the poll's may be the old id of a group that became a supergroup.
-    await app.bot.send_message(cohort.chat_id, text, reply_parameters=ReplyParameters(
-        due.message_id, allow_sending_without_reply=True))
+    await app.bot.send_message(cohort.chat_id, text, reply_parameters=quoted)
     log.info("round_closed cohort=%s poll=%s", cohort.id, due.poll_id)
 
 

@@ -72,6 +72,17 @@ async def test_bad_cohort_settings_change_nothing(bot: BotHarness) -> None:
     assert cohort is not None and cohort.name == "Spring CEHRS"
 
 
+async def test_a_mistyped_admin_action_names_the_admin_tools(bot: BotHarness) -> None:
+    group, people = await setup_cohort(bot)
+    text = last_text(await bot.send("/cohort paws", user=people["admin"], chat=group))
+    assert "Nothing was changed" in text
+    for tool in ("/cohort pause", "/cohort season", "/cohort window=6", "/cohort topic=",
+                 "/cohort members", "/cohort remove", "/cohort newcode"):
+        assert tool in text, tool
+    cohort = await bot.db.cohorts.for_chat(GROUP_ID)
+    assert cohort is not None and not cohort.paused
+
+
 async def test_group_quiz_answered_by_several_members_and_the_leaderboard(
         bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
     group, people = await setup_cohort(bot)

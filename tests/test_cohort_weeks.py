@@ -270,3 +270,41 @@ async def test_pause_season_and_admin_tools(tmp_path: Path) -> None:
         assert "Cleared" in last_text(await cohort.say("Ada", "/cohort clear topic"))
         assert (await bot.db.cohorts.by_id(cohort.cohort_id)).daily_domain is None  # type: ignore[union-attr]
         assert scheduled_job(bot, cohort.cohort_id) is not None
+
+
+async def test_a_post_kept_in_the_outbox_is_not_posted_again_after_a_restart(
+        tmp_path: Path) -> None:
+    exam = MONDAY + timedelta(days=30)  # Monday's 07:30 brings the 30-day reminder
+    async with BotHarness(tmp_path) as bot:
+        clock = use_fake_clock(bot, local(MONDAY, 7))
+        cohort = Cohort(bot, clock)
+        await cohort.set_up(exam=exam)
+        # The reminder fails every attempt (the network is down): bot.delivery keeps it.
+        bot.api.fail("sendMessage", 503, "Service Unavailable", times=4, chat_id=GROUP_ID)
+        await cohort.daily(MONDAY)
+        assert await bot.db.outbox.count() == 1
+    bot = BotHarness(tmp_path)
+    clock = use_fake_clock(bot, local(MONDAY, 8))
+    async with bot:
+        cohort = Cohort(bot, clock)
+        cohort.cohort_id = 1
+        outbox = bot.app.job_queue.get_jobs_by_name("outbox")[0]  # type: ignore[union-attr]
+        await outbox.run(bot.app)
+        await cohort.until(local(MONDAY, 9))
+        reminders = [c for c in bot.api.calls_to("sendMessage", GROUP_ID)
+                     if c.error is None and "⏰" in c.text]
+        assert len(reminders) == 1 and "<b>30 days</b>" in reminders[0].text
+        assert bot.api.calls_to("sendPoll") == []  # the daily question went out before
+
+
+async def test_a_daily_header_lost_to_the_network_does_not_hold_back_the_question(
+        tmp_path: Path) -> None:
+    async with BotHarness(tmp_path) as bot:
+        clock = use_fake_clock(bot, local(MONDAY, 7))
+        cohort = Cohort(bot, clock)
+        await cohort.set_up()
+        bot.api.fail("sendMessage", 503, "Service Unavailable", times=4, chat_id=GROUP_ID)
+        poll = await cohort.daily(MONDAY)
+        assert poll.error is None and await bot.db.outbox.count() == 1  # the header, kept
+        round_ = await bot.db.rounds.get(poll_id(poll))
+        assert round_ is not None and round_.closes_at == local(MONDAY, 19, 30) + cohort.offset()

@@ -4,13 +4,17 @@ together, once; and a quiz poll whose id was never stored still counts its answe
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from db import Database
+from db.quiz import SentPoll
 from knowledge.profile import Profile
 from knowledge.quiz_bank import load_quiz_bank
+from tests.fake_clock import run_until, use_fake_clock
 from tests.harness import BotHarness, replies
 
 
@@ -104,3 +108,79 @@ async def test_a_redelivered_quiz_is_not_posted_twice(bot: BotHarness) -> None:
     update = bot.api.text_update(bot.user(), "/quiz")
     assert [call.method for call in replies(await bot.feed(update))] == ["sendPoll"]
     assert await bot.feed(update) == []
+
+
+async def one_member_cohort(bot: BotHarness, chat_id: int, user: dict[str, Any]) -> int:
+    """A group with the bot and a cohort whose one member is `user`; the cohort's id."""
+    group = bot.api.group_chat(chat_id, "Study")
+    await bot.feed(bot.api.my_chat_member_update(user, group, "left", "member"))
+    await bot.send("/join", user=user, chat=group)
+    cohort = await bot.db.cohorts.for_chat(chat_id)
+    assert cohort is not None
+    return cohort.id
+
+
+async def test_a_cohort_poll_whose_id_was_never_stored_still_closes_with_its_result(
+        bot: BotHarness) -> None:
+    # A daily question was sent, then the bot stopped before storing its id: only the pending
+    # row, and no round. The first answer adopts it, and its round closes and posts the result.
+    clock = use_fake_clock(bot, datetime.now(UTC))
+    ada = bot.user(771, "Ada")
+    cohort_id = await one_member_cohort(bot, -100777, ada)
+    question = load_quiz_bank().questions[0]
+    await bot.db.quiz.record_pending(question.id, -100777, 1, cohort_id, private=False)
+    await bot.feed(bot.api.poll_answer_update(ada, "group-poll-never-stored", [1]))
+    assert await bot.db.rounds.is_open("group-poll-never-stored")
+    closing = await run_until(bot, cohort_id, clock.now + timedelta(hours=25))
+    results = [c for c in closing if c.method == "sendMessage" and "Answer:" in c.text]
+    assert len(results) == 1 and results[0].params["chat_id"] == -100777
+    assert "<b>1 of 1</b> got it right" in results[0].text and "Ada" in results[0].text
+    assert "stopPoll" not in [c.method for c in closing]  # its message is not known
+    assert not await bot.db.rounds.is_open("group-poll-never-stored")
+
+
+async def test_a_poll_adopted_before_its_sender_stored_it_keeps_one_round_and_its_message(
+        bot: BotHarness) -> None:
+    # The answer came in while the sender waited to store the poll: the sender then finds the
+    # poll and its round there already, and adds the poll's message id.
+    ada = bot.user(772, "Ada")
+    cohort_id = await one_member_cohort(bot, -100778, ada)
+    question = load_quiz_bank().questions[0]
+    pending = await bot.db.quiz.record_pending(question.id, -100778, 1, cohort_id, private=False)
+    await bot.feed(bot.api.poll_answer_update(ada, "raced-poll", [1]))
+    round_ = await bot.db.rounds.get("raced-poll")
+    assert round_ is not None and round_.message_id == 0
+    await bot.db.quiz.record_poll(SentPoll("raced-poll", question.id, -100778, 9, 1, cohort_id),
+                                  private=False, at=datetime.now(UTC), pending_id=pending)
+    await bot.db.rounds.open("raced-poll", cohort_id, datetime.now(UTC) + timedelta(hours=12))
+    stored = await bot.db.rounds.get("raced-poll")
+    assert stored is not None and stored.message_id == 9
+    assert stored.closes_at == round_.closes_at  # the round opened first stays
+    assert [(r.answered, r.correct) for r in await bot.db.quiz.results_by_domain(772)] == [(1, 1)]
+
+
+async def test_a_job_scheduled_during_an_update_writes_outside_its_unit(
+        bot: BotHarness) -> None:
+    # The JobQueue's timer copies the context of the update that scheduled the job; the job
+    # must not join that update's transaction (nor be rolled back with it).
+    db = bot.db
+
+    async def job(context: object) -> None:
+        await db.profiles.save(7, Profile(years=7))
+
+    assert bot.app.job_queue is not None
+    await bot.app.job_queue.start()
+    try:
+        with pytest.raises(asyncio.CancelledError):
+            async with db.unit(999_999_001):
+                await db.profiles.save(8, Profile(years=8))
+                bot.app.job_queue.run_once(job, 0)
+                for _ in range(100):
+                    await asyncio.sleep(0.02)
+                    if await db.profiles.get(7) is not None:
+                        break
+                raise asyncio.CancelledError  # the update fails after the job has run
+    finally:
+        await bot.app.job_queue.stop(wait=False)
+    assert await db.profiles.get(8) is None  # the update's write rolled back
+    assert await db.profiles.get(7) == Profile(years=7)  # the job's is its own
