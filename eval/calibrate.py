@@ -14,6 +14,7 @@ counts the same, whatever its share of the set.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,8 +29,9 @@ STAGES: tuple[Mapping[str, tuple[float, ...]], ...] = (
     {"MIN_COVERAGE": (0.4, 0.5),
      "MIN_COVERAGE_WITH_UNKNOWN": (0.4, 0.5, 0.6),
      "UNKNOWN_WEIGHT": (0.25, 0.5, 1.0)},
-    {"CLEAR_LEAD": (1.25, 1.5, 2.0, 3.0, float("inf")),
-     "LEAD_COVERAGE": (0.2, 0.3, 0.4)},
+    {"CLEAR_LEAD": (1.5, 2.0, 3.0, float("inf")),
+     "LEAD_COVERAGE": (0.3, 0.4),
+     "LEAD_UNKNOWN_WORDS": (0, 1)},
 )
 SHOWN = 8
 
@@ -62,21 +64,26 @@ async def stage(questions: Sequence[Question], grid: Mapping[str, tuple[float, .
     return results
 
 
-async def calibrate() -> list[list[Result]]:
+async def calibrate(first: int = 1) -> list[list[Result]]:
+    """The stages from `first` on (an earlier stage's settings: the engine's current ones)."""
     questions = load_questions(SETS["dev"])
-    fixed: dict[str, float] = dict(NO_LEAD)
+    fixed: dict[str, float] = dict(NO_LEAD) if first == 1 else {}
     stages = []
-    for grid in STAGES:
+    for grid in STAGES[first - 1:]:
         results = await stage(questions, grid, fixed)
         stages.append(results)
         fixed = {**results[0][3]}
     return stages
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m eval.calibrate")
+    parser.add_argument("--from-stage", type=int, default=1, choices=range(1, len(STAGES) + 1),
+                        help="start at this stage, the earlier ones kept as the engine has them")
+    first = parser.parse_args(argv).from_stage
     names = {name for grid in STAGES for name in grid}
     current = {name: getattr(engine, name) for name in names}
-    for number, results in enumerate(asyncio.run(calibrate()), start=1):
+    for number, results in enumerate(asyncio.run(calibrate(first)), start=first):
         print(f"stage {number}")
         for balanced, accuracy, declined, values in results[:SHOWN]:
             marker = " (current)" if all(current[k] == v for k, v in values.items()

@@ -66,6 +66,7 @@ STOPWORDS = frozenset({
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
+    "supposed", "besides",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
