@@ -43,12 +43,6 @@ PARAPHRASE_WEIGHT = 0.5
 PARAPHRASE_ANSWER = 0.85
 # The coverage needed when the question has a word no entry knows.
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
-# Below the coverage bar, the best entry is still answered when its fused score is at least
-# CLEAR_LEAD times the runner-up's (a clear winner) and it covers at least LEAD_COVERAGE.
-CLEAR_LEAD = float("inf")
-LEAD_COVERAGE = 0.3
-# ... and the question has at most this many words the knowledge does not know.
-LEAD_UNKNOWN_WORDS = 0
 # A word no entry knows counts this share of the rarest known word in the coverage.
 UNKNOWN_WEIGHT = 1.0
 # An entry about a subject (a state, a certification) when the question names none.
@@ -280,10 +274,9 @@ class Engine:
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
         # then the entry must cover more of the rest to be the answer.
-        unknown = sum(not word.terms for word in query)
+        unknown = any(not word.terms for word in query)
         needed = MIN_COVERAGE_WITH_UNKNOWN if unknown else MIN_COVERAGE
-        if coverage < needed and similarity < PARAPHRASE_ANSWER \
-                and not self._clear_lead(ranked, unknown):
+        if coverage < needed and similarity < PARAPHRASE_ANSWER:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           coverage=coverage, paraphrase=similarity, read_as=text)
         best = self.entries[best_doc]
@@ -293,16 +286,6 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
-
-    @staticmethod
-    def _clear_lead(ranked: Sequence[Ranked], unknown: int) -> bool:
-        """Whether the best entry wins clearly over the runner-up while covering a fair share of
-        the question, which has at most LEAD_UNKNOWN_WORDS words the knowledge does not know
-        (such a word may be the very thing asked: an honest "I don't know" then)."""
-        best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        return unknown <= LEAD_UNKNOWN_WORDS and best.coverage >= LEAD_COVERAGE \
-            and best.score >= CLEAR_LEAD * runner_up
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str) -> bool:
