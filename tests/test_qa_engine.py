@@ -10,7 +10,7 @@ from knowledge.qa import Entry, Intent, Outcome, build_engine
 from knowledge.qa.followup import followup_text
 from knowledge.qa.parts import question_parts
 from knowledge.qa.smalltalk import SmallTalk, small_talk
-from knowledge.qa.text import normalized_question
+from knowledge.qa.text import Vocabulary, normalized_question
 from tests.qa_fixture import fixture_engine, fixture_entries
 
 ENGINE = fixture_engine()
@@ -68,6 +68,17 @@ def test_typos_are_corrected_only_when_close() -> None:
     assert vocabulary.correct("specilist") == "specialist"
     assert vocabulary.correct("paris") is None
     assert vocabulary.correct("ok") is None
+
+
+def test_real_words_are_not_corrected_into_others_and_word_forms_keep_their_stem() -> None:
+    vocabulary = Vocabulary({}, ["detail", "sides", "uses", "nurse", "hospital", "cehrs"])
+    # A typo keeps its first letter (or swaps the first two): "retail" is no "detail".
+    assert vocabulary.correct("retail") is None
+    assert vocabulary.correct("besides") is None
+    assert vocabulary.correct("ohspital") == "hospital"
+    # Another form of a known word stands for it.
+    assert vocabulary.correct("nurses") == "nurse"
+    assert vocabulary.correct("cehr") == "cehrs"
 
 
 def test_normalized_question_folds_case_accents_punctuation_and_masks_numbers() -> None:

@@ -66,6 +66,7 @@ STOPWORDS = frozenset({
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
+    "supposed", "besides",
 })
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
@@ -88,6 +89,14 @@ def _sound_alike(word: str, candidate: str) -> bool:
     """Same length, one letter different, and the two letters sound alike."""
     pairs = [frozenset((a, b)) for a, b in zip(word, candidate, strict=True) if a != b]
     return len(pairs) == 1 and pairs[0] in _SOUND_ALIKE
+
+
+def _same_start(word: str, candidate: str) -> bool:
+    """Whether a typo could stand for `candidate`: people rarely miss a word's first letter, so
+    it must be the same (or the first two swapped, "ohspital"). Without this, real words the
+    knowledge lacks become other words ("retail" → "detail", "nurses" → "uses", "besides" →
+    "sides")."""
+    return word[0] == candidate[0] or (len(word) > 1 and word[1::-1] == candidate[:2])
 
 
 def fold(text: str) -> str:
@@ -155,6 +164,11 @@ class Vocabulary:
         known.update(self._single)
         known.update(target for targets in self._single.values() for target in targets)
         self.known = frozenset(known)
+        # Another form of a known word ("nurses" for "nurse", "cehr" for "cehrs") is no typo:
+        # it stands for the known word of the same stem.
+        self._by_known_stem: dict[str, str] = {}
+        for word in sorted(self.known, key=lambda known_word: (len(known_word), known_word)):
+            self._by_known_stem.setdefault(stem(word), word)
         self._choices = sorted(word for word in self.known if len(word) >= MIN_FUZZY_LENGTH - 1)
         self._corrections: dict[str, str | None] = {}
 
@@ -162,6 +176,8 @@ class Vocabulary:
         """The known word a typo stands for ("hosptial" → "hospital"), or None."""
         if word in self.known:
             return word
+        if stem(word) in self._by_known_stem:
+            return self._by_known_stem[stem(word)]
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return None
         if word not in self._corrections:
@@ -173,15 +189,18 @@ class Vocabulary:
         found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
                                 limit=8)
         for candidate, _, _ in found:
+            if not _same_start(word, candidate):
+                continue
             if len(candidate) != len(word) or sorted(candidate) == sorted(word) \
                     or _sound_alike(word, candidate):
                 return candidate
         return None
 
     def _long_typo(self, word: str) -> str | None:
-        found = process.extractOne(word, self._choices, scorer=fuzz.ratio,
-                                   score_cutoff=FUZZY_CUTOFF)
-        return found[0] if found else None
+        found = process.extract(word, self._choices, scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_CUTOFF, limit=8)
+        return next((candidate for candidate, _, _ in found if _same_start(word, candidate)),
+                    None)
 
     @staticmethod
     @lru_cache(maxsize=4096)
