@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -45,6 +46,23 @@ from db.unanswered import UnansweredRepository
 from db.user_data import UserDataRepository
 
 BUSY_TIMEOUT_MS = 5000
+
+
+async def _use_wal(conn: aiosqlite.Connection) -> None:
+    """`PRAGMA journal_mode = WAL`, retried for up to the busy timeout while another
+    connection holds the database (a second process opening it at the same moment): SQLite
+    answers that switch with "database is locked" at once, without waiting for busy_timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.2)
 
 
 class DatabaseOpenError(RuntimeError):
@@ -136,9 +154,10 @@ class Database:
         except (OSError, sqlite3.Error) as error:
             raise DatabaseOpenError(f"cannot open the database at {self.path}: {error}") from error
         try:
-            # First, so that switching to WAL waits for another process instead of failing.
+            # First: later statements wait for another process instead of failing (the switch
+            # to WAL is retried by _use_wal, as SQLite does not apply the timeout to it).
             await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await conn.execute("PRAGMA journal_mode = WAL")
+            await _use_wal(conn)
             # NORMAL in WAL mode survives a killed process; only a power loss may drop the last
             # commit.
             await conn.execute("PRAGMA synchronous = NORMAL")
