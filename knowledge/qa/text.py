@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from os.path import commonprefix
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from itertools import takewhile
 import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+
+from knowledge.qa.english import is_english
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -99,6 +102,13 @@ def _same_start(word: str, candidate: str) -> bool:
     return word[0] == candidate[0] or (len(word) > 1 and word[1::-1] == candidate[:2])
 
 
+def _same_word(word: str, candidate: str) -> bool:
+    """Whether two words are forms of one ("cheaper", "cheapest"): all but their last three
+    letters, and at least four, are the same."""
+    shared = len(commonprefix((word, candidate)))
+    return shared >= max(MIN_FUZZY_LENGTH, min(len(word), len(candidate)) - 3)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes dropped ("what's" → "whats")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -181,8 +191,12 @@ class Vocabulary:
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return None
         if word not in self._corrections:
-            self._corrections[word] = (self._short_typo(word) if len(word) <= SHORT_WORD
-                                       else self._long_typo(word))
+            found = self._short_typo(word) if len(word) <= SHORT_WORD else self._long_typo(word)
+            # A real English word the knowledge lacks is no typo ("movie" is not "move", "kids"
+            # not "kinds"); at most another form of the same word ("cheaper" for "cheapest").
+            if found is not None and is_english(word) and not _same_word(word, found):
+                found = None
+            self._corrections[word] = found
         return self._corrections[word]
 
     def _short_typo(self, word: str) -> str | None:
