@@ -300,6 +300,9 @@ class Engine:
             return False
         if self._about[doc] and not self.specifics.answers(self._about[doc], question):
             return False
+        if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
+                and not mentions.subjects <= entry.subjects:
+            return False  # "CEHRS or RHIT" compares other things than "RHIT vs CCA"
         if named and mentions.subjects and not entry.subjects & mentions.subjects:
             return False  # a detail of a named certification ("RHIA pass rate") is on its card
         return not named or self.specifics.answers(named, self._folded[doc])

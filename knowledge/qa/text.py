@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from os.path import commonprefix
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -105,7 +104,8 @@ def _same_start(word: str, candidate: str) -> bool:
 def _same_word(word: str, candidate: str) -> bool:
     """Whether two words are forms of one ("cheaper", "cheapest"): all but their last three
     letters, and at least four, are the same."""
-    shared = len(commonprefix((word, candidate)))
+    pairs = zip(word, candidate, strict=False)
+    shared = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], pairs))
     return shared >= max(MIN_FUZZY_LENGTH, min(len(word), len(candidate)) - 3)
 
 
