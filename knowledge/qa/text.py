@@ -14,7 +14,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.qa.english import is_english
+from knowledge.qa.english import is_english, is_everyday
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -70,6 +70,33 @@ STOPWORDS = frozenset({
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides",
 })
+
+# Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
+# out of the military", "my son is a sophomore"): the words of that clause the knowledge lacks
+# are their situation, not what they ask, and count as nothing. The clause ends at punctuation,
+# at a word that starts the question ("could", "how"...) or after MAX_SITUATION words.
+_SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve been|i have been|"
+                            r"(?:i )?just got out of|i left|coming from|i come from|"
+                            r"my (?:son|daughter|kid|kids|wife|husband|mom|dad) (?:is|are))\b")
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]+")
+_SITUATION_STOP = frozenset({"and", "but", "so", "could", "can", "how", "what", "whats", "is",
+                             "do", "does", "should", "would", "will", "which", "where", "when",
+                             "why", "any", "want", "wanting", "thinking", "looking", "if", "or"})
+MAX_SITUATION = 8
+
+
+def situation_words(text: str) -> frozenset[str]:
+    """The folded words of the clauses in which the asker describes themselves."""
+    found: set[str] = set()
+    for clause in _CLAUSE_END.split(fold(text)):
+        folded = " ".join(words(clause))
+        cue = _SITUATION_CUE.search(folded)
+        if cue is None:
+            continue
+        after = folded[cue.end():].split()
+        found.update(takewhile(lambda word: word not in _SITUATION_STOP, after[:MAX_SITUATION]))
+    return frozenset(found)
+
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 # A typo is only corrected for words at least this long. A short word only for one letter
@@ -151,6 +178,9 @@ class QueryWord:
 
     text: str
     terms: tuple[str, ...]
+    # A word the knowledge does not know (no terms) that is everyday English ("cashier"), not a
+    # name or a typo: knowledge/qa/english.py.
+    everyday: bool = False
 
 
 class Vocabulary:
@@ -245,6 +275,7 @@ class Vocabulary:
         which stands for the known words it begins.
         """
         folded = spoken_amounts(" ".join(words(text)))
+        situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets in self._phrases:
             if pattern.search(folded):
@@ -257,12 +288,13 @@ class Vocabulary:
             if raw in STOPWORDS:
                 continue
             word = self.correct(raw)
-            if word is None and self._stopword_typo(raw):
+            if word is None and (self._stopword_typo(raw) or raw in situation):
                 continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
                     else ()
-                found.append(QueryWord(raw, tuple(dict.fromkeys(map(stem, completions)))))
+                found.append(QueryWord(raw, tuple(dict.fromkeys(map(stem, completions))),
+                                       everyday=not completions and is_everyday(raw)))
                 continue
             items = (word, *self._single.get(word, self._by_stem.get(stem(word), ())))
             found.append(QueryWord(word, tuple(dict.fromkeys(stem(item) for item in items))))
