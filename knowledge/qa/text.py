@@ -69,6 +69,9 @@ STOPWORDS = frozenset({
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides",
+    # round 4: function words and feelings that carry no topic ("stuck behind a computer",
+    # "practice during the program")
+    "during", "among", "upon", "onto", "via", "whether", "towards", "toward", "stuck",
 })
 
 # Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
@@ -94,6 +97,7 @@ def situation_words(text: str) -> frozenset[str]:
         if cue is None:
             continue
         after = folded[cue.end():].split()
+        found.update(cue.group().split())  # "my son is": the son is the situation too
         found.update(takewhile(lambda word: word not in _SITUATION_STOP, after[:MAX_SITUATION]))
     return frozenset(found)
 
