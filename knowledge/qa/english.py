@@ -53,6 +53,11 @@ def _zipf_table() -> dict[str, int]:
             for word, count in _counts() if count >= kept_count}
 
 
+def load_word_list() -> None:
+    """Read the list now (the engine does, when it is built) rather than at the first question."""
+    _zipf_table()
+
+
 def zipf(word: str) -> float:
     """The Zipf frequency of a folded word (0.0 when rarer than KEPT_ZIPF or unknown); a
     British -ise spelling, as the texts use, is looked up as the American -ize one too."""

@@ -14,7 +14,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.qa.english import is_english, is_everyday
+from knowledge.qa.english import is_english, is_everyday, load_word_list
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -215,6 +215,7 @@ class Vocabulary:
             self._by_known_stem.setdefault(stem(word), word)
         self._choices = sorted(word for word in self.known if len(word) >= MIN_FUZZY_LENGTH - 1)
         self._corrections: dict[str, str | None] = {}
+        load_word_list()
 
     def correct(self, word: str) -> str | None:
         """The known word a typo stands for ("hosptial" → "hospital"), or None."""
