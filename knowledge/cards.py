@@ -58,22 +58,23 @@ def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
 
 
 def _cert_text(cert: CertificationInfo, first: str = "") -> str:
-    """The card's text; `first` names the aspect that leads ("renewal": the renewal rule first)."""
+    """The card's text; `first` names the part that leads ("renewal": the renewal rule first;
+    "retake": the retake note, which is no field of its own)."""
     aspects = _cert_aspects(cert)
-    order = sorted(aspects, key=lambda name: name != first)
     own = [note.text for note in cert.notes if note.text.startswith(PART_NOTES.get(first, ()))]
-    parts = [f"{name.capitalize()}: {aspects[name]}" for name in order]
-    parts[0] = " ".join([parts[0], *own]) if first else parts[0]
+    lead = [f"{first.capitalize()}: {aspects[first]}"] if first in aspects else []
+    parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != first]
     notes = " ".join(note.text for note in cert.notes if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
-        return " ".join([parts[0], opening, *parts[1:], notes]).strip()
+        return " ".join([" ".join([*lead, *own]), opening, *parts, notes]).strip()
     return " ".join([opening, *parts, notes]).strip()
 
 
 # A note that begins so belongs with that part: it follows the part on the part's own card.
 PART_NOTES = {"renewal": ("Recertification fee",),
-              "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains")}
+              "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains"),
+              "retake": ("Retake",)}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule"}
 # The words people use for each part of a certification (the aspect cards' keywords).
@@ -81,11 +82,15 @@ CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
                     "need to sit", "allowed to take"),
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
-             "minutes", "hours", "test", "pass rate", "retake", "hard", "difficult"),
+             "minutes", "hours", "test", "pass rate", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
     "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
                 "renewal fee", "recertification fee"),
 }
+# A certification whose retake rule is known (a note starting "Retake") has a card for it too:
+# the exam part may be a fact the sources lack (RHIA's format) while the retake wait is known.
+RETAKE_WORDS = ("retake", "retest", "fail", "failed", "failing", "waiting period", "wait",
+                "second attempt")
 
 
 def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
@@ -139,6 +144,12 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}",
              _cert_gap(c, aspect))
         for c in kb.certifications for aspect, words in CERT_ASPECT_WORDS.items()
+    ]
+    cards += [
+        Card(f"certification:{c.code.value}:retake", "cert_aspect", f"{c.code.value} - retake",
+             _cert_text(c, "retake"), (c.code.value.lower(), *RETAKE_WORDS), cert_sources(c),
+             f"/certify {c.code.value}")
+        for c in kb.certifications if any(n.text.startswith("Retake") for n in c.notes)
     ]
     stages = sorted(kb.stages, key=lambda stage: stage.order)
     for position, stage in enumerate(stages):

@@ -16,6 +16,8 @@ _TEMPLATES = {
     "fee": ("how much is the {x} exam", "what does the {x} cost", "{x} exam fee"),
     "renewal": ("how do i renew the {x}", "how many ceus for the {x}", "does the {x} expire",
                 "how do i keep my {x}"),
+    "retake": ("can i retake the {x}", "what if i fail the {x}",
+               "how long do i wait to retake the {x}"),
     "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
     "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
     "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make"),

@@ -14,6 +14,8 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.qa.english import is_english, is_everyday, load_word_list
+
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
 # is no word the knowledge could know, what it stands for is ("40k" is a salary).
@@ -67,7 +69,38 @@ STOPWORDS = frozenset({
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides",
+    # round 4: function words and feelings that carry no topic ("stuck behind a computer",
+    # "practice during the program")
+    "during", "among", "upon", "onto", "via", "whether", "towards", "toward", "stuck",
 })
+
+# Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
+# out of the military", "my son is a sophomore"): the words of that clause the knowledge lacks
+# are their situation, not what they ask, and count as nothing. The clause ends at punctuation,
+# at a word that starts the question ("could", "how"...) or after MAX_SITUATION words.
+_SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve been|i have been|"
+                            r"(?:i )?just got out of|i left|coming from|i come from|"
+                            r"my (?:son|daughter|kid|kids|wife|husband|mom|dad) (?:is|are))\b")
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]+")
+_SITUATION_STOP = frozenset({"and", "but", "so", "could", "can", "how", "what", "whats", "is",
+                             "do", "does", "should", "would", "will", "which", "where", "when",
+                             "why", "any", "want", "wanting", "thinking", "looking", "if", "or"})
+MAX_SITUATION = 8
+
+
+def situation_words(text: str) -> frozenset[str]:
+    """The folded words of the clauses in which the asker describes themselves."""
+    found: set[str] = set()
+    for clause in _CLAUSE_END.split(fold(text)):
+        folded = " ".join(words(clause))
+        cue = _SITUATION_CUE.search(folded)
+        if cue is None:
+            continue
+        after = folded[cue.end():].split()
+        found.update(cue.group().split())  # "my son is": the son is the situation too
+        found.update(takewhile(lambda word: word not in _SITUATION_STOP, after[:MAX_SITUATION]))
+    return frozenset(found)
+
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 # A typo is only corrected for words at least this long. A short word only for one letter
@@ -97,6 +130,14 @@ def _same_start(word: str, candidate: str) -> bool:
     knowledge lacks become other words ("retail" → "detail", "nurses" → "uses", "besides" →
     "sides")."""
     return word[0] == candidate[0] or (len(word) > 1 and word[1::-1] == candidate[:2])
+
+
+def _same_word(word: str, candidate: str) -> bool:
+    """Whether two words are forms of one ("cheaper", "cheapest"): all but their last three
+    letters, and at least four, are the same."""
+    pairs = zip(word, candidate, strict=False)
+    shared = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], pairs))
+    return shared >= max(MIN_FUZZY_LENGTH, min(len(word), len(candidate)) - 3)
 
 
 def fold(text: str) -> str:
@@ -141,6 +182,9 @@ class QueryWord:
 
     text: str
     terms: tuple[str, ...]
+    # A word the knowledge does not know (no terms) that is everyday English ("cashier"), not a
+    # name or a typo: knowledge/qa/english.py.
+    everyday: bool = False
 
 
 class Vocabulary:
@@ -171,6 +215,7 @@ class Vocabulary:
             self._by_known_stem.setdefault(stem(word), word)
         self._choices = sorted(word for word in self.known if len(word) >= MIN_FUZZY_LENGTH - 1)
         self._corrections: dict[str, str | None] = {}
+        load_word_list()
 
     def correct(self, word: str) -> str | None:
         """The known word a typo stands for ("hosptial" → "hospital"), or None."""
@@ -181,8 +226,12 @@ class Vocabulary:
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return None
         if word not in self._corrections:
-            self._corrections[word] = (self._short_typo(word) if len(word) <= SHORT_WORD
-                                       else self._long_typo(word))
+            found = self._short_typo(word) if len(word) <= SHORT_WORD else self._long_typo(word)
+            # A real English word the knowledge lacks is no typo ("movie" is not "move", "kids"
+            # not "kinds"); at most another form of the same word ("cheaper" for "cheapest").
+            if found is not None and is_english(word) and not _same_word(word, found):
+                found = None
+            self._corrections[word] = found
         return self._corrections[word]
 
     def _short_typo(self, word: str) -> str | None:
@@ -231,6 +280,7 @@ class Vocabulary:
         which stands for the known words it begins.
         """
         folded = spoken_amounts(" ".join(words(text)))
+        situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets in self._phrases:
             if pattern.search(folded):
@@ -243,12 +293,13 @@ class Vocabulary:
             if raw in STOPWORDS:
                 continue
             word = self.correct(raw)
-            if word is None and self._stopword_typo(raw):
+            if word is None and (self._stopword_typo(raw) or raw in situation):
                 continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
                     else ()
-                found.append(QueryWord(raw, tuple(dict.fromkeys(map(stem, completions)))))
+                found.append(QueryWord(raw, tuple(dict.fromkeys(map(stem, completions))),
+                                       everyday=not completions and is_everyday(raw)))
                 continue
             items = (word, *self._single.get(word, self._by_stem.get(stem(word), ())))
             found.append(QueryWord(word, tuple(dict.fromkeys(stem(item) for item in items))))
