@@ -4,6 +4,8 @@ check its health.
     ehr-coach [run]          long polling, or webhooks when WEBHOOK_URL is set
     ehr-coach local [--group] the bot in this terminal, no Telegram (also `python -m bot --local`)
     ehr-coach backup PATH    an online copy of the database (the bot may keep running)
+    ehr-coach migrate-data SOURCE TARGET
+                             copy every row into an empty database (SQLite to PostgreSQL)
     ehr-coach health         exit 0 when the running bot is healthy (Docker's HEALTHCHECK)
 
 Every failure at start-up ends the process with a non-zero code and a one-line reason on
@@ -52,6 +54,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     backup = commands.add_parser("backup", help="copy the live database (DATABASE_PATH) to "
                                                 "PATH; the bot may keep running")
     backup.add_argument("path", type=Path, metavar="PATH")
+    migrate = commands.add_parser(
+        "migrate-data", help="copy every row of SOURCE (a SQLite file, sqlite:///PATH) into the "
+                             "empty database TARGET (postgresql://…), in one transaction; "
+                             "stop the bot first")
+    migrate.add_argument("source", metavar="SOURCE")
+    migrate.add_argument("target", metavar="TARGET")
     commands.add_parser("health", help="exit 0 when the running bot is healthy: /healthz in "
                                        "webhook mode, the heartbeat file with long polling")
     arguments = parser.parse_args(argv)
@@ -65,6 +73,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
+    if arguments.command == "migrate-data":  # needs no settings: both databases are named
+        return _migrate_data(arguments.source, arguments.target)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -152,6 +162,25 @@ def _backup(settings: Settings, target: Path) -> int:
         return 1
     print(f"Backed up {settings.database_path} to {target} "
           f"({result.size_bytes:,} bytes, schema version {result.schema_version}).")
+    return 0
+
+
+def _migrate_data(source: str, target: str) -> int:
+    from db.postgres import describe
+    from db.transfer import TransferError, migrate_data
+
+    shown = describe(target) if target.startswith(("postgresql://", "postgres://")) else target
+    try:
+        result = asyncio.run(migrate_data(source, target))
+    except Exception as error:  # one line: the target is left as it was
+        detail = str(error).splitlines()[0] if str(error) else ""
+        kind = "" if isinstance(error, TransferError | DatabaseOpenError) \
+            else f"{type(error).__name__}: "
+        print(f"{PROG}: migrate-data failed: {kind}{detail}", file=sys.stderr)
+        return 1
+    tables = ", ".join(f"{table} {count}" for table, count in sorted(result.rows.items()))
+    print(f"Copied {result.total:,} rows from {source} to {shown}"
+          + (f" ({tables})." if tables else " (the source had none)."))
     return 0
 
 

@@ -59,8 +59,10 @@ class ProcessedUpdateRepository:
             return set()
         stored = await self._conn().execute_fetchall(
             "INSERT OR IGNORE INTO inbox (update_id, body, fetched_at) "
-            f"SELECT * FROM (VALUES {', '.join('(?, ?, ?)' for _ in rows)}) "
-            "WHERE column1 NOT IN (SELECT update_id FROM processed_updates) RETURNING update_id",
+            # The cast types the column for PostgreSQL (its VALUES parameters are untyped).
+            f"SELECT * FROM (VALUES (CAST(? AS INTEGER), ?, ?){', (?, ?, ?)' * (len(rows) - 1)}) "
+            "AS fetched WHERE column1 NOT IN (SELECT update_id FROM processed_updates) "
+            "RETURNING update_id",
             [value for row in rows for value in row],
         )
         return {int(row[0]) for row in stored}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +18,8 @@ from tests.harness import BotHarness, replies
 
 
 @pytest.fixture
-async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = Database(tmp_path / "u.sqlite3")
+async def db(database_url: str):  # type: ignore[no-untyped-def]
+    database = Database(database_url)
     await database.open()
     yield database
     await database.close()
@@ -45,9 +44,9 @@ async def test_a_unit_that_fails_leaves_neither_writes_nor_mark(db: Database) ->
     assert await db.profiles.get(5) is None
 
 
-async def test_flush_makes_the_writes_durable_before_a_reply(db: Database, tmp_path: Path
+async def test_flush_makes_the_writes_durable_before_a_reply(db: Database, database_url: str
                                                              ) -> None:
-    other = Database(tmp_path / "u.sqlite3")  # another process's view of the file
+    other = Database(database_url)  # another process's view of the database
     await other.open()
     try:
         async with db.unit(3):
