@@ -7,6 +7,9 @@ it to `Database(url)` or `Settings(database_url=url)`. The server (`postgres`, a
 `tests.postgres_cluster.PostgresCluster`) is started once per session with initdb + pg_ctl;
 where no PostgreSQL binaries exist the PostgreSQL half is skipped, saying why, except in CI
 (`CI=true`), where it fails instead.
+
+`bot` (the harness) runs on SQLite; `TEST_BOT_ENGINE=postgresql` runs every harness test on
+PostgreSQL instead (a fresh database each), to try the whole bot on that engine.
 """
 
 from __future__ import annotations
@@ -50,8 +53,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
-    async with BotHarness(tmp_path) as harness:
+async def bot(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[BotHarness]:
+    settings = {}
+    if os.environ.get("TEST_BOT_ENGINE") == "postgresql":
+        settings["database_url"] = request.getfixturevalue("postgres").create_database()
+    async with BotHarness(tmp_path, **settings) as harness:
         yield harness
         assert not harness.api.problems, [
             (c.method, c.error) for c in harness.api.problems
