@@ -155,6 +155,10 @@ def failure_reason(error: BaseException, settings: Settings) -> str:
 def _backup(settings: Settings, target: Path) -> int:
     from db.backup import backup_database
 
+    if settings.database_url.startswith(("postgresql://", "postgres://")):
+        print(f"{PROG}: backup copies the SQLite file; the bot's database is PostgreSQL "
+              "(DATABASE_URL): back it up with pg_dump", file=sys.stderr)
+        return 1
     try:
         result = backup_database(settings.database_path, target)
     except (OSError, sqlite3.Error) as error:

@@ -80,6 +80,20 @@ async def test_writes_of_concurrent_units_never_mix(db: Database) -> None:
         assert await db.processed_updates.seen(i) is kept
 
 
+async def test_a_failed_statement_does_not_leave_the_update_unmarked(db: Database) -> None:
+    # A handler's statement fails (a bug: the error handler apologises) and the handler goes
+    # on. SQLite fails that statement only; PostgreSQL aborts the transaction, so the unit
+    # starts again. Either way later writes and the mark commit: the update is not run twice.
+    async with db.unit(5):
+        await db.profiles.save(5, Profile(years=5))
+        with pytest.raises(db.errors):
+            await db.cohorts.join(404, 5, "nobody")  # no such cohort: a foreign key fails
+        await db.profiles.save(6, Profile(years=6))
+    assert await db.processed_updates.seen(5)
+    assert await db.profiles.get(6) == Profile(years=6)
+    assert (await db.profiles.get(5) is not None) is (db.dialect == "sqlite")
+
+
 async def test_a_transaction_inside_a_unit_is_all_or_nothing(db: Database) -> None:
     async with db.unit(4):
         await db.profiles.save(6, Profile(years=6))
