@@ -135,9 +135,15 @@ async def _serve(settings: Settings) -> None:
 
 def failure_reason(error: BaseException, settings: Settings) -> str:
     """One line saying why the bot could not start or go on, naming the setting involved."""
+    database_problem = isinstance(error, DatabaseOpenError)
     if isinstance(error, DatabaseOpenError) and error.__cause__ is not None:
         error = error.__cause__  # the database's own reason, named by its setting below
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if database_problem and settings.database_url.startswith(("postgresql://", "postgres://")):
+        from db.postgres import describe
+
+        return (f"the database at DATABASE_URL={describe(settings.database_url)} cannot be "
+                f"used: {detail}")
     if isinstance(error, InvalidToken):
         return "Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather (/mybots)."
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):

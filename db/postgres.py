@@ -129,7 +129,10 @@ class Held:
     savepoints: int = 0
 
 
-_BLOCK: ContextVar[tuple[object, Held] | None] = ContextVar("pg_transaction", default=None)
+# The transaction block open in this context: its owner (the Database), the task that opened
+# it (a JobQueue job started meanwhile copies the context, but is not part of the block).
+_BLOCK: ContextVar[tuple[object, asyncio.Task[Any] | None, Held] | None] = ContextVar(
+    "pg_transaction", default=None)
 
 
 async def begin(pool: asyncpg.Pool) -> Held:
@@ -147,6 +150,8 @@ async def end(pool: asyncpg.Pool, held: Held, *, commit: bool) -> None:
     try:
         if not held.connection.is_closed():
             await held.connection.execute("COMMIT" if commit else "ROLLBACK")
+        elif commit:  # nothing was committed: say so (the update stays unmarked)
+            raise asyncpg.ConnectionDoesNotExistError("the connection was lost before COMMIT")
     finally:
         await pool.release(held.connection)
 
@@ -191,14 +196,16 @@ async def open_pool(url: str, size: int, migrate_up_to: int | None = None) -> as
 def block_of(owner: object) -> Held | None:
     """The transaction block the current task has open on `owner`'s pool, if any."""
     block = _BLOCK.get()
-    return block[1] if block is not None and block[0] is owner else None
+    if block is None or block[0] is not owner or block[1] is not asyncio.current_task():
+        return None
+    return block[2]
 
 
 @asynccontextmanager
 async def transaction_block(owner: object, pool: asyncpg.Pool) -> AsyncIterator[Connection]:
     """A transaction on one pooled connection, which the task's repository calls use too."""
     held = await begin(pool)
-    token = _BLOCK.set((owner, held))
+    token = _BLOCK.set((owner, asyncio.current_task(), held))
     try:
         yield Connection(held.connection)
     except BaseException:

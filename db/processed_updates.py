@@ -47,7 +47,11 @@ class ProcessedUpdateRepository:
         return fresh
 
     async def prune(self, now: datetime | None = None) -> None:
+        """Forget old marks, and inbox rows of handled updates (on PostgreSQL a replica can
+        store an update in the inbox just as another one's mark takes it out)."""
         cutoff = (now or datetime.now(UTC)) - KEEP_FOR
+        await self._conn().execute(
+            "DELETE FROM inbox WHERE update_id IN (SELECT update_id FROM processed_updates)")
         await self._conn().execute("DELETE FROM processed_updates WHERE seen_at < ?",
                                    (iso(cutoff),))
 
