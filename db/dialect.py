@@ -33,6 +33,7 @@ from typing import Any
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 VERSION_TABLE = "schema_version"  # PostgreSQL's PRAGMA user_version
+CREATE_VERSION_TABLE = f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version BIGINT NOT NULL)"
 
 # Literals and quoted names pass untouched; `?` and `:name` (not `::type`) are placeholders.
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|(?<!:):([A-Za-z_]\w*)|\?")

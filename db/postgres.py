@@ -47,9 +47,9 @@ from db.database import (
     _Unit,
 )
 from db.dialect import (
+    CREATE_VERSION_TABLE,
     IDENTITY_COLUMNS,
     POSTGRESQL,
-    VERSION_TABLE,
     changed_count,
     positional,
     to_postgres,
@@ -181,8 +181,7 @@ async def open_pool(url: str, size: int, migrate_up_to: int | None = None) -> as
         async with pool.acquire() as connection:
             await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
             try:
-                await connection.execute(
-                    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version BIGINT NOT NULL)")
+                await connection.execute(CREATE_VERSION_TABLE)
                 await migrate(Connection(connection), up_to=migrate_up_to,  # type: ignore[arg-type]
                               errors=(asyncpg.PostgresError,))
             finally:
