@@ -29,7 +29,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 from bot.heartbeat import STALE_AFTER_INTERVALS, heartbeat_age
 from bot.logging_setup import configure_logging
 from bot.settings import HOW_TO_GET_A_TOKEN, Settings, settings_problem
-from db.database import DatabaseOpenError
+from db.database import DatabaseOpenError, is_postgres_url
 from db.migrate import MigrationError
 
 log = logging.getLogger("bot.main")
@@ -139,7 +139,7 @@ def failure_reason(error: BaseException, settings: Settings) -> str:
     if isinstance(error, DatabaseOpenError) and error.__cause__ is not None:
         error = error.__cause__  # the database's own reason, named by its setting below
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-    if database_problem and settings.database_url.startswith(("postgresql://", "postgres://")):
+    if database_problem and is_postgres_url(settings.database_url):
         from db.postgres import describe
 
         return (f"the database at DATABASE_URL={describe(settings.database_url)} cannot be "
@@ -161,7 +161,7 @@ def failure_reason(error: BaseException, settings: Settings) -> str:
 def _backup(settings: Settings, target: Path) -> int:
     from db.backup import backup_database
 
-    if settings.database_url.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(settings.database_url):
         print(f"{PROG}: backup copies the SQLite file; the bot's database is PostgreSQL "
               "(DATABASE_URL): back it up with pg_dump", file=sys.stderr)
         return 1
@@ -179,7 +179,7 @@ def _migrate_data(source: str, target: str) -> int:
     from db.postgres import describe
     from db.transfer import TransferError, migrate_data
 
-    shown = describe(target) if target.startswith(("postgresql://", "postgres://")) else target
+    shown = describe(target) if is_postgres_url(target) else target
     try:
         result = asyncio.run(migrate_data(source, target))
     except Exception as error:  # one line: the target is left as it was

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from db.database import SQLITE_SCHEME, is_postgres_url
+
 TOKEN_PATTERN = re.compile(r"^\d{5,15}:[A-Za-z0-9_-]{30,50}$")
 # What Telegram accepts as a webhook secret token.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -69,7 +71,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _postgres_only(cls, value: str) -> str:
-        if value and not value.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        if value and not (is_postgres_url(value) or value.startswith(SQLITE_SCHEME)):
             raise ValueError("not a postgresql:// or sqlite:/// URL")
         return value
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from pydantic import ValidationError
 
+from bot.settings import Settings, settings_problem
 from db import Database
 from db.database import DatabaseOpenError
 from knowledge.profile import Profile
@@ -63,3 +65,14 @@ async def test_replicas_share_the_inbox(database_url: str) -> None:
     finally:
         await first.close()
         await second.close()
+
+
+def test_database_url_picks_the_engine_and_refuses_other_schemes() -> None:
+    assert Settings(_env_file=None).database_target == Settings(_env_file=None).database_path
+    url = "postgresql://coach:pw@db/coach"
+    assert Settings(_env_file=None, database_url=url).database_target == url
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None, database_url="mysql://coach:s3cret-value@db/coach")
+    problem = settings_problem(refused.value)
+    assert problem.startswith("DATABASE_URL: expected empty (SQLite at DATABASE_PATH)")
+    assert "s3cret-value" not in problem  # a secret's value is never repeated
