@@ -53,7 +53,7 @@ CONTENDERS: dict[str, Contender] = {
 }
 PEERS = ("ptb-httpx", "ptb-aiohttp", "aiogram")
 # Settings a developer's shell may hold that must not leak into a benchmark run.
-_CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_PATH", "RATE_LIMIT", "OPERATOR_IDS")
+_CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_", "RATE_LIMIT", "OPERATOR_IDS")
 RESULT_TIMEOUT = 600.0
 
 

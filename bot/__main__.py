@@ -4,6 +4,8 @@ check its health.
     ehr-coach [run]          long polling, or webhooks when WEBHOOK_URL is set
     ehr-coach local [--group] the bot in this terminal, no Telegram (also `python -m bot --local`)
     ehr-coach backup PATH    an online copy of the database (the bot may keep running)
+    ehr-coach migrate-data SOURCE TARGET
+                             copy every row into an empty database (SQLite to PostgreSQL)
     ehr-coach health         exit 0 when the running bot is healthy (Docker's HEALTHCHECK)
 
 Every failure at start-up ends the process with a non-zero code and a one-line reason on
@@ -27,7 +29,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 from bot.heartbeat import STALE_AFTER_INTERVALS, heartbeat_age
 from bot.logging_setup import configure_logging
 from bot.settings import HOW_TO_GET_A_TOKEN, Settings, settings_problem
-from db.database import DatabaseOpenError
+from db.database import DatabaseOpenError, is_postgres_url
 from db.migrate import MigrationError
 
 log = logging.getLogger("bot.main")
@@ -52,6 +54,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     backup = commands.add_parser("backup", help="copy the live database (DATABASE_PATH) to "
                                                 "PATH; the bot may keep running")
     backup.add_argument("path", type=Path, metavar="PATH")
+    migrate = commands.add_parser(
+        "migrate-data", help="copy every row of SOURCE (a SQLite file, sqlite:///PATH) into the "
+                             "empty database TARGET (postgresql://…), in one transaction; "
+                             "stop the bot first")
+    migrate.add_argument("source", metavar="SOURCE")
+    migrate.add_argument("target", metavar="TARGET")
     commands.add_parser("health", help="exit 0 when the running bot is healthy: /healthz in "
                                        "webhook mode, the heartbeat file with long polling")
     arguments = parser.parse_args(argv)
@@ -65,6 +73,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
+    if arguments.command == "migrate-data":  # needs no settings: both databases are named
+        return _migrate_data(arguments.source, arguments.target)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -125,9 +135,15 @@ async def _serve(settings: Settings) -> None:
 
 def failure_reason(error: BaseException, settings: Settings) -> str:
     """One line saying why the bot could not start or go on, naming the setting involved."""
+    database_problem = isinstance(error, DatabaseOpenError)
     if isinstance(error, DatabaseOpenError) and error.__cause__ is not None:
         error = error.__cause__  # the database's own reason, named by its setting below
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if database_problem and is_postgres_url(settings.database_url):
+        from db.postgres import describe
+
+        return (f"the database at DATABASE_URL={describe(settings.database_url)} cannot be "
+                f"used: {detail}")
     if isinstance(error, InvalidToken):
         return "Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather (/mybots)."
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
@@ -145,6 +161,10 @@ def failure_reason(error: BaseException, settings: Settings) -> str:
 def _backup(settings: Settings, target: Path) -> int:
     from db.backup import backup_database
 
+    if is_postgres_url(settings.database_url):
+        print(f"{PROG}: backup copies the SQLite file; the bot's database is PostgreSQL "
+              "(DATABASE_URL): back it up with pg_dump", file=sys.stderr)
+        return 1
     try:
         result = backup_database(settings.database_path, target)
     except (OSError, sqlite3.Error) as error:
@@ -152,6 +172,25 @@ def _backup(settings: Settings, target: Path) -> int:
         return 1
     print(f"Backed up {settings.database_path} to {target} "
           f"({result.size_bytes:,} bytes, schema version {result.schema_version}).")
+    return 0
+
+
+def _migrate_data(source: str, target: str) -> int:
+    from db.postgres import describe
+    from db.transfer import TransferError, migrate_data
+
+    shown = describe(target) if is_postgres_url(target) else target
+    try:
+        result = asyncio.run(migrate_data(source, target))
+    except Exception as error:  # one line: the target is left as it was
+        detail = str(error).splitlines()[0] if str(error) else ""
+        kind = "" if isinstance(error, TransferError | DatabaseOpenError) \
+            else f"{type(error).__name__}: "
+        print(f"{PROG}: migrate-data failed: {kind}{detail}", file=sys.stderr)
+        return 1
+    tables = ", ".join(f"{table} {count}" for table, count in sorted(result.rows.items()))
+    print(f"Copied {result.total:,} rows from {source} to {shown}"
+          + (f" ({tables})." if tables else " (the source had none)."))
     return 0
 
 

@@ -50,7 +50,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> Application:
     """The Application with every handler; `request` replaces the HTTP client (tests, local)."""
     metrics = Metrics()
-    db = Database(settings.database_path)
+    db = Database(settings.database_target, pool_size=settings.database_pool_size)
     if request is None and settings.http_client == "aiohttp":
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
     elif request is None:  # python-telegram-bot's default client and pool sizes

@@ -322,7 +322,8 @@ async def run_local_chat(settings: Settings, *, group: bool, stdin: TextIO = sys
     api = FakeTelegram()
     # Its own database, next to its saved files: what you try here never touches production.
     local = settings.model_copy(update={"telegram_bot_token": LOCAL_TOKEN, "rate_limit": False,
-                                        "database_path": files_dir / LOCAL_DATABASE})
+                                        "database_path": files_dir / LOCAL_DATABASE,
+                                        "database_url": ""})
     app = build_application(local, request=FakeRequest(api))
     interactive = stdin.isatty()
     chat = LocalChat(app, api, out, group=group, files_dir=files_dir, echo_input=not interactive)

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from db.database import SQLITE_SCHEME, is_postgres_url
+
 TOKEN_PATTERN = re.compile(r"^\d{5,15}:[A-Za-z0-9_-]{30,50}$")
 # What Telegram accepts as a webhook secret token.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -43,6 +45,11 @@ class Settings(BaseSettings):
     telegram_api_file_url: str = Field("https://api.telegram.org/file/bot", description="a URL")
     database_path: Path = Field(Path("data/ehr_coach.sqlite3"),
                                 description="a file path, e.g. /data/ehr_coach.sqlite3")
+    database_url: str = Field(default="", repr=False,
+                              description="empty (SQLite at DATABASE_PATH), sqlite:///PATH or a "
+                                          "PostgreSQL URL, e.g. postgresql://coach:pw@db/coach")
+    database_pool_size: int = Field(10, ge=1, le=1000,
+                                    description="a whole number, 1-1000 (PostgreSQL connections)")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="DEBUG, INFO, WARNING or ERROR")
     log_format: Literal["text", "json"] = Field(
@@ -60,6 +67,18 @@ class Settings(BaseSettings):
     chart_cache_size: int = Field(64, ge=0, description="a whole number, 0 or more")
     heartbeat_interval: float = Field(30.0, gt=0,
                                       description="seconds between health heartbeats, e.g. 30")
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str) -> str:
+        if value and not (is_postgres_url(value) or value.startswith(SQLITE_SCHEME)):
+            raise ValueError("not a postgresql:// or sqlite:/// URL")
+        return value
+
+    @property
+    def database_target(self) -> str | Path:
+        """What `db.Database` opens: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.database_path
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -87,7 +87,8 @@ class CohortRepository:
         """
         rows = await self._conn().execute_fetchall(
             "INSERT INTO cohorts (chat_id, code, created_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (chat_id) WHERE archived_at IS NULL DO UPDATE SET chat_id = chat_id "
+            "ON CONFLICT (chat_id) WHERE archived_at IS NULL "
+            "DO UPDATE SET chat_id = excluded.chat_id "
             f"RETURNING {_COLUMNS}",
             (chat_id, secrets.token_urlsafe(8), utc_now()),
         )
@@ -132,7 +133,7 @@ class CohortRepository:
         return await self.for_chat(new_chat_id)
 
     async def active(self) -> list[Cohort]:
-        return await self._many("1")
+        return await self._many("1 = 1")
 
     async def of_member(self, user_id: int) -> list[Cohort]:
         return await self._many("id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)",
@@ -214,7 +215,7 @@ class CohortRepository:
             "FROM cohort_members AS m LEFT JOIN quiz_answers AS a "
             " ON a.cohort_id = m.cohort_id AND a.user_id = m.user_id AND a.answered_at >= ? "
             " AND a.answered_at < ? "
-            "WHERE m.cohort_id = ? GROUP BY m.user_id",
+            "WHERE m.cohort_id = ? GROUP BY m.cohort_id, m.user_id",
             (iso(since) if since else "", iso(until) if until else "~", cohort_id)
         )
         return [Score(int(u), str(n), int(a), int(c), bool(h)) for u, n, h, a, c in rows]

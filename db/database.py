@@ -17,6 +17,9 @@ How writes stay exactly-once (issue 20):
   committed at the end and covered by `quiz_pending_polls`.
 - Writes outside an update (jobs, start-up) are single autocommit statements, or a
   `transaction()`, each under the same lock.
+
+`Database("postgresql://…")` is the PostgreSQL engine instead (db.postgres: a pool, the same
+units without the process-wide lock); a path or `sqlite:///path` is SQLite, described here.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import aiosqlite
 
 from db.cohorts import CohortRepository
 from db.daily_runs import DailyRunRepository
+from db.dialect import SQLITE
 from db.migrate import MigrationError, migrate
 from db.outbox import OutboxRepository
 from db.processed_updates import ProcessedUpdateRepository
@@ -46,6 +50,20 @@ from db.unanswered import UnansweredRepository
 from db.user_data import UserDataRepository
 
 BUSY_TIMEOUT_MS = 5000
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_SCHEME = "sqlite:///"
+DEFAULT_POOL_SIZE = 10
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def sqlite_path(target: str | Path) -> str:
+    """The file of a SQLite target: a path, or a URL as SQLAlchemy writes them
+    (`sqlite:///relative/path`, `sqlite:////absolute/path`)."""
+    text = str(target)
+    return text[len(SQLITE_SCHEME):] if text.startswith(SQLITE_SCHEME) else text
 
 
 async def _use_wal(conn: aiosqlite.Connection) -> None:
@@ -112,13 +130,26 @@ class _Gate:
 
 
 class Database:
-    """One aiosqlite connection (WAL, foreign keys, busy timeout), its writer, the repositories."""
+    """One aiosqlite connection (WAL, foreign keys, busy timeout), its writer, the repositories.
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+    `Database(target)` picks the engine: a `postgresql://` URL makes a
+    `db.postgres.PostgresDatabase` (a pool of `pool_size`), anything else is a SQLite file."""
+
+    dialect = SQLITE
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error,)  # what a failing database raises
+
+    def __new__(cls, target: str | Path, **_options: Any) -> Database:
+        if cls is Database and is_postgres_url(target):
+            from db.postgres import PostgresDatabase
+
+            return super().__new__(PostgresDatabase)
+        return super().__new__(cls)
+
+    def __init__(self, target: str | Path, *, pool_size: int = DEFAULT_POOL_SIZE) -> None:
+        self.path = sqlite_path(target)
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
-        gate = _Gate(self)
+        gate = self._make_gate()
 
         def gated() -> aiosqlite.Connection:
             return gate  # type: ignore[return-value]  # the two methods repositories use
@@ -133,7 +164,10 @@ class Database:
         self.processed_updates = ProcessedUpdateRepository(gated)
         self.outbox = OutboxRepository(gated)
         self.daily_runs = DailyRunRepository(gated)
-        self.user_data = UserDataRepository(gated, self.transaction)
+        self.user_data = UserDataRepository(gated, self.transaction, self.dialect)
+
+    def _make_gate(self) -> Any:
+        return _Gate(self)
 
     def _connection(self) -> aiosqlite.Connection:
         if self._conn is None:
@@ -275,6 +309,10 @@ class Database:
             except BaseException:
                 await conn.execute("ROLLBACK")
                 raise
+
+    async def after_copy(self, conn: aiosqlite.Connection) -> None:
+        """After rows were copied in with their ids (db.transfer): nothing to do on SQLite,
+        whose next id follows the largest."""
 
     async def close(self) -> None:
         async with self._write_lock:

@@ -1,5 +1,8 @@
 """Forward-only migrations: numbered SQL files applied in order, tracked in PRAGMA user_version.
 
+The files are written in SQLite's dialect; on PostgreSQL the connection rewrites each statement
+(db.dialect: PRAGMA user_version is a table there, BEGIN IMMEDIATE a BEGIN).
+
 Each migration runs in its own `BEGIN IMMEDIATE` transaction, which re-reads the version first:
 two processes starting on one database cannot both apply a migration, and a failed migration
 leaves the database as it was and raises `MigrationError` with a one-line reason.
@@ -76,8 +79,10 @@ async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
         raise
 
 
-async def migrate(conn: aiosqlite.Connection, up_to: int | None = None) -> int:
-    """Apply every migration newer than the database, each in its own transaction."""
+async def migrate(conn: aiosqlite.Connection, up_to: int | None = None, *,
+                  errors: tuple[type[BaseException], ...] = (sqlite3.Error,)) -> int:
+    """Apply every migration newer than the database, each in its own transaction; `errors`
+    are the engine's (reported as `MigrationError`)."""
     for migration in available_migrations():
         if up_to is not None and migration.version > up_to:
             break
@@ -85,7 +90,7 @@ async def migrate(conn: aiosqlite.Connection, up_to: int | None = None) -> int:
             continue
         try:
             await _apply(conn, migration)
-        except sqlite3.Error as error:
+        except errors as error:
             reason = " ".join(str(error).split())
             raise MigrationError(f"migration {migration.path.name} failed: {reason}") from error
     return await schema_version(conn)

@@ -47,7 +47,11 @@ class ProcessedUpdateRepository:
         return fresh
 
     async def prune(self, now: datetime | None = None) -> None:
+        """Forget old marks, and inbox rows of handled updates (on PostgreSQL a replica can
+        store an update in the inbox just as another one's mark takes it out)."""
         cutoff = (now or datetime.now(UTC)) - KEEP_FOR
+        await self._conn().execute(
+            "DELETE FROM inbox WHERE update_id IN (SELECT update_id FROM processed_updates)")
         await self._conn().execute("DELETE FROM processed_updates WHERE seen_at < ?",
                                    (iso(cutoff),))
 
@@ -59,8 +63,10 @@ class ProcessedUpdateRepository:
             return set()
         stored = await self._conn().execute_fetchall(
             "INSERT OR IGNORE INTO inbox (update_id, body, fetched_at) "
-            f"SELECT * FROM (VALUES {', '.join('(?, ?, ?)' for _ in rows)}) "
-            "WHERE column1 NOT IN (SELECT update_id FROM processed_updates) RETURNING update_id",
+            # The cast types the column for PostgreSQL (its VALUES parameters are untyped).
+            f"SELECT * FROM (VALUES (CAST(? AS INTEGER), ?, ?){', (?, ?, ?)' * (len(rows) - 1)}) "
+            "AS fetched WHERE column1 NOT IN (SELECT update_id FROM processed_updates) "
+            "RETURNING update_id",
             [value for row in rows for value in row],
         )
         return {int(row[0]) for row in stored}

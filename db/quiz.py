@@ -35,13 +35,13 @@ class QuizRepository:
     async def record_pending(self, question_id: str, chat_id: int, correct_option: int,
                              cohort_id: int | None, private: bool) -> int:
         """A poll about to be sent; its id for `record_poll` once Telegram returns the poll."""
-        cursor = await self._conn().execute(
+        rows = await self._conn().execute_fetchall(
             "INSERT INTO quiz_pending_polls (question_id, chat_id, user_id, correct_option, "
-            "cohort_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "cohort_id, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (question_id, chat_id, chat_id if private else None, correct_option, cohort_id,
              utc_now()),
         )
-        return int(cursor.lastrowid or 0)
+        return int(next(iter(rows))[0])
 
     async def record_poll(self, poll: SentPoll, private: bool, at: datetime,
                           pending_id: int | None = None) -> None:
@@ -116,7 +116,7 @@ class QuizRepository:
             "SELECT question_id, COUNT(*) FROM ("
             " SELECT poll_id, question_id FROM quiz_polls WHERE user_id = :user"
             " UNION SELECT poll_id, question_id FROM quiz_answers WHERE user_id = :user"
-            ") GROUP BY question_id",
+            ") AS met GROUP BY question_id",
             {"user": user_id},
         )
         return {str(qid): int(count) for qid, count in rows}

@@ -141,7 +141,8 @@ class RoundRepository:
         rows = await self._conn().execute_fetchall(
             "SELECT domain, COUNT(*), SUM(correct) FROM quiz_answers WHERE cohort_id = :cohort "
             "AND answered_at >= :since AND answered_at < :until "
-            "AND (:user IS NULL OR user_id = :user) GROUP BY domain ORDER BY domain",
+            "AND (CAST(:user AS INTEGER) IS NULL OR user_id = :user) "
+            "GROUP BY domain ORDER BY domain",
             {"cohort": cohort_id, "since": iso(since) if since else "",
              "until": iso(until) if until else "~", "user": user_id})
         return [DomainResult(str(d), int(n), int(c)) for d, n, c in rows]
@@ -152,10 +153,10 @@ class RoundRepository:
         in the period (only polls with at least `min_answers` answers)."""
         row = await fetch_one(
             self._conn(),
-            "SELECT p.question_id, COUNT(*) AS n, SUM(a.correct) AS c "
+            "SELECT p.question_id, COUNT(*), SUM(a.correct) "
             "FROM quiz_polls AS p JOIN quiz_answers AS a USING (poll_id) "
             "WHERE p.cohort_id = ? AND p.sent_at >= ? AND p.sent_at < ? "
-            "GROUP BY p.poll_id HAVING n >= ? "
-            "ORDER BY CAST(c AS REAL) / n, n DESC, p.sent_at LIMIT 1",
+            "GROUP BY p.poll_id HAVING COUNT(*) >= ? "
+            "ORDER BY CAST(SUM(a.correct) AS REAL) / COUNT(*), COUNT(*) DESC, p.sent_at LIMIT 1",
             (cohort_id, iso(since), iso(until), min_answers))
         return Hardest(str(row[0]), int(row[1]), int(row[2])) if row else None

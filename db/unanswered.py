@@ -25,8 +25,8 @@ class UnansweredRepository:
         db.database)."""
         await self._conn().execute(
             "INSERT INTO unanswered_questions (question, count, last_seen) VALUES (?, 1, ?) "
-            "ON CONFLICT(question) DO UPDATE SET count = count + 1, "
-            "last_seen = MAX(last_seen, excluded.last_seen)",
+            "ON CONFLICT(question) DO UPDATE SET count = unanswered_questions.count + 1, "
+            "last_seen = MAX(unanswered_questions.last_seen, excluded.last_seen)",
             (question, day.isoformat()),
         )
 

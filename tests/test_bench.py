@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 
 from bench.__main__ import main
+from bench.engines import run, table
 from bench.profiling import costs, read_stacks
+from tests.postgres_cluster import PostgresCluster
 
 
 def test_tiny_benchmark_answers_every_update_and_writes_the_table(tmp_path: Path) -> None:
@@ -65,3 +67,11 @@ def test_profile_costs_charge_each_sample_to_its_innermost_known_layer(tmp_path:
         ("SQLite", 0.5), ("HTTP:", 0.375), ("PTB's", 0.125)]
     assert found[1].frames == [
         ("_SelectorSocketTransport.write (asyncio/selector_events.py)", 0.375)]
+
+
+def test_engines_benchmark_runs_every_unit_on_both_engines(postgres: PostgresCluster) -> None:
+    results = run(units=20, concurrencies=[1, 4], postgres_url=postgres.create_database())
+    assert [(r.engine, r.concurrency) for r in results] == [
+        ("SQLite", 1), ("PostgreSQL", 1), ("SQLite", 4), ("PostgreSQL", 4)]
+    assert all(r.units == 20 and r.units_per_second > 0 for r in results)
+    assert len(table(results)) == 2 + len(results)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from db import Database
 
 
-async def test_one_active_cohort_per_chat_archive_restore_and_move(tmp_path: Path) -> None:
-    db = Database(tmp_path / "c.sqlite3")
+async def test_one_active_cohort_per_chat_archive_restore_and_move(database_url: str) -> None:
+    db = Database(database_url)
     await db.open()
     first = await db.cohorts.ensure(-1)
     assert await db.cohorts.ensure(-1) == first
@@ -31,8 +29,8 @@ async def test_one_active_cohort_per_chat_archive_restore_and_move(tmp_path: Pat
     await db.close()
 
 
-async def test_restore_without_an_archived_cohort_changes_nothing(tmp_path: Path) -> None:
-    db = Database(tmp_path / "c.sqlite3")
+async def test_restore_without_an_archived_cohort_changes_nothing(database_url: str) -> None:
+    db = Database(database_url)
     await db.open()
     assert await db.cohorts.restore(-5) is None
     active = await db.cohorts.ensure(-5)

@@ -21,8 +21,8 @@ from tests.http_bot import wait_for
 LATE, TOO_LATE, SENT = 601, 602, 603
 
 
-async def _prepare(path: Path, now: datetime) -> None:
-    db = Database(path)
+async def _prepare(url: str, now: datetime) -> None:
+    db = Database(url)
     await db.open()
     try:
         for user_id, minutes_ago in ((LATE, 20), (TOO_LATE, 130), (SENT, 20)):
@@ -33,10 +33,11 @@ async def _prepare(path: Path, now: datetime) -> None:
         await db.close()
 
 
-async def _start_and_stop(path: Path, api: FakeTelegram, until: str) -> None:
+async def _start_and_stop(url: str, tmp_path: Path, api: FakeTelegram, until: str) -> None:
     """Run the bot until the stand-in saw a call to `until` (to the user LATE, for a poll)."""
     settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
-                        database_path=path, rate_limit=False)
+                        database_url=url, database_path=tmp_path / "unused.sqlite3",
+                        rate_limit=False)
     app = build_application(settings, request=FakeRequest(api))
     async with running(app):
         await wait_for(lambda: api.calls_to(until, LATE if until == "sendPoll" else None),
@@ -44,13 +45,13 @@ async def _start_and_stop(path: Path, api: FakeTelegram, until: str) -> None:
         await asyncio.sleep(1.0)  # time for a (wrong) second catch-up to go out
 
 
-async def test_a_missed_daily_question_is_sent_on_start_once(tmp_path: Path) -> None:
-    path = tmp_path / "bot.sqlite3"
-    await _prepare(path, datetime.now(UTC))
+async def test_a_missed_daily_question_is_sent_on_start_once(tmp_path: Path,
+                                                             database_url: str) -> None:
+    await _prepare(database_url, datetime.now(UTC))
     api = FakeTelegram()
-    await _start_and_stop(path, api, "sendPoll")
+    await _start_and_stop(database_url, tmp_path, api, "sendPoll")
     api2 = FakeTelegram()
-    await _start_and_stop(path, api2, "setMyCommands")  # a restart: it went out already
+    await _start_and_stop(database_url, tmp_path, api2, "setMyCommands")  # a restart: sent
     assert len(api.calls_to("sendPoll", LATE)) == 1
     assert api.calls_to("sendPoll", TOO_LATE) == [] and api.calls_to("sendPoll", SENT) == []
     assert api2.calls_to("sendPoll") == []

@@ -88,8 +88,8 @@ async def test_refusals_are_not_retried_and_a_block_switches_reminders_off(
         assert await bot.db.outbox.count() == 0
 
 
-async def test_outbox_rows_are_the_recipients_data(tmp_path: Path) -> None:
-    database = Database(tmp_path / "o.sqlite3")
+async def test_outbox_rows_are_the_recipients_data(database_url: str) -> None:
+    database = Database(database_url)
     await database.open()
     try:
         await database.outbox.keep("sendMessage", {"chat_id": "42", "text": "hi"}, 42)

@@ -25,7 +25,9 @@ from tests.http_bot import run_bot_cli, saved_profile
 def _chat(lines: list[str], tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """Run the local chat as a user would, typing `lines` then closing stdin (Ctrl-D)."""
     return run_bot_cli(tmp_path, "--local", *options, input="\n".join(lines) + "\n",
-                       DATABASE_PATH=str(tmp_path / "local.sqlite3"))
+                       DATABASE_PATH=str(tmp_path / "local.sqlite3"),
+                       # production's PostgreSQL (nothing listens there): never used either
+                       DATABASE_URL="postgresql://coach:pw@127.0.0.1:1/production")
 
 
 def _saved_profile(tmp_path: Path) -> tuple[object, ...] | None:

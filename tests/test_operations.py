@@ -21,7 +21,8 @@ from bot.logging_setup import JsonFormatter, configure_logging
 from bot.webhook import web_application
 from handlers import errors
 from knowledge.profile import Profile
-from tests.harness import BotHarness
+from tests.harness import BotHarness, last_text
+from tests.postgres_cluster import PostgresCluster
 
 OPERATOR, OTHER_OPERATOR = 900, 901
 
@@ -129,6 +130,27 @@ async def test_healthz_checks_the_database(tmp_path: Path) -> None:
         await bot.app.stop()
         async with http.get(f"{base}/healthz") as response:
             assert (response.status, await response.text()) == (503, "stopping\n")
+
+
+async def test_healthz_on_postgresql_reports_a_lost_server_and_recovers_when_it_is_back(
+        tmp_path: Path, postgres: PostgresCluster) -> None:
+    async with BotHarness(tmp_path, database_url=postgres.create_database()) as bot, \
+            webhook_endpoints(bot) as base, aiohttp.ClientSession() as http:
+        await bot.send("/profile years=3 state=texas")
+        async with http.get(f"{base}/healthz") as response:
+            assert (response.status, await response.text()) == (200, "ok\n")
+        postgres.stop()
+        try:
+            async with http.get(f"{base}/healthz") as response:
+                assert (response.status, await response.text()) == \
+                    (503, "database not answering\n")
+        finally:
+            postgres.start()
+        async with http.get(f"{base}/healthz") as response:  # the pool reconnected
+            assert (response.status, await response.text()) == (200, "ok\n")
+        assert await bot.db.profiles.get(bot.user()["id"]) == Profile(years=3, state="TX")
+        assert "Saved" in last_text(await bot.send("/profile years=4"))
+        assert await bot.db.profiles.get(bot.user()["id"]) == Profile(years=4, state="TX")
 
 
 def test_json_log_lines() -> None:

@@ -4,8 +4,8 @@ together, once; and a quiz poll whose id was never stored still counts its answe
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from contextlib import nullcontext
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,11 +16,12 @@ from knowledge.profile import Profile
 from knowledge.quiz_bank import load_quiz_bank
 from tests.fake_clock import run_until, use_fake_clock
 from tests.harness import BotHarness, replies
+from tests.postgres_cluster import PostgresCluster
 
 
 @pytest.fixture
-async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = Database(tmp_path / "u.sqlite3")
+async def db(database_url: str):  # type: ignore[no-untyped-def]
+    database = Database(database_url)
     await database.open()
     yield database
     await database.close()
@@ -45,9 +46,9 @@ async def test_a_unit_that_fails_leaves_neither_writes_nor_mark(db: Database) ->
     assert await db.profiles.get(5) is None
 
 
-async def test_flush_makes_the_writes_durable_before_a_reply(db: Database, tmp_path: Path
+async def test_flush_makes_the_writes_durable_before_a_reply(db: Database, database_url: str
                                                              ) -> None:
-    other = Database(tmp_path / "u.sqlite3")  # another process's view of the file
+    other = Database(database_url)  # another process's view of the database
     await other.open()
     try:
         async with db.unit(3):
@@ -77,6 +78,20 @@ async def test_writes_of_concurrent_units_never_mix(db: Database) -> None:
         assert (await db.profiles.get(i) is not None) is kept
         assert (await db.profiles.get(i + 1000) is not None) is kept
         assert await db.processed_updates.seen(i) is kept
+
+
+async def test_a_failed_statement_does_not_leave_the_update_unmarked(db: Database) -> None:
+    # A handler's statement fails (a bug: the error handler apologises) and the handler goes
+    # on. SQLite fails that statement only; PostgreSQL aborts the transaction, so the unit
+    # starts again. Either way later writes and the mark commit: the update is not run twice.
+    async with db.unit(5):
+        await db.profiles.save(5, Profile(years=5))
+        with pytest.raises(db.errors):
+            await db.cohorts.join(404, 5, "nobody")  # no such cohort: a foreign key fails
+        await db.profiles.save(6, Profile(years=6))
+    assert await db.processed_updates.seen(5)
+    assert await db.profiles.get(6) == Profile(years=6)
+    assert (await db.profiles.get(5) is not None) is (db.dialect == "sqlite")
 
 
 async def test_a_transaction_inside_a_unit_is_all_or_nothing(db: Database) -> None:
@@ -184,3 +199,51 @@ async def test_a_job_scheduled_during_an_update_writes_outside_its_unit(
         await bot.app.job_queue.stop(wait=False)
     assert await db.profiles.get(8) is None  # the update's write rolled back
     assert await db.profiles.get(7) == Profile(years=7)  # the job's is its own
+
+
+async def _waiting_for_a_lock(db: Database) -> int:
+    rows = await db._connection().execute_fetchall(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+        "AND datname = current_database()")
+    return int(next(iter(rows))[0])
+
+
+@pytest.mark.parametrize("first_fails", [False, True])
+async def test_replicas_given_the_same_update_apply_it_once(
+        postgres: PostgresCluster, first_fails: bool) -> None:
+    # Two replicas (two pools) on one PostgreSQL: the second waits for the first's claim on
+    # the update; it skips the update once that committed, and handles it when that rolled
+    # back (the first replica died before answering, Telegram delivered the update again).
+    url = postgres.create_database()
+    first, second = Database(url), Database(url)
+    await first.open()
+    await second.open()
+    handled: list[str] = []
+
+    async def handle(db: Database, name: str) -> None:
+        async with db.unit(77) as fresh:
+            if fresh:
+                handled.append(name)
+                await db.unanswered.record("asked once", date(2027, 1, 4))
+
+    try:
+        with pytest.raises(asyncio.CancelledError) if first_fails else nullcontext():
+            async with first.unit(77) as fresh:
+                assert fresh
+                await first.unanswered.record("asked once", date(2027, 1, 4))
+                other = asyncio.create_task(handle(second, "second"))
+                for _ in range(500):  # until the second replica waits on the claim
+                    if await _waiting_for_a_lock(first):
+                        break
+                    await asyncio.sleep(0.01)
+                assert await _waiting_for_a_lock(first) == 1 and not other.done()
+                if first_fails:
+                    raise asyncio.CancelledError
+        await other
+        assert handled == (["second"] if first_fails else [])
+        assert [(q.question, q.count) for q in await second.unanswered.top()] == \
+            [("asked once", 1)]
+        assert await first.processed_updates.seen(77)
+    finally:
+        await first.close()
+        await second.close()

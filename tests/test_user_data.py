@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from knowledge.profile import Profile
 
 
 @pytest.fixture
-async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = Database(tmp_path / "u.sqlite3")
+async def db(database_url: str):  # type: ignore[no-untyped-def]
+    database = Database(database_url)
     await database.open()
     # Tables a later feature might add: a child table with a foreign key, and one without.
     async with database.transaction() as conn:
