@@ -5,7 +5,8 @@ lexically (BM25 over the entry's title, keywords, example questions and answer, 
 intent and the certifications or state it names match the entry, re-ranked by how much of the
 question the entry covers) and as a whole phrasing (how close it is to one of the questions the
 entry answers, knowledge/qa/paraphrase.py). The fused score picks the entry; it is answered only
-when the entry covers enough of what was asked or one of its questions is close enough.
+when the entry covers enough of what was asked or one of its questions is close enough — a little
+less coverage is enough when it is also clearly the closest in meaning (knowledge/qa/semantic.py).
 A short follow-up ("and in Florida?") is read together with the asker's previous question.
 """
 

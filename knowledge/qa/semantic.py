@@ -1,12 +1,13 @@
 """Meaning: how close a question is to each entry's example questions in a sentence-embedding
-space, so that words the knowledge never uses ("telecommute", "overwhelmed") still count.
+space, so that words the knowledge never uses ("openings going forward", "what kind of money
+are we talking") do not hide what the rest of the question asks.
 
 The model is WordLlama's `l2_supercat` (MIT): static token vectors trained for sentence
 similarity, whose weights and tokenizer ship inside the `wordllama` wheel. A sentence is the
 mean of its tokens' vectors, compared by cosine. Nothing is downloaded: the two files are read
 where pip installed them. The package is located, not imported (importing it configures the root
 logger and imports `requests`), and only what folded text needs is kept, to stay small:
-- the pieces made of lower-case letters and digits (22k of the 32k; folded text has no other),
+- the pieces made of lower-case letters and digits (17k of the 32k; folded text has no other),
   split greedily, longest piece first (the full BPE tokenizer of the `tokenizers` library costs
   16 MB of memory for the same vectors);
 - the first DIMENSIONS of each vector (the model is trained so that the first ones carry most of
