@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.loader import DATA_DIR, YAML_LOADER
 from knowledge.qa.engine import Answer, Engine, Entry, Intent, Outcome
+from knowledge.qa.semantic import wordllama_model
 
 SYNONYMS_FILE = DATA_DIR / "synonyms.yaml"
 
@@ -31,4 +32,4 @@ def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
 
 def build_engine(entries: Sequence[Entry], path: Traversable = SYNONYMS_FILE) -> Engine:
     data = load_synonyms(path)
-    return Engine(entries, data.synonyms, data.intents, data.specifics)
+    return Engine(entries, data.synonyms, data.intents, data.specifics, wordllama_model())

@@ -5,7 +5,8 @@ lexically (BM25 over the entry's title, keywords, example questions and answer, 
 intent and the certifications or state it names match the entry, re-ranked by how much of the
 question the entry covers) and as a whole phrasing (how close it is to one of the questions the
 entry answers, knowledge/qa/paraphrase.py). The fused score picks the entry; it is answered only
-when the entry covers enough of what was asked or one of its questions is close enough.
+when the entry covers enough of what was asked or one of its questions is close enough — a little
+less coverage is enough when it is also clearly the closest in meaning (knowledge/qa/semantic.py).
 A short follow-up ("and in Florida?") is read together with the asker's previous question.
 """
 
@@ -22,6 +23,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import question_parts
+from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
 
@@ -41,6 +43,13 @@ QUESTION_WEIGHT = 1
 # similarity (0-1); an entry is answered on its paraphrase alone from this similarity on.
 PARAPHRASE_WEIGHT = 0.5
 PARAPHRASE_ANSWER = 0.85
+# Meaning (knowledge/qa/semantic.py): the best entry needs SEMANTIC_RELIEF less coverage when
+# it is also the closest in meaning, with a cosine of at least SEMANTIC_SUPPORT, ahead of the
+# closest entry of another family by at least SEMANTIC_MARGIN. (Added to the fused score, the
+# meaning moved as many questions to wrong entries as to right ones: it is not fused.)
+SEMANTIC_SUPPORT = 0.45
+SEMANTIC_MARGIN = 0.05
+SEMANTIC_RELIEF = 0.2
 # The coverage needed when the question has a word no entry knows.
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
 # A word no entry knows counts this share of the rarest known word in the coverage.
@@ -96,6 +105,7 @@ class Answer:
     mentions: Mentions = field(default_factory=Mentions)
     coverage: float = 0.0
     paraphrase: float = 0.0  # similarity of the closest example question of the entry (0-1)
+    meaning: float = 0.0  # cosine to the entry's closest example, when it is the closest entry
     read_as: str = ""  # the text answered: the question, or a follow-up read with the previous
     gap: Entry | None = None  # UNKNOWN because the fact asked for is missing from the sources
     also: tuple[Entry, ...] = ()  # the answers to the other parts of a question of several
@@ -150,6 +160,12 @@ INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}
 
 
+def meaning_text(query: Sequence[QueryWord]) -> str:
+    """What a question's meaning is read from: its words, typos corrected, without the words
+    that carry no topic."""
+    return " ".join(word.text for word in query)
+
+
 def _family(entry_id: str) -> str:
     """A certification part's card holds the whole certification ("certification:RHIT:fee"
     is "certification:RHIT" too): one of them is enough in an answer."""
@@ -160,7 +176,8 @@ def _family(entry_id: str) -> str:
 class Engine:
     def __init__(self, entries: Sequence[Entry], synonyms: Mapping[str, Iterable[str]],
                  intent_cues: Mapping[Intent, Iterable[str]],
-                 specifics: Mapping[str, Iterable[str]] | None = None) -> None:
+                 specifics: Mapping[str, Iterable[str]] | None = None,
+                 semantic: StaticEmbeddings | None = None) -> None:
         self.entries = tuple(entries)
         self.specifics = Specifics(specifics or {})
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
@@ -177,6 +194,9 @@ class Engine:
         self.paraphrases = ParaphraseIndex(
             (doc, self.vocabulary.expand(question))
             for doc, entry in enumerate(self.entries) for question in entry.questions)
+        self.meanings = None if semantic is None else SemanticIndex(
+            semantic, ((doc, meaning_text(self.vocabulary.expand(question)))
+                       for doc, entry in enumerate(self.entries) for question in entry.questions))
 
     @staticmethod
     def _entry_texts(entry: Entry) -> list[str]:
@@ -283,16 +303,22 @@ class Engine:
         if unknown:
             everyday = all(word.everyday for word in unknown)
             needed = MIN_COVERAGE_EVERYDAY if everyday else MIN_COVERAGE_WITH_UNKNOWN
+        meaning = 0.0
         if coverage < needed and similarity < PARAPHRASE_ANSWER:
-            return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          coverage=coverage, paraphrase=similarity, read_as=text)
+            # Words the knowledge lacks ("telecommute") may still mean what its examples say.
+            meaning = self._meaning(query, best_doc, mentions)
+            if coverage < needed - (SEMANTIC_RELIEF if meaning else 0.0):
+                return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                              coverage=coverage, paraphrase=similarity, meaning=meaning,
+                              read_as=text)
+        scores = {"coverage": coverage, "paraphrase": similarity, "meaning": meaning}
         best = self.entries[best_doc]
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          coverage=coverage, paraphrase=similarity, read_as=text, gap=best)
+                          read_as=text, gap=best, **scores)
         return Answer(Outcome.ANSWERED, normalized, entry=best,
                       related=self._related(best, ranked, best_score), intent=intent,
-                      mentions=mentions, coverage=coverage, paraphrase=similarity, read_as=text)
+                      mentions=mentions, read_as=text, **scores)
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str) -> bool:
@@ -372,6 +398,22 @@ class Engine:
             ranked.append(Ranked(doc, fused, covered[doc], similarity))
         ranked.sort(key=lambda item: (-item.score, item.doc))
         return ranked
+
+    def _meaning(self, query: Sequence[QueryWord], doc: int, mentions: Mentions) -> float:
+        """The cosine of the question to entry `doc`'s closest example when `doc` is the
+        closest entry in meaning, at least SEMANTIC_SUPPORT and SEMANTIC_MARGIN ahead of any
+        other family's; else 0. Like a phrasing, it does not count for an entry about a subject
+        the question does not name."""
+        entry = self.entries[doc]
+        if self.meanings is None or (entry.subjects and not entry.subjects & mentions.subjects):
+            return 0.0
+        meant = self.meanings.similar(meaning_text(query), RERANK)
+        if next(iter(meant), None) != doc or meant[doc] < SEMANTIC_SUPPORT:
+            return 0.0
+        family = _family(entry.id)
+        runner_up = max((score for other, score in meant.items()
+                         if _family(self.entries[other].id) != family), default=0.0)
+        return meant[doc] if meant[doc] - runner_up >= SEMANTIC_MARGIN else 0.0
 
     @staticmethod
     def _factor(entry: Entry, intent: Intent | None, mentions: Mentions) -> float:

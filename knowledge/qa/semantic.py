@@ -1,0 +1,172 @@
+"""Meaning: how close a question is to each entry's example questions in a sentence-embedding
+space, so that words the knowledge never uses ("openings going forward", "what kind of money
+are we talking") do not hide what the rest of the question asks.
+
+The model is WordLlama's `l2_supercat` (MIT): static token vectors trained for sentence
+similarity, whose weights and tokenizer ship inside the `wordllama` wheel. A sentence is the
+mean of its tokens' vectors, compared by cosine. Nothing is downloaded: the two files are read
+where pip installed them. The package is located, not imported (importing it configures the root
+logger and imports `requests`), and only what folded text needs is kept, to stay small:
+- the pieces made of lower-case letters and digits (17k of the 32k; folded text has no other),
+  split greedily, longest piece first (the full BPE tokenizer of the `tokenizers` library costs
+  16 MB of memory for the same vectors);
+- the first DIMENSIONS of each vector (the model is trained so that the first ones carry most of
+  the meaning), as 16-bit floats.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+PACKAGE = "wordllama"
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+TENSOR = "embedding.weight"
+DIMENSIONS = 128
+# SentencePiece marks a piece that starts a word with this character.
+WORD_START = "\u2581"
+LONGEST_PIECE = 16
+# The weights are read this many rows at a time (256 dimensions: 1 MB).
+BLOCK_ROWS = 2048
+# Examples less similar than this (cosine) are not counted.
+MIN_SIMILARITY = 0.3
+
+
+def package_file(relative: str) -> Path:
+    """A file of the installed `wordllama` package, found without importing it."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {PACKAGE} package (its model files) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+def _folded_piece(piece: str) -> str | None:
+    """The piece as folded text can contain it (a word's start as a space), or None."""
+    body = piece.removeprefix(WORD_START)
+    if not body or not body.isascii() or not body.isalnum() or body.lower() != body:
+        return None
+    return f" {body}" if piece.startswith(WORD_START) else body
+
+
+def _vocabulary(path: Path) -> dict[str, int]:
+    """Piece → token id, for the pieces folded text can contain (only the tokenizer's
+    vocabulary is parsed, not its 61k merges)."""
+    raw = path.read_bytes()
+    start = raw.index(b"{", raw.index(b'"vocab"'))
+    vocab, _ = json.JSONDecoder().raw_decode(raw[start:raw.index(b'"merges"')].decode())
+    pieces = {}
+    for piece, token in vocab.items():
+        folded = _folded_piece(piece)
+        if folded is not None:
+            pieces[folded] = token
+    return pieces
+
+
+def _rows(path: Path, tokens: Sequence[int], dimensions: int) -> np.ndarray:
+    """The first `dimensions` of the vectors of `tokens` (sorted), as 16-bit floats, read
+    from a safetensors file a block at a time (the format: an 8-byte header length, a JSON
+    header giving each tensor's type, shape and byte range, then the data)."""
+    with path.open("rb") as handle:
+        header = json.loads(handle.read(int.from_bytes(handle.read(8), "little")))
+        tensor = header[TENSOR]
+        if tensor["dtype"] != "F16" or len(tensor["shape"]) != 2:
+            raise ValueError(f"{path.name}: expected a 2-d F16 {TENSOR}, got {tensor}")
+        count, width = tensor["shape"]
+        data_start = handle.tell() + tensor["data_offsets"][0]
+        wanted = np.asarray(tokens, dtype=np.int64)
+        out = np.empty((len(wanted), dimensions), dtype=np.float16)
+        for first in range(0, count, BLOCK_ROWS):
+            inside = (wanted >= first) & (wanted < first + BLOCK_ROWS)
+            if not inside.any():
+                continue
+            rows = min(BLOCK_ROWS, count - first)
+            handle.seek(data_start + first * width * 2)
+            block = np.frombuffer(handle.read(rows * width * 2), dtype="<f2").reshape(rows, width)
+            out[inside] = block[wanted[inside] - first, :dimensions]
+    return out
+
+
+class StaticEmbeddings:
+    """Sentence vectors as the mean of their pieces' vectors, unit length."""
+
+    def __init__(self, pieces: dict[str, int], vectors: np.ndarray) -> None:
+        self._pieces = pieces  # piece → row of `vectors`
+        self._vectors = vectors
+        self.rows = lru_cache(maxsize=8192)(self._rows)
+
+    @property
+    def dimensions(self) -> int:
+        return int(self._vectors.shape[1])
+
+    def _rows(self, word: str) -> tuple[int, ...]:
+        """The rows of a folded word's pieces, longest piece first; a letter no piece has is
+        skipped."""
+        rows = []
+        rest = f" {word}"
+        while rest:
+            for end in range(min(len(rest), LONGEST_PIECE), 0, -1):
+                row = self._pieces.get(rest[:end])
+                if row is not None:
+                    rows.append(row)
+                    rest = rest[end:]
+                    break
+            else:
+                rest = rest[1:]
+        return tuple(rows)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (folded words separated by spaces); zero when no word has
+        a piece."""
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for position, text in enumerate(texts):
+            rows = [row for word in text.split() for row in self.rows(word)]
+            if rows:
+                vector = self._vectors[rows].astype(np.float32).mean(axis=0)
+                norm = float(np.linalg.norm(vector))
+                out[position] = vector / norm if norm else vector
+        return out
+
+
+@cache
+def wordllama_model(dimensions: int = DIMENSIONS) -> StaticEmbeddings:
+    """The model, read once per process from the installed package's files."""
+    pieces = _vocabulary(package_file(TOKENIZER))
+    tokens = sorted(set(pieces.values()))
+    vectors = _rows(package_file(WEIGHTS), tokens, dimensions)
+    row_of = {token: row for row, token in enumerate(tokens)}
+    return StaticEmbeddings({piece: row_of[token] for piece, token in pieces.items()}, vectors)
+
+
+class SemanticIndex:
+    """The example questions of every entry as vectors."""
+
+    def __init__(self, model: StaticEmbeddings, examples: Iterable[tuple[int, str]]) -> None:
+        pairs = [(doc, text) for doc, text in examples if text]
+        self._model = model
+        self._docs = [doc for doc, _ in pairs]
+        self._matrix = model.encode([text for _, text in pairs])
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def similar(self, text: str, limit: int) -> dict[int, float]:
+        """Up to `limit` entries whose closest example is at least MIN_SIMILARITY, with that
+        cosine similarity, best first."""
+        if not text or limit <= 0 or not self._docs:
+            return {}
+        scores = self._matrix @ self._model.encode([text])[0]
+        best: dict[int, float] = {}
+        for position in np.argsort(-scores):
+            score = float(scores[position])
+            if score < MIN_SIMILARITY:
+                break
+            best.setdefault(self._docs[position], score)
+            if len(best) == limit:
+                break
+        return best
