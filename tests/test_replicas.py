@@ -1,0 +1,178 @@
+"""Two replicas of the real Application on one shared database, against one Bot API
+stand-in (bot.replicas, docs/replicas.md).
+
+In process, with a fake clock and the lease's ticks driven by the test: a daily question set
+on one replica fires once on the scheduler replica, once again when a paused scheduler and
+its successor both fire it, and once after the scheduler died and the other took over (caught
+up). The real processes over HTTP are in tests/test_replicas_webhook.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from telegram import Update
+from telegram.ext import Application, Job
+
+from bot import replicas
+from bot.app import build_application
+from bot.fake_api import FakeRequest, FakeTelegram
+from bot.settings import Settings
+from handlers.daily import DAILY
+from handlers.user_jobs import user_job_name
+from knowledge.study_calendar import staggered
+from tests.fake_clock import FakeClock
+from tests.harness import TEST_TOKEN, last_text
+from tests.shared_database import SharedDatabase, shared_database
+
+__all__ = ["shared_database"]  # the fixture, imported for pytest
+
+USER = 4242
+DAY = date(2027, 1, 4)
+AT = staggered(time(8, 0, tzinfo=UTC), USER)  # when USER's 08:00 question goes out
+
+
+def due(day: int) -> datetime:
+    return datetime.combine(DAY + timedelta(days=day), AT)
+
+
+class Replica:
+    """One replica: the real Application from build_application() with its own Database on
+    the shared one, started as in production up to the JobQueue (its jobs run when the test
+    says, at the fake clock's time)."""
+
+    def __init__(self, name: str, api: FakeTelegram, shared: SharedDatabase,
+                 clock: FakeClock) -> None:
+        settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
+                            rate_limit=False, replica_name=name, **shared.settings())
+        self.api = api
+        self.app: Application = build_application(settings, request=FakeRequest(api))
+        self.app.bot_data["services"].clock = clock
+
+    async def start(self) -> None:
+        await self.app.initialize()
+        await self.app.post_init(self.app)  # type: ignore[misc]
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+        await self.app.post_shutdown(self.app)  # type: ignore[misc]
+
+    async def die(self) -> None:
+        """Gone without a word: no lease released, nothing finished."""
+        await self.app.shutdown()
+        await self.app.bot_data["services"].db.close()
+
+    @property
+    def leading(self) -> bool:
+        return replicas.replica_of(self.app).leading
+
+    async def tick(self) -> None:
+        """One of the replica's lease ticks (every 10 s in production)."""
+        await replicas.tick(self.app)
+
+    async def send(self, text: str) -> str:
+        before = len(self.api.calls)
+        update = self.api.text_update(self.api.user(USER, "Dana"), text)
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+        return last_text(self.api.calls[before:])
+
+    def daily_jobs(self) -> list[Job]:
+        assert self.app.job_queue is not None
+        return list(self.app.job_queue.get_jobs_by_name(user_job_name(USER, DAILY)))
+
+    async def fire(self) -> None:
+        """Run the user's daily jobs now, as the JobQueue would at their time."""
+        for job in self.daily_jobs():
+            await job.run(self.app)
+
+
+async def test_a_daily_question_fires_once_across_replicas_and_after_a_takeover(
+        shared_database: SharedDatabase) -> None:
+    api = FakeTelegram()
+    clock = FakeClock(due(0) - timedelta(hours=2))
+    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+    await a.start()
+    await b.start()
+    try:
+        assert a.leading and not b.leading
+
+        def polls() -> int:
+            return len(api.calls_to("sendPoll", USER))
+
+        # Set on the replica that is not the scheduler: noted for the scheduler, not kept here.
+        assert "08:00" in await b.send("/daily 08:00")
+        assert b.daily_jobs() == [] and a.daily_jobs() == []
+        await a.tick()  # the scheduler picks the change up
+        await b.tick()
+        assert len(a.daily_jobs()) == 1 and b.daily_jobs() == []
+
+        # Day 0: the scheduler sends it; a second run at the same moment sends nothing.
+        clock.now = due(0) - timedelta(seconds=10)
+        await a.tick()
+        clock.now = due(0)
+        await a.fire()
+        await a.fire()
+        assert polls() == 1
+
+        # Day 1: the scheduler is paused past its lease; b takes over and has the job too.
+        # Both fire: the claim in daily_runs lets one question out.
+        clock.now = due(1) - timedelta(seconds=60)
+        await a.tick()
+        clock.now = due(1) - timedelta(seconds=29)
+        await b.tick()
+        assert b.leading and a.leading  # a has not noticed yet
+        assert len(b.daily_jobs()) == 1  # rebuilt from the database; nothing to catch up
+        clock.now = due(1)
+        await a.fire()
+        await b.fire()
+        assert polls() == 2
+        await a.tick()  # a wakes up: b holds the lease, so a drops its jobs
+        assert not a.leading and a.daily_jobs() == []
+
+        # Day 2: the scheduler (b) dies 20 s before the question is due; a takes over 15 s
+        # after it was due and catches it up, once.
+        clock.now = due(2) - timedelta(seconds=20)
+        await b.tick()
+        await b.die()
+        clock.now = due(2)
+        await a.tick()
+        assert not a.leading  # b's lease still runs
+        clock.now = due(2) + timedelta(seconds=15)
+        await a.tick()
+        assert a.leading
+        assert len(a.daily_jobs()) == 2  # the daily job and the catch-up
+        await a.fire()
+        await a.fire()
+        assert polls() == 3
+
+        # Day 3: the new scheduler's own job, once.
+        clock.now = due(3) - timedelta(seconds=5)
+        await a.tick()
+        clock.now = due(3)
+        await a.fire()
+        assert polls() == 4
+        assert [call.params["chat_id"] for call in api.calls_to("sendPoll")] == [USER] * 4
+    finally:
+        await a.stop()
+
+
+async def test_a_change_made_on_another_replica_reschedules_and_off_stops_the_job(
+        shared_database: SharedDatabase) -> None:
+    api = FakeTelegram()
+    clock = FakeClock(due(0) - timedelta(hours=2))
+    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+    await a.start()
+    await b.start()
+    try:
+        await a.send("/daily 08:00")  # on the scheduler itself: scheduled at once
+        assert len(a.daily_jobs()) == 1
+        await b.send("/daily off")  # elsewhere: the scheduler's job still fires…
+        clock.now = due(0)
+        await a.fire()
+        assert api.calls_to("sendPoll") == []  # …and finds the question switched off
+        await a.tick()
+        assert a.daily_jobs() == []
+        assert await a.app.bot_data["services"].db.scheduling.changes() == []
+    finally:
+        await b.stop()
+        await a.stop()
