@@ -45,6 +45,13 @@ async def opened(shared: SharedDatabase) -> AsyncIterator[Database]:
         await db.close()
 
 
+async def started(*replicas: WebhookBot) -> None:
+    """Started, and their webhook servers listening."""
+    for bot in replicas:
+        await bot.start()
+        await wait_for(bot.healthy, TIMEOUT, "/healthz")
+
+
 def confirmations(api: FakeTelegram, user_id: int) -> int:
     return sum(1 for call in api.calls_to("sendMessage", user_id) if "Saved" in call.text)
 
@@ -62,8 +69,7 @@ async def test_the_same_update_delivered_to_both_replicas_is_answered_once(
         user = api.user(7001, "Sam")
         update = api.text_update(user, "/profile years=4 state=OH")
         try:
-            await a.start()
-            await b.start()
+            await started(a, b)
             answers = await asyncio.gather(a.post(update, SECRET), b.post(update, SECRET))
             assert [answer.status_code for answer in answers] == [200, 200]
             await wait_for(lambda: confirmations(api, 7001) == 1, TIMEOUT, "the reply")
@@ -96,8 +102,7 @@ async def test_a_replica_killed_mid_load_loses_no_acknowledged_update(
                 for index, user in enumerate(users)}
         on_a = [uid for index, uid in enumerate(sent) if index % 2 == 0]
         try:
-            await a.start()
-            await b.start()
+            await started(a, b)
 
             async def deliver(user_id: int) -> None:
                 target = a if user_id in on_a else b
