@@ -4,7 +4,8 @@ stand-in (bot.replicas, docs/replicas.md).
 In process, with a fake clock and the lease's ticks driven by the test: a daily question set
 on one replica fires once on the scheduler replica, once again when a paused scheduler and
 its successor both fire it, and once after the scheduler died and the other took over (caught
-up). The real processes over HTTP are in tests/test_replicas_webhook.py.
+up). The profile editor's typed step is understood by either replica. The real processes over
+HTTP are in tests/test_replicas_webhook.py.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.fake_api import FakeRequest, FakeTelegram
 from bot.settings import Settings
 from handlers.daily import DAILY
 from handlers.user_jobs import user_job_name
+from knowledge.profile import Profile
 from knowledge.study_calendar import staggered
 from tests.fake_clock import FakeClock
 from tests.harness import TEST_TOKEN, last_text
@@ -71,8 +73,14 @@ class Replica:
         await replicas.tick(self.app)
 
     async def send(self, text: str) -> str:
+        return await self._feed(self.api.text_update(self.api.user(USER, "Dana"), text))
+
+    async def press(self, data: str) -> str:
+        return await self._feed(self.api.callback_update(self.api.user(USER, "Dana"), data))
+
+    async def _feed(self, update: dict[str, object]) -> str:
+        """Handle the update; the text of the last reply it caused."""
         before = len(self.api.calls)
-        update = self.api.text_update(self.api.user(USER, "Dana"), text)
         await self.app.process_update(Update.de_json(update, self.app.bot))
         return last_text(self.api.calls[before:])
 
@@ -173,6 +181,25 @@ async def test_a_change_made_on_another_replica_reschedules_and_off_stops_the_jo
         await a.tick()
         assert a.daily_jobs() == []
         assert await a.app.bot_data["services"].db.scheduling.changes() == []
+    finally:
+        await b.stop()
+        await a.stop()
+
+
+async def test_a_value_typed_for_the_profile_editor_is_understood_by_the_other_replica(
+        shared_database: SharedDatabase) -> None:
+    api = FakeTelegram()
+    clock = FakeClock(due(0))
+    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+    await a.start()
+    await b.start()
+    try:
+        assert "Years of experience" in await a.press("prof:edit:years")
+        assert "Your profile" in await b.send("7")  # the next update went to the other replica
+        assert await b.app.bot_data["services"].db.profiles.get(USER) == Profile(years=7)
+        # The editor is closed, on both: plain text is a question again.
+        assert "RHIT" in await a.send("how much does an RHIT earn?")
+        assert "nothing to cancel" in await b.send("/cancel")
     finally:
         await b.stop()
         await a.stop()

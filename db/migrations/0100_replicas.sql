@@ -21,3 +21,13 @@ CREATE TABLE schedule_changes (
     since    TEXT,                  -- for a cohort: posts count as due from then (or NULL)
     noted_at TEXT NOT NULL
 );
+
+-- The profile editor's dialogue: the field a user is editing, so that the value they type next
+-- is understood by whichever replica receives it. A row of the user's (user_id: /export shows
+-- it, /forget deletes it); gone when they finish, /cancel or send /profile.
+CREATE TABLE profile_editing (
+    user_id    INTEGER PRIMARY KEY,
+    field      TEXT NOT NULL,
+    wizard     INTEGER NOT NULL,       -- 1: the guided set-up, going on to the next field
+    updated_at TEXT NOT NULL
+);
