@@ -20,11 +20,6 @@ class DailyRunRepository:
                               (job,))
         return datetime.fromisoformat(str(row[0])) if row else None
 
-    async def record(self, job: str, at: datetime, user_id: int | None = None) -> None:
-        await self._conn().execute(
-            "INSERT INTO daily_runs (job, user_id, last_run) VALUES (?, ?, ?) "
-            "ON CONFLICT(job) DO UPDATE SET last_run = excluded.last_run", (job, user_id, iso(at)))
-
     async def claim(self, job: str, due: datetime, at: datetime, user_id: int | None = None
                     ) -> bool:
         """Record, before sending, that the question due at `due` goes out (sent at `at`);

@@ -105,8 +105,9 @@ async def send_user_daily(context: CallbackContext) -> None:
     name = context.job.name
     db = services(context).db
     settings = await db.study.get(user_id)
-    if not settings.daily_time:
-        return  # switched off (on another replica, by /forget, by a block) since scheduled
+    if not settings.daily_time:  # switched off since (on another replica, /forget, a block)
+        context.job.schedule_removal()
+        return
     now = services(context).clock()
     due = last_due(_daily_clock(settings), now + EARLY)
     previous = await db.daily_runs.last(name)

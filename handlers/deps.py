@@ -13,7 +13,7 @@ from db import Database
 
 StartupHook = Callable[[Application], Awaitable[None]]
 # Reschedules one subject (a user's or a cohort's jobs) from the database: (app, id, since).
-Refresher = Callable[[Application, int, "datetime | None"], Awaitable[None]]
+Refresher = Callable[[Application, int, datetime | None], Awaitable[None]]
 Clock = Callable[[], datetime]
 
 

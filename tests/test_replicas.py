@@ -177,8 +177,9 @@ async def test_a_change_made_on_another_replica_reschedules_and_off_stops_the_jo
         await b.send("/daily off")  # elsewhere: the scheduler's job still fires…
         clock.now = due(0)
         await a.fire()
-        assert api.calls_to("sendPoll") == []  # …and finds the question switched off
-        await a.tick()
+        assert api.calls_to("sendPoll") == []  # …finds the question switched off, and goes
+        assert a.daily_jobs() == []
+        await a.tick()  # the note changes nothing more
         assert a.daily_jobs() == []
         assert await a.app.bot_data["services"].db.scheduling.changes() == []
     finally:
