@@ -24,15 +24,17 @@ from tests.test_webhook import SECRET, TIMEOUT, WEBHOOK_URL, WebhookBot
 
 __all__ = ["shared_database"]  # the fixture, imported for pytest
 
-# Short, so that a takeover and an adoption take seconds: ticks every 1/3 s, orphans after 2 s.
-LEASE_SECONDS = "1"
+# For the kill: short, so that a takeover and an adoption take seconds (ticks every 1/3 s,
+# orphans after 2 s). Elsewhere the default, so that no slow update counts as an orphan.
+SHORT_LEASE = "1"
 
 
 def replica(api: FakeTelegram, server: FakeBotServer, folder: Path, name: str,
-            shared: SharedDatabase) -> WebhookBot:
+            shared: SharedDatabase, lease_seconds: str = "30") -> WebhookBot:
+    """A replica with its own folder (log, heartbeat) on the shared database."""
     folder.mkdir()
     return WebhookBot(api, server, folder, WEBHOOK_URL=WEBHOOK_URL, WEBHOOK_SECRET=SECRET,
-                      REPLICA_NAME=name, REPLICA_LEASE_SECONDS=LEASE_SECONDS, **shared.env())
+                      REPLICA_NAME=name, REPLICA_LEASE_SECONDS=lease_seconds, **shared.env())
 
 
 @asynccontextmanager
@@ -93,8 +95,8 @@ async def test_a_replica_killed_mid_load_loses_no_acknowledged_update(
     stuck = Faults(rate=1.0, kinds=("timeout",),
                    methods=frozenset({"sendMessage", "answerCallbackQuery", "editMessageText"}))
     async with FakeBotServer(api) as server, FakeBotServer(api, faults=stuck) as stuck_server:
-        a = replica(api, stuck_server, tmp_path / "a", "a", shared_database)
-        b = replica(api, server, tmp_path / "b", "b", shared_database)
+        a = replica(api, stuck_server, tmp_path / "a", "a", shared_database, SHORT_LEASE)
+        b = replica(api, server, tmp_path / "b", "b", shared_database, SHORT_LEASE)
         users = [api.user(7100 + index, f"U{index}") for index in range(40)]
         # Per user a text and a toggle: a toggle applied twice would switch RHIT off again.
         sent = {user["id"]: [api.text_update(user, f"/profile years={index}"),
