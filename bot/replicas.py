@@ -114,11 +114,17 @@ async def tick(app: Application) -> None:
 
 
 async def _take_over(app: Application) -> None:
+    """Build the scheduled jobs; if a hook fails, drop what was built, so that the next tick
+    starts again from nothing rather than adding the jobs twice."""
     replica, services = replica_of(app), _services(app)
     replica.leading = services.schedules_here = True
     log.info("scheduler_lease_taken replica=%s", replica.name)
-    for hook in services.scheduler_hooks:
-        await hook(app)
+    try:
+        for hook in services.scheduler_hooks:
+            await hook(app)
+    except BaseException:
+        step_down(app)
+        raise
 
 
 def step_down(app: Application) -> None:

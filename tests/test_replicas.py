@@ -4,28 +4,28 @@ stand-in (bot.replicas, docs/replicas.md).
 In process, with a fake clock and the lease's ticks driven by the test: a daily question set
 on one replica fires once on the scheduler replica, once again when a paused scheduler and
 its successor both fire it, and once after the scheduler died and the other took over (caught
-up). The profile editor's typed step is understood by either replica. The real processes over
+up); a cohort set up on one replica posts its daily question once a day, across a takeover
+too. The profile editor's typed step is understood by either replica. The real processes over
 HTTP are in tests/test_replicas_webhook.py.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
-from telegram import Update
-from telegram.ext import Application, Job
+from telegram.ext import Job
 
 from bot import replicas
-from bot.app import build_application
-from bot.fake_api import FakeRequest, FakeTelegram
-from bot.settings import Settings
+from bot.fake_api import FakeTelegram
 from handlers.daily import DAILY
 from handlers.user_jobs import user_job_name
 from knowledge.profile import Profile
 from knowledge.study_calendar import staggered
-from tests.fake_clock import FakeClock
-from tests.harness import TEST_TOKEN, last_text
+from tests.fake_clock import FakeClock, scheduled_job
+from tests.harness import BotHarness, last_text
 from tests.shared_database import SharedDatabase, shared_database
+from tests.test_cohort_weeks import MONDAY, Cohort, local
 
 __all__ = ["shared_database"]  # the fixture, imported for pytest
 
@@ -38,31 +38,27 @@ def due(day: int) -> datetime:
     return datetime.combine(DAY + timedelta(days=day), AT)
 
 
-class Replica:
+class Replica(BotHarness):
     """One replica: the real Application from build_application() with its own Database on
-    the shared one, started as in production up to the JobQueue (its jobs run when the test
-    says, at the fake clock's time)."""
+    the shared one and the Bot API stand-in shared with the other replica, started as in
+    production up to the JobQueue (its jobs run when the test says, at the fake clock's time)."""
 
-    def __init__(self, name: str, api: FakeTelegram, shared: SharedDatabase,
+    def __init__(self, tmp_path: Path, name: str, api: FakeTelegram, shared: SharedDatabase,
                  clock: FakeClock) -> None:
-        settings = Settings(_env_file=None, telegram_bot_token=TEST_TOKEN,  # type: ignore[call-arg]
-                            rate_limit=False, replica_name=name, **shared.settings())
-        self.api = api
-        self.app: Application = build_application(settings, request=FakeRequest(api))
+        super().__init__(tmp_path, api=api, replica_name=name, **shared.settings())
         self.app.bot_data["services"].clock = clock
+        self.dana = self.user(USER, "Dana")
 
     async def start(self) -> None:
-        await self.app.initialize()
-        await self.app.post_init(self.app)  # type: ignore[misc]
+        await self.__aenter__()
 
     async def stop(self) -> None:
-        await self.app.shutdown()
-        await self.app.post_shutdown(self.app)  # type: ignore[misc]
+        await self.__aexit__()
 
     async def die(self) -> None:
         """Gone without a word: no lease released, nothing finished."""
         await self.app.shutdown()
-        await self.app.bot_data["services"].db.close()
+        await self.db.close()
 
     @property
     def leading(self) -> bool:
@@ -72,17 +68,12 @@ class Replica:
         """One of the replica's lease ticks (every 10 s in production)."""
         await replicas.tick(self.app)
 
-    async def send(self, text: str) -> str:
-        return await self._feed(self.api.text_update(self.api.user(USER, "Dana"), text))
+    async def says(self, text: str) -> str:
+        """Dana's text to this replica; the text of the last reply."""
+        return last_text(await self.send(text, user=self.dana))
 
-    async def press(self, data: str) -> str:
-        return await self._feed(self.api.callback_update(self.api.user(USER, "Dana"), data))
-
-    async def _feed(self, update: dict[str, object]) -> str:
-        """Handle the update; the text of the last reply it caused."""
-        before = len(self.api.calls)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-        return last_text(self.api.calls[before:])
+    async def presses(self, data: str) -> str:
+        return last_text(await self.press(data, user=self.dana))
 
     def daily_jobs(self) -> list[Job]:
         assert self.app.job_queue is not None
@@ -94,11 +85,17 @@ class Replica:
             await job.run(self.app)
 
 
-async def test_a_daily_question_fires_once_across_replicas_and_after_a_takeover(
-        shared_database: SharedDatabase) -> None:
+def two_replicas(tmp_path: Path, shared: SharedDatabase, clock: FakeClock
+                 ) -> tuple[Replica, Replica]:
     api = FakeTelegram()
+    return Replica(tmp_path, "a", api, shared, clock), Replica(tmp_path, "b", api, shared, clock)
+
+
+async def test_a_daily_question_fires_once_across_replicas_and_after_a_takeover(
+        tmp_path: Path, shared_database: SharedDatabase) -> None:
     clock = FakeClock(due(0) - timedelta(hours=2))
-    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+    a, b = two_replicas(tmp_path, shared_database, clock)
+    api = a.api
     await a.start()
     await b.start()
     try:
@@ -108,7 +105,7 @@ async def test_a_daily_question_fires_once_across_replicas_and_after_a_takeover(
             return len(api.calls_to("sendPoll", USER))
 
         # Set on the replica that is not the scheduler: noted for the scheduler, not kept here.
-        assert "08:00" in await b.send("/daily 08:00")
+        assert "08:00" in await b.says("/daily 08:00")
         assert b.daily_jobs() == [] and a.daily_jobs() == []
         await a.tick()  # the scheduler picks the change up
         await b.tick()
@@ -165,16 +162,16 @@ async def test_a_daily_question_fires_once_across_replicas_and_after_a_takeover(
 
 
 async def test_a_change_made_on_another_replica_reschedules_and_off_stops_the_job(
-        shared_database: SharedDatabase) -> None:
-    api = FakeTelegram()
+        tmp_path: Path, shared_database: SharedDatabase) -> None:
     clock = FakeClock(due(0) - timedelta(hours=2))
-    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+    a, b = two_replicas(tmp_path, shared_database, clock)
+    api = a.api
     await a.start()
     await b.start()
     try:
-        await a.send("/daily 08:00")  # on the scheduler itself: scheduled at once
+        await a.says("/daily 08:00")  # on the scheduler itself: scheduled at once
         assert len(a.daily_jobs()) == 1
-        await b.send("/daily off")  # elsewhere: the scheduler's job still fires…
+        await b.says("/daily off")  # elsewhere: the scheduler's job still fires…
         clock.now = due(0)
         await a.fire()
         assert api.calls_to("sendPoll") == []  # …finds the question switched off, and goes
@@ -188,19 +185,55 @@ async def test_a_change_made_on_another_replica_reschedules_and_off_stops_the_jo
 
 
 async def test_a_value_typed_for_the_profile_editor_is_understood_by_the_other_replica(
-        shared_database: SharedDatabase) -> None:
-    api = FakeTelegram()
-    clock = FakeClock(due(0))
-    a, b = (Replica(name, api, shared_database, clock) for name in ("a", "b"))
+        tmp_path: Path, shared_database: SharedDatabase) -> None:
+    a, b = two_replicas(tmp_path, shared_database, FakeClock(due(0)))
     await a.start()
     await b.start()
     try:
-        assert "Years of experience" in await a.press("prof:edit:years")
-        assert "Your profile" in await b.send("7")  # the next update went to the other replica
+        assert "Years of experience" in await a.presses("prof:edit:years")
+        assert "Your profile" in await b.says("7")  # the next update went to the other replica
         assert await b.app.bot_data["services"].db.profiles.get(USER) == Profile(years=7)
         # The editor is closed, on both: plain text is a question again.
-        assert "RHIT" in await a.send("how much does an RHIT earn?")
-        assert "nothing to cancel" in await b.send("/cancel")
+        assert "RHIT" in await a.says("how much does an RHIT earn?")
+        assert "nothing to cancel" in await b.says("/cancel")
     finally:
         await b.stop()
         await a.stop()
+
+
+async def test_a_cohort_set_up_on_one_replica_posts_once_and_after_a_takeover(
+        tmp_path: Path, shared_database: SharedDatabase) -> None:
+    clock = FakeClock(local(MONDAY, 7))
+    a, b = two_replicas(tmp_path, shared_database, clock)
+    await a.start()
+    await b.start()
+    try:
+        group = Cohort(b, clock)
+        await group.set_up()  # on b, which is not the scheduler: its rhythm is noted for a
+        assert scheduled_job(b, group.cohort_id) is None
+        await a.tick()
+        on_a = Cohort(a, clock)
+        on_a.cohort_id = group.cohort_id
+        assert scheduled_job(a, on_a.cohort_id) is not None
+        await on_a.daily(MONDAY)  # exactly one poll (Cohort.daily checks)
+
+        # a runs the rhythm up to Tuesday 07:29, renews its lease, and dies; b takes over at
+        # 07:45 and catches Tuesday's 07:30 question up, once; Monday's is not repeated.
+        tuesday, wednesday = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+        await on_a.until(local(tuesday, 7, 29))
+        await a.tick()
+        await a.die()
+        clock.now = local(tuesday, 7, 45)
+        await b.tick()
+        assert b.leading
+        on_b = Cohort(b, clock)
+        on_b.cohort_id = group.cohort_id
+        caught_up = await on_b.until(local(tuesday, 7, 45))
+        assert [c.method for c in caught_up].count("sendPoll") == 1
+        await on_b.daily(wednesday)
+        posted = await b.db.rounds.posted(group.cohort_id)
+        assert [key for key in posted if key.startswith("daily:")] == [
+            f"daily:{day.isoformat()}" for day in (MONDAY, tuesday, wednesday)]
+        assert len(b.api.calls_to("sendPoll")) == 3
+    finally:
+        await b.stop()
