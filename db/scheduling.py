@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
 
 from db.trips import changed_rows, iso
+
+
+def lease_time(moment: datetime) -> str:
+    """A lease's time as stored: UTC ISO text to the microsecond, fixed width, so that text
+    order is time order (`iso`'s whole seconds would cut a lease short by up to a second)."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ class SchedulingRepository:
             "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, "
             "expires_at = excluded.expires_at "
             "WHERE scheduler_lease.holder = excluded.holder OR scheduler_lease.expires_at <= ?",
-            (name, holder, iso(until), iso(now))) == 1
+            (name, holder, lease_time(until), lease_time(now))) == 1
 
     async def release(self, name: str, holder: str) -> None:
         """Give the lease up (a clean stop): another replica takes it at its next try."""

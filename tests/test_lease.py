@@ -83,3 +83,13 @@ async def test_an_orphaned_update_is_adopted_by_one_replica_only(
     assert not await a.scheduling.adopt(seen_by_a[0], later)  # b restamped it first
     # restamped: an orphan again only a full period after its adoption
     assert await a.scheduling.orphans(later) == []
+
+
+async def test_a_lease_lasts_to_the_fraction_of_a_second(two: tuple[Database, Database]) -> None:
+    a, b = two
+    start = T0 + timedelta(seconds=0.9)
+    assert await a.scheduling.hold("scheduler", "a", start, start + timedelta(seconds=1))
+    assert not await b.scheduling.hold("scheduler", "b", T0 + timedelta(seconds=1.8),
+                                       T0 + timedelta(seconds=2.8))
+    assert await b.scheduling.hold("scheduler", "b", T0 + timedelta(seconds=1.9),
+                                   T0 + timedelta(seconds=2.9))

@@ -24,9 +24,9 @@ from tests.test_webhook import SECRET, TIMEOUT, WEBHOOK_URL, WebhookBot
 
 __all__ = ["shared_database"]  # the fixture, imported for pytest
 
-# For the kill: short, so that a takeover and an adoption take seconds (ticks every 1/3 s,
-# orphans after 2 s). Elsewhere the default, so that no slow update counts as an orphan.
-SHORT_LEASE = "1"
+# For the kill: short, so that a takeover and an adoption take seconds (ticks every 2/3 s,
+# orphans after 4 s). Elsewhere the default, so that no slow update counts as an orphan.
+SHORT_LEASE = "2"
 
 
 def replica(api: FakeTelegram, server: FakeBotServer, folder: Path, name: str,

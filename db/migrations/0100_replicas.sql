@@ -1,7 +1,7 @@
 -- Several replicas on one database (docs/replicas.md).
 
 -- Leases: the replica named in `holder` holds the lease `name` until `expires_at` (UTC ISO
--- text, passed in by the bot: SQL computes no times). The scheduler lease ('scheduler') elects
+-- text to the microsecond, passed in by the bot: SQL computes no times). The scheduler lease ('scheduler') elects
 -- the one replica that runs the scheduled work; it renews it every third of its lifetime, and
 -- another replica takes it once it has expired. Holds no personal data.
 CREATE TABLE scheduler_lease (
