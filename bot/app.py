@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -10,7 +11,7 @@ from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
-from bot import delivery
+from bot import delivery, replicas
 from bot.aiohttp_request import AiohttpRequest
 from bot.delivery import ReliableDelivery
 from bot.ext_bot import CoachBot
@@ -35,6 +36,7 @@ async def on_startup(app: Application) -> None:
     await publish_command_menus(app)
     for hook in services.startup_hooks:
         await hook(app)
+    await replicas.join(app)  # the scheduled jobs, when this replica runs them
     log.info("Ready as @%s", app.bot.username)
 
 
@@ -42,6 +44,7 @@ async def on_shutdown(app: Application) -> None:
     services: Services = app.bot_data["services"]
     for hook in services.shutdown_hooks:
         await hook(app)
+    await replicas.leave(app)
     await services.db.close()
     log.info("Database closed")
 
@@ -79,7 +82,10 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
     app.bot_data["services"] = Services(
         db=db,
         operator_ids=frozenset(settings.operator_ids),
+        schedules_here=False,  # until bot.replicas takes the scheduler lease
     )
+    app.bot_data["replica"] = replicas.Replica(
+        settings.replica_name, timedelta(seconds=settings.replica_lease_seconds))
     app.bot_data["metrics"] = metrics
     metrics.watch(app)
     handlers.register(app)

@@ -157,7 +157,13 @@ async def deliver_kept(context: CallbackContext) -> None:
         _REPLAYING.reset(token)
 
 
-def register(app: Application) -> None:
-    """Send the outbox shortly after start (what a crash or an outage left) and then often."""
+async def start_outbox(app: Application) -> None:
+    """Send the outbox shortly after start (what a crash or an outage left) and then often;
+    with several replicas, the scheduler replica does (bot.replicas), so that no kept call goes
+    out twice."""
     assert app.job_queue is not None
     app.job_queue.run_repeating(deliver_kept, RETRY_KEPT_EVERY, first=1.0, name="outbox")
+
+
+def register(app: Application) -> None:
+    app.bot_data["services"].scheduler_hooks.append(start_outbox)

@@ -13,6 +13,7 @@ from telegram.ext import Application
 
 from bot.heartbeat import sd_notify, start_heartbeat
 from bot.intake import polling
+from bot.replicas import start_ticking
 from bot.settings import Settings
 
 YOUNG_GC_THRESHOLD = 20_000  # allocations between collections of the youngest generation
@@ -74,8 +75,10 @@ def stop_on_signals() -> asyncio.Event:
 
 
 def started(app: Application, settings: Settings) -> None:
-    """Once the bot takes updates: start the heartbeat and tell systemd it is ready."""
+    """Once the bot takes updates: start the heartbeat and the replica's lease ticks, and
+    tell systemd it is ready."""
     start_heartbeat(app, settings.heartbeat_file, settings.heartbeat_interval)
+    start_ticking(app)
     sd_notify("READY=1")
 
 

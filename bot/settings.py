@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -67,6 +68,11 @@ class Settings(BaseSettings):
     chart_cache_size: int = Field(64, ge=0, description="a whole number, 0 or more")
     heartbeat_interval: float = Field(30.0, gt=0,
                                       description="seconds between health heartbeats, e.g. 30")
+    # Several replicas on one database (docs/replicas.md): each needs its own name.
+    replica_name: str = Field(default_factory=socket.gethostname, min_length=1, max_length=200,
+                              description="this replica's name, unique among the replicas")
+    replica_lease_seconds: float = Field(30.0, ge=1, le=3600,
+                                         description="seconds the scheduler lease lasts, e.g. 30")
 
     @field_validator("database_url")
     @classmethod
@@ -84,6 +90,11 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("replica_name", mode="before")
+    @classmethod
+    def _host_when_empty(cls, value: object) -> object:
+        return value if value not in ("", None) else socket.gethostname()
 
     @field_validator("operator_ids", mode="before")
     @classmethod

@@ -29,6 +29,7 @@ from bot.heartbeat import sd_notify
 from bot.intake import receive, replay_inbox
 from bot.lifecycle import running, started, stop_on_signals
 from bot.metrics import Metrics
+from bot.replicas import replica_of
 from bot.settings import Settings
 from db.health import database_answers
 
@@ -126,7 +127,8 @@ async def serve_until_signalled(app: Application, settings: Settings) -> None:
                         max_body_size=MAX_BODY_BYTES)
     async with running(app, freeze_startup=True):
         try:
-            await replay_inbox(app)
+            if replica_of(app).leading:  # alone, or the scheduler restarted: see bot.replicas
+                await replay_inbox(app)
             server.listen(settings.webhook_port, settings.webhook_listen)
             await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
                                       allowed_updates=ALLOWED_UPDATES)

@@ -45,6 +45,7 @@ from db.processed_updates import ProcessedUpdateRepository
 from db.profiles import ProfileRepository
 from db.quiz import QuizFlagRepository, QuizRepository
 from db.rounds import RoundRepository
+from db.scheduling import SchedulingRepository
 from db.study import StudySettingsRepository
 from db.unanswered import UnansweredRepository
 from db.user_data import UserDataRepository
@@ -164,6 +165,7 @@ class Database:
         self.processed_updates = ProcessedUpdateRepository(gated)
         self.outbox = OutboxRepository(gated)
         self.daily_runs = DailyRunRepository(gated)
+        self.scheduling = SchedulingRepository(gated)
         self.user_data = UserDataRepository(gated, self.transaction, self.dialect)
 
     def _make_gate(self) -> Any:

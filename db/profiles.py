@@ -54,3 +54,17 @@ class ProfileRepository:
         outside one: see db.database)."""
         await upsert(self._conn(), "profiles", "user_id", user_id,
                      dict(zip(_COLUMNS, _to_row(profile), strict=True)))
+
+    async def editing(self, user_id: int) -> tuple[str, bool] | None:
+        """The field the user is editing with the profile editor, and whether it is the guided
+        set-up; None when they are not editing."""
+        row = await fetch_one(self._conn(), "SELECT field, wizard FROM profile_editing "
+                                            "WHERE user_id = ?", (user_id,))
+        return None if row is None else (str(row[0]), bool(row[1]))
+
+    async def start_editing(self, user_id: int, field: str, wizard: bool) -> None:
+        await upsert(self._conn(), "profile_editing", "user_id", user_id,
+                     {"field": field, "wizard": int(wizard)})
+
+    async def stop_editing(self, user_id: int) -> None:
+        await self._conn().execute("DELETE FROM profile_editing WHERE user_id = ?", (user_id,))

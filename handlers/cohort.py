@@ -29,7 +29,14 @@ from handlers.deps import services
 from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.members import is_present
 from handlers.render import echo, escape, is_private, private_chat_button, reply
-from handlers.rounds import board_lines, restore_rhythms, schedule_rhythm, unschedule_rhythm
+from handlers.rounds import (
+    board_lines,
+    refresh_cohort,
+    restore_rhythms,
+    schedule_rhythm,
+    unschedule_rhythm,
+)
+from handlers.schedule_changes import COHORT, on_schedule_change, on_scheduler_start
 from handlers.start import register_deep_link
 from knowledge.cohort_calendar import MAX_ROUND_HOURS, ROUND_HOURS
 from knowledge.leaderboard import Place, Score, Standing, ordinal, rank, standing_of
@@ -607,7 +614,8 @@ async def on_migration(update: Update, context: CallbackContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.bot_data["services"].startup_hooks.append(restore_rhythms)
+    on_scheduler_start(app, restore_rhythms)
+    on_schedule_change(app, COHORT, refresh_cohort)
     # Their own handler group: other features (privacy) also watch the bot's membership.
     app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
                     group=EVENTS_GROUP)

@@ -3,10 +3,15 @@
 Schedules live in the database; the jobs are rebuilt from it when the bot starts. Each job
 fires at the chosen time in the user's zone plus a small fixed offset (see
 `knowledge.study_calendar.staggered`), so that many users picking 08:00 are not all sent at
-once. Each question sent is recorded (`daily_runs`); one that fell due while the bot was down
-is sent on start when at most CATCH_UP_WITHIN late, once. A user who blocked the bot has their
-daily question switched off. A cohort's daily question is part of its rhythm (handlers.rounds),
-which catches up on its own.
+once. Each question is claimed in `daily_runs` before it is sent, keyed by the moment it fell
+due; one that fell due while the bot was down is sent on start when at most CATCH_UP_WITHIN
+late, once. A user who blocked the bot has their daily question switched off. A cohort's daily
+question is part of its rhythm (handlers.rounds), which catches up on its own.
+
+With several replicas only the scheduler replica keeps the jobs (bot.replicas): a change made
+on another is noted for it (handlers.schedule_changes); the claim makes a second replica, or a
+catch-up after a takeover, find a question sent already and send nothing; a job that fires for
+a time the user has since changed or switched off finds nothing due.
 """
 
 from __future__ import annotations
@@ -14,12 +19,19 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, time, timedelta
 
-from telegram.error import Forbidden
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.delivery import transient
 from db.study import StudySettings
-from handlers.deps import job_queue, services
+from handlers.deps import Services, job_queue, services
 from handlers.quiz import quiz_user
+from handlers.schedule_changes import (
+    USER,
+    on_schedule_change,
+    on_scheduler_start,
+    schedule_changed,
+)
 from handlers.user_jobs import on_user_blocked, user_blocked, user_job_name
 from knowledge.study_calendar import last_due, missed, parse_clock, staggered, zone
 
@@ -28,6 +40,8 @@ log = logging.getLogger(__name__)
 DAILY = "daily"  # the purpose in the user's daily job name (handlers.user_jobs convention)
 # A question that fell due while the bot was down is sent on start when at most this late.
 CATCH_UP_WITHIN = timedelta(hours=1)
+# A job may fire a moment before its time by the clock it reads: still that day's question.
+EARLY = timedelta(seconds=5)
 
 
 def unschedule(app: Application, name: str) -> None:
@@ -40,6 +54,18 @@ def _daily_clock(settings: StudySettings) -> time:
     assert settings.daily_time is not None
     chosen = parse_clock(settings.daily_time).replace(tzinfo=zone(settings.timezone))
     return staggered(chosen, settings.user_id)
+
+
+async def daily_changed(app: Application, settings: StudySettings) -> None:
+    """The user changed their daily time or zone: reschedule here when this replica keeps the
+    jobs, and tell the scheduler replica (call in the update, after storing the change)."""
+    if await schedule_changed(app, USER, settings.user_id):
+        schedule_user(app, settings)
+
+
+async def refresh_user(app: Application, user_id: int, _since: datetime | None) -> None:
+    """A change noted by another replica: reschedule from the stored settings."""
+    schedule_user(app, await services_of(app).db.study.get(user_id))
 
 
 def schedule_user(app: Application, settings: StudySettings, *, replace: bool = True) -> None:
@@ -62,10 +88,9 @@ async def _catch_up(app: Application, settings: StudySettings) -> bool:
     if not settings.daily_time:
         return False
     name = user_job_name(settings.user_id, DAILY)
-    now = datetime.now(UTC)
+    now = services_of(app).clock()
     due = last_due(_daily_clock(settings), now)
-    if not missed(due, await app.bot_data["services"].db.daily_runs.last(name), now,
-                  CATCH_UP_WITHIN):
+    if not missed(due, await services_of(app).db.daily_runs.last(name), now, CATCH_UP_WITHIN):
         return False
     job_queue(app).run_once(send_user_daily, 0, name=name, data=settings.user_id,
                          user_id=settings.user_id, chat_id=settings.user_id)
@@ -73,16 +98,32 @@ async def _catch_up(app: Application, settings: StudySettings) -> bool:
 
 
 async def send_user_daily(context: CallbackContext) -> None:
+    """The question due now by the user's stored settings, claimed first: sent once across
+    restarts and replicas (a failure that is not the network's releases the claim)."""
     assert context.job is not None and context.job.name is not None
     user_id = int(context.job.data)  # type: ignore[arg-type]
+    name = context.job.name
     db = services(context).db
+    settings = await db.study.get(user_id)
+    if not settings.daily_time:  # switched off since (on another replica, /forget, a block)
+        context.job.schedule_removal()
+        return
+    now = services(context).clock()
+    due = last_due(_daily_clock(settings), now + EARLY)
+    previous = await db.daily_runs.last(name)
+    if not await db.daily_runs.claim(name, due.astimezone(UTC), now, user_id):
+        log.info("daily_already_sent user=%s", user_id)
+        return
     try:
         await quiz_user(context.bot, db, user_id)
     except Forbidden:
         await user_blocked(context.application, user_id)
-        return
-    # Remembered, so that a restart does not send it again.
-    await db.daily_runs.record(context.job.name, datetime.now(UTC), user_id)
+    except TelegramError as error:
+        # A call that failed for the network's sake is in bot.delivery's outbox and goes out
+        # from there; sending it again would send it twice.
+        if not transient(error):
+            await db.daily_runs.unclaim(name, previous)
+        raise
 
 
 async def restore_daily_jobs(app: Application) -> None:
@@ -102,6 +143,11 @@ async def daily_off(app: Application, user_id: int) -> None:
     log.info("daily_off_blocked user=%s", user_id)
 
 
+def services_of(app: Application) -> Services:
+    return app.bot_data["services"]
+
+
 def register(app: Application) -> None:
-    app.bot_data["services"].startup_hooks.append(restore_daily_jobs)
+    on_scheduler_start(app, restore_daily_jobs)
+    on_schedule_change(app, USER, refresh_user)
     on_user_blocked(daily_off)

@@ -12,6 +12,8 @@ from telegram.ext import Application, CallbackContext, JobQueue
 from db import Database
 
 StartupHook = Callable[[Application], Awaitable[None]]
+# Reschedules one subject (a user's or a cohort's jobs) from the database: (app, id, since).
+Refresher = Callable[[Application, int, datetime | None], Awaitable[None]]
 Clock = Callable[[], datetime]
 
 
@@ -26,6 +28,12 @@ class Services:
     startup_hooks: list[StartupHook] = field(default_factory=list)
     shutdown_hooks: list[StartupHook] = field(default_factory=list)
     clock: Clock = utc_clock  # the current time (UTC); tests replace it with a fake clock
+    # Several replicas (bot.replicas): only the one holding the scheduler lease keeps the
+    # scheduled jobs. It runs `scheduler_hooks` when it takes the lease, and `refreshers[kind]`
+    # for each schedule change another replica noted ("user:<id>", "cohort:<id>").
+    schedules_here: bool = True
+    scheduler_hooks: list[StartupHook] = field(default_factory=list)
+    refreshers: dict[str, Refresher] = field(default_factory=dict)
 
 
 def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]

@@ -37,7 +37,8 @@ PRIVACY_TEXT = """\
 
 <b>What I keep</b>, linked to your Telegram user id:
 • your profile fields — only the ones you set (experience, state, education, certifications, \
-employer type, skills, goal), to make salary and career answers personal;
+employer type, skills, goal), to make salary and career answers personal, and while you edit \
+one, which one it is (so that your next message is read as its value);
 • if you use them: your exam date and certification, time zone and daily-question time; your \
 quiz answers, for your stats and streak; questions you reported, with the reason you gave; \
 your cohort memberships, with your first name for the leaderboard (/leaderboard hide shows \

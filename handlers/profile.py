@@ -1,24 +1,23 @@
 """/profile: show the profile, edit it with buttons (a guided dialogue) or with key=value text.
 
 Button callbacks carry everything they need (`prof:set:education:bachelor`), so a button on an
-old message still works or is answered politely; only typed answers need the dialogue state.
+old message still works or is answered politely; only typed answers need the dialogue state:
+the field being edited, stored per user in the database (`db.profiles.editing`), so that the
+value typed next is understood by whichever replica receives it (docs/replicas.md).
 """
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackContext,
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from handlers.arguments import (
     ArgumentError,
@@ -53,7 +52,9 @@ from knowledge.profile import (
     parse_value,
 )
 
-TYPING = 1
+# The handler group (one of its own) that sees a typed value before the free-text questions
+# of group 0 do (handlers.ask).
+DIALOGUE_GROUP = -50
 _CHOICES: dict[str, list[tuple[str, str]]] = {
     "education": [(e.value, label) for e, label in EDUCATION_LABELS.items()],
     "employer": [(e.value, label) for e, label in EMPLOYER_LABELS.items()],
@@ -73,7 +74,6 @@ _PROMPTS = {
     "skills": "Which skills do you have? Tap to select, then <b>Done</b>.",
     "goal": "What is your next career goal?",
 }
-EDITING_KEY = "profile_editing"
 # Other features offer this when there is no profile yet: it starts the guided setup.
 SETUP_BUTTON = InlineKeyboardButton("🧭 Set up my profile", callback_data="prof:edit:years:w")
 ESTIMATE_BUTTON = InlineKeyboardButton("💵 See my estimate", callback_data="sal:me")
@@ -136,27 +136,27 @@ async def _load(context: CallbackContext, user_id: int) -> Profile:
     return await services(context).db.profiles.get(user_id) or Profile()
 
 
-async def _show_field(update: Update, context: CallbackContext, key: str, wizard: bool) -> int:
+async def _show_field(update: Update, context: CallbackContext, key: str, wizard: bool) -> None:
     assert update.effective_user is not None
     profile = await _load(context, update.effective_user.id)
-    context.user_data[EDITING_KEY] = (key, wizard)  # type: ignore[index]
+    await services(context).db.profiles.start_editing(update.effective_user.id, key, wizard)
     step = f"Step {FIELD_KEYS.index(key) + 1} of {len(FIELD_KEYS)} — " if wizard else ""
     text = (f"{step}<b>{FIELD_LABELS[key]}</b> (now: {escape(display_value(key, profile))})\n\n"
             f"{_PROMPTS[key]}\n\nOr type it. /cancel leaves the editor.")
     await edit_or_reply(update, text, field_keyboard(key, profile, wizard))
-    return TYPING
 
 
-async def _after_change(update: Update, context: CallbackContext, key: str, wizard: bool) -> int:
+async def _after_change(update: Update, context: CallbackContext, key: str, wizard: bool
+                        ) -> None:
     following = _next_field(key) if wizard else None
     if following is not None:
-        return await _show_field(update, context, following, wizard=True)
-    context.user_data.pop(EDITING_KEY, None)  # type: ignore[union-attr]
+        await _show_field(update, context, following, wizard=True)
+        return
     assert update.effective_user is not None
+    await services(context).db.profiles.stop_editing(update.effective_user.id)
     profile = await _load(context, update.effective_user.id)
     heading = "Profile saved ✅" if wizard else "Your profile"
     await edit_or_reply(update, profile_text(profile, heading), profile_keyboard(profile))
-    return ConversationHandler.END
 
 
 async def _save(context: CallbackContext, user_id: int, changes: dict[str, object]) -> Profile:
@@ -174,51 +174,57 @@ def _parse_callback(data: str) -> tuple[str, list[str], bool]:
     return parts[1] if len(parts) > 1 else "", parts[2:], wizard
 
 
-async def on_button(update: Update, context: CallbackContext) -> int:
+async def on_button(update: Update, context: CallbackContext) -> None:
     """Every `prof:` button, fresh or from an old message."""
     query = update.callback_query
     assert query is not None and update.effective_user is not None
     if not is_private(update):
         await query.answer("Profiles are edited in a private chat with me.", show_alert=True)
-        return ConversationHandler.END
+        return
     action, args, wizard = _parse_callback(query.data or "")
     key = args[0] if args else ""
     if action == "view":
         await query.answer()
-        return await _after_change(update, context, FIELD_KEYS[-1], wizard=False)
+        await _after_change(update, context, FIELD_KEYS[-1], wizard=False)
+        return
     if key not in FIELD_KEYS or (action in {"set", "tog"} and len(args) != 2) \
             or action not in {"edit", "set", "tog", "done"}:
         await query.answer("This button is out of date — send /profile to start again.",
                            show_alert=True)
-        return ConversationHandler.END
+        return
     if action == "edit":
         await query.answer()
-        return await _show_field(update, context, key, wizard)
+        await _show_field(update, context, key, wizard)
+        return
     if action == "done":
         await query.answer()
-        return await _after_change(update, context, key, wizard)
+        await _after_change(update, context, key, wizard)
+        return
     try:
         value = parse_value(key, args[1])
     except ProfileValueError:
         await query.answer("That choice is no longer offered — send /profile again.",
                            show_alert=True)
-        return ConversationHandler.END
+        return
     if action == "tog":
         current = set(getattr(await _load(context, update.effective_user.id), key))
         current ^= set(value)  # type: ignore[call-overload]
         await _save(context, update.effective_user.id, {key: frozenset(current)})
         await query.answer("Saved")
-        return await _show_field(update, context, key, wizard)
+        await _show_field(update, context, key, wizard)
+        return
     await _save(context, update.effective_user.id, {key: value})
     await query.answer("Saved")
-    return await _after_change(update, context, key, wizard)
+    await _after_change(update, context, key, wizard)
 
 
-async def on_typed_value(update: Update, context: CallbackContext) -> int:
+async def on_typed_value(update: Update, context: CallbackContext) -> None:
+    """A private text while the user edits a field is that field's value (and nothing else
+    sees it); otherwise it passes on, to be read as a question."""
     assert update.effective_message is not None and update.effective_user is not None
-    editing = context.user_data.get(EDITING_KEY)  # type: ignore[union-attr]
-    if not editing:
-        return ConversationHandler.END
+    editing = await services(context).db.profiles.editing(update.effective_user.id)
+    if editing is None:
+        return
     key, wizard = editing
     text = update.effective_message.text or ""
     try:
@@ -227,15 +233,21 @@ async def on_typed_value(update: Update, context: CallbackContext) -> int:
         near = f" Did you mean <b>{escape(error.suggestion)}</b>?" if error.suggestion else ""
         await reply(update, f"“{echo(text)}” is not a valid {FIELD_LABELS[key].lower()}.{near} "
                             f"Accepted: {escape(error.accepted)}. Try again or /cancel.")
-        return TYPING
+        raise ApplicationHandlerStop from None
     await _save(context, update.effective_user.id, {key: value})
-    return await _after_change(update, context, key, wizard)
+    await _after_change(update, context, key, wizard)
+    raise ApplicationHandlerStop
 
 
-async def cancel(update: Update, context: CallbackContext) -> int:
-    context.user_data.pop(EDITING_KEY, None)  # type: ignore[union-attr]
+async def cancel(update: Update, context: CallbackContext) -> None:
+    """/cancel while editing leaves the editor; otherwise it passes on (nothing_to_cancel)."""
+    assert update.effective_user is not None
+    db = services(context).db
+    if await db.profiles.editing(update.effective_user.id) is None:
+        return
+    await db.profiles.stop_editing(update.effective_user.id)
     await reply(update, "Left the editor. Everything you saved so far is kept. /profile shows it.")
-    return ConversationHandler.END
+    raise ApplicationHandlerStop
 
 
 async def nothing_to_cancel(update: Update, context: CallbackContext) -> None:
@@ -254,22 +266,25 @@ async def show_profile(update: Update, context: CallbackContext) -> None:
     await edit_or_reply(update, profile_text(profile), profile_keyboard(profile))
 
 
-async def profile_command(update: Update, context: CallbackContext) -> int:
+async def profile_command(update: Update, context: CallbackContext) -> None:
+    """/profile, also while editing a field: it leaves the editor."""
     assert update.effective_user is not None and update.effective_message is not None
+    db = services(context).db
+    if await db.profiles.editing(update.effective_user.id) is not None:
+        await db.profiles.stop_editing(update.effective_user.id)
     arguments = command_arguments(update.effective_message.text)
     if not arguments or not is_private(update):
         await show_profile(update, context)
-        return ConversationHandler.END
+        return
     try:
         changes = parse_changes(parse_pairs(arguments))
     except (ArgumentError, ProfileValueError) as error:
         problem = profile_fields_problem(error, "/profile years=3 state=TX certs=CEHRS,RHIT")
         await reply(update, problem + "\nNothing was changed.")
-        return ConversationHandler.END
+        return
     profile = await _save(context, update.effective_user.id, changes)
     saved = ", ".join(FIELD_LABELS[key].lower() for key in changes)
     await reply(update, profile_text(profile, f"Saved ✅ ({saved})"), profile_keyboard(profile))
-    return ConversationHandler.END
 
 
 async def open_profile_link(update: Update, context: CallbackContext, _: str) -> None:
@@ -284,20 +299,10 @@ async def menu_profile(update: Update, context: CallbackContext) -> None:
 
 
 def register(app: Application) -> None:
-    buttons = CallbackQueryHandler(on_button, pattern=r"^prof:")
-    with warnings.catch_warnings():
-        # Per-user tracking is what we want: the buttons carry their own state.
-        warnings.simplefilter("ignore", PTBUserWarning)
-        dialogue = ConversationHandler(
-            entry_points=[buttons],
-            states={TYPING: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_typed_value),
-                             buttons]},
-            fallbacks=[CommandHandler("cancel", cancel),
-                       CommandHandler("profile", profile_command)],
-            name="profile",
-            allow_reentry=True,
-        )
-    app.add_handler(dialogue)
+    typed = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(typed, on_typed_value), group=DIALOGUE_GROUP)
+    app.add_handler(CommandHandler("cancel", cancel), group=DIALOGUE_GROUP)
+    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^prof:"))
     app.add_handler(CommandHandler("profile", profile_command))
     app.add_handler(CommandHandler("cancel", nothing_to_cancel))
     app.add_handler(CallbackQueryHandler(menu_profile, pattern=r"^menu:profile$"))

@@ -30,6 +30,7 @@ from handlers.deps import Services, job_queue
 from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.quiz_polls import send_quiz
 from handlers.render import escape
+from handlers.schedule_changes import COHORT, schedule_changed
 from knowledge.cohort_calendar import (
     CATCH_UP,
     DAILY,
@@ -85,6 +86,20 @@ def unschedule_rhythm(app: Application, cohort_id: int) -> None:
 
 async def schedule_rhythm(app: Application, cohort_id: int, since: datetime | None = None
                           ) -> RhythmJob | None:
+    """The cohort's rhythm changed (a setting, a round opened): reschedule it here when this
+    replica keeps the jobs, and note it for the scheduler replica (handlers.schedule_changes)."""
+    if not await schedule_changed(app, COHORT, cohort_id, since):
+        return None
+    return await reschedule_rhythm(app, cohort_id, since)
+
+
+async def refresh_cohort(app: Application, cohort_id: int, since: datetime | None) -> None:
+    """A change noted by another replica: reschedule from the stored cohort and rounds."""
+    await reschedule_rhythm(app, cohort_id, since)
+
+
+async def reschedule_rhythm(app: Application, cohort_id: int, since: datetime | None = None
+                            ) -> RhythmJob | None:
     """(Re)schedule the cohort's job for the next round closing or post after `since`.
 
     Without `since`, the job already scheduled keeps its own (so posts it was about to catch
@@ -138,7 +153,7 @@ async def run_rhythm(context: CallbackContext) -> None:
         archived = True
     finally:  # an unexpected error reaches the error handler, and the rhythm goes on
         if not archived:
-            await schedule_rhythm(app, cohort.id, since=now)
+            await reschedule_rhythm(app, cohort.id, since=now)
 
 
 async def _send_once(app: Application, cohort: Cohort, post: Post) -> None:
@@ -171,7 +186,7 @@ async def restore_rhythms(app: Application) -> None:
     since = services.clock() - CATCH_UP
     cohorts = await services.db.cohorts.active()
     for cohort in cohorts:
-        await schedule_rhythm(app, cohort.id, since=since)
+        await reschedule_rhythm(app, cohort.id, since=since)
     log.info("cohort_rhythms_restored cohorts=%s", len(cohorts))
 
 

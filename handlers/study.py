@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackContext, CommandHandler, filters
 
 from db.study import StudySettings
 from handlers.arguments import command_arguments
-from handlers.daily import schedule_user
+from handlers.daily import daily_changed
 from handlers.deps import services
 from handlers.domain_scores import domain_lines, weakest_domain
 from handlers.personal import require_private
@@ -138,7 +138,7 @@ async def timezone_command(update: Update, context: CallbackContext) -> None:
         await reply(update, f"“{echo(typed)}”: {escape(error)}. Nothing was changed.")
         return
     await db.study.set_timezone(update.effective_user.id, chosen.key)
-    schedule_user(context.application, replace(settings, timezone=chosen.key))
+    await daily_changed(context.application, replace(settings, timezone=chosen.key))
     now = datetime.now(UTC).astimezone(chosen).strftime("%H:%M")
     await reply(update, f"Time zone set to <b>{escape(chosen.key)}</b> (it is {now} there now).")
 
@@ -164,7 +164,7 @@ async def daily_command(update: Update, context: CallbackContext) -> None:
                             "Nothing was changed.")
         return
     await db.study.set_daily(user_id, daily)
-    schedule_user(context.application, replace(settings, daily_time=daily))
+    await daily_changed(context.application, replace(settings, daily_time=daily))
     if daily is None:
         await reply(update, "Daily questions are off. <code>/daily 07:30</code> turns them on.")
         return

@@ -25,14 +25,16 @@ DEFAULT_USER_ID = 501
 
 
 class BotHarness:
-    def __init__(self, tmp_path: Path, **settings: Any) -> None:
+    """`api`: a stand-in shared with other harnesses (replicas of one bot); `settings` override
+    the test defaults (e.g. database_path, for replicas on one database)."""
+
+    def __init__(self, tmp_path: Path, api: FakeTelegram | None = None, **settings: Any) -> None:
         self.settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             telegram_bot_token=TEST_TOKEN,
-            database_path=tmp_path / "bot.sqlite3",
-            **{"rate_limit": False, **settings},
+            **{"database_path": tmp_path / "bot.sqlite3", "rate_limit": False, **settings},
         )
-        self.api = FakeTelegram()
+        self.api = api or FakeTelegram()
         self.app: Application = build_application(self.settings, request=FakeRequest(self.api))
 
     async def __aenter__(self) -> BotHarness:

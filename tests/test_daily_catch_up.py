@@ -28,7 +28,8 @@ async def _prepare(url: str, now: datetime) -> None:
         for user_id, minutes_ago in ((LATE, 20), (TOO_LATE, 130), (SENT, 20)):
             await db.study.set_daily(user_id, (now - timedelta(minutes=minutes_ago))
                                      .strftime("%H:%M"))
-        await db.daily_runs.record(user_job_name(SENT, DAILY), now - timedelta(minutes=1), SENT)
+        sent_at = now - timedelta(minutes=1)
+        await db.daily_runs.claim(user_job_name(SENT, DAILY), sent_at, sent_at, SENT)
     finally:
         await db.close()
 
