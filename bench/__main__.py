@@ -44,7 +44,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean pause (s) between a reply and the next message, paced phase")
-    parser.add_argument("--bots", default=",".join(["bot", *PEERS]),
+    parser.add_argument("--bots", default=",".join(["bot", "bot-asyncio", *PEERS]),
                         help="which of " + ", ".join(f"{kind} ({c.name})"
                                                      for kind, c in CONTENDERS.items())
                         + " to run")

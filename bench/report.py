@@ -131,12 +131,13 @@ def _goals(bot: Summary, throughput: float | None) -> dict[str, str]:
 
 
 def table(summaries: dict[str, list[Summary]], others: list[str], config: RunConfig,
-          goals: dict[str, str] | None = None) -> list[str]:
-    """Figure | full bot | each other bot's figure · full bot ÷ it [| goal]."""
+          goals: dict[str, str] | None = None, first: str = "full bot") -> list[str]:
+    """Figure | full bot | each other bot's figure · full bot ÷ it [| goal]; `first` names
+    the bot of the first column (summaries["bot"])."""
     bot = summaries["bot"]
     columns = [median_summary(bot)] + [median_summary(summaries[kind]) for kind in others]
-    header = "| figure | full bot | " + " | ".join(
-        f"{CONTENDERS[kind].name} · full bot ÷ it" for kind in others) + " |"
+    header = f"| figure | {first} | " + " | ".join(
+        f"{CONTENDERS[kind].name} · {first} ÷ it" for kind in others) + " |"
     rule = "|---|---:|" + "---:|" * len(others)
     if goals is not None:
         header, rule = header + " goal |", rule + "---|"
@@ -180,6 +181,17 @@ def per_step(runs: list[Run]) -> list[str]:
     return lines
 
 
+def _on_asyncio(summaries: dict[str, list[Summary]], fastest: str) -> str:
+    """The full bot's throughput on asyncio's own loop, the peers' loop (when it ran)."""
+    if not summaries.get("bot-asyncio"):
+        return ""
+    times = ratio(summaries["bot-asyncio"], summaries[fastest], "saturated_rate")
+    rate = median_summary(summaries["bot-asyncio"])["saturated_rate"]
+    return (f" The full bot runs on uvloop, the peers on asyncio's default loop; on that loop "
+            f"the full bot does {_fmt(rate)} updates/s, "
+            f"**{_fmt(times, 2, '×')}** the fastest peer's.")
+
+
 def headline(summaries: dict[str, list[Summary]], config: RunConfig) -> list[str]:
     """The sentence naming the fastest peer and where the full bot stands, then the table."""
     if not summaries.get("bot"):
@@ -204,7 +216,7 @@ def headline(summaries: dict[str, list[Summary]], config: RunConfig) -> list[str
                   f"with {config.users} users pausing ~{config.think:g} s (goal "
                   f"{goals['paced_p99']}); has the {BURST_MEMBERS}-answer quiz burst stored "
                   f"{_fmt(bot['burst_stored'], 2, ' s')} after its first answer (goal "
-                  f"{goals['burst_stored']}).", ""]
+                  f"{goals['burst_stored']})." + _on_asyncio(summaries, fastest), ""]
     peers = [kind for kind in PEERS if summaries.get(kind)]
     lines += table(summaries, peers, config, _goals(bot, throughput))
     if peers:
@@ -298,6 +310,15 @@ def render(results: dict[str, list[Run]], config: RunConfig, runs: int,
              "workload; they answer text messages only, so the steps they leave unanswered "
              "drop out of their mix.", ""]
     lines += headline(summaries, config)
+    peers = [kind for kind in PEERS if summaries.get(kind)]
+    if summaries.get("bot-asyncio") and peers:
+        lines += ["", "## The full bot on asyncio's own event loop, as the peers run", "",
+                  "The full bot runs on uvloop (`EVENT_LOOP=uvloop`, its default); the peers "
+                  "run on asyncio's default loop, as their libraries' examples do. Here the "
+                  "full bot runs on that loop too (`EVENT_LOOP=asyncio`), side by side with "
+                  "the same peers in the same rounds:", "",
+                  *table({**summaries, "bot": summaries["bot-asyncio"]}, peers, config,
+                         first=CONTENDERS["bot-asyncio"].name)]
     if summaries.get("bot") and summaries.get("bot-httpx"):
         lines += ["", "## The full bot on aiohttp ÷ the full bot on httpx (PTB's default)", "",
                   *table(summaries, ["bot-httpx"], config)]

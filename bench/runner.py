@@ -46,6 +46,9 @@ class Contender:
 CONTENDERS: dict[str, Contender] = {
     "bot": Contender("full bot", "bot"),
     "bot-httpx": Contender("full bot on httpx", "bot", {"HTTP_CLIENT": "httpx"}),
+    # The full bot runs on uvloop (EVENT_LOOP's default); the peers on asyncio's own loop, as
+    # their libraries' examples do. This is the full bot on that loop too.
+    "bot-asyncio": Contender("full bot on asyncio's loop", "bot", {"EVENT_LOOP": "asyncio"}),
     "ptb-httpx": Contender("PTB echo, httpx", "bench.peers.ptb_echo", {"HTTP_CLIENT": "httpx"}),
     "ptb-aiohttp": Contender("PTB echo, aiohttp", "bench.peers.ptb_echo",
                              {"HTTP_CLIENT": "aiohttp"}),
@@ -53,7 +56,8 @@ CONTENDERS: dict[str, Contender] = {
 }
 PEERS = ("ptb-httpx", "ptb-aiohttp", "aiogram")
 # Settings a developer's shell may hold that must not leak into a benchmark run.
-_CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_", "RATE_LIMIT", "OPERATOR_IDS")
+_CLEARED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DATABASE_", "RATE_LIMIT", "OPERATOR_IDS",
+                     "EVENT_LOOP")
 RESULT_TIMEOUT = 600.0
 
 

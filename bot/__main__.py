@@ -21,6 +21,7 @@ import logging
 import sqlite3
 import sys
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -89,6 +90,18 @@ def main(argv: list[str] | None = None) -> int:
     return _run(settings)
 
 
+def event_loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop (EVENT_LOOP=uvloop, the default, where uvloop is installed: not on
+    Windows), else asyncio's own (None)."""
+    if name != "uvloop":
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def _local(settings: Settings, group: bool) -> int:
     from bot.local_chat import run_local_chat
 
@@ -113,7 +126,8 @@ def _run(settings: Settings) -> int:
     configure_logging(settings.log_level, [settings.telegram_bot_token, settings.webhook_secret],
                       settings.log_format)
     try:
-        asyncio.run(_serve(settings))
+        with asyncio.Runner(loop_factory=event_loop_factory(settings.event_loop)) as runner:
+            runner.run(_serve(settings))
     except Exception as error:  # start-up or a crash: one line, never a traceback
         log.debug("The bot stopped on an exception", exc_info=error)
         print(f"{PROG}: stopped: {failure_reason(error, settings)}", file=sys.stderr)
@@ -126,6 +140,7 @@ async def _serve(settings: Settings) -> None:
     from bot.lifecycle import poll_until_signalled
     from bot.webhook import serve_until_signalled
 
+    log.info("Event loop: %s", type(asyncio.get_running_loop()).__module__.partition(".")[0])
     app = build_application(settings)
     if settings.webhook_url:
         await serve_until_signalled(app, settings)

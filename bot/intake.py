@@ -24,6 +24,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from bot.delivery import retry_after_seconds
+from bot.ext_bot import CoachBot
 from db import Database
 
 log = logging.getLogger(__name__)
@@ -85,14 +86,16 @@ async def replay_inbox(app: Application) -> None:
 async def poll_updates(app: Application, allowed_updates: list[str], *,
                        timeout: int = POLL_TIMEOUT) -> None:
     """Long polling, until cancelled; each batch is stored before it is confirmed."""
-    await app.bot.delete_webhook(drop_pending_updates=False)
+    bot = app.bot
+    assert isinstance(bot, CoachBot), "build_application() gives the Application a CoachBot"
+    await bot.delete_webhook(drop_pending_updates=False)
     await replay_inbox(app)
     offset: int | None = None
     backoff = 0.0
     while True:
         try:
-            updates = await app.bot.get_updates(offset=offset, timeout=timeout,
-                                                allowed_updates=allowed_updates)
+            updates, bodies = await bot.get_updates_with_bodies(
+                offset=offset, timeout=timeout, allowed_updates=allowed_updates)
         except RetryAfter as error:
             await asyncio.sleep(retry_after_seconds(error))
             continue
@@ -106,7 +109,7 @@ async def poll_updates(app: Application, allowed_updates: list[str], *,
         backoff = 0.0
         if not updates:
             continue
-        await receive(app, updates, [update.to_dict() for update in updates])
+        await receive(app, updates, bodies)
         offset = updates[-1].update_id + 1  # confirms this batch: it is stored
 
 

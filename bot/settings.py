@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     rate_limit: bool = Field(True, description="true or false")
     concurrent_updates: int = Field(64, ge=1, description="a whole number, 1 or more")
     http_client: Literal["aiohttp", "httpx"] = Field("aiohttp", description="aiohttp or httpx")
+    event_loop: Literal["uvloop", "asyncio"] = Field("uvloop",
+                                                     description="uvloop or asyncio")
     webhook_url: str = Field("", description="empty (long polling) or an https:// URL")
     webhook_secret: str = Field(default="", repr=False,
                                 description="letters, digits, _ and - (1-256 characters)")

@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from db import Database
 from db.cohorts import Cohort
 from handlers.arguments import ArgumentError, command_arguments, parse_pairs
 from handlers.commands import COMMANDS
@@ -134,6 +135,13 @@ async def _is_admin(update: Update, context: CallbackContext) -> bool:
     return member.status in _ADMIN_STATUSES
 
 
+async def group_cohort(db: Database, chat_id: int) -> Cohort:
+    """The group's active cohort, created on first use. Looked up first: `ensure` writes even
+    when the cohort exists (an upsert), which made every group command a write transaction
+    and a commit."""
+    return await db.cohorts.for_chat(chat_id) or await db.cohorts.ensure(chat_id)
+
+
 async def _group_cohort(update: Update, context: CallbackContext, what: str) -> Cohort | None:
     """The group's cohort (created on first use); None, after saying so, in a private chat."""
     assert update.effective_chat is not None
@@ -141,7 +149,7 @@ async def _group_cohort(update: Update, context: CallbackContext, what: str) -> 
         await reply(update, f"{what} works in a study group: add me to a group, "
                             "then use it there.")
         return None
-    return await services(context).db.cohorts.ensure(update.effective_chat.id)
+    return await group_cohort(services(context).db, update.effective_chat.id)
 
 
 async def _not_admin(update: Update) -> None:
@@ -520,7 +528,7 @@ async def leaderboard_command(update: Update, context: CallbackContext) -> None:
         else:
             await _my_place(update, context, cohorts)
         return
-    cohort = await db.cohorts.ensure(update.effective_chat.id)
+    cohort = await group_cohort(db, update.effective_chat.id)
     if choice in {"hide", "show"}:
         await _set_hidden(update, context, [cohort], choice == "hide")
         return
@@ -551,7 +559,7 @@ async def leaderboard_command(update: Update, context: CallbackContext) -> None:
 async def group_daily_command(update: Update, context: CallbackContext) -> None:
     assert update.effective_chat is not None and update.effective_message is not None
     db = services(context).db
-    cohort = await db.cohorts.ensure(update.effective_chat.id)
+    cohort = await group_cohort(db, update.effective_chat.id)
     typed = command_arguments(update.effective_message.text).strip()
     where = escape(cohort.timezone or "UTC")
     if not typed:

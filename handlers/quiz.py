@@ -24,6 +24,7 @@ from telegram.ext import (
 
 from db import Database
 from handlers.arguments import command_arguments
+from handlers.cohort import group_cohort
 from handlers.deps import services
 from handlers.quiz_polls import send_quiz
 from handlers.render import echo, edited, escape, is_private, reply, thread_of
@@ -104,7 +105,7 @@ async def quiz_command(update: Update, context: CallbackContext) -> None:
         target = (await db.study.get(update.effective_user.id)).exam_cert
         cohort = None
     else:
-        cohort = await db.cohorts.ensure(update.effective_chat.id)
+        cohort = await group_cohort(db, update.effective_chat.id)
         target = cohort.exam_cert
     focus = focus_from_text(load_quiz_bank(), typed, practice_exam(target))
     if focus is None:

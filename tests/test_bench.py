@@ -2,7 +2,8 @@
 
 No timing is asserted: speed is what the benchmark reports, not what the tests check. The
 aiogram peer needs its own environment (made from PyPI on the first `dev.py bench`), so the
-tiny run compares the full bot with the two python-telegram-bot peers.
+tiny run compares the full bot (on uvloop and on asyncio's own loop) with the two
+python-telegram-bot peers.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ def test_tiny_benchmark_answers_every_update_and_writes_the_table(tmp_path: Path
     output, raw = tmp_path / "RESULTS.md", tmp_path / "raw.json"
     assert main(["--runs", "1", "--users", "3", "--seconds", "1", "--warmup", "0.3",
                  "--think", "0.05", "--output", str(output), "--raw", str(raw),
-                 "--bots", "bot,ptb-httpx,ptb-aiohttp", "--no-capacity", "--no-profile",
+                 "--bots", "bot,bot-asyncio,ptb-httpx,ptb-aiohttp", "--no-capacity",
+                 "--no-profile",
                  "--quiet"]) == 0
 
     results = json.loads(raw.read_text())
-    assert set(results) == {"bot", "ptb-httpx", "ptb-aiohttp"}
+    assert set(results) == {"bot", "bot-asyncio", "ptb-httpx", "ptb-aiohttp"}
     for kind, runs in results.items():
         (run,) = runs
         assert run["probe"]["/start#0"]["replies"] == 1, kind
@@ -46,6 +48,10 @@ def test_tiny_benchmark_answers_every_update_and_writes_the_table(tmp_path: Path
     assert ("| figure | full bot | PTB echo, httpx · full bot ÷ it | "
             "PTB echo, aiohttp · full bot ÷ it | goal |") in table
     assert "| updates per second" in table and "## The machine" in table
+    # The full bot runs on uvloop; the same figures on the peers' loop, asyncio's own:
+    assert "on that loop the full bot does" in table
+    assert ("| figure | full bot on asyncio's loop | PTB echo, httpx · full bot on asyncio's "
+            "loop ÷ it |") in table
     assert "all stored" in table
 
 

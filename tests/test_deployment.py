@@ -8,6 +8,7 @@ import asyncio
 import os
 import re
 import shlex
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -22,7 +23,7 @@ from bot.fake_api.server import FakeBotServer
 from bot.lifecycle import started
 from bot.settings import Settings
 from tests.harness import TEST_TOKEN, BotHarness
-from tests.http_bot import ROOT, run_bot_cli, wait_for
+from tests.http_bot import ROOT, BotProcess, run_bot_cli, saved_profile, wait_for
 
 ENV_EXAMPLE = ROOT / ".env.example"
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
@@ -278,3 +279,17 @@ def test_start_up_failures_in_one_line_naming_the_setting() -> None:
                             settings)
     assert broken.endswith('cannot be used: near "CREAT": syntax error')
     assert failure_reason(ValueError("bad\nsecond line"), settings) == "ValueError: bad"
+
+
+@pytest.mark.parametrize("event_loop", ["uvloop", "asyncio"])
+async def test_the_bot_serves_and_stops_cleanly_on_either_event_loop(
+        tmp_path: Path, event_loop: str) -> None:
+    api = FakeTelegram()
+    async with FakeBotServer(api) as server:
+        bot = BotProcess(api, server, tmp_path / "bot.sqlite3", EVENT_LOOP=event_loop)
+        await bot.start()
+        api.push(api.text_update(api.user(41, "Lee"), "/profile years=2 state=ohio"))
+        await wait_for(lambda: api.calls_to("sendMessage", 41), what="the reply")
+        code, logged = await bot.stop(signal.SIGTERM)
+    assert code == 0 and f"Event loop: {event_loop}" in logged and "Database closed" in logged
+    assert saved_profile(bot.database, 41) == (2, "OH")

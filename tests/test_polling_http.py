@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.fake_api import FakeTelegram
+from bot.ext_bot import CoachBot
+from bot.fake_api import FakeRequest, FakeTelegram
 from knowledge.profile import Profile
+from tests.harness import TEST_TOKEN
 from tests.http_bot import polling_bot, run_bot_cli, wait_for
 
 
@@ -19,6 +21,23 @@ async def test_polling_over_http_saves_and_confirms(tmp_path: Path) -> None:
         assert "Washington (WA)" in reply.text and reply.params["parse_mode"] == "HTML"
         assert await app.bot_data["services"].db.profiles.get(77) == Profile(years=6, state="WA")
     assert not api.problems
+
+
+async def test_get_updates_hands_back_each_update_as_telegram_sent_it() -> None:
+    """What the inbox stores: the JSON objects as received, not rebuilt from the Updates."""
+    api = FakeTelegram()
+    user = api.user(77, "Pat")
+    sent = [api.text_update(user, "/start"), api.callback_update(user, "prof:view"),
+            api.inline_query_update(user, "rhit")]
+    sent[0]["message"]["a_field_of_a_later_bot_api"] = {"nested": [1, 2]}
+    for update in sent:
+        api.push(update)
+    async with CoachBot(TEST_TOKEN, request=FakeRequest(api),
+                        get_updates_request=FakeRequest(api)) as bot:
+        updates, bodies = await bot.get_updates_with_bodies(timeout=0)
+    assert bodies == sent
+    assert [update.update_id for update in updates] == [body["update_id"] for body in sent]
+    assert updates[1].callback_query is not None and updates[1].callback_query.data == "prof:view"
 
 
 def test_missing_token_exits_with_instructions(tmp_path: Path) -> None:
