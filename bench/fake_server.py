@@ -5,6 +5,9 @@ or the GIL with the bot. It talks to the orchestrator over a pipe:
 
     → ("listening", port)        ← ("bot", pid, spawned_at, database path)
     → ("result", {...})          ← ("stop",)
+
+(bench.replicas' stand-in, in webhook mode, is told ("replicas", pids, webhook URLs, the
+PostgreSQL server's pid or None) instead.)
 """
 
 from __future__ import annotations

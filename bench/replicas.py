@@ -267,6 +267,9 @@ def run_figures(result: dict[str, Any]) -> dict[str, float | None]:
         "p99": None if p99 is None else p99 * 1000,
         "bot_cpu_ms": 1000 * saturated["bot_cpu_seconds"] / updates,
         "database_cpu_ms": None if database is None else 1000 * database / updates,
+        "bot_cores": saturated["bot_cpu_seconds"] / saturated["seconds"],
+        "database_cores": None if database is None else database / saturated["seconds"],
+        "standin_cores": saturated["cpu_seconds"] / saturated["seconds"],
         "unanswered": float(sum(saturated["missed"].values()) + sum(paced["missed"].values())),
         "pressure": saturated.get("cpu_pressure"),
     }
@@ -285,8 +288,8 @@ def _fmt(value: float | None, digits: int = 0, unit: str = "") -> str:
 def table(results: dict[str, list[dict[str, Any]]], config: RunConfig) -> list[str]:
     lines = [f"| set-up (webhook mode) | updates/s, saturated | p50 / p99, {config.users} users "
              f"pausing ~{config.think:g} s | CPU per update: bot + PostgreSQL server = total | "
-             "unanswered |",
-             "|---|---:|---:|---:|---:|"]
+             "cores busy, saturated: bots + PostgreSQL + stand-in | unanswered |",
+             "|---|---:|---:|---:|---:|---:|"]
     for setup in SETUPS:
         if not results.get(setup.key):
             continue
@@ -295,8 +298,10 @@ def table(results: dict[str, list[dict[str, Any]]], config: RunConfig) -> list[s
         total = None if bot is None else bot + (database or 0.0)
         cpu = (f"{_fmt(bot, 2)} + {_fmt(database, 2)} = {_fmt(total, 2)} ms"
                if setup.postgres else f"{_fmt(bot, 2)} ms")
+        cores = " + ".join(_fmt(f[key], 2) for key in ("bot_cores", "database_cores",
+                                                      "standin_cores"))
         lines.append(f"| {setup.name} | {_fmt(f['rate'])} | "
-                     f"{_fmt(f['p50'], 1)} / {_fmt(f['p99'], 1)} ms | {cpu} | "
+                     f"{_fmt(f['p50'], 1)} / {_fmt(f['p99'], 1)} ms | {cpu} | {cores} | "
                      f"{_fmt(f['unanswered'])} |")
     return lines
 
@@ -325,7 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.raw is not None:
         args.raw.write_text(json.dumps(results), encoding="utf-8")
     print("\n".join(table(results, config)))
-    print(f"{args.runs} round(s), medians; {time.monotonic() - started:.0f} s in all")
+    pressure = median(run_figures(result)["pressure"]
+                      for runs in results.values() for result in runs)
+    print(f"{args.runs} round(s), medians; {time.monotonic() - started:.0f} s in all; "
+          f"some task waited for a CPU {_fmt(None if pressure is None else 100 * pressure)} % "
+          "of the saturated phases (Linux PSI)")
     return 0
 
 
