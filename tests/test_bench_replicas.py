@@ -4,6 +4,9 @@ row for each. No timing is asserted (the benchmark reports speed; tests do not c
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bench.__main__ import KEPT_MARKER, kept_section
 from bench.fake_server import RunConfig
 from bench.replicas import SETUPS, run, table
 from tests.postgres_cluster import PostgresCluster
@@ -32,3 +35,14 @@ def test_tiny_replica_benchmark_answers_every_update_on_each_set_up(
     lines = table(results, config)
     assert len(lines) == 2 + len(SETUPS)
     assert [line.split(" | ")[0] for line in lines[2:]] == [f"| {s.name}" for s in SETUPS]
+
+
+def test_rewriting_the_results_keeps_the_replica_section(tmp_path: Path) -> None:
+    """`dev.py bench` rewrites RESULTS.md; the section of bench.replicas at its end stays."""
+    results = tmp_path / "RESULTS.md"
+    assert kept_section(results) == ""
+    results.write_text("# Benchmark results\nold table\n", encoding="utf-8")
+    assert kept_section(results) == ""
+    section = f"{KEPT_MARKER}\n## SQLite against PostgreSQL\n| a row |\n"
+    results.write_text(f"# Benchmark results\nold table\n\n{section}", encoding="utf-8")
+    assert kept_section(results) == "\n" + section
