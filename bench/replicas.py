@@ -51,7 +51,7 @@ from bench.fake_server import (
 )
 from bench.runner import RESULT_TIMEOUT, _receive, _stop, bot_environment, stand_in
 from bench.stats import median, percentile
-from bot.webhook import SECRET_HEADER
+from bot.webhook import SECRET_HEADER, webhook_path
 from tests.postgres_cluster import (
     PostgresCluster,
     PostgresUnavailable,
@@ -209,7 +209,8 @@ def run_once(setup: Setup, config: RunConfig, workdir: Path, serial: int,
                 folder = workdir / f"{setup.key}-{serial}" / f"replica-{index + 1}"
                 bots.append(_replica(port, folder, index, url, hook_port))
             conn.send(("replicas", [bot.pid for bot, _ in bots],
-                       [f"http://127.0.0.1:{hook_port}/telegram" for hook_port in hook_ports],
+                       [f"http://127.0.0.1:{hook_port}{webhook_path(WEBHOOK_URL)}"
+                        for hook_port in hook_ports],
                        cluster.server_pid() if url and cluster else None))
             first, first_log = bots[0]
             _, result = _receive(conn, RESULT_TIMEOUT, server, first, first_log)
