@@ -21,6 +21,14 @@ RAW = HERE / "results" / "latest.json"
 PROFILE_CONFIG = {"warmup": 1.0, "saturate": 8.0, "paced": 1.0}
 README = HERE.parent / "README.md"
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+# RESULTS.md from this marker on is `python -m bench.replicas`' section: a rewrite keeps it.
+KEPT_MARKER = "<!-- bench.replicas -->"
+
+
+def kept_section(path: Path) -> str:
+    """The part of `path` a rewrite keeps: from KEPT_MARKER to the end ("" without one)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return "\n" + text[text.index(KEPT_MARKER):] if KEPT_MARKER in text else ""
 
 
 def show_in_readme(table: list[str], machine_lines: list[str]) -> None:
@@ -82,7 +90,7 @@ def main(argv: list[str]) -> int:
         args.raw.with_name("profile-bot.json").write_text(json.dumps(profile[0]),
                                                           encoding="utf-8")
     report = render(results, config, args.runs, capacity, profile)
-    args.output.write_text(report, encoding="utf-8")
+    args.output.write_text(report + kept_section(args.output), encoding="utf-8")
     if args.output == RESULTS:
         summaries = {kind: [summarize(run) for run in runs] for kind, runs in results.items()}
         show_in_readme(headline(summaries, config), machine())

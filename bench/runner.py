@@ -92,12 +92,14 @@ def _receive(conn: Connection, timeout: float, server: BaseProcess,
 
 
 @contextmanager
-def stand_in(config: RunConfig | None) -> Iterator[tuple[Connection, BaseProcess, int]]:
-    """A fresh stand-in process (bench/fake_server.py), once it listens: its pipe, the process
-    and its port; told to stop on the way out (terminated if it does not within 10 s)."""
+def stand_in(config: RunConfig | None, target: Callable[[Connection, RunConfig | None], None]
+             = serve) -> Iterator[tuple[Connection, BaseProcess, int]]:
+    """A fresh stand-in process (`target`, bench/fake_server.py's by default), once it listens:
+    its pipe, the process and its port; told to stop on the way out (terminated if it does not
+    within 10 s)."""
     context = multiprocessing.get_context("spawn")
     conn, child = context.Pipe()
-    server = context.Process(target=serve, args=(child, config), daemon=True)
+    server = context.Process(target=target, args=(child, config), daemon=True)
     server.start()
     try:
         _, port = _receive(conn, 60, server, None, None)
