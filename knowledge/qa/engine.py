@@ -48,7 +48,7 @@ PARAPHRASE_ANSWER = 0.85
 # closest entry of another family by at least SEMANTIC_MARGIN. (Added to the fused score, the
 # meaning moved as many questions to wrong entries as to right ones: it is not fused.)
 SEMANTIC_SUPPORT = 0.45
-SEMANTIC_MARGIN = 0.1
+SEMANTIC_MARGIN = 0.05
 SEMANTIC_RELIEF = 0.2
 # The coverage needed when the question has a word no entry knows.
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
