@@ -265,18 +265,25 @@ class Database:
         # Not fresh: the same update was handled meanwhile (a concurrent redelivery).
         await self._end(unit, commit=fresh)
 
+    def _new_unit(self, update_id: int) -> _Unit:
+        return _Unit(self, update_id)
+
+    async def _starts_fresh(self, unit: _Unit, *, known_new: bool) -> bool:
+        """Whether the unit's update is to be handled (not handled before)."""
+        return known_new or not await self.processed_updates.seen(unit.update_id)
+
     @asynccontextmanager
     async def unit(self, update_id: int, *, known_new: bool = False) -> AsyncIterator[bool]:
         """`async with db.unit(update.update_id) as fresh:` — handle the update when `fresh`
         (False: it was handled before; `known_new` skips looking, for an update the inbox has
         just taken as new). Committed with its mark at the end; rolled back, unmarked, when the
         block raises (e.g. cancelled at shutdown)."""
-        if not known_new and await self.processed_updates.seen(update_id):
-            yield False
-            return
-        unit = _Unit(self, update_id)
+        unit = self._new_unit(update_id)
         token = _UNIT.set(unit)
         try:
+            if not await self._starts_fresh(unit, known_new=known_new):
+                yield False
+                return
             yield True
             await self._commit(unit)
         except BaseException:

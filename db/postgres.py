@@ -39,7 +39,6 @@ from urllib.parse import urlsplit
 import asyncpg
 
 from db.database import (
-    _UNIT,
     DEFAULT_POOL_SIZE,
     Database,
     DatabaseOpenError,
@@ -349,24 +348,13 @@ class PostgresDatabase(Database):
         if unit is not None and (unit.open or not unit.marked):
             await self._commit(unit)
 
-    @asynccontextmanager
-    async def unit(self, update_id: int, *, known_new: bool = False) -> AsyncIterator[bool]:
-        """As SQLite's (db.database), but the update is claimed first: False when it was
-        handled before (`known_new` changes nothing here: the claim is the check)."""
-        unit = _PgUnit(self, update_id)
-        token = _UNIT.set(unit)
-        try:
-            if not await self._claim(unit):
-                yield False
-                return
-            yield True
-            await self._commit(unit)
-        except BaseException:
-            await self._end(unit, commit=False)
-            raise
-        finally:
-            unit.finished = True
-            _UNIT.reset(token)
+    def _new_unit(self, update_id: int) -> _Unit:
+        return _PgUnit(self, update_id)
+
+    async def _starts_fresh(self, unit: _Unit, *, known_new: bool) -> bool:
+        """The update is claimed first: False when it was handled before (`known_new` changes
+        nothing here: the claim is the check)."""
+        return await self._claim(unit)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:  # type: ignore[override]
