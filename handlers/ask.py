@@ -25,16 +25,18 @@ from telegram.ext import (
 from handlers.arguments import command_arguments
 from handlers.cite import sources_line
 from handlers.deps import services
+from handlers.pay_check import pay_check_text
 from handlers.personal import private_profile
 from handlers.render import edit_or_reply, escape, is_private, private_chat_link, reply
 from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
+from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.qa.smalltalk import SmallTalk, small_talk
-from knowledge.salary import Basis
+from knowledge.salary import Basis, cached_estimate
 from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
@@ -205,6 +207,15 @@ def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
     return recent
 
 
+async def answer_pay_figure(update: Update, context: CallbackContext, stated: StatedPay) -> None:
+    """"Is $45k low?": the figure against the national median, and the asker's own estimate in
+    a private chat with a profile."""
+    profile = await private_profile(update, context)
+    estimate = cached_estimate(profile) if profile is not None else None
+    await reply(update, pay_check_text(check_pay(stated, estimate), profile),
+                answer_keyboard((), "salary", is_private(update), context.bot.username))
+
+
 async def answer_question(update: Update, context: CallbackContext, question: str,
                           small_talk_reply: bool = True) -> None:
     """Answer a question; small talk gets a brief reply (or, when `small_talk_reply` is false,
@@ -216,6 +227,11 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         return
     user_id = update.effective_user.id if update.effective_user else 0
     recent = _recent(context)
+    stated = judged_pay(question)
+    if stated is not None:
+        recent[user_id] = (question, time.monotonic())
+        await answer_pay_figure(update, context, stated)
+        return
     previous = recent.get(user_id, ("", 0.0))[0]
     answer = engine_of(context).answer(question, previous=previous or None)
     if answer.answered or answer.wants_estimate:

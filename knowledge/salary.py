@@ -401,6 +401,13 @@ def _apply(base: float, fields: list[tuple[str, str, str, _Adjustment]]
     return int(running), factors
 
 
+def national_range(knowledge: Knowledge | None = None) -> tuple[Figure, Figure]:
+    """The low and high ends of the national pay range the model shows."""
+    kb = knowledge or load_knowledge()
+    spec = kb.salary.model.national_range
+    return kb.figure(spec.low), kb.figure(spec.high)
+
+
 def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Estimate:
     """A point estimate within the source bounds, a range, one line per factor, comparisons."""
     kb = knowledge or load_knowledge()
@@ -431,8 +438,7 @@ def estimate_salary(profile: Profile, knowledge: Knowledge | None = None) -> Est
         profile=profile, base=base, point=point, low=low, high=high, factors=tuple(factors),
         comparisons=tuple(Comparison(kb.figure(c.figure), point - int(kb.figure(c.figure).value),
                                      c.what) for c in model.compare_with),
-        national_range=(kb.figure(model.national_range.low),
-                        kb.figure(model.national_range.high)),
+        national_range=national_range(kb),
         national_range_what=model.national_range.what,
         range_note=model.range_note, base_assumption=model.base_assumption,
         bounds=bounds, bounds_what=model.bounds.what, unbounded=unbounded,

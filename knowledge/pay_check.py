@@ -1,0 +1,140 @@
+"""Judging a pay figure the user names ("they offered me $45k, is that low?", "is $19/hr fair?").
+
+The figure is placed against the national median of the same unit (a year or an hour) and, for a
+yearly figure, the national pay range and the asker's own estimate. The reply names only figures
+from the knowledge (and the estimate): the user's own figure is never restated, and no difference
+is computed, so nothing shown can be mistaken for a sourced figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from knowledge.models import Figure
+from knowledge.salary import Estimate, national_range
+from knowledge.store import load_knowledge
+
+Per = Literal["year", "hour"]
+
+NATIONAL_MEDIAN = {"year": "mrs_median_2024", "hour": "mrs_median_hourly_2024"}
+# Within this share of a reference figure, a figure is "about the same".
+CLOSE_SHARE = 0.05
+# Figures outside these bounds are not pay for this occupation (a year, a street number…).
+PLAUSIBLE = {"year": (10_000.0, 400_000.0), "hour": (7.0, 200.0)}
+
+_HOURLY = r"(?:\s?(?:/|an?|per|p/?)\s?(?:hr|hrs|hour|h)\b|\s?hourly\b)"
+_AMOUNT = re.compile(
+    r"(?P<dollar>\$)?\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2})?)\s?"
+    r"(?P<thousand>k\b|grand\b|thousand\b)?(?P<hourly>" + _HOURLY + r")?",
+    re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+# Words that ask for a judgement of a figure.
+_JUDGING = frozenset({
+    "low", "lowball", "lowballed", "lowballing", "high", "good", "fair", "decent", "bad", "ok",
+    "okay", "enough", "underpaid", "overpaid", "reasonable", "normal", "average", "typical",
+    "competitive", "worth", "livable", "realistic", "standard", "acceptable", "great", "terrible",
+    "cheap", "insulting", "solid", "accept", "take", "negotiate", "counter", "compare",
+    "compares", "stack", "market",
+})
+# Words that make a figure a pay figure (besides "k", "grand" or an hourly mark).
+_PAY_WORDS = frozenset({
+    "offer", "offered", "offering", "pay", "pays", "paid", "paying", "make", "making", "earn",
+    "earning", "salary", "wage", "wages", "job", "position", "role", "rate", "starting",
+    "raise", "income", "hourly",
+})
+
+
+class Position(StrEnum):
+    BELOW = "below"
+    WITHIN = "about"
+    ABOVE = "above"
+
+
+@dataclass(frozen=True)
+class StatedPay:
+    """A pay figure the user wrote, per year or per hour."""
+
+    amount: float
+    per: Per
+    marked: bool = False  # written as pay: "45k", "60 grand", "$19/hr"
+
+
+@dataclass(frozen=True)
+class PayCheck:
+    stated: StatedPay
+    median: Figure
+    against_median: Position
+    national_range: tuple[Figure, Figure] | None  # yearly figures only
+    in_range: Position | None  # BELOW the low end, WITHIN = inside, ABOVE the high end
+    estimate: Estimate | None  # the asker's own, when a yearly figure and a profile are known
+    against_estimate: Position | None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        ids = [self.median.source, *(f.source for f in self.national_range or ())]
+        return tuple(dict.fromkeys([*ids, *(self.estimate.sources if self.estimate else ())]))
+
+
+def _stated(match: re.Match[str]) -> StatedPay | None:
+    number = float(match["number"].replace(",", ""))
+    if match["thousand"]:
+        number *= 1000
+    hourly = bool(match["hourly"])
+    grouped = "," in match["number"]
+    if not (match["dollar"] or match["thousand"] or hourly or grouped):
+        return None  # a bare number: a year, an age, a count
+    per: Per = "hour" if hourly or number < PLAUSIBLE["year"][0] else "year"
+    low, high = PLAUSIBLE[per]
+    marked = bool(match["thousand"] or hourly)
+    return StatedPay(number, per, marked) if low <= number <= high else None
+
+
+def stated_pay(text: str) -> StatedPay | None:
+    """The first pay figure written in the text ("$45k", "45,000 a year", "$19.50/hr"), if any."""
+    for match in _AMOUNT.finditer(text):
+        stated = _stated(match)
+        if stated is not None:
+            return stated
+    return None
+
+
+def judged_pay(text: str) -> StatedPay | None:
+    """The pay figure of a question that asks whether a figure is good, low, fair…; else None."""
+    stated = stated_pay(text)
+    if stated is None:
+        return None
+    words = set(_WORD.findall(text.lower()))
+    return stated if (stated.marked or words & _PAY_WORDS) and words & _JUDGING else None
+
+
+def _position(amount: float, low: float, high: float | None = None) -> Position:
+    """Where an amount sits against one figure (±CLOSE_SHARE) or a range [low, high]."""
+    if high is None:
+        if amount < low * (1 - CLOSE_SHARE):
+            return Position.BELOW
+        return Position.ABOVE if amount > low * (1 + CLOSE_SHARE) else Position.WITHIN
+    if amount < low:
+        return Position.BELOW
+    return Position.ABOVE if amount > high else Position.WITHIN
+
+
+def check_pay(stated: StatedPay, estimate: Estimate | None = None) -> PayCheck:
+    """Place a stated figure against the national median, the range and the asker's estimate."""
+    kb = load_knowledge()
+    median = kb.figure(NATIONAL_MEDIAN[stated.per])
+    yearly = stated.per == "year"
+    national = estimate.national_range if estimate is not None else national_range()
+    return PayCheck(
+        stated=stated,
+        median=median,
+        against_median=_position(stated.amount, median.value),
+        national_range=national if yearly else None,
+        in_range=_position(stated.amount, national[0].value, national[1].value)
+        if yearly else None,
+        estimate=estimate if yearly else None,
+        against_estimate=_position(stated.amount, estimate.low, estimate.high)
+        if yearly and estimate is not None else None,
+    )
