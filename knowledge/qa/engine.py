@@ -21,6 +21,7 @@ from typing import NamedTuple
 from knowledge.qa.followup import followup_text
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
+from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import question_parts
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
@@ -282,8 +283,11 @@ class Engine:
         intent = self.intent_of(query)
         terms = [term for word in query for term in word.terms]
         if not any(term in self.index for term in terms):
-            return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions,
-                          read_as=text)
+            # "Is there a union for records people": its only known words, the occupation's
+            # name, carry no topic, but it is about the field.
+            about_field = names_occupation(" ".join(words(text)))
+            return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
+                          intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.qa.english import is_english, is_everyday, load_word_list
+from knowledge.qa.occupation import without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -279,7 +280,7 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = spoken_amounts(" ".join(words(text)))
+        folded = without_occupation(spoken_amounts(" ".join(words(text))))
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets in self._phrases:

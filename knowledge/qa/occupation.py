@@ -1,0 +1,44 @@
+"""The occupation's own names in a question ("electronic health records specialists", "medical
+records techs"): every question here is about the occupation, so its name says nothing about what
+is asked and must not pull a card whose title happens to hold it (a career stage, a
+certification). "What does an EHR specialist do" asks for the duties."""
+
+from __future__ import annotations
+
+import re
+
+# "Health information specialist" and "health information technician" are career stages: named.
+_FIELD = (r"(?:electronic health records?|electronic medical records?|ehr|emr|medical records?|"
+          r"health records?|records?)")
+_WORKER = r"(?:specialists?|technicians?|techs?|clerks?|workers?|professionals?|people|folks)"
+# Not after "certified" or "registered": "certified electronic health records specialist" is the
+# CEHRS, "registered health information technician" the RHIT.
+# (Nor inside a longer name: "health records specialist" within "electronic health records…".)
+_NAME = re.compile(rf"\b(?<!certified )(?<!registered )(?<!electronic )(?<!medical )(?<!health )"
+                   rf"(?:an? |the )?{_FIELD} {_WORKER}\b")
+_WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:an? |the )?{_FIELD} {_WORKER} (?:actually |really )?"
+                      r"do\b"
+                      rf"|^what (?:is|are) (?:an? )?{_FIELD} {_WORKER}$")
+# A comparison with another occupation needs both names ("are coders and EHR specialists the same").
+_COMPARING = frozenset({"vs", "versus", "difference", "different", "differ", "same", "compare",
+                        "compared", "coder", "coders", "coding"})
+# A question made only of such words asks what the occupation is; it keeps its name.
+_FILLER = frozenset({"what", "is", "are", "a", "an", "the", "who", "whats", "do", "does", "s",
+                     "vs", "versus", "or", "and", "about", "tell", "me", "explain", "define"})
+
+
+def names_occupation(folded: str) -> bool:
+    """Whether the question names the occupation: then it is about the field, never off-topic."""
+    return bool(_NAME.search(folded))
+
+
+def without_occupation(folded: str) -> str:
+    """Folded question text with the occupation's names dropped, unless nothing else is asked;
+    "what does an EHR specialist do" reads as "duties"."""
+    folded = _WHAT_DO.sub("duties", folded)
+    if _COMPARING & set(folded.split()):
+        return folded
+    stripped = " ".join(_NAME.sub(" ", folded).split())
+    if not set(stripped.split()) - _FILLER:
+        return folded
+    return stripped
