@@ -135,8 +135,9 @@ async def prepare(api: BenchTelegram, config: RunConfig) -> Session:
     crowd = Crowd(api, BOT_USER["username"])
     variants = load_workload().variants()
     # The first probe warms what a first use loads (matplotlib for the first chart can take
-    # longer than the probe waits); the second, from other users, counts the replies.
-    await crowd.probe(variants, PROBE_USER_ID, rng)
+    # longer than the probe waits; the first question waits for the free-text engine, built in
+    # the background from start-up on); the second, from other users, counts the replies.
+    await crowd.probe(variants, PROBE_USER_ID, rng, warm=True)
     expected = await crowd.probe(variants, PROBE_USER_ID + len(variants), rng)
     answered = [v for v in variants
                 if expected[v.key].replies > 0 or not v.step.reply]

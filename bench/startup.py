@@ -1,7 +1,9 @@
 """A bot's own start-up cost, in a fresh interpreter: importing it and building its bot object.
 
 `python -m bench.startup MODULE` prints {"import": seconds, "build": seconds} as JSON: for
-`bot`, `bot.app` and `build_application()`; for a peer, its module and its `build()`.
+`bot`, `bot.app` and `build_application()`; for a peer, its module and its `build()`. For the
+bot also "engine": the seconds after the build until the free-text engine, which it builds in a
+worker thread meanwhile (handlers/ask.py), is ready: how long a first question could wait.
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ def main(module: str) -> None:
         imported = time.perf_counter()
         peer.build()
     built = time.perf_counter()
-    print(json.dumps({"import": imported - started, "build": built - imported}))
+    figures = {"import": imported - started, "build": built - imported}
+    if module == "bot":
+        importlib.import_module("knowledge.qa.corpus").knowledge_engine_soon().result()
+        figures["engine"] = time.perf_counter() - built
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -26,8 +26,18 @@ VISIBLE_METHODS = frozenset({
 })
 GROUP_ID_BASE = -1001000000000
 PROBE_WAIT = 3.0
+# The warming probe waits up to this long for a reply to each private free-text message (every
+# bot answers those, the peers by echoing): the bot's first question waits for its free-text
+# engine, built in the background from start-up on, and so do /ask and inline queries.
+WARM_WAIT = 30.0
 PROBE_SETTLE = 0.4
 REPLY_TIMEOUT = 10.0
+
+
+def _free_text(variant: Variant, bot_username: str) -> bool:
+    """A private text message that is no command: a question, to the bot."""
+    return (variant.step.chat == "private" and bool(variant.step.text)
+            and not variant.content(bot_username).startswith("/"))
 
 
 def correct_option(poll_call: ApiCall) -> int:
@@ -167,6 +177,12 @@ class Crowd:
 
     # ----- the probe --------------------------------------------------------------------------
 
+    async def _replied(self, user_ids: list[int]) -> None:
+        """Until each of these users has a reply, or WARM_WAIT."""
+        deadline = time.monotonic() + WARM_WAIT
+        while not all(self._seen[u] for u in user_ids) and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+
     async def _settle(self, user_ids: list[int]) -> None:
         """Wait until replies stop coming: PROBE_SETTLE quiet after the last, or PROBE_WAIT."""
         start = time.monotonic()
@@ -182,13 +198,17 @@ class Crowd:
             await asyncio.sleep(0.02)
 
     async def probe(self, variants: list[Variant], first_user_id: int,
-                    rng: random.Random) -> dict[str, Expectation]:
-        """Send every variant once, from a user of its own, and count the replies it gets."""
+                    rng: random.Random, warm: bool = False) -> dict[str, Expectation]:
+        """Send every variant once, from a user of its own, and count the replies it gets;
+        `warm`: first wait (up to WARM_WAIT) for the replies to private free text."""
         sims = [self.make_user(first_user_id + i) for i in range(len(variants))]
         self.recording = True
         try:
             for sim, variant in zip(sims, variants, strict=True):
                 self.api.push(self.update_for(sim, variant))
+            if warm:
+                await self._replied([s.user["id"] for s, v in zip(sims, variants, strict=True)
+                                     if _free_text(v, self.bot_username)])
             await self._settle([s.user["id"] for s in sims])
             found: dict[str, Expectation] = {}
             answered: list[tuple[SimUser, Variant]] = []

@@ -15,6 +15,7 @@ from bot.heartbeat import sd_notify, start_heartbeat
 from bot.intake import polling
 from bot.replicas import start_ticking
 from bot.settings import Settings
+from handlers.ask import knowledge_ready
 
 YOUNG_GC_THRESHOLD = 20_000  # allocations between collections of the youngest generation
 
@@ -31,21 +32,24 @@ async def running(app: Application, *,
     `freeze_startup` is for the production process only: what start-up built (knowledge,
     question index, handlers, and what post_init's hooks load, such as the quiz bank) lives as
     long as the process; frozen, it is left out of the collector's full passes, which otherwise
-    pause every update for about 60 ms on this machine. Then the youngest generation is
-    collected every YOUNG_GC_THRESHOLD allocations instead of every 700: each update allocates
+    pause every update for about 60 ms on this machine. The free-text engine is built in a
+    worker thread meanwhile (handlers/ask.py): the freeze waits for it, not start-up. The
+    youngest generation is collected every YOUNG_GC_THRESHOLD allocations instead of every
+    700: each update allocates
     thousands of short-lived objects that reference counting frees anyway; at 700 the
     collector ran every few updates and took about 0.2 ms of CPU per update in the benchmark
     (a tenth of the bot's), at 20,000 under 0.03 ms.
     Tests build many Applications in one process and must not freeze them: frozen objects are
     never collected.
     """
+    freezing: asyncio.Task[None] | None = None
     try:
         async with app:
             if app.post_init:
                 await app.post_init(app)
             if freeze_startup:
-                gc.freeze()
                 gc.set_threshold(YOUNG_GC_THRESHOLD)
+                freezing = asyncio.create_task(_freeze_once_built())
             await app.start()
             try:
                 yield app
@@ -54,8 +58,18 @@ async def running(app: Application, *,
                 if app.post_stop:
                     await app.post_stop(app)
     finally:
+        if freezing is not None:
+            freezing.cancel()
         if app.post_shutdown:
             await app.post_shutdown(app)
+
+
+async def _freeze_once_built() -> None:
+    """gc.freeze() once the free-text engine is built too (a failed build is logged where it
+    fails; what start-up built is frozen all the same)."""
+    with contextlib.suppress(Exception):
+        await knowledge_ready()
+    gc.freeze()
 
 
 def stop_on_signals() -> asyncio.Event:

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from handlers.ask import ENGINE_KEY, declined_reply
+from handlers.ask import ENGINE_KEY, declined_reply, ready_engine
 from knowledge.loader import DATA_DIR
 from knowledge.profile import Profile
 from knowledge.qa import Engine
@@ -228,7 +228,7 @@ async def evaluate(questions: Sequence[Question],
     report = Report()
     with tempfile.TemporaryDirectory() as tmp:
         async with BotHarness(Path(tmp)) as bot:
-            engine = bot.app.bot_data[ENGINE_KEY]
+            engine = await ready_engine(bot.app)
             for number, question in enumerate(questions):
                 if engine_for is not None:
                     engine = bot.app.bot_data[ENGINE_KEY] = engine_for(question.q)

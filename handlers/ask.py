@@ -7,6 +7,7 @@ the questions it could not answer (their text only, never who asked).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from datetime import UTC, datetime
@@ -33,7 +34,7 @@ from handlers.start import has_deep_link, route_deep_link
 from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
-from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.corpus import knowledge_engine_soon
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.salary import Basis, cached_estimate
@@ -41,6 +42,7 @@ from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
 
+# The engine questions go to, once built (the eval and tests may put another one there).
 ENGINE_KEY = "qa_engine"
 TOPIC_PREFIX = "ask:t:"
 COMMAND_PREFIX = "ask:go:"
@@ -60,8 +62,21 @@ USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an R
          "or <code>/ask what do I need for the CEHRS exam</code>.")
 
 
-def engine_of(context: CallbackContext) -> Engine:
-    return context.application.bot_data[ENGINE_KEY]
+async def knowledge_ready() -> Engine:
+    """The knowledge's engine, waiting for its build (started by `register`, in a worker
+    thread, so that start-up and commands never wait for it: the first question may)."""
+    return await asyncio.wrap_future(knowledge_engine_soon())
+
+
+async def ready_engine(app: Application) -> Engine:
+    """The engine `app` answers questions with: bot_data's, else the knowledge's once built."""
+    if ENGINE_KEY not in app.bot_data:
+        app.bot_data[ENGINE_KEY] = await knowledge_ready()
+    return app.bot_data[ENGINE_KEY]
+
+
+async def engine_of(context: CallbackContext) -> Engine:
+    return await ready_engine(context.application)
 
 
 # ----- rendering ----------------------------------------------------------------------------------
@@ -233,7 +248,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         await answer_pay_figure(update, context, stated)
         return
     previous = recent.get(user_id, ("", 0.0))[0]
-    answer = engine_of(context).answer(question, previous=previous or None)
+    answer = (await engine_of(context)).answer(question, previous=previous or None)
     if answer.answered or answer.wants_estimate:
         recent[user_id] = (answer.read_as, time.monotonic())
     private = is_private(update)
@@ -330,14 +345,15 @@ async def ask_command(update: Update, context: CallbackContext) -> None:
 async def on_topic_button(update: Update, context: CallbackContext) -> None:
     query = update.callback_query
     assert query is not None
-    entry = engine_of(context).by_id.get((query.data or "").removeprefix(TOPIC_PREFIX))
+    engine = await engine_of(context)
+    entry = engine.by_id.get((query.data or "").removeprefix(TOPIC_PREFIX))
     if entry is None:
         await query.answer("That topic is no longer available — just ask me again.",
                            show_alert=True)
         return
     await query.answer()
     private = is_private(update)
-    related = engine_of(context).related_to(entry)
+    related = engine.related_to(entry)
     text = entry_text(entry) + command_line(entry.command)
     await edit_or_reply(update, text, answer_keyboard(related, entry.command, private,
                                                       context.bot.username))
@@ -356,7 +372,7 @@ async def on_command_button(update: Update, context: CallbackContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.bot_data[ENGINE_KEY] = knowledge_engine()
+    knowledge_engine_soon()  # building from now on, in a worker thread
     app.add_handler(CommandHandler("ask", ask_command))
     app.add_handler(CallbackQueryHandler(on_topic_button, pattern=rf"^{TOPIC_PREFIX}"))
     app.add_handler(CallbackQueryHandler(on_command_button, pattern=rf"^{COMMAND_PREFIX}"))

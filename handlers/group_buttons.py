@@ -42,7 +42,7 @@ def private_place(data: str) -> str | None:
 
 async def open_topic_link(update: Update, context: CallbackContext, topic_id: str) -> None:
     """A related topic pressed under a group answer, shown in the private chat."""
-    engine = engine_of(context)
+    engine = await engine_of(context)
     entry = engine.by_id.get(topic_id.replace("-", ":"))
     if entry is None:
         await reply(update, "That topic is no longer available — just ask me again.")

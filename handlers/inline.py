@@ -19,7 +19,7 @@ from telegram import (
 from telegram.constants import InlineQueryResultLimit, ParseMode
 from telegram.ext import Application, CallbackContext, InlineQueryHandler
 
-from handlers.ask import command_button
+from handlers.ask import command_button, knowledge_ready
 from handlers.cite import source_entry
 from handlers.render import cut, escape
 from knowledge import Knowledge, load_knowledge
@@ -96,6 +96,7 @@ async def on_inline_query(update: Update, context: CallbackContext) -> None:
     query = update.inline_query
     assert query is not None
     start = page_start(query.offset)
+    await knowledge_ready()  # search_cards uses the knowledge's engine: never a second build
     found = [] if start is None else search_cards(query.query, min(start + PAGE + 1, MAX_TOTAL))
     begin = start or 0
     page = found[begin:begin + PAGE]

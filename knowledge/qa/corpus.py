@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from concurrent.futures import Future
 from functools import cache
 
 from knowledge.cards import Card, cards
@@ -12,6 +15,10 @@ from knowledge.qa.templates import card_questions
 from knowledge.qa.text import words
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import source_label
+
+log = logging.getLogger(__name__)
+# Held while the engine is built: a second caller waits for that build instead of starting one.
+_BUILDING = threading.Lock()
 
 _KIND_INTENTS = {"certification": {Intent.CERTIFICATION}, "cert_aspect": {Intent.CERTIFICATION},
                  "state": {Intent.PAY}, "figure": {Intent.PAY}, "federal": {Intent.PAY},
@@ -67,7 +74,30 @@ def knowledge_entries() -> list[Entry]:
             for card in all_cards]
 
 
-@cache
 def knowledge_engine() -> Engine:
-    """The engine over the knowledge module, built once per process."""
+    """The engine over the knowledge module, built once per process (thread-safe: a caller
+    arriving during the build waits for it)."""
+    with _BUILDING:
+        return _built_engine()
+
+
+@cache
+def _built_engine() -> Engine:
     return build_engine(knowledge_entries())
+
+
+@cache
+def knowledge_engine_soon() -> Future[Engine]:
+    """knowledge_engine(), building in a worker thread from the first call on (the bot's
+    start-up does not wait for it; its first question does)."""
+    future: Future[Engine] = Future()
+
+    def build() -> None:
+        try:
+            future.set_result(knowledge_engine())
+        except BaseException as error:
+            log.exception("building the free-text engine failed")
+            future.set_exception(error)
+
+    threading.Thread(target=build, name="knowledge-engine", daemon=True).start()
+    return future

@@ -12,6 +12,8 @@ logger and imports `requests`), and only what folded text needs is kept, to stay
   16 MB of memory for the same vectors);
 - the first DIMENSIONS of each vector (the model is trained so that the first ones carry most of
   the meaning), as 16-bit floats.
+numpy is imported where it is used, not with this module: the model is read and the examples
+encoded in the engine's build, in a worker thread (handlers/ask.py), off the start-up path.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 PACKAGE = "wordllama"
 WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -72,6 +76,8 @@ def _rows(path: Path, tokens: Sequence[int], dimensions: int) -> np.ndarray:
     """The first `dimensions` of the vectors of `tokens` (sorted), as 16-bit floats, read
     from a safetensors file a block at a time (the format: an 8-byte header length, a JSON
     header giving each tensor's type, shape and byte range, then the data)."""
+    import numpy as np
+
     with path.open("rb") as handle:
         header = json.loads(handle.read(int.from_bytes(handle.read(8), "little")))
         tensor = header[TENSOR]
@@ -123,6 +129,8 @@ class StaticEmbeddings:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (folded words separated by spaces); zero when no word has
         a piece."""
+        import numpy as np
+
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for position, text in enumerate(texts):
             rows = [row for word in text.split() for row in self.rows(word)]
@@ -160,6 +168,8 @@ class SemanticIndex:
         cosine similarity, best first."""
         if not text or limit <= 0 or not self._docs:
             return {}
+        import numpy as np
+
         scores = self._matrix @ self._model.encode([text])[0]
         best: dict[int, float] = {}
         for position in np.argsort(-scores):

@@ -1,0 +1,20 @@
+"""The English word table the bot reads (knowledge/data/english_zipf.txt) is the one
+knowledge/qa/english_source.py derives from the installed pyspellchecker's list."""
+
+from __future__ import annotations
+
+from knowledge.qa.english import TABLE_FILE, read_table
+from knowledge.qa.english_source import derived_table, table_text
+
+
+def test_the_shipped_table_is_the_one_derived_from_pyspellchecker() -> None:
+    derived = derived_table()
+    assert read_table() == derived
+    assert TABLE_FILE.read_text(encoding="ascii") == table_text(derived)
+
+
+def test_the_table_keeps_common_words_and_drops_rare_ones() -> None:
+    table = read_table()
+    assert 30_000 < len(table) < 50_000
+    assert table["pay"] > table["paycheck"] > table["chicago"] >= 20
+    assert "fresno" not in table
