@@ -323,7 +323,8 @@ class Engine:
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str) -> bool:
         """Whether entry `doc` may answer `question` (folded): it names every specific thing
-        asked about (`named`; a named subject's detail only on that subject's own entry), it is
+        asked about (`named`; a named subject's detail only on that subject's own entry or on
+        one about a specific thing asked about: "Lincoln, NE" in Nebraska), it is
         about no specific thing not asked about, and it is not about another subject (a
         certification, a state) than the question names — nor, for a fact the sources lack,
         about one the question does not name."""
@@ -336,7 +337,8 @@ class Engine:
         if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
                 and not mentions.subjects <= entry.subjects:
             return False  # "CEHRS or RHIT" compares other things than "RHIT vs CCA"
-        if named and mentions.subjects and not entry.subjects & mentions.subjects:
+        if named and mentions.subjects and not entry.subjects & mentions.subjects \
+                and not self._about[doc]:
             return False  # a detail of a named certification ("RHIA pass rate") is on its card
         return not named or self.specifics.answers(named, self._folded[doc])
 

@@ -1,9 +1,10 @@
 """Specific things a question may name that only an entry naming them too can answer.
 
 "How much do EHR specialists make in Chicago?" is not answered by the national median, nor "what
-does Kaiser pay?", "what do registered nurses make?", "the median in 2035?" or "the RHIA pass
-rate?" by the RHIA card: the place, employer, other occupation, year or detail asked for must be
-in the answer, or the honest reply is "I don't know".
+does Kaiser pay?", "what do registered nurses make?", "the median in 2035?", "the 75th
+percentile?", "GS-12 step 5?", "do they get a gym membership?" or "the RHIA pass rate?" by the
+RHIA card: the place, employer, other occupation, year, percentile, grade, perk or detail asked
+for must be in the answer, or the honest reply is "I don't know".
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from knowledge.qa.text import words
 
 # A year named in a question ("in 2030") must be in the answer too.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# So must a percentile: "the 75th percentile", "the top 25 %" (the 75th), "the bottom 10 percent"
+# (the 10th), "the upper quartile" (the 75th) - the data has a median and a few percentiles.
+_PERCENTILE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) percentiles?\b")
+_SHARE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower) (\d{1,2}) (?:percent|pct)\b")
+_QUARTILE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower) quartile\b")
+_HIGH = frozenset({"top", "highest", "upper"})
+# And a General Schedule grade or step ("GS-12", "gs 9 step 5"): the table has a few of each.
+_GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
+_STEP = re.compile(r"\bstep (\d{1,2})\b")
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
@@ -23,19 +33,59 @@ def _pattern(phrase: str) -> re.Pattern[str]:
                                        words(phrase)) + r"\b")
 
 
+def _folded(question: str) -> str:
+    """`question`'s folded words, one space, with "%" read as "percent" ("top 10%")."""
+    return " ".join(words(question.replace("%", " percent ")))
+
+
+def percentiles(folded: str) -> list[int]:
+    """The percentiles a folded question asks about, as numbers ("top 25 percent" → 75)."""
+    found = [int(number) for number in _PERCENTILE.findall(folded)]
+    found += [100 - int(number) if side in _HIGH else int(number)
+              for side, number in _SHARE.findall(folded)]
+    found += [75 if side in _HIGH else 25 for side in _QUARTILE.findall(folded)]
+    return found
+
+
+def _numbered(folded: str) -> list[list[re.Pattern[str]]]:
+    """The years, GS grades and steps a folded question names, each as the one form an answer
+    may name it by."""
+    found = [[re.compile(rf"\b{year}\b")] for year in _YEAR.findall(folded)]
+    grades = _GRADE.findall(folded)
+    found += [[re.compile(rf"\bgs ?{grade}\b")] for grade in grades]
+    if grades or "schedule" in folded.split():
+        found += [[re.compile(rf"\bstep {step}\b")] for step in _STEP.findall(folded)]
+    return found
+
+
 class Specifics:
-    """`specifics` maps a phrase as typed to the forms an answer may name it by (none: itself)."""
+    """`specifics` maps a phrase as typed to the forms an answer may name it by (none: itself).
+
+    A percentile phrase ("90th percentile") gives the other forms an answer may name that
+    percentile by ("high end"); any other percentile must be named as itself ("75th").
+    """
 
     def __init__(self, specifics: Mapping[str, Iterable[str]]) -> None:
-        self._rules = [(_pattern(phrase), [_pattern(form) for form in (*forms, phrase)])
-                       for phrase, forms in specifics.items()]
+        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]]]] = []
+        self._percentiles: dict[int, list[re.Pattern[str]]] = {}
+        for phrase, forms in specifics.items():
+            patterns = [_pattern(form) for form in (*forms, phrase)]
+            numbers = percentiles(_folded(phrase))
+            if numbers:
+                self._percentiles[numbers[0]] = patterns
+            else:
+                self._rules.append((_pattern(phrase), patterns))
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
-        folded = " ".join(words(question))
-        found = [forms for pattern, forms in self._rules if pattern.search(folded)]
-        found += [[re.compile(rf"\b{year}\b")] for year in _YEAR.findall(folded)]
-        return found
+        folded = _folded(question)
+        asked = percentiles(folded)
+        # The percentile asked for is stricter than the word: "the 90th" alone must be named.
+        rest = _QUARTILE.sub(" ", _SHARE.sub(" ", _PERCENTILE.sub(" ", folded)))
+        found = [forms for pattern, forms in self._rules if pattern.search(rest)]
+        found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
+                  for number in asked]
+        return found + _numbered(folded)
 
     @staticmethod
     def answers(named: list[list[re.Pattern[str]]], folded_answer: str) -> bool:
