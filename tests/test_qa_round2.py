@@ -76,6 +76,14 @@ def test_a_percentile_grade_or_step_must_be_named_like_a_year() -> None:
     assert specifics.named("what is the first step") == []
 
 
+def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
+    specifics = Specifics({"epic": [], "pass rate": ["pass rate", "passed"]})
+    assert specifics.priced("how much does epic pay its trainers")
+    assert specifics.priced("what do epic analysts make")
+    assert specifics.priced("does epic make the software") == []  # building, not earning
+    assert specifics.priced("what is the cehrs pass rate") == []  # a detail, not a name
+
+
 @pytest.mark.parametrize("question", [
     "how much do ehr specialists make in chicago", "what does kaiser pay ehr specialists",
     "what do registered nurses make", "what will the median be in 2035", "rhia pass rate",
@@ -83,6 +91,7 @@ def test_a_percentile_grade_or_step_must_be_named_like_a_year() -> None:
     "what is the 60th percentile salary", "what do the top 25 percent earn", "gs 13 salary",
     "what does a gs 9 step 5 make", "how much do sonographers make", "pay in milwaukee",
     "what is the rhit failure rate", "how much is tuition at the community college",
+    "what's the pay for an epic analyst", "what does kaiser pay",
 ])
 def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     assert ENGINE.answer(question).outcome is not Outcome.ANSWERED
@@ -94,6 +103,7 @@ def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     ("what does gs 7 pay at step 10", "federal:gs7"),
     ("what's the first-time pass rate for the cehrs", "certification:CEHRS:exam"),
     ("can i skip the commute by working remotely", "topic:remote_work"),
+    ("does epic make the software hospitals use", "topic:ehr_systems"),
 ])
 def test_a_specific_the_knowledge_has_is_still_answered(question: str, entry: str) -> None:
     answer = ENGINE.answer(question)

@@ -181,6 +181,7 @@ class Engine:
         self.entries = tuple(entries)
         self.specifics = Specifics(specifics or {})
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
+        self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -290,7 +291,10 @@ class Engine:
         # question, and the reply is "I don't know").
         named = self.specifics.named(text)
         folded = " ".join(words(text))
-        fitting = [item for item in ranked if self._fits(item.doc, named, mentions, folded)]
+        # A name asked with an amount ("what does Epic pay") needs an entry about it.
+        names = self.specifics.priced(folded)
+        fitting = [item for item in ranked
+                   if self._fits(item.doc, named, mentions, folded, names)]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -321,14 +325,17 @@ class Engine:
                       mentions=mentions, read_as=text, **scores)
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
-              question: str) -> bool:
+              question: str, names: list[list[re.Pattern[str]]]) -> bool:
         """Whether entry `doc` may answer `question` (folded): it names every specific thing
         asked about (`named`; a named subject's detail only on that subject's own entry or on
         one about a specific thing asked about: "Lincoln, NE" in Nebraska), it is
         about no specific thing not asked about, and it is not about another subject (a
         certification, a state) than the question names — nor, for a fact the sources lack,
-        about one the question does not name."""
+        about one the question does not name. A name asked with an amount (`names`: "what does
+        Epic pay") must be in its title: a card that only mentions Epic gives no pay there."""
         entry = self.entries[doc]
+        if names and not self.specifics.answers(names, self._titles[doc]):
+            return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
             return False

@@ -26,6 +26,13 @@ _HIGH = frozenset({"top", "highest", "upper"})
 _GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
 _STEP = re.compile(r"\bstep (\d{1,2})\b")
 
+# An amount asked: pay words, "how much", and "make" as in earning ("what do nurses make", "make
+# a year"), not as in building ("does Epic make the software").
+_AMOUNT = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income"
+                     r"|compensation|how much)\b|\bmak(?:e|es|ing)\b(?=$| (?:in|at|per|as|with"
+                     r"|there|here|starting|yearly|hourly|annually|on average|a year|an hour"
+                     r"|a month|a week)\b)")
+
 
 def _pattern(phrase: str) -> re.Pattern[str]:
     """A phrase on word boundaries, each word also in its plural ("nurse" finds "nurses")."""
@@ -47,6 +54,12 @@ def percentiles(folded: str) -> list[int]:
     return found
 
 
+def _without_percentiles(folded: str) -> str:
+    """A folded question without the percentiles it asks about: the percentile asked for is
+    stricter than the word ("the 90th" alone must be named)."""
+    return _QUARTILE.sub(" ", _SHARE.sub(" ", _PERCENTILE.sub(" ", folded)))
+
+
 def _numbered(folded: str) -> list[list[re.Pattern[str]]]:
     """The years, GS grades and steps a folded question names, each as the one form an answer
     may name it by."""
@@ -66,7 +79,8 @@ class Specifics:
     """
 
     def __init__(self, specifics: Mapping[str, Iterable[str]]) -> None:
-        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]]]] = []
+        # (how a question names it, the forms an answer may name it by, whether it is a plain name)
+        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool]] = []
         self._percentiles: dict[int, list[re.Pattern[str]]] = {}
         for phrase, forms in specifics.items():
             patterns = [_pattern(form) for form in (*forms, phrase)]
@@ -74,18 +88,27 @@ class Specifics:
             if numbers:
                 self._percentiles[numbers[0]] = patterns
             else:
-                self._rules.append((_pattern(phrase), patterns))
+                plain = set(forms) <= {phrase}
+                self._rules.append((_pattern(phrase), patterns, plain))
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
         folded = _folded(question)
-        asked = percentiles(folded)
-        # The percentile asked for is stricter than the word: "the 90th" alone must be named.
-        rest = _QUARTILE.sub(" ", _SHARE.sub(" ", _PERCENTILE.sub(" ", folded)))
-        found = [forms for pattern, forms in self._rules if pattern.search(rest)]
+        rest = _without_percentiles(folded)
+        found = [forms for pattern, forms, _ in self._rules if pattern.search(rest)]
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
-                  for number in asked]
+                  for number in percentiles(folded)]
         return found + _numbered(folded)
+
+    def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
+        """The plain names (a place, an employer, an occupation: no other forms) a folded
+        question asks the pay or price at ("what does Epic pay", "what do nurses make"), each
+        as the forms an answer may name it by; none when it asks no amount ("does Epic make
+        the software")."""
+        if not _AMOUNT.search(folded):
+            return []
+        rest = _without_percentiles(folded)
+        return [forms for pattern, forms, plain in self._rules if plain and pattern.search(rest)]
 
     @staticmethod
     def answers(named: list[list[re.Pattern[str]]], folded_answer: str) -> bool:
