@@ -54,6 +54,7 @@ def test_specifics_need_an_answer_naming_them() -> None:
     ("what do the top 25% make", [75]),
     ("pay of the bottom 10 percent", [10]),
     ("upper quartile pay", [75]),
+    ("what do the highest paid 5% of coders make", [95]),
     ("what percentile is 50k", []),
     ("my son is in 10th grade", []),  # an ordinal that is no percentile
 ])
@@ -92,6 +93,8 @@ def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
     "what does a gs 9 step 5 make", "how much do sonographers make", "pay in milwaukee",
     "what is the rhit failure rate", "how much is tuition at the community college",
     "what's the pay for an epic analyst", "what does kaiser pay",
+    "what's the job placement rate after the program", "do i need a background check",
+    "is there a shift differential for night shift", "how many people took the rhia last year",
 ])
 def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     assert ENGINE.answer(question).outcome is not Outcome.ANSWERED

@@ -19,7 +19,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # So must a percentile: "the 75th percentile", "the top 25 %" (the 75th), "the bottom 10 percent"
 # (the 10th), "the upper quartile" (the 75th) - the data has a median and a few percentiles.
 _PERCENTILE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) percentiles?\b")
-_SHARE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower) (\d{1,2}) (?:percent|pct)\b")
+_SHARE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower)(?: paid| earning| earners)?"
+                    r" (\d{1,2}) (?:percent|pct)\b")
 _QUARTILE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower) quartile\b")
 _HIGH = frozenset({"top", "highest", "upper"})
 # And a General Schedule grade or step ("GS-12", "gs 9 step 5"): the table has a few of each.
