@@ -95,6 +95,7 @@ def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
     "what's the pay for an epic analyst", "what does kaiser pay",
     "what's the job placement rate after the program", "do i need a background check",
     "is there a shift differential for night shift", "how many people took the rhia last year",
+    "how many ehr jobs are in florida",
 ])
 def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     assert ENGINE.answer(question).outcome is not Outcome.ANSWERED
@@ -107,6 +108,7 @@ def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     ("what's the first-time pass rate for the cehrs", "certification:CEHRS:exam"),
     ("can i skip the commute by working remotely", "topic:remote_work"),
     ("does epic make the software hospitals use", "topic:ehr_systems"),
+    ("how many jobs are there nationwide", "figure:mrs_employment_2023"),
 ])
 def test_a_specific_the_knowledge_has_is_still_answered(question: str, entry: str) -> None:
     answer = ENGINE.answer(question)

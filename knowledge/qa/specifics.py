@@ -26,6 +26,13 @@ _HIGH = frozenset({"top", "highest", "upper"})
 # And a General Schedule grade or step ("GS-12", "gs 9 step 5"): the table has a few of each.
 _GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
 _STEP = re.compile(r"\bstep (\d{1,2})\b")
+# A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
+# people: a state's pay card does not.
+_COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
+                    r"|employees|techs|technicians|clerks|coders)\b")
+_COUNTED = [re.compile(rf"\b{form}\b") for form in
+            ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
+             "work as")]
 
 # An amount asked: pay words, "how much", and "make" as in earning ("what do nurses make", "make
 # a year"), not as in building ("does Epic make the software").
@@ -99,6 +106,8 @@ class Specifics:
         found = [forms for pattern, forms, _ in self._rules if pattern.search(rest)]
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
                   for number in percentiles(folded)]
+        if _COUNT.search(folded):
+            found.append(_COUNTED)
         return found + _numbered(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
