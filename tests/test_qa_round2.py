@@ -85,6 +85,16 @@ def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
     assert specifics.priced("what is the cehrs pass rate") == []  # a detail, not a name
 
 
+@pytest.mark.parametrize(("question", "pay"), [
+    ("what do nurses make", True), ("what would i make as a coder", True),
+    ("how much do ehr trainers make", True), ("what's the salary", True),
+    ("what reports do ehr specialists make", False), ("does epic make the software", False),
+])
+def test_a_pay_question_is_told_from_make_as_in_building(question: str, pay: bool) -> None:
+    assert Specifics.asks_pay(question) is pay
+    assert Specifics.about_pay("median 50 250 a year") and not Specifics.about_pay("hipaa")
+
+
 @pytest.mark.parametrize("question", [
     "how much do ehr specialists make in chicago", "what does kaiser pay ehr specialists",
     "what do registered nurses make", "what will the median be in 2035", "rhia pass rate",
@@ -96,6 +106,7 @@ def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
     "what's the job placement rate after the program", "do i need a background check",
     "is there a shift differential for night shift", "how many people took the rhia last year",
     "how many ehr jobs are in florida",
+    "what does a unit secretary make",
 ])
 def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     assert ENGINE.answer(question).outcome is not Outcome.ANSWERED

@@ -293,8 +293,9 @@ class Engine:
         folded = " ".join(words(text))
         # A name asked with an amount ("what does Epic pay") needs an entry about it.
         names = self.specifics.priced(folded)
+        pay = self.specifics.asks_pay(folded)
         fitting = [item for item in ranked
-                   if self._fits(item.doc, named, mentions, folded, names)]
+                   if self._fits(item.doc, named, mentions, folded, names, pay)]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -325,16 +326,19 @@ class Engine:
                       mentions=mentions, read_as=text, **scores)
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
-              question: str, names: list[list[re.Pattern[str]]]) -> bool:
+              question: str, names: list[list[re.Pattern[str]]], pay: bool) -> bool:
         """Whether entry `doc` may answer `question` (folded): it names every specific thing
         asked about (`named`; a named subject's detail only on that subject's own entry or on
         one about a specific thing asked about: "Lincoln, NE" in Nebraska), it is
         about no specific thing not asked about, and it is not about another subject (a
         certification, a state) than the question names — nor, for a fact the sources lack,
         about one the question does not name. A name asked with an amount (`names`: "what does
-        Epic pay") must be in its title: a card that only mentions Epic gives no pay there."""
+        Epic pay") must be in its title: a card that only mentions Epic gives no pay there;
+        a pay question (`pay`) needs an entry speaking of pay."""
         entry = self.entries[doc]
         if names and not self.specifics.answers(names, self._titles[doc]):
+            return False
+        if pay and not self.specifics.about_pay(self._folded[doc]):
             return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):

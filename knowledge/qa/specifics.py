@@ -34,12 +34,18 @@ _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
 
-# An amount asked: pay words, "how much", and "make" as in earning ("what do nurses make", "make
-# a year"), not as in building ("does Epic make the software").
-_AMOUNT = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income"
-                     r"|compensation|how much)\b|\bmak(?:e|es|ing)\b(?=$| (?:in|at|per|as|with"
-                     r"|there|here|starting|yearly|hourly|annually|on average|a year|an hour"
-                     r"|a month|a week)\b)")
+# Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
+# in building ("does Epic make the software", "what reports do they make"); an amount asked:
+# those or "how much".
+_PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
+        r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
+        r"|on average|a year|an hour|a month|a week)\b"
+        r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$")
+_ASKS_PAY = re.compile(_PAY)
+_AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
+# An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
+_ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|income|mean|median"
+                        r"|a year|an hour)\b")
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
@@ -119,6 +125,16 @@ class Specifics:
             return []
         rest = _without_percentiles(folded)
         return [forms for pattern, forms, plain in self._rules if plain and pattern.search(rest)]
+
+    @staticmethod
+    def asks_pay(folded: str) -> bool:
+        """Whether a folded question asks what someone earns."""
+        return bool(_ASKS_PAY.search(folded))
+
+    @staticmethod
+    def about_pay(folded_answer: str) -> bool:
+        """Whether an answer (its folded words) speaks of pay."""
+        return bool(_ABOUT_PAY.search(folded_answer))
 
     @staticmethod
     def answers(named: list[list[re.Pattern[str]]], folded_answer: str) -> bool:
