@@ -13,7 +13,7 @@ from handlers.ask import ENGINE_KEY
 from knowledge.qa import Outcome
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.mentions import find_mentions
-from knowledge.qa.specifics import Specifics
+from knowledge.qa.specifics import Specifics, percentiles
 from knowledge.qa.text import spoken_amounts, words
 from tests.harness import BotHarness, replies
 
@@ -49,13 +49,81 @@ def test_specifics_need_an_answer_naming_them() -> None:
     assert specifics.named("rhit fee") == []
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what is the 75th percentile salary", [75]),
+    ("what do the top 25% make", [75]),
+    ("pay of the bottom 10 percent", [10]),
+    ("upper quartile pay", [75]),
+    ("what do the highest paid 5% of coders make", [95]),
+    ("what percentile is 50k", []),
+    ("my son is in 10th grade", []),  # an ordinal that is no percentile
+])
+def test_percentiles_are_read_however_they_are_asked(question: str, expected: list[int]) -> None:
+    assert percentiles(" ".join(words(question.replace("%", " percent ")))) == expected
+
+
+def test_a_percentile_grade_or_step_must_be_named_like_a_year() -> None:
+    specifics = Specifics({"percentile": [], "90th percentile": ["high end"]})
+    assert not specifics.answers(specifics.named("75th percentile pay"),
+                                 "the median 50 250 without saying which percentiles")
+    assert specifics.answers(specifics.named("75th percentile pay"), "lincoln 75th percentile")
+    # a percentile the data names by other words: the range's high end
+    assert specifics.answers(specifics.named("top 10% earnings"), "high end of the range")
+    assert not specifics.answers(specifics.named("top 25 percent"), "high end of the range")
+    assert not specifics.answers(specifics.named("gs 12 pay"), "gs 5 to gs 11")
+    assert specifics.answers(specifics.named("gs7 pay"), "gs 7 base pay")
+    assert not specifics.answers(specifics.named("gs 9 step 5"), "gs 9 at step 1 to step 10")
+    assert specifics.answers(specifics.named("gs 9 step 10"), "gs 9 at step 1 to step 10")
+    assert specifics.named("what is the first step") == []
+
+
+def test_a_name_asked_with_an_amount_needs_an_entry_about_it() -> None:
+    specifics = Specifics({"epic": [], "pass rate": ["pass rate", "passed"]})
+    assert specifics.priced("how much does epic pay its trainers")
+    assert specifics.priced("what do epic analysts make")
+    assert specifics.priced("does epic make the software") == []  # building, not earning
+    assert specifics.priced("what is the cehrs pass rate") == []  # a detail, not a name
+
+
+@pytest.mark.parametrize(("question", "pay"), [
+    ("what do nurses make", True), ("what would i make as a coder", True),
+    ("how much do ehr trainers make", True), ("what's the salary", True),
+    ("what reports do ehr specialists make", False), ("does epic make the software", False),
+])
+def test_a_pay_question_is_told_from_make_as_in_building(question: str, pay: bool) -> None:
+    assert Specifics.asks_pay(question) is pay
+    assert Specifics.about_pay("median 50 250 a year") and not Specifics.about_pay("hipaa")
+
+
 @pytest.mark.parametrize("question", [
     "how much do ehr specialists make in chicago", "what does kaiser pay ehr specialists",
     "what do registered nurses make", "what will the median be in 2035", "rhia pass rate",
-    "salary in canada",
+    "salary in canada", "do ehr specialists get a gym membership", "is there a 401k match",
+    "what is the 60th percentile salary", "what do the top 25 percent earn", "gs 13 salary",
+    "what does a gs 9 step 5 make", "how much do sonographers make", "pay in milwaukee",
+    "what is the rhit failure rate", "how much is tuition at the community college",
+    "what's the pay for an epic analyst", "what does kaiser pay",
+    "what's the job placement rate after the program", "do i need a background check",
+    "is there a shift differential for night shift", "how many people took the rhia last year",
+    "how many ehr jobs are in florida",
+    "what does a unit secretary make",
 ])
 def test_near_misses_get_an_honest_dont_know(question: str) -> None:
     assert ENGINE.answer(question).outcome is not Outcome.ANSWERED
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("what's the 75th percentile pay in lincoln nebraska", "figure:lincoln_pct75_2023"),
+    ("top 10 percent earnings", "figure:mrs_range_high_2023"),
+    ("what does gs 7 pay at step 10", "federal:gs7"),
+    ("what's the first-time pass rate for the cehrs", "certification:CEHRS:exam"),
+    ("can i skip the commute by working remotely", "topic:remote_work"),
+    ("does epic make the software hospitals use", "topic:ehr_systems"),
+    ("how many jobs are there nationwide", "figure:mrs_employment_2023"),
+])
+def test_a_specific_the_knowledge_has_is_still_answered(question: str, entry: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.entry is not None and answer.entry.id == entry
 
 
 def test_every_state_named_is_found_in_order_with_nicknames() -> None:

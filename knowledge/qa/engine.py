@@ -182,6 +182,7 @@ class Engine:
         self.entries = tuple(entries)
         self.specifics = Specifics(specifics or {})
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
+        self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -294,7 +295,11 @@ class Engine:
         # question, and the reply is "I don't know").
         named = self.specifics.named(text)
         folded = " ".join(words(text))
-        fitting = [item for item in ranked if self._fits(item.doc, named, mentions, folded)]
+        # A name asked with an amount ("what does Epic pay") needs an entry about it.
+        names = self.specifics.priced(folded)
+        pay = self.specifics.asks_pay(folded)
+        fitting = [item for item in ranked
+                   if self._fits(item.doc, named, mentions, folded, names, pay)]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -325,13 +330,20 @@ class Engine:
                       mentions=mentions, read_as=text, **scores)
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
-              question: str) -> bool:
+              question: str, names: list[list[re.Pattern[str]]], pay: bool) -> bool:
         """Whether entry `doc` may answer `question` (folded): it names every specific thing
-        asked about (`named`; a named subject's detail only on that subject's own entry), it is
+        asked about (`named`; a named subject's detail only on that subject's own entry or on
+        one about a specific thing asked about: "Lincoln, NE" in Nebraska), it is
         about no specific thing not asked about, and it is not about another subject (a
         certification, a state) than the question names — nor, for a fact the sources lack,
-        about one the question does not name."""
+        about one the question does not name. A name asked with an amount (`names`: "what does
+        Epic pay") must be in its title: a card that only mentions Epic gives no pay there;
+        a pay question (`pay`) needs an entry speaking of pay."""
         entry = self.entries[doc]
+        if names and not self.specifics.answers(names, self._titles[doc]):
+            return False
+        if pay and not self.specifics.about_pay(self._folded[doc]):
+            return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
             return False
@@ -340,7 +352,8 @@ class Engine:
         if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
                 and not mentions.subjects <= entry.subjects:
             return False  # "CEHRS or RHIT" compares other things than "RHIT vs CCA"
-        if named and mentions.subjects and not entry.subjects & mentions.subjects:
+        if named and mentions.subjects and not entry.subjects & mentions.subjects \
+                and not self._about[doc]:
             return False  # a detail of a named certification ("RHIA pass rate") is on its card
         return not named or self.specifics.answers(named, self._folded[doc])
 

@@ -1,9 +1,10 @@
 """Specific things a question may name that only an entry naming them too can answer.
 
 "How much do EHR specialists make in Chicago?" is not answered by the national median, nor "what
-does Kaiser pay?", "what do registered nurses make?", "the median in 2035?" or "the RHIA pass
-rate?" by the RHIA card: the place, employer, other occupation, year or detail asked for must be
-in the answer, or the honest reply is "I don't know".
+does Kaiser pay?", "what do registered nurses make?", "the median in 2035?", "the 75th
+percentile?", "GS-12 step 5?", "do they get a gym membership?" or "the RHIA pass rate?" by the
+RHIA card: the place, employer, other occupation, year, percentile, grade, perk or detail asked
+for must be in the answer, or the honest reply is "I don't know".
 """
 
 from __future__ import annotations
@@ -15,6 +16,36 @@ from knowledge.qa.text import words
 
 # A year named in a question ("in 2030") must be in the answer too.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# So must a percentile: "the 75th percentile", "the top 25 %" (the 75th), "the bottom 10 percent"
+# (the 10th), "the upper quartile" (the 75th) - the data has a median and a few percentiles.
+_PERCENTILE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) percentiles?\b")
+_SHARE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower)(?: paid| earning| earners)?"
+                    r" (\d{1,2}) (?:percent|pct)\b")
+_QUARTILE = re.compile(r"\b(top|highest|upper|bottom|lowest|lower) quartile\b")
+_HIGH = frozenset({"top", "highest", "upper"})
+# And a General Schedule grade or step ("GS-12", "gs 9 step 5"): the table has a few of each.
+_GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
+_STEP = re.compile(r"\bstep (\d{1,2})\b")
+# A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
+# people: a state's pay card does not.
+_COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
+                    r"|employees|techs|technicians|clerks|coders)\b")
+_COUNTED = [re.compile(rf"\b{form}\b") for form in
+            ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
+             "work as")]
+
+# Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
+# in building ("does Epic make the software", "what reports do they make"); an amount asked:
+# those or "how much".
+_PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
+        r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
+        r"|on average|a year|an hour|a month|a week)\b"
+        r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$")
+_ASKS_PAY = re.compile(_PAY)
+_AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
+# An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
+_ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|income|mean|median"
+                        r"|a year|an hour)\b")
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
@@ -23,19 +54,87 @@ def _pattern(phrase: str) -> re.Pattern[str]:
                                        words(phrase)) + r"\b")
 
 
+def _folded(question: str) -> str:
+    """`question`'s folded words, one space, with "%" read as "percent" ("top 10%")."""
+    return " ".join(words(question.replace("%", " percent ")))
+
+
+def percentiles(folded: str) -> list[int]:
+    """The percentiles a folded question asks about, as numbers ("top 25 percent" → 75)."""
+    found = [int(number) for number in _PERCENTILE.findall(folded)]
+    found += [100 - int(number) if side in _HIGH else int(number)
+              for side, number in _SHARE.findall(folded)]
+    found += [75 if side in _HIGH else 25 for side in _QUARTILE.findall(folded)]
+    return found
+
+
+def _without_percentiles(folded: str) -> str:
+    """A folded question without the percentiles it asks about: the percentile asked for is
+    stricter than the word ("the 90th" alone must be named)."""
+    return _QUARTILE.sub(" ", _SHARE.sub(" ", _PERCENTILE.sub(" ", folded)))
+
+
+def _numbered(folded: str) -> list[list[re.Pattern[str]]]:
+    """The years, GS grades and steps a folded question names, each as the one form an answer
+    may name it by."""
+    found = [[re.compile(rf"\b{year}\b")] for year in _YEAR.findall(folded)]
+    grades = _GRADE.findall(folded)
+    found += [[re.compile(rf"\bgs ?{grade}\b")] for grade in grades]
+    if grades or "schedule" in folded.split():
+        found += [[re.compile(rf"\bstep {step}\b")] for step in _STEP.findall(folded)]
+    return found
+
+
 class Specifics:
-    """`specifics` maps a phrase as typed to the forms an answer may name it by (none: itself)."""
+    """`specifics` maps a phrase as typed to the forms an answer may name it by (none: itself).
+
+    A percentile phrase ("90th percentile") gives the other forms an answer may name that
+    percentile by ("high end"); any other percentile must be named as itself ("75th").
+    """
 
     def __init__(self, specifics: Mapping[str, Iterable[str]]) -> None:
-        self._rules = [(_pattern(phrase), [_pattern(form) for form in (*forms, phrase)])
-                       for phrase, forms in specifics.items()]
+        # (how a question names it, the forms an answer may name it by, whether it is a plain name)
+        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool]] = []
+        self._percentiles: dict[int, list[re.Pattern[str]]] = {}
+        for phrase, forms in specifics.items():
+            patterns = [_pattern(form) for form in (*forms, phrase)]
+            numbers = percentiles(_folded(phrase))
+            if numbers:
+                self._percentiles[numbers[0]] = patterns
+            else:
+                plain = set(forms) <= {phrase}
+                self._rules.append((_pattern(phrase), patterns, plain))
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
-        folded = " ".join(words(question))
-        found = [forms for pattern, forms in self._rules if pattern.search(folded)]
-        found += [[re.compile(rf"\b{year}\b")] for year in _YEAR.findall(folded)]
-        return found
+        folded = _folded(question)
+        rest = _without_percentiles(folded)
+        found = [forms for pattern, forms, _ in self._rules if pattern.search(rest)]
+        found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
+                  for number in percentiles(folded)]
+        if _COUNT.search(folded):
+            found.append(_COUNTED)
+        return found + _numbered(folded)
+
+    def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
+        """The plain names (a place, an employer, an occupation: no other forms) a folded
+        question asks the pay or price at ("what does Epic pay", "what do nurses make"), each
+        as the forms an answer may name it by; none when it asks no amount ("does Epic make
+        the software")."""
+        if not _AMOUNT.search(folded):
+            return []
+        rest = _without_percentiles(folded)
+        return [forms for pattern, forms, plain in self._rules if plain and pattern.search(rest)]
+
+    @staticmethod
+    def asks_pay(folded: str) -> bool:
+        """Whether a folded question asks what someone earns."""
+        return bool(_ASKS_PAY.search(folded))
+
+    @staticmethod
+    def about_pay(folded_answer: str) -> bool:
+        """Whether an answer (its folded words) speaks of pay."""
+        return bool(_ABOUT_PAY.search(folded_answer))
 
     @staticmethod
     def answers(named: list[list[re.Pattern[str]]], folded_answer: str) -> bool:
