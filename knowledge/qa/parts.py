@@ -27,6 +27,12 @@ def _asks(text: str) -> bool:
     return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
 
 
+def asks(part: str, text: str) -> bool:
+    """Whether `part` of `text` is a question: it starts like one or ends with a question mark
+    there (a post's "i'm 34 and stuck in retail" is no question; "do i need a degree?" is)."""
+    return _asks(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing."""
     parts: list[str] = []

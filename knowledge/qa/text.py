@@ -28,6 +28,11 @@ _AMOUNTS = (
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
 _BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
+# Asking what a name or acronym means ("what does NHA stand for", "what is OPM short for"): the
+# question is the name itself; the framing matches no topic, and kept, it let the one entry
+# whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
+_NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
+                           r"acronym (?:for|of)|full name of|full form of|meaning of)\b")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Words that carry no topic: dropped from queries and documents alike.
@@ -69,6 +74,12 @@ STOPWORDS = frozenset({
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides",
+    # contractions as typed without the apostrophe ("who's" → "whos", not "whose"), and asking
+    # for tips ("any tips for getting hired")
+    "whos", "whose", "thats", "theres", "theyre", "isnt", "arent", "wont", "didnt", "wheres",
+    "getting", "tips", "tip", "pointers", "going", "goes", "went",
+    # degree words: "fully remote" is remote, not full-time; "enough openings" are openings
+    "fully", "completely", "entirely", "enough",
     # round 4: function words and feelings that carry no topic ("stuck behind a computer",
     # "practice during the program")
     "during", "among", "upon", "onto", "via", "whether", "towards", "toward", "stuck",
@@ -192,13 +203,17 @@ class Vocabulary:
 
     def __init__(self, synonyms: Mapping[str, Iterable[str]], known_words: Iterable[str]) -> None:
         # Phrases ("how long", "veterans affairs") are matched on word boundaries, longest first.
-        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
+        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...], bool]] = []
         self._single: dict[str, tuple[str, ...]] = {}
         for phrase, expansion in synonyms.items():
             key = " ".join(words(phrase))
-            targets = tuple(word for item in expansion for word in words(item))
+            items = list(expansion)
+            # "=" first: an idiom, its own words stand for nothing ("take home" → pay).
+            idiom = bool(items) and items[0].startswith("=")
+            targets = tuple(word for item in items for word in words(item))
             if " " in key:
-                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets))
+                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets,
+                                      idiom))
             else:
                 self._single[key] = targets
         self._phrases.sort(key=lambda item: -len(item[1]))
@@ -279,13 +294,13 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = spoken_amounts(" ".join(words(text)))
+        folded = _NAME_FRAMING.sub(" ", spoken_amounts(" ".join(words(text))))
         situation = situation_words(text)
         found: list[QueryWord] = []
-        for pattern, phrase, targets in self._phrases:
+        for pattern, phrase, targets, idiom in self._phrases:
             if pattern.search(folded):
                 folded = pattern.sub(" ", folded)
-                own = tuple(word for word in phrase.split() if word not in STOPWORDS)
+                own = () if idiom else tuple(w for w in phrase.split() if w not in STOPWORDS)
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
                 found.append(QueryWord(phrase, terms))
         raws = folded.split()
