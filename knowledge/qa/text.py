@@ -143,12 +143,22 @@ def _same_start(word: str, candidate: str) -> bool:
     return word[0] == candidate[0] or (len(word) > 1 and word[1::-1] == candidate[:2])
 
 
+# Endings that make another form of a word; "-er" and "-est" only with each other ("cheaper",
+# "cheapest"), as a word with "-er" alone is mostly another word ("waiter" is no "wait").
+_INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "ly"})
+_COMPARISONS = frozenset({"er", "est"})
+
+
 def _same_word(word: str, candidate: str) -> bool:
-    """Whether two words are forms of one ("cheaper", "cheapest"): all but their last three
-    letters, and at least four, are the same."""
+    """Whether two words are forms of one ("cheaper", "cheapest"; not "factory", "factor"):
+    they share a start of at least four letters and differ only by inflectional endings."""
     pairs = zip(word, candidate, strict=False)
     shared = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], pairs))
-    return shared >= max(MIN_FUZZY_LENGTH, min(len(word), len(candidate)) - 3)
+    for cut in range(shared, MIN_FUZZY_LENGTH - 1, -1):  # "cheape|r" is "cheap|er"
+        endings = {word[cut:], candidate[cut:]}
+        if endings <= _INFLECTIONS or endings == _COMPARISONS:
+            return True
+    return False
 
 
 def fold(text: str) -> str:
