@@ -243,7 +243,7 @@ class Engine:
                 if asks(part, text):
                     asked.append(answer)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
-        if whole.answered and len(asked) < len(parts):
+        if not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
         shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []

@@ -33,6 +33,10 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 # whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
 _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
                            r"acronym (?:for|of)|full name of|full form of|meaning of)\b")
+# "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
+# acronym (not the "mean" of "what is the mean salary").
+_WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
+                         r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Words that carry no topic: dropped from queries and documents alike.
@@ -77,7 +81,8 @@ STOPWORDS = frozenset({
     # contractions as typed without the apostrophe ("who's" → "whos", not "whose"), and asking
     # for tips ("any tips for getting hired")
     "whos", "whose", "thats", "theres", "theyre", "isnt", "arent", "wont", "didnt", "wheres",
-    "getting", "tips", "tip", "pointers", "going", "goes", "went",
+    "getting", "tips", "tip", "pointers", "going", "goes", "went", "acronym", "abbreviation",
+    "initials",
     # degree words: "fully remote" is remote, not full-time; "enough openings" are openings
     "fully", "completely", "entirely", "enough",
     # round 4: function words and feelings that carry no topic ("stuck behind a computer",
@@ -305,6 +310,7 @@ class Vocabulary:
         which stands for the known words it begins.
         """
         folded = _NAME_FRAMING.sub(" ", spoken_amounts(" ".join(words(text))))
+        folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets, idiom in self._phrases:
