@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.parts import question_parts
 from knowledge.qa.text import Vocabulary
 
 ENGINE = knowledge_engine()
@@ -67,3 +68,9 @@ def test_a_posts_question_sentence_picks_the_card_not_its_chit_chat() -> None:
     # A state named in another sentence still counts.
     stated = ENGINE.answer("i live in texas. what do records techs make?")
     assert stated.entry is not None and stated.entry.id == "state:TX"
+
+
+def test_two_alternatives_asked_as_two_questions_are_two_parts() -> None:
+    assert question_parts("do i need a degree or can i get hired with a certificate") == [
+        "do i need a degree", "can i get hired with a certificate"]
+    assert question_parts("cehrs or rhit") == ["cehrs or rhit"]

@@ -1,5 +1,6 @@
 """Splitting a message into the questions it asks: the sentences of a long post, and the two
-halves of "how long does it take and what does it pay"."""
+halves of "how long does it take and what does it pay" or of "do i need a degree or can i get
+hired with a certificate"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
-_JOIN = re.compile(r",?\s+(?:and|also|plus)\s+", re.IGNORECASE)
+_JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
 MAX_PARTS = 6
 
 
