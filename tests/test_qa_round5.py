@@ -74,3 +74,10 @@ def test_two_alternatives_asked_as_two_questions_are_two_parts() -> None:
     assert question_parts("do i need a degree or can i get hired with a certificate") == [
         "do i need a degree", "can i get hired with a certificate"]
     assert question_parts("cehrs or rhit") == ["cehrs or rhit"]
+
+
+def test_a_plural_takes_the_synonyms_of_its_own_word_not_of_a_longer_one() -> None:
+    vocabulary = Vocabulary({"clinic": ["physician"], "clinicals": ["practicum"]},
+                            ["clinic", "physician", "practicum"])
+    clinics, = vocabulary.expand("clinics")
+    assert "physician" in clinics.terms and "practicum" not in clinics.terms

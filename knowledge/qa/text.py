@@ -233,8 +233,11 @@ class Vocabulary:
                 self._single[key] = targets
         self._phrases.sort(key=lambda item: -len(item[1]))
         known = {word for word in known_words if word not in STOPWORDS}
-        # "clinics" finds the synonyms of "clinic": single words also match by their stem.
-        self._by_stem = {stem(key): targets for key, targets in self._single.items()}
+        # "clinics" finds the synonyms of "clinic": single words also match by their stem; of
+        # keys sharing a stem, the shortest ("clinic", not "clinicals").
+        self._by_stem: dict[str, tuple[str, ...]] = {}
+        for key in sorted(self._single, key=lambda single: (len(single), single)):
+            self._by_stem.setdefault(stem(key), self._single[key])
         known.update(self._single)
         known.update(target for targets in self._single.values() for target in targets)
         self.known = frozenset(known)
