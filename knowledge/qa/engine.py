@@ -23,7 +23,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
-from knowledge.qa.parts import question_parts
+from knowledge.qa.parts import asks, question_parts
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
@@ -44,6 +44,9 @@ QUESTION_WEIGHT = 1
 # similarity (0-1); an entry is answered on its paraphrase alone from this similarity on.
 PARAPHRASE_WEIGHT = 0.5
 PARAPHRASE_ANSWER = 0.85
+# The similarity counts to this power: a near copy of an example far more than a loose likeness
+# (token sort ratio gives two phrasings sharing one of two words about 0.7).
+PARAPHRASE_POWER = 2
 # Meaning (knowledge/qa/semantic.py): the best entry needs SEMANTIC_RELIEF less coverage when
 # it is also the closest in meaning, with a cosine of at least SEMANTIC_SUPPORT, ahead of the
 # closest entry of another family by at least SEMANTIC_MARGIN. (Added to the fused score, the
@@ -167,6 +170,14 @@ def meaning_text(query: Sequence[QueryWord]) -> str:
     return " ".join(word.text for word in query)
 
 
+def _names_all(part: Answer, whole: Answer) -> bool:
+    """Whether a part of a post names every subject (state, certification, government) the
+    whole post does: then its answer, not the whole's, answers the post — the chit-chat around
+    the question ("i'm 34 and stuck in retail") must not pick the card; else the whole's (a
+    state named in another sentence: "i live in texas. what does it pay?")."""
+    return part.mentions.subjects >= whole.mentions.subjects
+
+
 def _family(entry_id: str) -> str:
     """A certification part's card holds the whole certification ("certification:RHIT:fee"
     is "certification:RHIT" too): one of them is enough in an answer."""
@@ -194,8 +205,9 @@ class Engine:
         self._cues = {intent: frozenset(document_terms(cues))
                       for intent, cues in intent_cues.items()}
         self.paraphrases = ParaphraseIndex(
-            (doc, self.vocabulary.expand(question))
-            for doc, entry in enumerate(self.entries) for question in entry.questions)
+            ((doc, self.vocabulary.expand(question))
+             for doc, entry in enumerate(self.entries) for question in entry.questions),
+            self.index)
         self.meanings = None if semantic is None else SemanticIndex(
             semantic, ((doc, meaning_text(self.vocabulary.expand(question)))
                        for doc, entry in enumerate(self.entries) for question in entry.questions))
@@ -223,13 +235,18 @@ class Engine:
         # A post of several sentences or a two-part question: each part is answered (a later
         # part read after the earlier one, like a follow-up), the whole's answer first.
         found: list[Answer] = []
+        asked: list[Answer] = []
         prior = previous
         for part in parts:
             answer = self._in_context(part, prior, normalized)
             if answer.answered:
                 found.append(answer)
                 prior = answer.read_as
+                if asks(part, text):
+                    asked.append(answer)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
+        if not whole.wants_estimate and len(asked) < len(parts):
+            primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
         shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []
         for answer in found:
@@ -411,7 +428,8 @@ class Engine:
             # paraphrase of "how much do they make in Maine".
             named = not entry.subjects or bool(entry.subjects & mentions.subjects)
             similarity = similar.get(doc, 0.0) if named else 0.0
-            fused = reranked[doc] / top + PARAPHRASE_WEIGHT * similarity * min(factor, 1.0)
+            fused = reranked[doc] / top + PARAPHRASE_WEIGHT * similarity ** PARAPHRASE_POWER \
+                * min(factor, 1.0)
             ranked.append(Ranked(doc, fused, covered[doc], similarity))
         ranked.sort(key=lambda item: (-item.score, item.doc))
         return ranked

@@ -7,7 +7,7 @@ strings (token sort ratio: word order does not matter, a near-miss stem still co
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -17,19 +17,27 @@ from knowledge.qa.text import QueryWord
 MIN_SIMILARITY = 50.0
 
 
-def phrasing(query: Sequence[QueryWord]) -> str:
+def _main_term(word: QueryWord, indexed: Container[str]) -> str:
+    """A word's first term that the entries' texts hold: a word only the synonyms know stands
+    for what it means ("dough" for "salari"), as it would never meet an example otherwise."""
+    return next((term for term in word.terms if term in indexed), word.terms[0])
+
+
+def phrasing(query: Sequence[QueryWord], indexed: Container[str]) -> str:
     """A question as its words' main index terms, e.g. "stress" for "is the job stressful";
     a word the knowledge does not know stays as typed ("london"), so that it counts against a
     match instead of vanishing."""
-    return " ".join(word.terms[0] if word.terms else word.text for word in query)
+    return " ".join(_main_term(word, indexed) if word.terms else word.text for word in query)
 
 
 class ParaphraseIndex:
-    def __init__(self, examples: Iterable[tuple[int, Sequence[QueryWord]]]) -> None:
+    def __init__(self, examples: Iterable[tuple[int, Sequence[QueryWord]]],
+                 indexed: Container[str]) -> None:
+        self._indexed = indexed
         self._docs: list[int] = []
         self._phrasings: list[str] = []
         for doc, query in examples:
-            text = phrasing(query)
+            text = phrasing(query, indexed)
             if text:
                 self._docs.append(doc)
                 self._phrasings.append(text)
@@ -40,7 +48,7 @@ class ParaphraseIndex:
     def similar(self, query: Sequence[QueryWord], limit: int) -> dict[int, float]:
         """Up to `limit` entries whose closest example is similar enough, with that similarity
         (0-1), best first."""
-        text = phrasing(query)
+        text = phrasing(query, self._indexed)
         if not text or limit <= 0:
             return {}
         found = process.extract(text, self._phrasings, scorer=fuzz.token_sort_ratio,

@@ -1,5 +1,6 @@
 """Splitting a message into the questions it asks: the sentences of a long post, and the two
-halves of "how long does it take and what does it pay"."""
+halves of "how long does it take and what does it pay" or of "do i need a degree or can i get
+hired with a certificate"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
-_JOIN = re.compile(r",?\s+(?:and|also|plus)\s+", re.IGNORECASE)
+_JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
 MAX_PARTS = 6
 
 
@@ -25,6 +26,12 @@ def _content(text: str) -> int:
 def _asks(text: str) -> bool:
     found = words(text)
     return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
+
+
+def asks(part: str, text: str) -> bool:
+    """Whether `part` of `text` is a question: it starts like one or ends with a question mark
+    there (a post's "i'm 34 and stuck in retail" is no question; "do i need a degree?" is)."""
+    return _asks(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None
 
 
 def question_parts(text: str) -> list[str]:

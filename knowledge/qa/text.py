@@ -29,6 +29,15 @@ _AMOUNTS = (
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
 _BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
+# Asking what a name or acronym means ("what does NHA stand for", "what is OPM short for"): the
+# question is the name itself; the framing matches no topic, and kept, it let the one entry
+# whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
+_NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
+                           r"acronym (?:for|of)|full name of|full form of|meaning of)\b")
+# "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
+# acronym (not the "mean" of "what is the mean salary").
+_WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
+                         r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Words that carry no topic: dropped from queries and documents alike.
@@ -70,6 +79,13 @@ STOPWORDS = frozenset({
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides",
+    # contractions as typed without the apostrophe ("who's" → "whos", not "whose"), and asking
+    # for tips ("any tips for getting hired")
+    "whos", "whose", "thats", "theres", "theyre", "isnt", "arent", "wont", "didnt", "wheres",
+    "getting", "tips", "tip", "pointers", "going", "goes", "went", "acronym", "abbreviation",
+    "initials",
+    # degree words: "fully remote" is remote, not full-time; "enough openings" are openings
+    "fully", "completely", "entirely", "enough",
     # round 4: function words and feelings that carry no topic ("stuck behind a computer",
     # "practice during the program")
     "during", "among", "upon", "onto", "via", "whether", "towards", "toward", "stuck",
@@ -133,12 +149,22 @@ def _same_start(word: str, candidate: str) -> bool:
     return word[0] == candidate[0] or (len(word) > 1 and word[1::-1] == candidate[:2])
 
 
+# Endings that make another form of a word; "-er" and "-est" only with each other ("cheaper",
+# "cheapest"), as a word with "-er" alone is mostly another word ("waiter" is no "wait").
+_INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "ly"})
+_COMPARISONS = frozenset({"er", "est"})
+
+
 def _same_word(word: str, candidate: str) -> bool:
-    """Whether two words are forms of one ("cheaper", "cheapest"): all but their last three
-    letters, and at least four, are the same."""
+    """Whether two words are forms of one ("cheaper", "cheapest"; not "factory", "factor"):
+    they share a start of at least four letters and differ only by inflectional endings."""
     pairs = zip(word, candidate, strict=False)
     shared = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], pairs))
-    return shared >= max(MIN_FUZZY_LENGTH, min(len(word), len(candidate)) - 3)
+    for cut in range(shared, MIN_FUZZY_LENGTH - 1, -1):  # "cheape|r" is "cheap|er"
+        endings = {word[cut:], candidate[cut:]}
+        if endings <= _INFLECTIONS or endings == _COMPARISONS:
+            return True
+    return False
 
 
 def fold(text: str) -> str:
@@ -193,19 +219,26 @@ class Vocabulary:
 
     def __init__(self, synonyms: Mapping[str, Iterable[str]], known_words: Iterable[str]) -> None:
         # Phrases ("how long", "veterans affairs") are matched on word boundaries, longest first.
-        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
+        self._phrases: list[tuple[re.Pattern[str], str, tuple[str, ...], bool]] = []
         self._single: dict[str, tuple[str, ...]] = {}
         for phrase, expansion in synonyms.items():
             key = " ".join(words(phrase))
-            targets = tuple(word for item in expansion for word in words(item))
+            items = list(expansion)
+            # "=" first: an idiom, its own words stand for nothing ("take home" → pay).
+            idiom = bool(items) and items[0].startswith("=")
+            targets = tuple(word for item in items for word in words(item))
             if " " in key:
-                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets))
+                self._phrases.append((re.compile(rf"\b{re.escape(key)}\b"), key, targets,
+                                      idiom))
             else:
                 self._single[key] = targets
         self._phrases.sort(key=lambda item: -len(item[1]))
         known = {word for word in known_words if word not in STOPWORDS}
-        # "clinics" finds the synonyms of "clinic": single words also match by their stem.
-        self._by_stem = {stem(key): targets for key, targets in self._single.items()}
+        # "clinics" finds the synonyms of "clinic": single words also match by their stem; of
+        # keys sharing a stem, the shortest ("clinic", not "clinicals").
+        self._by_stem: dict[str, tuple[str, ...]] = {}
+        for key in sorted(self._single, key=lambda single: (len(single), single)):
+            self._by_stem.setdefault(stem(key), self._single[key])
         known.update(self._single)
         known.update(target for targets in self._single.values() for target in targets)
         self.known = frozenset(known)
@@ -281,12 +314,14 @@ class Vocabulary:
         which stands for the known words it begins.
         """
         folded = without_occupation(spoken_amounts(" ".join(words(text))))
+        folded = _NAME_FRAMING.sub(" ", folded)
+        folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
-        for pattern, phrase, targets in self._phrases:
+        for pattern, phrase, targets, idiom in self._phrases:
             if pattern.search(folded):
                 folded = pattern.sub(" ", folded)
-                own = tuple(word for word in phrase.split() if word not in STOPWORDS)
+                own = () if idiom else tuple(w for w in phrase.split() if w not in STOPWORDS)
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
                 found.append(QueryWord(phrase, terms))
         raws = folded.split()
