@@ -81,3 +81,24 @@ def test_a_plural_takes_the_synonyms_of_its_own_word_not_of_a_longer_one() -> No
                             ["clinic", "physician", "practicum"])
     clinics, = vocabulary.expand("clinics")
     assert "physician" in clinics.terms and "practicum" not in clinics.terms
+
+
+@pytest.mark.parametrize("question", ["how much do records techs make out west",
+                                      "what's the pay like in the south",
+                                      "do they earn more on the east coast"])
+def test_a_region_is_no_state_whose_name_shares_a_word(question: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.answered and answer.entry is not None
+    assert answer.entry.id == "topic:salary_by_state"
+
+
+@pytest.mark.parametrize("question", ["salary in washington dc", "medical records pay in dc",
+                                      "pay in the district of columbia"])
+def test_the_district_of_columbia_is_not_washington_state_and_has_no_figure(
+        question: str) -> None:
+    assert not ENGINE.answer(question).answered
+
+
+def test_judging_ones_own_pay_without_a_figure_asks_for_the_estimate() -> None:
+    answer = ENGINE.answer("am i underpaid")
+    assert answer.personal_pay and answer.wants_estimate

@@ -24,7 +24,8 @@ _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
 # Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
-                     "paid", "income", "wage", "wages", "estimate", "add", "adds"})
+                     "paid", "income", "wage", "wages", "estimate", "add", "adds", "underpaid",
+                     "overpaid"})
 # A what-if about oneself: "what if I moved to Ohio", "what would RHIT add for me".
 _WHAT_IF = re.compile(r"\b(?:what if|if i|if we|add|adds|get me)\b")
 
