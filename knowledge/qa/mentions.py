@@ -19,6 +19,11 @@ _STATE_ALIASES = {"cali": "CA", "socal": "CA", "norcal": "CA", "jersey": "NJ", "
                   "minn": "MN", "wisc": "WI", "conn": "CT", "mich": "MI", "okla": "OK"}
 _STATE_NAMES = sorted([*((fold(name), code) for code, name in STATES.items()),
                        *_STATE_ALIASES.items()], key=lambda item: -len(item[0]))
+# One pass over a question for every name (longest first, so "west virginia" wins over
+# "virginia" where both start).
+_STATE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name, _ in _STATE_NAMES)
+                            + r")\b")
+_STATE_CODES = dict(_STATE_NAMES)
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
@@ -95,12 +100,7 @@ class Mentions:
 def _states(text: str, folded: str) -> tuple[str, ...]:
     """The states named, in the order written: full names (longest first, so that "west
     virginia" is not also Virginia), else unambiguous codes."""
-    found: list[tuple[int, str]] = []
-    for name, code in _STATE_NAMES:
-        for match in re.finditer(rf"\b{name}\b", folded):
-            found.append((match.start(), code))
-        folded = re.sub(rf"\b{name}\b", lambda m: "#" * len(m.group()), folded)
-    named = [code for _, code in sorted(found)]
+    named = [_STATE_CODES[match.group()] for match in _STATE_PATTERN.finditer(folded)]
     if not named:
         named = [code for code in _codes(text) if code in STATES and code not in _AMBIGUOUS_CODES]
     return tuple(dict.fromkeys(named))
@@ -139,9 +139,8 @@ def mention_words(text: str, states: bool = True, certs: bool = True) -> set[str
     folded = " ".join(words(text))
     found: set[str] = set()
     if states:
-        for name, _ in _STATE_NAMES:
-            if re.search(rf"\b{name}\b", folded):
-                found.update(name.split())
+        for match in _STATE_PATTERN.finditer(folded):
+            found.update(match.group().split())
         found.update(code.lower() for code in _codes(text)
                      if code in STATES and code not in _AMBIGUOUS_CODES)
     if certs:

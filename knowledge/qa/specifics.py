@@ -104,12 +104,21 @@ class Specifics:
             else:
                 plain = set(forms) <= {phrase}
                 self._rules.append((_pattern(phrase), patterns, plain))
+        # One pass tells whether a question names any of them (most name none).
+        self._any = re.compile("|".join(f"(?:{rule.pattern})" for rule, _, _ in self._rules)
+                               or r"(?!)")
+
+    def _named_rules(self, rest: str) -> list[tuple[list[re.Pattern[str]], bool]]:
+        """The (forms, plain) of every rule a folded question names."""
+        if not self._any.search(rest):
+            return []
+        return [(forms, plain) for pattern, forms, plain in self._rules if pattern.search(rest)]
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
         folded = _folded(question)
         rest = _without_percentiles(folded)
-        found = [forms for pattern, forms, _ in self._rules if pattern.search(rest)]
+        found = [forms for forms, _ in self._named_rules(rest)]
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
                   for number in percentiles(folded)]
         if _COUNT.search(folded):
@@ -124,7 +133,7 @@ class Specifics:
         if not _AMOUNT.search(folded):
             return []
         rest = _without_percentiles(folded)
-        return [forms for pattern, forms, plain in self._rules if plain and pattern.search(rest)]
+        return [forms for forms, plain in self._named_rules(rest) if plain]
 
     @staticmethod
     def asks_pay(folded: str) -> bool:
