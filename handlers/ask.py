@@ -34,7 +34,7 @@ from handlers.start import has_deep_link, route_deep_link
 from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
-from knowledge.qa.corpus import knowledge_engine_soon
+from knowledge.qa.corpus import check_engine_data, knowledge_engine_soon
 from knowledge.qa.personal import PersonalEstimate, personal_estimate
 from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.salary import Basis, cached_estimate
@@ -372,6 +372,7 @@ async def on_command_button(update: Update, context: CallbackContext) -> None:
 
 
 def register(app: Application) -> None:
+    check_engine_data()  # a broken data file stops the start-up, not each question
     knowledge_engine_soon()  # building from now on, in a worker thread
     app.add_handler(CommandHandler("ask", ask_command))
     app.add_handler(CallbackQueryHandler(on_topic_button, pattern=rf"^{TOPIC_PREFIX}"))

@@ -10,10 +10,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 import handlers.ask
 from knowledge.qa import Engine
-from knowledge.qa.corpus import knowledge_engine, knowledge_engine_soon
+from knowledge.qa.corpus import check_engine_data, knowledge_engine, knowledge_engine_soon
 from tests.harness import BotHarness, last_text
 
 QUESTION = "how much does an RHIT earn?"
@@ -44,3 +45,12 @@ async def test_a_question_before_the_build_ends_waits_for_it_and_commands_do_not
 def test_the_engine_is_built_once_whoever_asks_first() -> None:
     assert knowledge_engine_soon().result(timeout=60) is knowledge_engine()
     assert knowledge_engine_soon() is knowledge_engine_soon()
+
+
+def test_a_broken_free_text_data_file_is_found_before_the_build(tmp_path: Path) -> None:
+    """The engine builds in the background; its data files are still checked at start-up."""
+    broken = tmp_path / "synonyms.yaml"
+    broken.write_text("synonyms: {pay: [salary]}\nintents: {no_such_intent: [x]}\n", "utf-8")
+    check_engine_data()  # the shipped files are valid
+    with pytest.raises(ValidationError):
+        check_engine_data(synonyms_file=broken)
