@@ -227,7 +227,7 @@ async def answer_pay_figure(update: Update, context: CallbackContext, stated: St
     a private chat with a profile."""
     profile = await private_profile(update, context)
     estimate = cached_estimate(profile) if profile is not None else None
-    await reply(update, pay_check_text(check_pay(stated, estimate), profile),
+    await reply(update, pay_check_text(check_pay(stated, estimate)),
                 answer_keyboard((), "salary", is_private(update), context.bot.username))
 
 

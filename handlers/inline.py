@@ -96,7 +96,8 @@ async def on_inline_query(update: Update, context: CallbackContext) -> None:
     query = update.inline_query
     assert query is not None
     start = page_start(query.offset)
-    await knowledge_ready()  # search_cards uses the knowledge's engine: never a second build
+    # search_cards uses the knowledge's engine: wait for its build here, not blocked on its lock
+    await knowledge_ready()
     found = [] if start is None else search_cards(query.query, min(start + PAGE + 1, MAX_TOTAL))
     begin = start or 0
     page = found[begin:begin + PAGE]

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Literal
 
 from knowledge.models import Figure
+from knowledge.qa.text import words
 from knowledge.salary import Estimate, national_range
 from knowledge.store import load_knowledge
 
@@ -30,7 +31,6 @@ _AMOUNT = re.compile(
     r"(?P<dollar>\$)?\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2})?)\s?"
     r"(?P<thousand>k\b|grand\b|thousand\b)?(?P<hourly>" + _HOURLY + r")?",
     re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+")
 # Words that ask for a judgement of a figure.
 _JUDGING = frozenset({
     "low", "lowball", "lowballed", "lowballing", "high", "good", "fair", "decent", "bad", "ok",
@@ -68,6 +68,7 @@ class PayCheck:
     median: Figure
     against_median: Position
     national_range: tuple[Figure, Figure] | None  # yearly figures only
+    range_what: str  # what that range is, as the salary model says
     in_range: Position | None  # BELOW the low end, WITHIN = inside, ABOVE the high end
     estimate: Estimate | None  # the asker's own, when a yearly figure and a profile are known
     against_estimate: Position | None
@@ -106,8 +107,8 @@ def judged_pay(text: str) -> StatedPay | None:
     stated = stated_pay(text)
     if stated is None:
         return None
-    words = set(_WORD.findall(text.lower()))
-    return stated if (stated.marked or words & _PAY_WORDS) and words & _JUDGING else None
+    said = set(words(text))
+    return stated if (stated.marked or said & _PAY_WORDS) and said & _JUDGING else None
 
 
 def _position(amount: float, low: float, high: float | None = None) -> Position:
@@ -126,14 +127,14 @@ def check_pay(stated: StatedPay, estimate: Estimate | None = None) -> PayCheck:
     kb = load_knowledge()
     median = kb.figure(NATIONAL_MEDIAN[stated.per])
     yearly = stated.per == "year"
-    national = estimate.national_range if estimate is not None else national_range()
+    low, high = national_range(kb)
     return PayCheck(
         stated=stated,
         median=median,
         against_median=_position(stated.amount, median.value),
-        national_range=national if yearly else None,
-        in_range=_position(stated.amount, national[0].value, national[1].value)
-        if yearly else None,
+        national_range=(low, high) if yearly else None,
+        range_what=kb.salary.model.national_range.what,
+        in_range=_position(stated.amount, low.value, high.value) if yearly else None,
         estimate=estimate if yearly else None,
         against_estimate=_position(stated.amount, estimate.low, estimate.high)
         if yearly and estimate is not None else None,

@@ -7,11 +7,10 @@ import threading
 from concurrent.futures import Future
 from functools import cache
 from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from knowledge.cards import Card, cards
 from knowledge.qa import SYNONYMS_FILE, Engine, Entry, Intent, build_engine, load_synonyms
-from knowledge.qa.data import QA_FILE, load_qa_file, qa_data
+from knowledge.qa.data import qa_data
 from knowledge.qa.mentions import subjects_of
 from knowledge.qa.templates import card_questions
 from knowledge.qa.text import words
@@ -88,10 +87,11 @@ def _built_engine() -> Engine:
     return build_engine(knowledge_entries())
 
 
-def check_engine_data(qa_file: Path = QA_FILE, synonyms_file: Traversable = SYNONYMS_FILE) -> None:
+def check_engine_data(synonyms_file: Traversable = SYNONYMS_FILE) -> None:
     """Validate qa.yaml and synonyms.yaml now (about 25 ms), so that a broken file stops the
-    start-up, as every other knowledge file does, instead of failing each question later."""
-    load_qa_file(qa_file)
+    start-up, as every other knowledge file does, instead of failing each question later
+    (qa.yaml is read once: the build reuses it)."""
+    qa_data()
     load_synonyms(synonyms_file)
 
 

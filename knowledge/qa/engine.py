@@ -194,6 +194,7 @@ class Engine:
         self.specifics = Specifics(specifics or {})
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self._titles = [" ".join(words(entry.title)) for entry in self.entries]
+        self._about_pay = [self.specifics.about_pay(folded) for folded in self._folded]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -300,10 +301,11 @@ class Engine:
         mentions = find_mentions(text, [word.text for word in query])
         intent = self.intent_of(query)
         terms = [term for word in query for term in word.terms]
+        folded = " ".join(words(text))
         if not any(term in self.index for term in terms):
             # "Is there a union for records people": its only known words, the occupation's
             # name, carry no topic, but it is about the field.
-            about_field = names_occupation(" ".join(words(text)))
+            about_field = names_occupation(folded)
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
@@ -311,7 +313,6 @@ class Engine:
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
         named = self.specifics.named(text)
-        folded = " ".join(words(text))
         # A name asked with an amount ("what does Epic pay") needs an entry about it.
         names = self.specifics.priced(folded)
         pay = self.specifics.asks_pay(folded)
@@ -359,7 +360,7 @@ class Engine:
         entry = self.entries[doc]
         if names and not self.specifics.answers(names, self._titles[doc]):
             return False
-        if pay and not self.specifics.about_pay(self._folded[doc]):
+        if pay and not self._about_pay[doc]:
             return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):

@@ -69,4 +69,3 @@ def is_english(word: str) -> bool:
 def is_everyday(word: str) -> bool:
     """A common English word: "movie", "cashier", "overtime" (not "fresno", "geisinger")."""
     return zipf(word) >= EVERYDAY_ZIPF
-
