@@ -13,6 +13,12 @@ from knowledge.qa.text import Vocabulary
 ENGINE = knowledge_engine()
 
 
+def answered_by(question: str) -> str | None:
+    """The id of the entry that answers `question`; None when it is not answered."""
+    answer = ENGINE.answer(question)
+    return answer.entry.id if answer.answered and answer.entry is not None else None
+
+
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("what does nha stand for", "topic:org_nha"),
     ("who's the nha", "topic:org_nha"),
@@ -22,8 +28,7 @@ ENGINE = knowledge_engine()
     ("what does the abbreviation rhit mean", "certification:RHIT"),
 ])
 def test_an_acronym_asked_about_gets_its_own_card(question: str, entry_id: str) -> None:
-    answer = ENGINE.answer(question)
-    assert answer.answered and answer.entry is not None and answer.entry.id == entry_id
+    assert answered_by(question) == entry_id
 
 
 def test_an_acronym_the_knowledge_lacks_is_not_answered_with_another() -> None:
@@ -57,8 +62,7 @@ def test_a_real_word_sharing_a_start_is_no_form_of_a_knowledge_word() -> None:
     ("r there enough openings out there", "topic:outlook"),
 ])
 def test_everyday_words_for_pay_openings_and_employers(question: str, entry_id: str) -> None:
-    answer = ENGINE.answer(question)
-    assert answer.answered and answer.entry is not None and answer.entry.id == entry_id
+    assert answered_by(question) == entry_id
 
 
 def test_a_posts_question_sentence_picks_the_card_not_its_chit_chat() -> None:
@@ -87,9 +91,7 @@ def test_a_plural_takes_the_synonyms_of_its_own_word_not_of_a_longer_one() -> No
                                       "what's the pay like in the south",
                                       "do they earn more on the east coast"])
 def test_a_region_is_no_state_whose_name_shares_a_word(question: str) -> None:
-    answer = ENGINE.answer(question)
-    assert answer.answered and answer.entry is not None
-    assert answer.entry.id == "topic:salary_by_state"
+    assert answered_by(question) == "topic:salary_by_state"
 
 
 @pytest.mark.parametrize("question", ["salary in washington dc", "medical records pay in dc",
