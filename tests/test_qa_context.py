@@ -50,6 +50,9 @@ def mentions(question: str) -> Mentions:
     ("how much do medical and health services managers make",
      "and whats the growth outlook for them", "figure:mhsm_growth_2023_2033"),
     ("what does a federal ehr job pay", "which agency pays best", "federal:overview"),
+    # "One" after a question naming the government: one of its agencies.
+    ("what does the government pay ehr specialists", "which one pays the most",
+     "federal:overview"),
 ])
 def test_a_slot_followup_changes_that_slot_of_the_previous_question(
         previous: str, question: str, entry_id: str) -> None:
@@ -87,6 +90,8 @@ def test_another_measure_does_not_keep_the_previous_intent() -> None:
 @pytest.mark.parametrize(("question", "kind"), [
     ("whats my next step career wise", PersonalKind.NEXT_STEP),
     ("what should i aim for next in my career", PersonalKind.NEXT_STEP),
+    ("where do i go from here in my career", PersonalKind.NEXT_STEP),
+    ("what comes next for me", PersonalKind.NEXT_STEP),
     ("how many CEUs do I owe each cycle with both my credentials", PersonalKind.RENEWAL),
     ("what would a federal job pay someone like me", PersonalKind.FEDERAL),
     ("realistically what would my first paycheck look like", PersonalKind.FIRST_PAY),

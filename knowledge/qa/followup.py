@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.profile import Employer
 from knowledge.qa.mentions import find_mentions, mention_words
 from knowledge.qa.text import STOPWORDS, words
 
@@ -78,6 +79,9 @@ _COMPARING = frozenset({"versus", "vs", "compared", "or"})
 _OWN_INTENT = frozenset({"measure"})
 # A figure's year read with a pay question asks the national median of that year.
 _YEAR_AFTER_PAY = "median pay"
+# What "which one" stands for after a question naming a kind of employer: its units.
+_ONE_OF = {Employer.GOVERNMENT: "agency"}
+_ONE = re.compile(r"\bones?\b")
 # What the previous question asked (its amount and measure words), not whom it was about:
 # "how fast is that job growing" after "what do technologists make" keeps "technologists".
 _ASKING = frozenset({
@@ -140,8 +144,11 @@ def slot_followup(previous: str, question: str) -> str | None:
         return " ".join([*subject, reading]) if subject else None
     replaced = set() if _COMPARING.intersection(own) else _slot_words(slot, previous)
     kept = [w for w in before if w not in replaced]
-    if slot.name == "year" and find_mentions(previous, before).asks_amount:
+    earlier = find_mentions(previous, before)
+    if slot.name == "year" and earlier.asks_amount:
         reading = f"{_YEAR_AFTER_PAY} {reading}"
+    if slot.name == "choice" and earlier.employer in _ONE_OF:
+        reading = _ONE.sub(_ONE_OF[earlier.employer], reading)
     return " ".join([*kept, reading]).strip()
 
 

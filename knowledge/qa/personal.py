@@ -73,7 +73,9 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                r"certifications?))\b"),
         (PersonalKind.NEXT_STEP, r"\bnext\b.*\b(?:step|stage|level|move|role|job|career|"
                                  r"position)\b|\b(?:step|stage|level|move|role|career)\b.*"
-                                 r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b"),
+                                 r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
+                                 r"\bgo from here\b|\bcomes? next\b|\bwhats? next\b|"
+                                 r"\blevel up\b"),
         (PersonalKind.FEDERAL, rf"\b(?:federal|feds?|government|gov|govt|va|gs)\b.*\b{_PAY}\b"
                                rf"|\b{_PAY}\b.*\b(?:federal|feds?|government|gov|govt|va|gs)\b"),
         (PersonalKind.FIRST_PAY, rf"\bfirst (?:pay\w*|salary|check|wage)|\bstart(?:ing)? (?:at|"
