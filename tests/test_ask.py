@@ -281,3 +281,12 @@ async def test_a_personal_kind_without_a_profile_gets_the_general_answer(
     bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
     text = last_text(await bot.send("how many ceus do i need to keep my certs"))
     assert "Renewal of your credentials" not in text and "continuing" in text
+
+
+async def test_a_personal_kind_without_a_profile_gets_the_general_card(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("whats my next step career wise"))
+    assert "The career ladder" in text and "set up /profile" in text
+    # The CPC's apprentice rule needs no profile.
+    text = last_text(await bot.send("does that make me a CPC-A"))
+    assert "CPC-A" in text and "Your estimate" not in text

@@ -14,6 +14,7 @@ from knowledge.qa.personal import (
     PersonalKind,
     applies,
     companion_cards,
+    general_cards,
     personal_kind,
     renewal_rules,
 )
@@ -120,8 +121,13 @@ def test_the_renewal_rules_are_the_profiles_credentials_own() -> None:
                                                         Certification.CPC}))))
     assert "20 continuing-education units" in rules[Certification.RHIT].text
     assert "36 continuing-education units" in rules[Certification.CPC].text
-    assert not applies(PersonalKind.RENEWAL, Profile(years=2))
-    assert not applies(PersonalKind.APPRENTICE, Profile(years=2))
+    none = mentions("how many ceus do i owe")
+    assert not applies(PersonalKind.RENEWAL, Profile(years=2), none)
+    assert not applies(PersonalKind.NEXT_STEP, None, none)
+    # The apprentice rule is the CPC's for anyone; a first paycheck needs a profile to estimate.
+    assert applies(PersonalKind.APPRENTICE, None, none)
+    assert not applies(PersonalKind.FIRST_PAY, None, none)
+    assert applies(PersonalKind.FIRST_PAY, Profile(years=0), none)
 
 
 def test_the_cards_behind_a_personal_answer() -> None:
@@ -137,3 +143,10 @@ def test_another_measure_needs_an_occupation_in_the_previous_question() -> None:
     assert slot_followup("pay in texas", "is the field growing") is None
     assert slot_followup("how much do ehr specialists make", "whats the job outlook") \
         == "ehr specialists job growth"
+
+
+def test_the_general_cards_when_the_kind_cannot_be_answered_for_the_asker() -> None:
+    assert general_cards(PersonalKind.NEXT_STEP, mentions("x")) == ("topic:career_ladder",)
+    assert general_cards(PersonalKind.RENEWAL, mentions("x")) == ("topic:cert_renewal",)
+    assert general_cards(PersonalKind.APPRENTICE, mentions("x")) \
+        == ("certification:CPC:eligibility",)

@@ -93,6 +93,8 @@ _UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP})
 FEDERAL_CARD = "federal:overview"
 ENTRY_CARD = "stage:entry"
 APPRENTICE_CARD = "certification:CPC:eligibility"
+LADDER_CARD = "topic:career_ladder"
+RENEWAL_CARD = "topic:cert_renewal"
 
 
 def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
@@ -108,13 +110,27 @@ def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
     return kind
 
 
-def applies(kind: PersonalKind, profile: Profile) -> bool:
-    """Whether the stored profile has what the kind is answered from."""
-    if kind is PersonalKind.RENEWAL:
-        return bool(profile.certs)
+def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> bool:
+    """Whether the kind can be answered for this asker: the CPC's apprentice rule always (with
+    the profile when there is one), the next step and renewal from a stored profile (renewal:
+    one with credentials), the estimate kinds when there is something to estimate."""
     if kind is PersonalKind.APPRENTICE:
-        return Certification.CPC in profile.certs
-    return True
+        return True
+    if kind is PersonalKind.RENEWAL:
+        return profile is not None and bool(profile.certs)
+    if kind is PersonalKind.NEXT_STEP:
+        return profile is not None
+    return personal_estimate(profile, mentions) is not None
+
+
+def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
+    """The cards that answer the kind for anyone, when it cannot be answered for the asker
+    (no profile, or in a group) and the question matched nothing."""
+    if kind is PersonalKind.NEXT_STEP:
+        return (LADDER_CARD,)
+    if kind is PersonalKind.RENEWAL:
+        return (RENEWAL_CARD,)
+    return companion_cards(kind, mentions)
 
 
 def companion_cards(kind: PersonalKind, mentions: Mentions, matched: str | None = None
