@@ -225,9 +225,6 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
 def renewal_text(profile: Profile) -> str:
     """The renewal rule of each credential in the profile, with its sources."""
     rules = renewal_rules(profile)
-    if not rules:
-        return ("<b>Renewal</b>\nYour profile lists no certification I know the renewal rules "
-                "of: add yours with /profile (e.g. <code>/profile certs=RHIT</code>).")
     lines = ["<b>Renewal of your credentials</b>", ""]
     lines += [f"• <b>{code.value}</b>: {escape(rule.text)}" for code, rule in rules]
     return "\n".join([*lines, "", sources_line(rule.source for _, rule in rules)])

@@ -113,11 +113,12 @@ def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
 def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> bool:
     """Whether the kind can be answered for this asker: the CPC's apprentice rule always (with
     the profile when there is one), the next step and renewal from a stored profile (renewal:
-    one with credentials), the estimate kinds when there is something to estimate."""
+    one with credentials whose rules are known), the estimate kinds when there is something to
+    estimate."""
     if kind is PersonalKind.APPRENTICE:
         return True
     if kind is PersonalKind.RENEWAL:
-        return profile is not None and bool(profile.certs)
+        return profile is not None and bool(renewal_rules(profile))
     if kind is PersonalKind.NEXT_STEP:
         return profile is not None
     return personal_estimate(profile, mentions) is not None
