@@ -61,7 +61,7 @@ def test_a_slot_followup_changes_that_slot_of_the_previous_question(
 
 
 def test_a_slot_replaces_the_previous_questions_words_of_its_kind() -> None:
-    assert slot_followup("pay in 2021", "and 2018?") == "pay in median pay 2018"
+    assert slot_followup("pay in 2021", "and 2018?") == "pay in national median pay 2018"
     assert slot_followup("records techs earn a year", "hourly?") == "records techs earn a per hour"
     # A comparison keeps both sides.
     assert "certificate" in (slot_followup("how long for a certificate", "versus an associate's")

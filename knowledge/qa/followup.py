@@ -78,7 +78,7 @@ _COMPARING = frozenset({"versus", "vs", "compared", "or"})
 # Slots that ask something of their own: the previous question's intent does not carry over.
 _OWN_INTENT = frozenset({"measure"})
 # A figure's year read with a pay question asks the national median of that year.
-_YEAR_AFTER_PAY = "median pay"
+_YEAR_AFTER_PAY = "national median pay"
 # What "which one" stands for after a question naming a kind of employer: its units.
 _ONE_OF = {Employer.GOVERNMENT: "agency"}
 _ONE = re.compile(r"\bones?\b")
