@@ -24,6 +24,7 @@ from telegram.ext import (
 )
 
 from handlers.arguments import command_arguments
+from handlers.career import next_step_lines
 from handlers.cite import sources_line
 from handlers.deps import services
 from handlers.pay_check import pay_check_text
@@ -31,11 +32,22 @@ from handlers.personal import private_profile
 from handlers.render import edit_or_reply, escape, is_private, private_chat_link, reply
 from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
+from knowledge.career import place
 from knowledge.pay_check import StatedPay, check_pay, judged_pay
-from knowledge.profile import FIELD_LABELS, Certification, display_value
+from knowledge.profile import FIELD_LABELS, Certification, Profile, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import check_engine_data, knowledge_engine_soon
-from knowledge.qa.personal import PersonalEstimate, personal_estimate
+from knowledge.qa.personal import (
+    ESTIMATE_KINDS,
+    PersonalEstimate,
+    PersonalKind,
+    applies,
+    companion_cards,
+    general_cards,
+    personal_estimate,
+    personal_kind,
+    renewal_rules,
+)
 from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.salary import Basis, cached_estimate
 from knowledge.text import format_money, format_signed_money
@@ -210,6 +222,59 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
     return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 
 
+def renewal_text(profile: Profile) -> str:
+    """The renewal rule of each credential in the profile, with its sources."""
+    rules = renewal_rules(profile)
+    lines = ["<b>Renewal of your credentials</b>", ""]
+    lines += [f"• <b>{code.value}</b>: {escape(rule.text)}" for code, rule in rules]
+    return "\n".join([*lines, "", sources_line(rule.source for _, rule in rules)])
+
+
+def next_step_text(profile: Profile) -> str:
+    """Where the profile sits on the ladder and what the next stage takes."""
+    return "\n".join([*next_step_lines(place(profile)), "",
+                      "/career shows the whole ladder with its pay bands."])
+
+
+def profile_line(profile: Profile | None) -> str:
+    return f"<i>Your profile:</i> {profile_summary(profile)}" if profile is not None else ""
+
+
+def cards_text(engine: Engine, card_ids: tuple[str, ...]) -> str:
+    return "\n\n".join(entry_text(engine.by_id[i]) for i in card_ids if i in engine.by_id)
+
+
+def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Answer,
+                        engine: Engine, bot_username: str
+                        ) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The reply to a personal question of a kind beyond the plain estimate: the personal part
+    (estimate, next step, renewal rules) and the sourced cards behind it (`applies` said the
+    profile has what the kind needs)."""
+    matched = answer.entry.id if answer.answered and answer.entry else None
+    cards = [engine.by_id[i] for i in companion_cards(kind, answer.mentions, matched)
+             if i in engine.by_id]
+    shown = "\n\n".join(entry_text(card) for card in cards)
+    if kind in ESTIMATE_KINDS:
+        personal = personal_estimate(profile, answer.mentions)
+        assert personal is not None  # applies() checked there is something to estimate
+        text = "\n\n".join(filter(None, [personal_text(personal), shown]))
+        return (text + command_line(what_if_command(personal)),
+                personal_keyboard(personal, tuple(cards), bot_username))
+    if kind is PersonalKind.NEXT_STEP and profile is not None:
+        return next_step_text(profile), answer_keyboard((), "career", True, bot_username)
+    if kind is PersonalKind.RENEWAL and profile is not None:
+        return renewal_text(profile), answer_keyboard((), "certify", True, bot_username)
+    return ("\n\n".join(filter(None, [profile_line(profile), shown])),
+            answer_keyboard((), "certify", True, bot_username))
+
+
+def own_answer_hint(private: bool, thing: str = "an answer") -> str:
+    """How to get `thing` for oneself: a profile, asked in a private chat."""
+    return f"For {thing} of your own, " + ("set up /profile and ask again." if private
+                                           else "ask me in a private chat — profiles stay out "
+                                           "of groups.")
+
+
 # ----- answering ----------------------------------------------------------------------------------
 
 def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
@@ -254,6 +319,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     private = is_private(update)
     log.info("question %s entry=%s intent=%s", answer.outcome.value,
              answer.entry.id if answer.entry else "-", answer.intent)
+    asked_kind = personal_kind(question, answer.mentions)
+    profile = await private_profile(update, context) if asked_kind is not None else None
+    if asked_kind is not None and private and applies(asked_kind, profile, answer.mentions):
+        recent[user_id] = (answer.read_as, time.monotonic())
+        await reply(update, *personal_kind_reply(asked_kind, profile, answer,
+                                                 await engine_of(context), context.bot.username))
+        return
     if private and answer.wants_estimate:
         personal = personal_estimate(await private_profile(update, context), answer.mentions)
         if personal is not None:
@@ -267,6 +339,14 @@ async def answer_question(update: Update, context: CallbackContext, question: st
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))
             return
+    if not answer.answered and asked_kind is not None:
+        # "What's my next step" with no profile (or in a group): the general answer, and how
+        # to get one's own.
+        general = cards_text(await engine_of(context), general_cards(asked_kind, answer.mentions))
+        if general:
+            await reply(update, general + "\n\n" + own_answer_hint(private),
+                        answer_keyboard((), answer.command, private, context.bot.username))
+            return
     if not answer.answered:
         if answer.outcome is Outcome.UNKNOWN:
             await services(context).db.unanswered.record(answer.question,
@@ -279,8 +359,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     text = "\n\n".join(entry_text(entry) for entry in _fitting(answer.entry, answer.also)) \
         + command_line(answer.command)
     if answer.personal_pay:
-        text += ("\n\nFor a figure of your own, " + ("set up /profile and ask again."
-                 if private else "ask me in a private chat — profiles stay out of groups."))
+        text += "\n\n" + own_answer_hint(private, "a figure")
     await reply(update, text, answer_keyboard(answer.related, answer.command, private,
                                               context.bot.username))
 

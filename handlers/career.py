@@ -32,7 +32,8 @@ def _advice_lines(placement: Placement) -> list[str]:
     return lines
 
 
-def _next_step(placement: Placement) -> list[str]:
+def next_step_lines(placement: Placement) -> list[str]:
+    """The next-step lines of a placement (/career's, and /ask's answer to "my next step")."""
     if placement.stage is None:
         return [*(escape(note) for note in placement.notes), *_advice_lines(placement)]
     lines = [f"<b>Your next step</b> (you are at stage {placement.stage.order})",
@@ -64,7 +65,7 @@ def career_text(profile: Profile | None) -> str:
             lines.append(f"   {escape(figure.label)}: {figure_html(figure, kb)}")
     lines += ["", guide_columns(kb) + " — the guides disagree, so both are shown."]
     if placement is not None:
-        lines += ["", *_next_step(placement)]
+        lines += ["", *next_step_lines(placement)]
     lines += ["", "<b>Side paths</b>"]
     lines += [f"• <b>{escape(p.title)}</b> — {text_html(p.text, kb)}" for p in kb.career.side_paths]
     sources = [s for stage in kb.stages for s in stage.sources]

@@ -257,3 +257,36 @@ async def test_a_question_of_two_parts_gets_both_answers(bot: BotHarness) -> Non
     bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
     text = last_text(await bot.send("what is the rhit and how much does the cca cost"))
     assert "Registered Health Information Technician" in text and "$199" in text
+
+
+# ----- issue 12 (branch context): personal questions beyond the plain estimate -------------------
+
+async def test_personal_questions_answer_from_the_stored_profile(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=1 state=TX certs=RHIT,CPC")
+    text = last_text(await bot.send("whats my next step career wise"))
+    assert "Your next step" in text and "Health information specialist" in text
+    text = last_text(await bot.send("how many CEUs do I owe each cycle with both my credentials"))
+    assert "RHIT" in text and "20 continuing-education" in text and "36 continuing" in text
+    text = last_text(await bot.send("what would a federal job pay someone like me"))
+    assert "Your estimate" in text and "GS-5" in text
+    text = last_text(await bot.send("would moving to california help my pay much"))
+    assert "Your estimate" in text and "$51,880" in text  # California's sourced mean
+    text = last_text(await bot.send("does that make me a CPC-A"))
+    assert "CPC-A" in text and "2 years" in text and "1 year" in text
+
+
+async def test_a_personal_kind_without_a_profile_gets_the_general_answer(
+        bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("how many ceus do i need to keep my certs"))
+    assert "Renewal of your credentials" not in text and "continuing" in text
+
+
+async def test_a_personal_kind_without_a_profile_gets_the_general_card(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("whats my next step career wise"))
+    assert "The career ladder" in text and "set up /profile" in text
+    # The CPC's apprentice rule needs no profile.
+    text = last_text(await bot.send("does that make me a CPC-A"))
+    assert "CPC-A" in text and "Your estimate" not in text

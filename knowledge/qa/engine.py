@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from knowledge.qa.followup import followup_text
+from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.occupation import names_occupation
@@ -287,9 +287,11 @@ class Engine:
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
                 # "and for technologists?" after a pay question asks about their pay: a
-                # follow-up with no intent of its own keeps the previous question's.
+                # follow-up with no intent of its own keeps the previous question's (unless it
+                # asks another measure: "how fast is that job growing").
                 earlier = self.intent_of(self.vocabulary.expand(previous[:MAX_QUESTION]))
-                if earlier is not None and self.intent_of(self.vocabulary.expand(merged)) is None:
+                if earlier is not None and keeps_intent(text) \
+                        and self.intent_of(self.vocabulary.expand(merged)) is None:
                     merged = f"{merged} {INTENT_WORDS[earlier]}"
                 found = self._answer(merged, normalized)
                 if found.answered or found.wants_estimate:

@@ -1,10 +1,19 @@
 """Short follow-ups ("and in Florida?", "what about RHIA?", "how long is it?") read together with
-the asker's previous question in the same chat."""
+the asker's previous question in the same chat.
+
+Besides states and certifications, a follow-up may change one *slot* of the previous question:
+the unit of a pay figure ("per hour?"), the price kind of a fee ("member price?"), the year of a
+figure ("and 2018?"), the education level ("versus an associate's?") or the measure asked of the
+same occupation ("how fast is that job growing?"). The slot's words replace the previous
+question's words of the same slot; the rest of the previous question is kept.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from knowledge.profile import Employer
 from knowledge.qa.mentions import find_mentions, mention_words
 from knowledge.qa.text import STOPWORDS, words
 
@@ -17,13 +26,143 @@ _BACK = frozenset({"it", "that", "this", "those", "them", "there", "one", "ones"
 MAX_FOLLOWUP_WORDS = 8
 
 
+@dataclass(frozen=True)
+class Slot:
+    """One thing a follow-up may change: its words in a question and how they read."""
+
+    name: str
+    pattern: re.Pattern[str]  # matched on the folded question
+    reads_as: str  # the words it stands for ("{0}": the matched text); "" keeps the previous
+
+    def read(self, match: re.Match[str]) -> str:
+        return self.reads_as.format(match.group())
+
+
+# Checked in order; a question's slot is the first that matches. A unit the sources give no
+# figure in (monthly, weekly) reads as the previous question: its sourced yearly and hourly
+# figures, never a computed one.
+SLOTS: tuple[Slot, ...] = (
+    Slot("unit", re.compile(r"\b(?:per|an|a|by the|each) (?:hour|hr)\b|\bhourly\b"),
+         "per hour"),
+    Slot("unit", re.compile(r"\b(?:monthly|weekly|biweekly|per (?:month|week|paycheck)|"
+                            r"a (?:month|week)|each (?:month|week))\b"), ""),
+    Slot("unit", re.compile(r"\b(?:per|a|an|each) (?:year|yr)\b|\byearly\b|\bannual(?:ly)?\b"),
+         "a year"),
+    Slot("price", re.compile(r"\bnon ?members?\b|\bnot (?:an? )?members?\b|"
+                             r"\bwithout (?:a |the )?membership\b"), "non members"),
+    Slot("price", re.compile(r"\bmembers?\b|\bmembership\b"), "members"),
+    Slot("year", re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b"), "{0}"),
+    Slot("level", re.compile(r"\bassociates?\b"), "associate degree"),
+    Slot("level", re.compile(r"\bbachelors?\b"), "bachelor degree"),
+    Slot("level", re.compile(r"\bmasters?\b"), "master degree"),
+    Slot("level", re.compile(r"\bcertificates?\b|\bdiplomas?\b"), "{0}"),
+    Slot("measure", re.compile(r"\bgrow\w*\b|\bgrowth\b|\boutlook\b|\bdemand\b"), "job growth"),
+    # "Which agency pays best?" after federal pay: the best of what the previous answer lists
+    # ("which state…" is a question of its own: across all states).
+    Slot("choice", re.compile(r"\bwhich (?!states?\b)\w+(?: \w+){0,2} (?:best|most|highest|top)\b"),
+         "{0}"),
+)
+# Words that say nothing beyond the slot in a slot follow-up ("broken down hourly?", "member
+# price?", "versus an associate's?", "how fast is that job growing").
+_SLOT_FILLER = frozenset({
+    "ok", "okay", "so", "like", "broken", "down", "price", "prices", "pricing", "rate", "rates",
+    "cost", "costs", "fee", "fees", "pay", "figure", "number", "numbers", "back", "versus", "vs",
+    "compared", "instead", "im", "degree", "degrees", "fast", "job", "jobs", "field", "role",
+    "career", "occupation", "expected", "projected", "look", "looks", "looking", "year",
+    "years", "rough", "roughly", "whats", "thats", "figures", "then", "today", "now", "quick",
+    "terms", "basis", "wise", "compare", "compares", "comparison",
+})
+# Slots whose words are added to the previous question's (a comparison) rather than replacing
+# them: "versus an associate's?" after a question about a certificate keeps the certificate.
+_COMPARING = frozenset({"versus", "vs", "compared", "or"})
+# Slots that ask something of their own: the previous question's intent does not carry over.
+_OWN_INTENT = frozenset({"measure"})
+# A figure's year read with a pay question asks the national median of that year.
+_YEAR_AFTER_PAY = "national median pay"
+# What "which one" stands for after a question naming a kind of employer: its units.
+_ONE_OF = {Employer.GOVERNMENT: "agency"}
+_ONE = re.compile(r"\bones?\b")
+# What the previous question asked (its amount and measure words), not whom it was about:
+# "how fast is that job growing" after "what do technologists make" keeps "technologists".
+_ASKING = frozenset({
+    "make", "makes", "earn", "earns", "pay", "pays", "paid", "salary", "salaries", "money",
+    "wage", "wages", "cost", "costs", "income", "much", "median", "average", "typical", "mean",
+    "national", "yearly", "annual", "growth", "outlook", "growing",
+})
+
+
+def _slot(folded: str) -> tuple[Slot, str] | None:
+    """The first slot the question names, with the words it reads as."""
+    for slot in SLOTS:
+        match = slot.pattern.search(folded)
+        if match:
+            return slot, slot.read(match)
+    return None
+
+
+def _slot_words(slot: Slot, text: str) -> set[str]:
+    """The words of `text` that belong to `slot`'s kind (every slot of that name)."""
+    folded = " ".join(words(text))
+    found: set[str] = set()
+    for other in SLOTS:
+        if other.name == slot.name:
+            for match in other.pattern.finditer(folded):
+                found |= set(match.group().split())
+    return found - STOPWORDS
+
+
+def keeps_intent(question: str) -> bool:
+    """Whether a follow-up keeps the previous question's intent: not when it asks another
+    measure ("how fast is that job growing" after a pay question asks no pay)."""
+    found = _slot(" ".join(words(question)))
+    return found is None or found[0].name not in _OWN_INTENT
+
+
+def slot_followup(previous: str, question: str) -> str | None:
+    """The question as it reads after `previous` when it only changes a slot of it ("broken
+    down hourly?" after a pay question), else None."""
+    own = words(question)
+    if not own or len(own) > MAX_FOLLOWUP_WORDS or mention_words(question):
+        return None
+    folded = " ".join(own)
+    found = _slot(folded)
+    if found is None:
+        return None
+    slot, reading = found
+    slot_words = _slot_words(slot, question)
+    rest = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in slot_words
+            and w not in _SLOT_FILLER and not _OPENINGS.match(w)]
+    if rest:
+        return None
+    before = words(previous)
+    if slot.name == "measure":
+        # The same occupation, another measure: the previous question's subject only (a state
+        # or certification is no occupation: "is the field growing" after "pay in Texas").
+        named = mention_words(previous)
+        subject = [w for w in before if w not in STOPWORDS and w not in _ASKING
+                   and w not in named]
+        return " ".join([*subject, reading]) if subject else None
+    replaced = set() if _COMPARING.intersection(own) else _slot_words(slot, previous)
+    kept = [w for w in before if w not in replaced]
+    earlier = find_mentions(previous, before)
+    if slot.name == "year" and earlier.asks_amount:
+        reading = f"{_YEAR_AFTER_PAY} {reading}"
+    if slot.name == "choice" and earlier.employer in _ONE_OF:
+        reading = _ONE.sub(_ONE_OF[earlier.employer], reading)
+    return " ".join([*kept, reading]).strip()
+
+
 def followup_text(previous: str, question: str) -> str | None:
     """The question as it reads after `previous`, or None when it is not a follow-up.
 
     "and in Florida?" after "how much do EHR specialists make" → "how much do ehr specialists
     make in florida": a state or certification named replaces the previous one; a question that
-    only points back ("how long is it?") keeps the previous question's state and certifications.
+    only points back ("how long is it?") keeps the previous question's state and certifications;
+    one that only changes a slot ("per hour?") keeps the rest of the previous question.
     """
+    slotted = slot_followup(previous, question)
+    if slotted is not None:
+        return slotted
     own = words(question)
     if not own or len(own) > MAX_FOLLOWUP_WORDS:
         return None

@@ -1,12 +1,19 @@
-"""Questions about the asker's own pay: the what-if estimate for their profile."""
+"""Questions about the asker's own situation: the what-if estimate for their profile, and the
+kinds of personal question that need more than the estimate (next step, renewal, federal pay,
+first pay, moving, the CPC apprentice)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import StrEnum
 
-from knowledge.profile import Profile
+from knowledge.models import Claim
+from knowledge.profile import Certification, Profile
 from knowledge.qa.mentions import Mentions
+from knowledge.qa.text import words
 from knowledge.salary import Estimate, estimate_salary
+from knowledge.store import Knowledge, load_knowledge
 
 
 @dataclass(frozen=True)
@@ -41,3 +48,110 @@ def personal_estimate(profile: Profile | None, mentions: Mentions) -> PersonalEs
     target = stored.with_changes(**changes)
     baseline = estimate_salary(stored) if changes and not stored.is_empty() else None
     return PersonalEstimate(target, changes, estimate_salary(target), baseline)
+
+
+class PersonalKind(StrEnum):
+    """What a personal question asks of the stored profile beyond a plain estimate."""
+
+    NEXT_STEP = "next_step"    # "what's my next step career wise": the ladder from the profile
+    RENEWAL = "renewal"        # "how many CEUs do I owe": the held credentials' renewal rules
+    FEDERAL = "federal"        # "what would a federal job pay me": estimate and the GS table
+    FIRST_PAY = "first_pay"    # "what would my first paycheck be": estimate and entry bands
+    MOVE = "move"              # "would moving to Ohio help my pay": what-if and the state's data
+    APPRENTICE = "apprentice"  # "does that make me a CPC-A": the apprentice rule of the CPC
+
+
+_SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
+_PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
+# Each kind's words, read on the folded question (knowledge/qa/text.words joined by spaces);
+# the first that matches is the kind.
+_KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        (PersonalKind.APPRENTICE, r"\bcpc a\b|\bcpca\b|\bapprentice\b"),
+        (PersonalKind.RENEWAL, r"\b(?:ceus?|ce (?:credits?|units?|hours?)|continuing education|"
+                               r"recert\w*|renew\w*|keep(?:ing)? my (?:certs?|credentials?|"
+                               r"certifications?))\b"),
+        (PersonalKind.NEXT_STEP, r"\bnext\b.*\b(?:step|stage|level|move|role|job|career|"
+                                 r"position)\b|\b(?:step|stage|level|move|role|career)\b.*"
+                                 r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
+                                 r"\bgo from here\b|\bcomes? next\b|\bwhats? next\b|"
+                                 r"\blevel up\b"),
+        (PersonalKind.FEDERAL, rf"\b(?:federal|feds?|government|gov|govt|va|gs)\b.*\b{_PAY}\b"
+                               rf"|\b{_PAY}\b.*\b(?:federal|feds?|government|gov|govt|va|gs)\b"),
+        (PersonalKind.FIRST_PAY, rf"\bfirst (?:pay\w*|salary|check|wage)|\bstart(?:ing)? (?:at|"
+                                 rf"out at|pay|salary|wage)\b|\b(?:first (?:job|year)|starting|"
+                                 rf"entry level|start out)\b.*\b{_PAY}\b|\b{_PAY}\b.*\b(?:"
+                                 rf"first (?:job|year)|starting|entry level|start out)\b"),
+        (PersonalKind.MOVE, rf"\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b.*\b{_PAY}\b|"
+                            rf"\b{_PAY}\b.*\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b"),
+    ))
+# The kinds that lead with the salary model's estimate for the profile.
+ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE})
+# The kinds about the profile's own credentials or place: a certification named ("how do I
+# renew my RHIT") is asked about in general instead.
+_UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP})
+FEDERAL_CARD = "federal:overview"
+ENTRY_CARD = "stage:entry"
+APPRENTICE_CARD = "certification:CPC:eligibility"
+LADDER_CARD = "topic:career_ladder"
+RENEWAL_CARD = "topic:cert_renewal"
+
+
+def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
+    """The kind of personal question, asked of oneself ("my", "me", "I"), or None. A move to a
+    state needs no "I" ("is it worth relocating to Ohio for the money"): asked in a private chat
+    with a stored profile, it is the asker's move."""
+    folded = " ".join(words(question))
+    kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(folded)), None)
+    if kind is PersonalKind.MOVE:
+        return kind if mentions.state is not None else None
+    if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
+        return None
+    return kind
+
+
+def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> bool:
+    """Whether the kind can be answered for this asker: the CPC's apprentice rule always (with
+    the profile when there is one), the next step and renewal from a stored profile (renewal:
+    one with credentials whose rules are known), the estimate kinds when there is something to
+    estimate."""
+    if kind is PersonalKind.APPRENTICE:
+        return True
+    if kind is PersonalKind.RENEWAL:
+        return profile is not None and bool(renewal_rules(profile))
+    if kind is PersonalKind.NEXT_STEP:
+        return profile is not None
+    return personal_estimate(profile, mentions) is not None
+
+
+def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
+    """The cards that answer the kind for anyone, when it cannot be answered for the asker
+    (no profile, or in a group) and the question matched nothing."""
+    if kind is PersonalKind.NEXT_STEP:
+        return (LADDER_CARD,)
+    if kind is PersonalKind.RENEWAL:
+        return (RENEWAL_CARD,)
+    return companion_cards(kind, mentions)
+
+
+def companion_cards(kind: PersonalKind, mentions: Mentions, matched: str | None = None
+                    ) -> tuple[str, ...]:
+    """The knowledge cards shown after the personal part: the sourced figures behind it (for
+    federal pay, the federal card the question matched, else the overview)."""
+    if kind is PersonalKind.FEDERAL:
+        return (matched if matched and matched.startswith("federal:") else FEDERAL_CARD,)
+    if kind is PersonalKind.FIRST_PAY:
+        return (ENTRY_CARD,)
+    if kind is PersonalKind.MOVE and mentions.state is not None:
+        return (f"state:{mentions.state}",)
+    if kind is PersonalKind.APPRENTICE:
+        return (APPRENTICE_CARD,)
+    return ()
+
+
+def renewal_rules(profile: Profile, knowledge: Knowledge | None = None
+                  ) -> tuple[tuple[Certification, Claim], ...]:
+    """Each held credential's renewal rule (the credentials without a known one left out)."""
+    kb = knowledge or load_knowledge()
+    rules = ((code, kb.certification(code).renewal) for code in sorted(profile.certs))
+    return tuple((code, rule) for code, rule in rules if rule is not None)
