@@ -42,6 +42,12 @@ def test_a_us_city_in_a_pay_question_gets_its_states_card(question: str, state: 
     assert answer.entry.answer.startswith("Statewide figures: my knowledge has no pay figure")
 
 
+def test_two_places_in_two_states_get_each_states_card() -> None:
+    answer = ENGINE.answer("chicago or houston which pays more")
+    assert answer.entry is not None and answer.entry.id == "state:IL"
+    assert [entry.id for entry in answer.also] == ["state:TX"]
+
+
 def test_a_place_in_two_states_gets_both() -> None:
     answer = ENGINE.answer("kansas city medical records salary")
     assert answer.entry is not None and answer.entry.id == "state:MO"

@@ -46,7 +46,7 @@ _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay
 # question): pay words, amounts, or what is made ("what do records techs make around here").
 _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money|hourly|median"
-                        r"|mean|average|figures?|bucks|dough)\b")
+                        r"|mean|average|figures?|bucks|dough|\d+ ?k)\b")
 # A form no answer names: a place named in a question that asks no pay is answered by none.
 _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
@@ -134,13 +134,18 @@ class Specifics:
                                or r"(?!)")
 
     def _named_rules(self, rest: str) -> list[tuple[list[re.Pattern[str]], bool]]:
-        """The (forms, plain) of every rule a folded question names; a place's forms are none
-        when the question asks no pay."""
+        """The (forms, plain) of every rule a folded question names. The places named are one:
+        an answer naming any of them will do ("chicago or houston": each state's card, one
+        after the other); none when the question asks no pay."""
         if not self._any.search(rest):
             return []
-        pay = bool(_PLACE_PAY.search(rest))
-        return [(forms if pay or not place else [_NOWHERE], plain)
-                for pattern, forms, plain, place in self._rules if pattern.search(rest)]
+        named = [(forms, plain, place) for pattern, forms, plain, place in self._rules
+                 if pattern.search(rest)]
+        found = [(forms, plain) for forms, plain, place in named if not place]
+        places = [form for forms, _, place in named if place for form in forms]
+        if places:
+            found.append((places if _PLACE_PAY.search(rest) else [_NOWHERE], False))
+        return found
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
