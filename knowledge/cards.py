@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.models import AgencyRange, CertificationInfo, StageBand
+from knowledge.models import AgencyRange, CertificationInfo, Figure, StageBand
 from knowledge.profile import STATES
 from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
@@ -17,6 +17,7 @@ from knowledge.text import (
     format_figure,
     format_money,
     format_money_range,
+    format_value,
     render_text,
     source_label,
 )
@@ -172,26 +173,145 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (p.title.lower(), p.id), p.sources, "/career")
         for p in kb.career.side_paths
     ]
-    table, recent = kb.states.table, kb.states.recent
-    newer = {s.state: s for s in recent.states}
     cards += [
-        Card(f"state:{s.state}", "state", f"Pay in {STATES[s.state]}",
-             (f"Annual mean {format_money(newer[s.state].annual_mean)} ({recent.period}, "
-              f"{recent.occupation}; {source_label(kb.source(recent.source))}). "
-              if s.state in newer else "")
-             + f"Annual mean {format_money(s.annual_mean)} ({table.period}, "
-             f"{table.occupation}; {source_label(kb.source(table.source))}). {table.caveat}",
-             (STATES[s.state].lower(), s.state.lower()),
-             (*((recent.source,) if s.state in newer else ()), table.source),
+        Card(f"state:{s.state}", "state", f"Pay in {STATES[s.state]}", state_text(kb, s.state),
+             (STATES[s.state].lower(), s.state.lower(),
+              *(name for city in kb.cities if s.state in city.states for name in city.names)),
+             state_sources(kb, s.state),
              f"/salary state={s.state}")
         for s in kb.states.states
     ]
+    cards.append(recent_states_card(kb))
     cards += [
         Card(f"figure:{f.id}", "figure", f.label, format_figure(f, kb), (f.label.lower(),),
              (f.source,), "/salary")
         for f in kb.figures
     ]
+    cards += [pay_over_time_card(kb), *spread_cards(kb)]
     return (*cards, *federal_cards(kb, qa_data().federal_pay))
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st…"""
+    suffix = "th" if 10 <= number % 100 <= 20 else \
+        {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _table_rank(kb: Knowledge, state: str) -> str:
+    """Where a state's mean stands among the table's states, in words."""
+    order = sorted(kb.states.states, key=lambda s: -s.annual_mean)
+    rank = next(position for position, s in enumerate(order, 1) if s.state == state)
+    among = f"of the {len(order)} states in that table"
+    if rank == 1:
+        return f"the highest-paying {among}"
+    if rank == len(order):
+        return f"the lowest-paying {among}"
+    return f"{ordinal(rank)} highest {among}"
+
+
+def _places_line(kb: Knowledge, state: str) -> str:
+    """For a state with well-known places in it: that its figures are statewide, none being
+    known for any of those places on its own ("" for a state with none listed)."""
+    places = [city.name for city in kb.cities if state in city.states]
+    if not places:
+        return ""
+    listed = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} or {places[-1]}"
+    own = "its own" if len(places) == 1 else "their own"
+    return (f"Statewide figures: my knowledge has no pay figure for {listed} on {own}, so "
+            "the state's figures are the closest it has. ")
+
+
+def state_text(kb: Knowledge, state: str) -> str:
+    """A state's figures: first that they are statewide (for the well-known places in it),
+    the newer mean with its employment and rank where known, then the May 2018 table's mean
+    and the state's rank in it."""
+    table, recent = kb.states.table, kb.states.recent
+    newer = next((s for s in recent.states if s.state == state), None)
+    lead = (f"Annual mean {format_money(newer.annual_mean)} ({recent.period}, "
+            f"{recent.occupation}; {source_label(kb.source(recent.source))}), with "
+            f"{newer.employment:,} employed there, ranked {ordinal(newer.rank)} among "
+            f"{recent.ranked_among} by mean. ") if newer else ""
+    return (f"{_places_line(kb, state)}{lead}Annual mean "
+            f"{format_money(kb.state_mean(state) or 0)} ({table.period}, "
+            f"{table.occupation}; {source_label(kb.source(table.source))}), "
+            f"{_table_rank(kb, state)}. {table.caveat}")
+
+
+def recent_states_card(kb: Knowledge) -> Card:
+    """The states with a newer mean side by side: each one's mean, employment and rank."""
+    recent = kb.states.recent
+    rows = "; ".join(f"{STATES[s.state]} {format_money(s.annual_mean)}, {s.employment:,} "
+                     f"employed, ranked {ordinal(s.rank)}" for s in recent.states)
+    return Card("figure:recent_states", "figure",
+                "Pay, employment and rank in five Great Lakes states",
+                f"Only {len(recent.states)} states have a newer figure ({recent.period}, "
+                f"{recent.occupation}; {source_label(kb.source(recent.source))}), with the "
+                f"number employed and the rank by mean among {recent.ranked_among}: {rows}. "
+                "No newer employment or rank was found for any other state.",
+                ("employment by state", "headcount", "ranking", "great lakes", "midwest"),
+                (recent.source,), "/salary")
+
+
+def state_sources(kb: Knowledge, state: str) -> tuple[str, ...]:
+    recent = kb.states.recent
+    newer = any(s.state == state for s in recent.states)
+    return (*((recent.source,) if newer else ()), kb.states.table.source)
+
+
+def _figure_list(kb: Knowledge, figure_ids: tuple[str, ...]) -> str:
+    figures = [kb.figure(figure_id) for figure_id in figure_ids]
+    return "; ".join(f"{f.label}: {format_figure(f, kb)}" for f in figures)
+
+
+def _measure(figure: Figure) -> str:
+    """A figure in short: "median $40,350 a year" (what its label says it is, and its value)."""
+    what = next((word for word in ("mean", "median", "average") if word in figure.label.lower()),
+                "pay")
+    return f"{what} {format_value(figure)}"
+
+
+def _by_period(kb: Knowledge, figure_ids: tuple[str, ...]) -> str:
+    """Figures grouped by period, in the order given: "May 2018 (old code): median $40,350 a
+    year (BLS, official), ..."; a period's group is the first figure's (its label's last
+    parenthesis)."""
+    periods: dict[str, list[Figure]] = {}
+    for figure_id in figure_ids:
+        figure = kb.figure(figure_id)
+        periods.setdefault(figure.period, []).append(figure)
+    parts = []
+    for period, figures in periods.items():
+        group = re.search(r"\(([^()]*)\)$", figures[0].label)
+        head = f"{period} ({group[1]})" if group else period
+        parts.append(f"{head}: " + ", ".join(
+            f"{_measure(f)} ({source_label(kb.source(f.source))})" for f in figures))
+    return "; ".join(parts)
+
+
+def pay_over_time_card(kb: Knowledge) -> Card:
+    """National pay by period, oldest first, each figure with its source."""
+    over_time = kb.salary.pay_over_time
+    # The years it covers are keywords too (never its title: a year there would keep it for a
+    # question naming every one).
+    years = dict.fromkeys(year for f in over_time.figures
+                          for year in re.findall(r"\b(?:19|20)\d\d\b", kb.figure(f).period))
+    return Card("figure:pay_over_time", "figure", "National pay over the years",
+                f"National pay of EHR and medical records specialists by year, oldest first. "
+                f"{_by_period(kb, over_time.figures)}. "
+                f"{over_time.caveat}",
+                ("over the years", "over time", "trend", "history", "year over year", "by year",
+                 "past years", "years ago", "back then", "gone up", "went up", "changed",
+                 *years),
+                tuple(dict.fromkeys(kb.figure(f).source for f in over_time.figures)), "/salary")
+
+
+def spread_cards(kb: Knowledge) -> list[Card]:
+    """One card per period's or place's figures side by side (its percentiles, low to high)."""
+    return [Card(f"figure:spread_{spread.id}", "figure", spread.title,
+                 f"{_figure_list(kb, spread.figures)}.",
+                 ("percentiles", "pay spread", "distribution", "figures"),
+                 tuple(dict.fromkeys(kb.figure(f).source for f in spread.figures)), "/salary")
+            for spread in kb.salary.pay_spreads]
 
 
 def _grade_range(row: GsRow) -> str:
@@ -248,7 +368,7 @@ def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
             f"{format_money(row.step10)} at step 10 a year, before locality pay "
             f"({source_label(kb.source(federal.table_source))}).{before} {federal.series.text}",
             (f"gs-{row.grade}", f"gs {row.grade}", f"gs{row.grade}", f"grade {row.grade}",
-             "general schedule", "federal grade"),
+             "general schedule", "federal grade", "step 1 to step 10"),
             (federal.table_source, federal.series.source), "/salary employer=government"))
     return cards
 

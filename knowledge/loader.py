@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from knowledge.models import (
     CareerFile,
     CertificationsFile,
+    CitiesFile,
     SalaryFile,
     SourcesFile,
     StatesFile,
@@ -28,6 +29,7 @@ FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
     "salary.yaml": SalaryFile,
     "states.yaml": StatesFile,
+    "cities.yaml": CitiesFile,
     "certifications.yaml": CertificationsFile,
     "career.yaml": CareerFile,
     "topics.yaml": TopicsFile,

@@ -228,8 +228,25 @@ class SalaryModel(Frozen):
         return self
 
 
+class PayOverTime(Frozen):
+    """The national figures by period, oldest first, and why they compare only roughly."""
+
+    caveat: Text
+    figures: tuple[Id, ...] = Field(min_length=2)
+
+
+class PaySpread(Frozen):
+    """One period's or place's figures (its percentiles, low to high), shown together."""
+
+    id: Id
+    title: Text
+    figures: tuple[Id, ...] = Field(min_length=2)
+
+
 class SalaryFile(Frozen):
     figures: tuple[Figure, ...] = Field(min_length=1)
+    pay_over_time: PayOverTime
+    pay_spreads: tuple[PaySpread, ...] = ()
     stage_bands: tuple[StageBand, ...] = Field(min_length=1)
     agency_ranges: AgencyRanges
     pay_factors: tuple[PayFactor, ...]
@@ -256,17 +273,69 @@ class StateTable(Frozen):
     caveat: Text
 
 
+class RecentStateFigure(StateFigure):
+    """A state's newer mean, with how many held the job there and the state's rank by mean."""
+
+    employment: int = Field(gt=0)
+    rank: int = Field(ge=1)
+
+
 class RecentStates(Frozen):
     period: Text
     occupation: Text
     source: Id
-    states: tuple[StateFigure, ...]
+    ranked_among: Text  # what the ranks are out of ("the 50 states and DC")
+    states: tuple[RecentStateFigure, ...]
 
 
 class StatesFile(Frozen):
     table: StateTable
     states: tuple[StateFigure, ...] = Field(min_length=1)
     recent: RecentStates
+
+    @model_validator(mode="after")
+    def _distinct_means(self) -> StatesFile:
+        means = [s.annual_mean for s in self.states]
+        if len(set(means)) != len(means):
+            raise ValueError("two states share a mean: the table's ranks would be ambiguous")
+        return self
+
+
+# --- cities.yaml ---
+
+class City(Frozen):
+    """A well-known US place below state level and the state(s) it lies in (the first: the
+    main one); `aliases` are other ways of writing it."""
+
+    name: Text
+    states: tuple[str, ...] = Field(min_length=1)
+    aliases: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _known_states(self) -> City:
+        unknown = [state for state in self.states if state not in STATES or state == "DC"]
+        if unknown:
+            raise ValueError(f"unknown state code(s) {unknown} (DC has no state figure)")
+        return self
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way of writing the place, in lower case: its name first."""
+        return tuple(dict.fromkeys(name.lower() for name in (self.name, *self.aliases)))
+
+
+class CitiesFile(Frozen):
+    cities: tuple[City, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> CitiesFile:
+        seen: set[str] = set()
+        for city in self.cities:
+            for name in city.names:
+                if name in seen or name in {state.lower() for state in STATES.values()}:
+                    raise ValueError(f"'{name}' names two places (or a state)")
+                seen.add(name)
+        return self
 
 
 # --- certifications.yaml ---

@@ -22,6 +22,8 @@ from knowledge.models import (
     CareerFile,
     CertificationInfo,
     CertificationsFile,
+    CitiesFile,
+    City,
     Figure,
     SalaryFile,
     Source,
@@ -42,6 +44,7 @@ class Knowledge:
     sources_file: SourcesFile
     salary: SalaryFile
     states: StatesFile
+    cities_file: CitiesFile
     certifications_file: CertificationsFile
     career: CareerFile
     topics_file: TopicsFile
@@ -68,6 +71,11 @@ class Knowledge:
     @property
     def topics(self) -> tuple[Topic, ...]:
         return self.topics_file.topics
+
+    @property
+    def cities(self) -> tuple[City, ...]:
+        """Well-known US places below state level, each with its state(s) (no figures)."""
+        return self.cities_file.cities
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -143,6 +151,9 @@ def _cross_check(raw: dict[str, Any], models: dict[str, Any]) -> None:
                      frozenset({"reference"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"]["model"],
                      frozenset({"recent_reference", "figures"}), figure_ids, "figure")
+    for section in ("pay_over_time", "pay_spreads"):
+        check_references("salary.yaml", raw["salary.yaml"].get(section) or {},
+                         frozenset({"figures"}), figure_ids, "figure")
     check_references("salary.yaml", raw["salary.yaml"],
                      frozenset({"band", "bands", "reference_stage_band"}), band_ids, "stage band")
     check_references("salary.yaml", raw["salary.yaml"], frozenset({"stage"}), stage_ids, "stage")
@@ -175,6 +186,7 @@ def load_from(directory: Traversable) -> Knowledge:
         sources_file=models["sources.yaml"],
         salary=salary,
         states=states,
+        cities_file=cast(CitiesFile, models["cities.yaml"]),
         certifications_file=certifications,
         career=career,
         topics_file=topics,

@@ -96,11 +96,11 @@ def test_a_pay_question_is_told_from_make_as_in_building(question: str, pay: boo
 
 
 @pytest.mark.parametrize("question", [
-    "how much do ehr specialists make in chicago", "what does kaiser pay ehr specialists",
+    "how much do ehr specialists make in toronto", "what does kaiser pay ehr specialists",
     "what do registered nurses make", "what will the median be in 2035", "rhia pass rate",
     "salary in canada", "do ehr specialists get a gym membership", "is there a 401k match",
     "what is the 60th percentile salary", "what do the top 25 percent earn", "gs 13 salary",
-    "what does a gs 9 step 5 make", "how much do sonographers make", "pay in milwaukee",
+    "what does a gs 9 step 5 make", "how much do sonographers make", "pay in bakersfield",
     "what is the rhit failure rate", "how much is tuition at the community college",
     "what's the pay for an epic analyst", "what does kaiser pay",
     "what's the job placement rate after the program", "do i need a background check",
@@ -113,7 +113,7 @@ def test_near_misses_get_an_honest_dont_know(question: str) -> None:
 
 
 @pytest.mark.parametrize(("question", "entry"), [
-    ("what's the 75th percentile pay in lincoln nebraska", "figure:lincoln_pct75_2023"),
+    ("what's the 75th percentile pay in lincoln nebraska", "figure:spread_lincoln"),
     ("top 10 percent earnings", "figure:mrs_range_high_2023"),
     ("what does gs 7 pay at step 10", "federal:gs7"),
     ("what's the first-time pass rate for the cehrs", "certification:CEHRS:exam"),

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.loader import DATA_DIR, YAML_LOADER
 from knowledge.qa.engine import Answer, Engine, Entry, Intent, Outcome
 from knowledge.qa.semantic import wordllama_model
+from knowledge.qa.specifics import place_specifics
+from knowledge.store import load_knowledge
 
 SYNONYMS_FILE = DATA_DIR / "synonyms.yaml"
 
@@ -31,5 +33,9 @@ def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
 
 
 def build_engine(entries: Sequence[Entry], path: Traversable = SYNONYMS_FILE) -> Engine:
+    """The engine over `entries`; its specifics are synonyms.yaml's and the US places of
+    cities.yaml (a place is answered only by an entry naming it by one of its names)."""
     data = load_synonyms(path)
-    return Engine(entries, data.synonyms, data.intents, data.specifics, wordllama_model())
+    places = place_specifics(city.names for city in load_knowledge().cities)
+    return Engine(entries, data.synonyms, data.intents, data.specifics, wordllama_model(),
+                  places)

@@ -1,13 +1,16 @@
-"""What a question mentions: certifications, a state, years, an employer, first person."""
+"""What a question mentions: certifications, a state (or a well-known place in one), years, an
+employer, first person."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.text import fold, words
+from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
 # far more often than Virginia here) count only as full state names.
@@ -52,6 +55,16 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every name of a well-known US place (cities.yaml), longest first, and
+    each name's states."""
+    states = {name: city.states for city in load_knowledge().cities for name in city.names}
+    names = sorted((" ".join(words(name)) for name in states), key=len, reverse=True)
+    folded = {" ".join(words(name)): codes for name, codes in states.items()}
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b"), folded
 
 
 def _codes(text: str) -> list[str]:
@@ -99,17 +112,31 @@ class Mentions:
 
 def _states(text: str, folded: str) -> tuple[str, ...]:
     """The states named, in the order written: full names (longest first, so that "west
-    virginia" is not also Virginia), else unambiguous codes."""
-    named = [_STATE_CODES[match.group()] for match in _STATE_PATTERN.finditer(folded)]
+    virginia" is not also Virginia), else unambiguous codes; then the states of each well-known
+    place named ("houston" → Texas; "kansas city" → Missouri, Kansas: a place's own name holds
+    no state), unless a state named is one of them ("portland maine" → Maine)."""
+    pattern, places = _places()
+    named_places = [places[match.group()] for match in pattern.finditer(folded)]
+    rest = pattern.sub(" ", folded)
+    named = [_STATE_CODES[match.group()] for match in _STATE_PATTERN.finditer(rest)]
     if not named:
         named = [code for code in _codes(text) if code in STATES and code not in _AMBIGUOUS_CODES]
+    found = set(named)
+    named += [code for codes in named_places if not found.intersection(codes) for code in codes]
     return tuple(dict.fromkeys(named))
+
+
+def named_place_words(folded: str) -> list[str]:
+    """The folded words of `folded` that belong to a well-known place's name ("kansas city")."""
+    pattern, _ = _places()
+    return [word for match in pattern.finditer(folded) for word in match.group().split()]
 
 
 def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
-    states = _states(text, folded)
+    # A state misspelled ("flordia") is read as its correction when none is named as written.
+    states = _states(text, folded) or _states("", " ".join(corrected))
     state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
@@ -141,6 +168,7 @@ def mention_words(text: str, states: bool = True, certs: bool = True) -> set[str
     if states:
         for match in _STATE_PATTERN.finditer(folded):
             found.update(match.group().split())
+        found.update(named_place_words(folded))
         found.update(code.lower() for code in _codes(text)
                      if code in STATES and code not in _AMBIGUOUS_CODES)
     if certs:

@@ -10,7 +10,7 @@ for must be in the answer, or the honest reply is "I don't know".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.qa.text import words
 
@@ -43,6 +43,12 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$")
 _ASKS_PAY = re.compile(_PAY)
 _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
+# A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay
+# question): pay words, amounts, or what is made ("what do records techs make around here").
+_PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money|hourly|median"
+                        r"|mean|average|figures?|bucks|dough|\d+ ?k)\b")
+# A form no answer names: a place named in a question that asks no pay is answered by none.
+_NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
 _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|income|mean|median"
                         r"|a year|an hour)\b")
@@ -54,9 +60,21 @@ def _pattern(phrase: str) -> re.Pattern[str]:
                                        words(phrase)) + r"\b")
 
 
+# A year written short after an apostrophe ("back in '21", "the ’18 figures"): 2000-2099.
+_SHORT_YEAR = re.compile(r"(?<![\w'’‘])['’‘](\d\d)\b")
+
+
 def _folded(question: str) -> str:
-    """`question`'s folded words, one space, with "%" read as "percent" ("top 10%")."""
-    return " ".join(words(question.replace("%", " percent ")))
+    """`question`'s folded words, one space, with "%" read as "percent" ("top 10%") and a year
+    written short as the year ("'21" → 2021)."""
+    return " ".join(words(_SHORT_YEAR.sub(r"20\1", question.replace("%", " percent "))))
+
+
+def place_specifics(places: Iterable[Sequence[str]]) -> dict[str, list[str]]:
+    """The specifics of places known by several names (each a sequence of its names): a name
+    may be answered by any of the place's names ("nyc" by "new york city", and back)."""
+    return {name: [other for other in names if other != name]
+            for names in places for name in names}
 
 
 def percentiles(folded: str) -> list[int]:
@@ -92,27 +110,42 @@ class Specifics:
     percentile by ("high end"); any other percentile must be named as itself ("75th").
     """
 
-    def __init__(self, specifics: Mapping[str, Iterable[str]]) -> None:
-        # (how a question names it, the forms an answer may name it by, whether it is a plain name)
-        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool]] = []
+    def __init__(self, specifics: Mapping[str, Iterable[str]],
+                 places: Mapping[str, Iterable[str]] | None = None) -> None:
+        """`places`: well-known places, like `specifics`, whose entry answers only a question
+        about pay there."""
+        # (how a question names it, the forms an answer may name it by, whether it is a plain
+        # name, whether it is a place)
+        self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool, bool]] = []
         self._percentiles: dict[int, list[re.Pattern[str]]] = {}
-        for phrase, forms in specifics.items():
+        rules = [*((item, False) for item in specifics.items()),
+                 *((item, True) for item in (places or {}).items())]
+        for (phrase, forms), place in rules:
             patterns = [_pattern(form) for form in (*forms, phrase)]
             numbers = percentiles(_folded(phrase))
             if numbers:
                 self._percentiles[numbers[0]] = patterns
             else:
-                plain = set(forms) <= {phrase}
-                self._rules.append((_pattern(phrase), patterns, plain))
+                # A place is answered by its state's entry, which does not name it in its title.
+                plain = not place and set(forms) <= {phrase}
+                self._rules.append((_pattern(phrase), patterns, plain, place))
         # One pass tells whether a question names any of them (most name none).
-        self._any = re.compile("|".join(f"(?:{rule.pattern})" for rule, _, _ in self._rules)
+        self._any = re.compile("|".join(f"(?:{rule[0].pattern})" for rule in self._rules)
                                or r"(?!)")
 
     def _named_rules(self, rest: str) -> list[tuple[list[re.Pattern[str]], bool]]:
-        """The (forms, plain) of every rule a folded question names."""
+        """The (forms, plain) of every rule a folded question names. The places named are one:
+        an answer naming any of them will do ("chicago or houston": each state's card, one
+        after the other); none when the question asks no pay."""
         if not self._any.search(rest):
             return []
-        return [(forms, plain) for pattern, forms, plain in self._rules if pattern.search(rest)]
+        named = [(forms, plain, place) for pattern, forms, plain, place in self._rules
+                 if pattern.search(rest)]
+        found = [(forms, plain) for forms, plain, place in named if not place]
+        places = [form for forms, _, place in named if place for form in forms]
+        if places:
+            found.append((places if _PLACE_PAY.search(rest) else [_NOWHERE], False))
+        return found
 
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
