@@ -218,24 +218,23 @@ def _places_line(kb: Knowledge, state: str) -> str:
         return ""
     listed = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} or {places[-1]}"
     own = "its own" if len(places) == 1 else "their own"
-    return (f"Statewide figures: my knowledge has no pay figure for {listed} on {own}, so "
-            "the state's figures are the closest it has. ")
+    return (f"These are statewide figures: my knowledge has none for {listed} on {own}, so "
+            "the state's are the closest it has. ")
 
 
 def state_text(kb: Knowledge, state: str) -> str:
-    """A state's figures: first that they are statewide (for the well-known places in it),
-    the newer mean with its employment and rank where known, then the May 2018 table's mean
-    and the state's rank in it."""
+    """A state's figures: the newer mean with its employment and rank where known, the May 2018
+    table's mean and the state's rank in it, then that they are statewide (for the well-known
+    places in it) and the table's caveat."""
     table, recent = kb.states.table, kb.states.recent
     newer = next((s for s in recent.states if s.state == state), None)
     lead = (f"Annual mean {format_money(newer.annual_mean)} ({recent.period}, "
             f"{recent.occupation}; {source_label(kb.source(recent.source))}), with "
             f"{newer.employment:,} employed there, ranked {ordinal(newer.rank)} among "
             f"{recent.ranked_among} by mean. ") if newer else ""
-    return (f"{_places_line(kb, state)}{lead}Annual mean "
-            f"{format_money(kb.state_mean(state) or 0)} ({table.period}, "
+    return (f"{lead}Annual mean {format_money(kb.state_mean(state) or 0)} ({table.period}, "
             f"{table.occupation}; {source_label(kb.source(table.source))}), "
-            f"{_table_rank(kb, state)}. {table.caveat}")
+            f"{_table_rank(kb, state)}. {_places_line(kb, state)}{table.caveat}")
 
 
 def recent_states_card(kb: Knowledge) -> Card:

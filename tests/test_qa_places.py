@@ -39,7 +39,8 @@ def test_a_us_city_in_a_pay_question_gets_its_states_card(question: str, state: 
     answer = ENGINE.answer(question)
     assert answer.answered and answer.entry is not None
     assert answer.entry.id == f"state:{state}"
-    assert answer.entry.answer.startswith("Statewide figures: my knowledge has no pay figure")
+    assert answer.entry.answer.startswith("Annual mean $")
+    assert "These are statewide figures: my knowledge has none for" in answer.entry.answer
 
 
 def test_two_places_in_two_states_get_each_states_card() -> None:
