@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.qa.corpus import knowledge_engine
-from knowledge.qa.text import situation_words
+from knowledge.qa.text import situation_words, without_role
 
 ENGINE = knowledge_engine()
 
@@ -68,3 +68,20 @@ def test_everyday_wordings_reach_their_card(question: str, entry: str) -> None:
     answer = ENGINE.answer(question)
     assert answer.answered
     assert answer.entry is not None and answer.entry.id.startswith(entry)
+
+
+def test_what_the_asker_is_or_was_names_no_specific_thing() -> None:
+    assert without_role("pharmacy tech here, how do i make the switch") \
+        == "here how do i make the switch"
+    assert "teacher" not in without_role("i'm a burnt out teacher, how would i get into this")
+    # Where they are still counts ("pay in Chicago" has no figure), and a plain question is kept.
+    assert "chicago" in without_role("i'm a nurse in chicago, what's the pay")
+    assert without_role("what do the top 10% make") == "what do the top 10% make"
+    assert ENGINE.answer("pharmacy tech here, how do i make the switch").answered
+    assert not ENGINE.answer("i'm in chicago, what's the pay").answered
+
+
+def test_a_tool_named_as_a_skill_is_no_employer_asked_about() -> None:
+    assert ENGINE.answer("does knowing epic get you paid more").entry.id \
+        == "topic:salary_factors"
+    assert not ENGINE.answer("what does epic pay").answered

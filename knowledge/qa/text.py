@@ -50,11 +50,12 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"is (?:that|this|it) (?:true|correct|legit)|"
                       r"(?:give|tell|show) me (?:just )?(?:the |a )?(?:number|figure|"
                       r"straight answer|short answer|bottom line)(?! of)|just the number|"
+                      r"give it to me straight|straight up|no fluff|short version|tl ?dr|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
                       r"counselor|advisor|recruiter|coworker|someone|somebody|people|website|site|"
-                      r"article|post|video|reddit|tiktok|youtube|google) (?:said|says|told me|"
-                      r"claims?|thinks)(?: that)?)\b")
+                      r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
+                      r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
 # actually do"): the "actually" goes, "what does ahima do" is left.
 _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b|it\b|one\b|"
@@ -158,8 +159,36 @@ _PROFILE_WORDS = frozenset({
 })
 
 
+# What the asker is or was ("i'm a burnt out teacher in ohio") ends before where they are.
+_ROLE_STOP = _SITUATION_STOP | {"in", "at", "near", "from", "around", "outside", "for", "with"}
+
+
 def situation_words(text: str) -> frozenset[str]:
     """The folded words of the clauses in which the asker describes themselves."""
+    return _described(text, _SITUATION_STOP)
+
+
+# A tool named as a skill ("does knowing Epic get you paid more") is asked about as a skill,
+# not as an employer whose pay is asked.
+_SKILL_OF = re.compile(r"\b(?:knowing|learning|using|mastering|experience (?:with|in)) ([a-z]+)\b"
+                       r"|\b([a-z]+) (?:experience|skills?)\b")
+
+
+def without_role(text: str) -> str:
+    """`text` without the words that say what the asker is or was ("pharmacy tech here", "i'm a
+    burnt out teacher, how would i get into this") and the tools named as skills ("knowing
+    Epic"): another occupation or an employer named there is their past or a skill, not what
+    they ask about. Unchanged when there are none."""
+    role = {word for word in _described(text, _ROLE_STOP) if word not in STOPWORDS}
+    role.update(word for found in _SKILL_OF.findall(" ".join(words(text))) for word in found
+                if word)
+    if not role:
+        return text
+    return " ".join(word for word in words(text) if word not in role)
+
+
+def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """The folded words of the self-descriptions in `text`, each ending at a word of `stop`."""
     found: set[str] = set()
     for clause in _CLAUSE_END.split(fold(text)):
         folded = " ".join(words(clause))
@@ -169,8 +198,7 @@ def situation_words(text: str) -> frozenset[str]:
         for cue in _SITUATION_CUE.finditer(folded):  # "im a nursing student and i hate ..."
             after = folded[cue.end():].split()
             found.update(cue.group().split())  # "my son is": the son is the situation too
-            found.update(takewhile(lambda word: word not in _SITUATION_STOP,
-                                   after[:MAX_SITUATION]))
+            found.update(takewhile(lambda word: word not in stop, after[:MAX_SITUATION]))
     return frozenset(found)
 
 
