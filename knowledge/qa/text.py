@@ -192,8 +192,10 @@ def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
     found: set[str] = set()
     for clause in _CLAUSE_END.split(fold(text)):
         folded = " ".join(words(clause))
-        if folded.endswith(" here") and len(folded.split()) <= MAX_SITUATION:
-            found.update(folded.split())  # "ex-military medic here", "40 yo mom of two here"
+        clause_words = folded.split()
+        if folded.endswith(" here") and len(clause_words) <= MAX_SITUATION \
+                and clause_words[0] not in _SITUATION_STOP:  # not "is it stressful here"
+            found.update(clause_words)  # "ex-military medic here", "40 yo mom of two here"
             continue
         for cue in _SITUATION_CUE.finditer(folded):  # "im a nursing student and i hate ..."
             after = folded[cue.end():].split()
