@@ -26,6 +26,9 @@ def _words(question: str) -> list[str]:
     ("why is confidentiality such a big deal", ["confidentiality"]),
     ("spell out the acronym rhit", ["rhit"]),
     ("full name of cahiim please", ["cahiim"]),
+    ("FAQ #3 - do i need a degree?", ["degree"]),
+    ("be honest, do i need a degree", ["degree"]),
+    ("i saw on tiktok that you need a degree", ["degree"]),
 ])
 def test_framing_that_asks_nothing_leaves_only_what_is_asked(question: str,
                                                              read: list[str]) -> None:
@@ -35,6 +38,10 @@ def test_framing_that_asks_nothing_leaves_only_what_is_asked(question: str,
 def test_a_self_description_counts_only_through_what_the_profile_reads() -> None:
     assert _words("im a nursing student who hates clinicals, could i switch to this") \
         == ["switch to this"]
+    assert _words("im a cna and hate lifting patients, can i switch into this") \
+        == ["switch into"]
+    # A clause ending in "here" that starts like a question keeps its words.
+    assert "stressful" in _words("is it stressful here? what about the hours")
     assert {"military", "medic"} <= situation_words("ex-military medic here, how do i start")
     # Education, state and credentials the asker names still count.
     assert "ohio" in _words("i'm in ohio, what's the pay")

@@ -51,6 +51,8 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:give|tell|show) me (?:just )?(?:the |a )?(?:number|figure|"
                       r"straight answer|short answer|bottom line)(?! of)|just the number|"
                       r"give it to me straight|straight up|no fluff|short version|tl ?dr|"
+                      r"be (?:honest|real|straight)|common(?:ly asked)? questions?|"
+                      r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
                       r"counselor|advisor|recruiter|coworker|someone|somebody|people|website|site|"
@@ -134,6 +136,7 @@ STOPWORDS = frozenset({
 # at a word that starts the question ("could", "how"...) or after MAX_SITUATION words.
 _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve been|i have been|"
                             r"i (?:hate|love|like|enjoy|dont like|cant stand)|"
+                            r"and (?:hate|love|enjoy|dont like|cant stand)|"
                             r"(?:i )?just got out of|i left|coming from|i come from|"
                             r"ex|former|retired|"
                             r"my (?:son|daughter|kid|kids|wife|husband|mom|dad) (?:is|are))\b")
