@@ -385,11 +385,17 @@ class Vocabulary:
         return any(len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)
                    for candidate, _, _ in found)
 
-    def _only_situation(self, raws: Iterable[str], situation: frozenset[str]) -> frozenset[str]:
-        """The words of a question that only describe the asker, when the rest asks something:
-        those the knowledge lacks, and those it knows but the profile does not read."""
-        return frozenset(raw for raw in raws if raw in situation and (
-            self.correct(raw) is None or not {raw, raw.removesuffix("s")} & _PROFILE_WORDS))
+    def _only_situation(self, raws: list[str], situation: frozenset[str],
+                        phrases: bool) -> frozenset[str]:
+        """The words of a question (`raws`) that only describe the asker: those the knowledge
+        lacks, and, when the rest asks something (or a synonym phrase was found), those it
+        knows but the profile does not read."""
+        lacking = frozenset(raw for raw in raws if raw in situation and self.correct(raw) is None)
+        if not phrases and not any(self.correct(raw) for raw in raws
+                                   if raw not in situation and raw not in STOPWORDS):
+            return lacking
+        return lacking | frozenset(raw for raw in raws if raw in situation
+                                   and not {raw, raw.removesuffix("s")} & _PROFILE_WORDS)
 
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
@@ -422,9 +428,8 @@ class Vocabulary:
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
                 found.append(QueryWord(phrase, terms))
         raws = folded.split()
-        situation = self._only_situation(raws, situation) if found or any(
-            self.correct(raw) for raw in raws if raw not in situation and raw not in STOPWORDS
-        ) else frozenset(raw for raw in situation if self.correct(raw) is None)
+        situation = self._only_situation(raws, situation, bool(found)) if situation \
+            else situation
         for position, raw in enumerate(raws, start=1):
             if raw in STOPWORDS or raw in situation:
                 continue
