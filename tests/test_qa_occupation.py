@@ -14,6 +14,7 @@ from knowledge.qa.occupation import without_occupation
     ("what does an ehr specialist do", "duties"),
     ("what do medical records techs actually do all day", "duties all day"),
     ("what is an ehr specialist", "duties"),
+    ("where do medical records techs usually work", "where do they work"),
 ])
 def test_the_occupations_name_is_dropped(folded: str, read: str) -> None:
     assert without_occupation(folded) == read

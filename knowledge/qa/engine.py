@@ -26,7 +26,14 @@ from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, question_parts
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics
-from knowledge.qa.text import QueryWord, Vocabulary, document_terms, normalized_question, words
+from knowledge.qa.text import (
+    QueryWord,
+    Vocabulary,
+    document_terms,
+    normalized_question,
+    without_role,
+    words,
+)
 
 MAX_QUESTION = 500
 # Share of the question's weight (IDF of its words) the best entry must match to be answered.
@@ -315,9 +322,11 @@ class Engine:
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
-        named = self.specifics.named(text)
+        # Not in what the asker says they are or were: "pharmacy tech here, how do i switch".
+        asked = without_role(text)
+        named = self.specifics.named(asked)
         # A name asked with an amount ("what does Epic pay") needs an entry about it.
-        names = self.specifics.priced(folded)
+        names = self.specifics.priced(" ".join(words(asked)))
         pay = self.specifics.asks_pay(folded)
         fitting = [item for item in ranked
                    if self._fits(item.doc, named, mentions, folded, names, pay)]

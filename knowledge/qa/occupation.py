@@ -19,6 +19,10 @@ _NAME = re.compile(rf"\b(?<!certified )(?<!registered )(?<!electronic )(?<!medic
 _WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:an? |the )?{_FIELD} {_WORKER} (?:actually |really )?"
                       r"do\b"
                       rf"|^what (?:is|are) (?:an? )?{_FIELD} {_WORKER}$")
+# "Where do EHR specialists work" asks where they work (the name goes, and with it the only
+# words that said where).
+_WHERE_WORK = re.compile(rf"\bwhere (?:do|does|can|could|would) (?:an? |the )?{_FIELD} {_WORKER} "
+                         r"(?:usually |typically |mostly |normally )?work\b")
 # A comparison with another occupation needs both names ("are coders and EHR specialists the same").
 _COMPARING = frozenset({"vs", "versus", "difference", "different", "differ", "same", "compare",
                         "compared", "coder", "coders", "coding"})
@@ -35,7 +39,7 @@ def names_occupation(folded: str) -> bool:
 def without_occupation(folded: str) -> str:
     """Folded question text with the occupation's names dropped, unless nothing else is asked;
     "what does an EHR specialist do" reads as "duties"."""
-    folded = _WHAT_DO.sub("duties", folded)
+    folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
     if _COMPARING & set(folded.split()):
         return folded
     stripped = " ".join(_NAME.sub(" ", folded).split())

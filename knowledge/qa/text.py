@@ -14,13 +14,19 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.profile import STATES, Certification, Education, Employer, Skill
 from knowledge.qa.english import is_english, is_everyday, load_word_list
 from knowledge.qa.occupation import without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
-# is no word the knowledge could know, what it stands for is ("40k" is a salary).
+# is no word the knowledge could know, what it stands for is ("40k" is a salary). A "2 year
+# degree" is an associate degree, a "4 year degree" a bachelor's: lengths, not experience.
 _AMOUNTS = (
+    (re.compile(r"\b(?:2|two) (?:years?|yr) (degree|program|college|school)s?\b"),
+     r"associate \1 duration"),
+    (re.compile(r"\b(?:4|four) (?:years?|yr) (degree|program|college|school)s?\b"),
+     r"bachelor \1"),
     (re.compile(r"\b\d+(?: \d+)? (?:an |a |per )?(?:hr|hrs|hour|hourly)\b"), "hourly pay"),
     (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
@@ -32,8 +38,34 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 # Asking what a name or acronym means ("what does NHA stand for", "what is OPM short for"): the
 # question is the name itself; the framing matches no topic, and kept, it let the one entry
 # whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
+# "Spell out the acronym RHIT", "CAHIIM full name please" ask the same.
 _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
-                           r"acronym (?:for|of)|full name of|full form of|meaning of)\b")
+                           r"acronym (?:for|of)|full name(?: of)?|full form(?: of)?|"
+                           r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out)\b")
+# Framing around a question that asks nothing itself: "why is confidentiality such a big deal"
+# asks about confidentiality, "a site said X, is that true" about X.
+# So does what someone else said ("i read online that...", "my friend said...") and asking for
+# the bare figure ("just give me the number").
+_FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) much|"
+                      r"is (?:that|this|it) (?:true|correct|legit)|"
+                      r"(?:give|tell|show) me (?:just )?(?:the |a )?(?:number|figure|"
+                      r"straight answer|short answer|bottom line)(?! of)|just the number|"
+                      r"give it to me straight|straight up|no fluff|short version|tl ?dr|"
+                      r"be (?:honest|real|straight)|common(?:ly asked)? questions?|"
+                      r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
+                      r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
+                      r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
+                      r"counselor|advisor|recruiter|coworker|someone|somebody|people|website|site|"
+                      r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
+                      r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
+# "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
+# actually do"): the "actually" goes, "what does ahima do" is left.
+_WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b|it\b|one\b|"
+                          r"people\b|someone\b)([a-z]+) (?:actually|really) do\b")
+# "What is Cerner good at", "what's NextGen best at" ask what a named thing is known for, not
+# what a worker should be good at (the skills).
+_GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
+                      r"([a-z]+) (?:really |actually )?(?:good|best|great) at\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
@@ -89,6 +121,13 @@ STOPWORDS = frozenset({
     # round 4: function words and feelings that carry no topic ("stuck behind a computer",
     # "practice during the program")
     "during", "among", "upon", "onto", "via", "whether", "towards", "toward", "stuck",
+    # FAQ headings pasted with their prefix ("FAQ - ...", "Q: ... A:", "Frequently asked: ..."),
+    # and what a site claims ("a website said ..., is that true")
+    "faq", "faqs", "frequently", "q", "website", "websites", "webpage", "true", "untrue",
+    # "can i go the medical assisting route": the way in is what is named before it
+    "route", "routes",
+    # how the asker feels ("total career changer and kind of nervous")
+    "nervous", "scared", "excited", "confused", "total",
 })
 
 # Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
@@ -96,26 +135,75 @@ STOPWORDS = frozenset({
 # are their situation, not what they ask, and count as nothing. The clause ends at punctuation,
 # at a word that starts the question ("could", "how"...) or after MAX_SITUATION words.
 _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve been|i have been|"
+                            r"i (?:hate|love|like|enjoy|dont like|cant stand)|"
+                            r"and (?:hate|love|enjoy|dont like|cant stand)|"
                             r"(?:i )?just got out of|i left|coming from|i come from|"
+                            r"ex|former|retired|"
                             r"my (?:son|daughter|kid|kids|wife|husband|mom|dad) (?:is|are))\b")
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]+")
 _SITUATION_STOP = frozenset({"and", "but", "so", "could", "can", "how", "what", "whats", "is",
                              "do", "does", "should", "would", "will", "which", "where", "when",
                              "why", "any", "want", "wanting", "thinking", "looking", "if", "or"})
 MAX_SITUATION = 8
+# Of the words the knowledge knows, a self-description keeps only what the profile reads — the
+# asker's education, credentials, skills, employer, experience and state ("i'm in high school",
+# "i'm in ohio", "i work at the va"): "im a nursing student who hates clinicals, could i switch
+# to this" asks how to switch, not about nursing or clinicals, once the rest asks something.
+_PROFILE_WORDS = frozenset({
+    "school", "high", "ged", "diploma", "college", "degree", "graduate", "certified", "cert",
+    "certification", "credential", "years", "experience", "future", "salary", "hourly", "pay",
+    "va", "federal", "gs", "insurer", "physician", "cali", "jersey", "freshman", "sophomore",
+    "junior", "senior", "teen", "teenager", "highschooler", "grade", "grades",
+    *(word for value in Education for word in value.split("_")),
+    *(value.lower() for value in Certification),
+    *(word for value in Skill for word in value.split("_")),
+    *(value for value in Employer if "_" not in value),  # not "nursing" of "nursing_home"
+    *(word for code, name in STATES.items() for word in (code.lower(), *name.lower().split())),
+})
+
+
+# What the asker is or was ("i'm a burnt out teacher in ohio") ends before where they are.
+_ROLE_STOP = _SITUATION_STOP | {"in", "at", "near", "from", "around", "outside", "for", "with"}
 
 
 def situation_words(text: str) -> frozenset[str]:
     """The folded words of the clauses in which the asker describes themselves."""
+    return _described(text, _SITUATION_STOP)
+
+
+# A tool named as a skill ("does knowing Epic get you paid more") is asked about as a skill,
+# not as an employer whose pay is asked.
+_SKILL_OF = re.compile(r"\b(?:knowing|learning|using|mastering|experience (?:with|in)) ([a-z]+)\b"
+                       r"|\b([a-z]+) (?:experience|skills?)\b")
+
+
+def without_role(text: str) -> str:
+    """`text` without the words that say what the asker is or was ("pharmacy tech here", "i'm a
+    burnt out teacher, how would i get into this") and the tools named as skills ("knowing
+    Epic"): another occupation or an employer named there is their past or a skill, not what
+    they ask about. Unchanged when there are none."""
+    role = {word for word in _described(text, _ROLE_STOP) if word not in STOPWORDS}
+    role.update(word for found in _SKILL_OF.findall(" ".join(words(text))) for word in found
+                if word)
+    if not role:
+        return text
+    return " ".join(word for word in words(text) if word not in role)
+
+
+def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """The folded words of the self-descriptions in `text`, each ending at a word of `stop`."""
     found: set[str] = set()
     for clause in _CLAUSE_END.split(fold(text)):
         folded = " ".join(words(clause))
-        cue = _SITUATION_CUE.search(folded)
-        if cue is None:
+        clause_words = folded.split()
+        if folded.endswith(" here") and len(clause_words) <= MAX_SITUATION \
+                and clause_words[0] not in _SITUATION_STOP:  # not "is it stressful here"
+            found.update(clause_words)  # "ex-military medic here", "40 yo mom of two here"
             continue
-        after = folded[cue.end():].split()
-        found.update(cue.group().split())  # "my son is": the son is the situation too
-        found.update(takewhile(lambda word: word not in _SITUATION_STOP, after[:MAX_SITUATION]))
+        for cue in _SITUATION_CUE.finditer(folded):  # "im a nursing student and i hate ..."
+            after = folded[cue.end():].split()
+            found.update(cue.group().split())  # "my son is": the son is the situation too
+            found.update(takewhile(lambda word: word not in stop, after[:MAX_SITUATION]))
     return frozenset(found)
 
 
@@ -297,6 +385,18 @@ class Vocabulary:
         return any(len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)
                    for candidate, _, _ in found)
 
+    def _only_situation(self, raws: list[str], situation: frozenset[str],
+                        phrases: bool) -> frozenset[str]:
+        """The words of a question (`raws`) that only describe the asker: those the knowledge
+        lacks, and, when the rest asks something (or a synonym phrase was found), those it
+        knows but the profile does not read."""
+        lacking = frozenset(raw for raw in raws if raw in situation and self.correct(raw) is None)
+        if not phrases and not any(self.correct(raw) for raw in raws
+                                   if raw not in situation and raw not in STOPWORDS):
+            return lacking
+        return lacking | frozenset(raw for raw in raws if raw in situation
+                                   and not {raw, raw.removesuffix("s")} & _PROFILE_WORDS)
+
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
         if len(prefix) < MIN_PREFIX:
@@ -315,6 +415,9 @@ class Vocabulary:
         """
         folded = without_occupation(spoken_amounts(" ".join(words(text))))
         folded = _NAME_FRAMING.sub(" ", folded)
+        folded = _FRAMING.sub(" ", folded)
+        folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
+        folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
@@ -325,11 +428,13 @@ class Vocabulary:
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
                 found.append(QueryWord(phrase, terms))
         raws = folded.split()
+        situation = self._only_situation(raws, situation, bool(found)) if situation \
+            else situation
         for position, raw in enumerate(raws, start=1):
-            if raw in STOPWORDS:
+            if raw in STOPWORDS or raw in situation:
                 continue
             word = self.correct(raw)
-            if word is None and (self._stopword_typo(raw) or raw in situation):
+            if word is None and self._stopword_typo(raw):
                 continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
