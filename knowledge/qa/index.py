@@ -20,6 +20,7 @@ class BM25Index:
         self._lengths = [len(terms) for terms in documents]
         self._average = (sum(self._lengths) / self.size) if self.size else 1.0
         self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._terms = [frozenset(terms) for terms in documents]
         for doc, terms in enumerate(documents):
             for term, count in Counter(terms).items():
                 self._postings.setdefault(term, []).append((doc, count))
@@ -44,5 +45,4 @@ class BM25Index:
 
     def matched(self, query: Sequence[str], doc: int) -> set[str]:
         """The query terms that occur in document `doc`."""
-        return {term for term in set(query)
-                if any(d == doc for d, _ in self._postings.get(term, ()))}
+        return self._terms[doc].intersection(query)

@@ -265,8 +265,8 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`, American spellings read as the British ones the texts use
     ("unauthorized" → "unauthorised", "analyze" → "analyse")."""
-    return [_BRITISH_YS.sub(r"\1ys\2", _BRITISH_IS.sub(r"\1is\2", word))
-            for word in _WORD.findall(fold(text))]
+    return [_BRITISH_YS.sub(r"\1ys\2", _BRITISH_IS.sub(r"\1is\2", word)) if "z" in word
+            else word for word in _WORD.findall(fold(text))]
 
 
 def normalized_question(text: str, limit: int = 200) -> str:
@@ -422,7 +422,7 @@ class Vocabulary:
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets, idiom in self._phrases:
-            if pattern.search(folded):
+            if phrase in folded and pattern.search(folded):  # the substring test is the cheap one
                 folded = pattern.sub(" ", folded)
                 own = () if idiom else tuple(w for w in phrase.split() if w not in STOPWORDS)
                 terms = tuple(dict.fromkeys(stem(t) for t in (*targets, *own)))
