@@ -81,11 +81,11 @@ def test_what_the_asker_is_or_was_names_no_specific_thing() -> None:
     assert without_role("pharmacy tech here, how do i make the switch") \
         == "here how do i make the switch"
     assert "teacher" not in without_role("i'm a burnt out teacher, how would i get into this")
-    # Where they are still counts ("pay in Chicago" has no figure), and a plain question is kept.
+    # Where they are still counts (Chicago is read as Illinois), and a plain question is kept.
     assert "chicago" in without_role("i'm a nurse in chicago, what's the pay")
     assert without_role("what do the top 10% make") == "what do the top 10% make"
     assert ENGINE.answer("pharmacy tech here, how do i make the switch").answered
-    assert not ENGINE.answer("i'm in chicago, what's the pay").answered
+    assert ENGINE.answer("i'm in chicago, what's the pay").entry.id == "state:IL"
 
 
 def test_a_tool_named_as_a_skill_is_no_employer_asked_about() -> None:
