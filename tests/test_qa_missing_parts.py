@@ -56,6 +56,7 @@ def test_a_known_part_still_answers(question: str, entry_id: str, fact: str) -> 
 
 @pytest.mark.parametrize("question", [
     "RHIA exam how many qs and how long is it",
+    "RHIA exam how many questions and how long",
     "is the rhia hard? like whats the pass rate",
 ])
 def test_a_later_part_is_read_with_an_earlier_one_asking_a_missing_fact(question: str) -> None:
@@ -118,3 +119,8 @@ def test_the_agency_whose_range_tops_leads_as_the_articles_claim() -> None:
 def test_the_ahima_recertification_fee_is_reached(question: str) -> None:
     answer = ENGINE.answer(question)
     assert answer.entry is not None and "$218" in answer.entry.answer
+
+
+def test_a_bare_measure_asks_it_of_the_previous_question() -> None:
+    answer = ENGINE.answer("how long?", previous="tell me about the cca")
+    assert answer.entry is not None and answer.entry.id == "certification:CCA:exam"
