@@ -50,10 +50,16 @@ def _cert_aspects(cert: CertificationInfo) -> dict[str, str]:
             "renewal": cert.renewal.text if cert.renewal else UNKNOWN}
 
 
+def _noted(cert: CertificationInfo, part: str) -> bool:
+    """Whether a note of the certification belongs to `part` (a retake rule, a pass rate)."""
+    return any(note.text.startswith(PART_NOTES[part]) for note in cert.notes)
+
+
 def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
     """For a part the sources lack: a sentence saying so ("" when the part is known)."""
     known = {"eligibility": cert.eligibility, "exam": cert.exam, "fee": cert.fees,
-             "renewal": cert.renewal}[aspect]
+             "renewal": cert.renewal}.get(aspect) or (aspect in NOTE_PARTS
+                                                      and _noted(cert, aspect))
     return "" if known else (f"The {cert.code.value} {CERT_ASPECT_NAMES[aspect]} was not found "
                              "in the sources I use, so I don't state one.")
 
@@ -75,23 +81,39 @@ def _cert_text(cert: CertificationInfo, first: str = "") -> str:
 # A note that begins so belongs with that part: it follows the part on the part's own card.
 PART_NOTES = {"renewal": ("Recertification fee",),
               "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains"),
-              "retake": ("Retake",)}
+              "retake": ("Retake",), "pass_rate": ("First-time pass rate",)}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
-                     "fee": "exam fee", "renewal": "renewal rule"}
+                     "fee": "exam fee", "renewal": "renewal rule",
+                     "retake": "waiting period before a retake", "pass_rate": "pass rate"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
                     "need to sit", "allowed to take"),
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
-             "minutes", "hours", "test", "pass rate", "hard", "difficult"),
+             "minutes", "hours", "test", "hard", "difficult"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
     "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
                 "renewal fee", "recertification fee"),
 }
-# A certification whose retake rule is known (a note starting "Retake") has a card for it too:
-# the exam part may be a fact the sources lack (RHIA's format) while the retake wait is known.
-RETAKE_WORDS = ("retake", "retest", "fail", "failed", "failing", "waiting period", "wait",
-                "second attempt")
+# Parts that are notes, not fields: the retake rule (a note starting "Retake") and the pass
+# rate. Every certification has a card for each, standing for a missing fact where no note
+# gives it (the exam part may be missing, as RHIA's format, while the retake wait is known).
+NOTE_PARTS = {
+    "retake": ("retake", "retest", "fail", "failed", "failing", "waiting period", "wait",
+               "how long to wait", "how soon", "second attempt"),
+    "pass_rate": ("pass rate", "passing rate", "first time pass rate", "how many pass",
+                  "fail rate", "failure rate"),
+}
+# A known pass rate leads the exam's card (a note of the exam part): its own card only stands
+# for a missing one.
+FOLDED_PARTS = {"pass_rate": "exam"}
+
+
+def _aspect_words(cert: CertificationInfo, aspect: str) -> tuple[str, ...]:
+    """An aspect card's keywords: the part's words and those of a known part folded into it."""
+    folded = [part for part, into in FOLDED_PARTS.items()
+              if into == aspect and not _cert_gap(cert, part)]
+    return (*CERT_ASPECT_WORDS[aspect], *(word for part in folded for word in NOTE_PARTS[part]))
 
 
 def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
@@ -142,15 +164,18 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards += [
         Card(f"certification:{c.code.value}:{aspect}", "cert_aspect",
              f"{c.code.value} - {aspect}", _cert_text(c, aspect),
-             (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}",
-             _cert_gap(c, aspect))
-        for c in kb.certifications for aspect, words in CERT_ASPECT_WORDS.items()
+             (c.code.value.lower(), *_aspect_words(c, aspect)), cert_sources(c),
+             f"/certify {c.code.value}", _cert_gap(c, aspect))
+        for c in kb.certifications for aspect in CERT_ASPECT_WORDS
     ]
     cards += [
-        Card(f"certification:{c.code.value}:retake", "cert_aspect", f"{c.code.value} - retake",
-             _cert_text(c, "retake"), (c.code.value.lower(), *RETAKE_WORDS), cert_sources(c),
-             f"/certify {c.code.value}")
-        for c in kb.certifications if any(n.text.startswith("Retake") for n in c.notes)
+        Card(f"certification:{c.code.value}:{part}", "cert_aspect",
+             f"{c.code.value} - {part.replace('_', ' ')}",
+             _cert_gap(c, part) or _cert_text(c, part),
+             (c.code.value.lower(), *words), cert_sources(c), f"/certify {c.code.value}",
+             _cert_gap(c, part))
+        for c in kb.certifications for part, words in NOTE_PARTS.items()
+        if part not in FOLDED_PARTS or _cert_gap(c, part)
     ]
     stages = sorted(kb.stages, key=lambda stage: stage.order)
     for position, stage in enumerate(stages):
@@ -327,6 +352,21 @@ def _agency_claim(agency: AgencyRange, kb: Knowledge) -> str:
             f"according to {source_label(kb.source(agency.source))}")
 
 
+def _top_agency_card(kb: Knowledge, agencies: tuple[AgencyRange, ...], caveat: str,
+                     span: str) -> Card:
+    """Which agency pays best, per the seed article: the one whose range tops highest first,
+    then every agency's range (the article's claim, labelled so), then the official table."""
+    order = sorted(agencies, key=lambda agency: -agency.high)
+    others = "; ".join(_agency_claim(agency, kb) for agency in order[1:])
+    return Card(
+        "federal:top_agency", "federal", "Which federal agency pays best (the article's claim)",
+        f"The {order[0].agency}'s range tops highest: {_agency_claim(order[0], kb)}. The "
+        f"other ranges it gives: {others}. {caveat} {span}",
+        ("which agency pays best", "best paying agency", "highest paying agency",
+         "pays the most", "pays best", "top paying", "federal", "agency"),
+        tuple(dict.fromkeys(agency.source for agency in order)), "/salary employer=government")
+
+
 def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
     """Federal pay: an overview, one card per agency the seed article names, one per GS grade.
 
@@ -351,6 +391,7 @@ def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
                    "federal job", "gs-0675"),
                   tuple(dict.fromkeys((*gs_sources, *(a.source for a in agencies)))),
                   "/salary employer=government")]
+    cards.append(_top_agency_card(kb, agencies, caveat, span))
     for agency in agencies:
         short = agency.agency.rsplit("(", 1)[-1].rstrip(")").lower()
         cards.append(Card(

@@ -51,10 +51,10 @@ def mentions(question: str) -> Mentions:
      "figure:hit_growth_2022_2032"),
     ("how much do medical and health services managers make",
      "and whats the growth outlook for them", "figure:mhsm_growth_2023_2033"),
-    ("what does a federal ehr job pay", "which agency pays best", "federal:overview"),
+    ("what does a federal ehr job pay", "which agency pays best", "federal:top_agency"),
     # "One" after a question naming the government: one of its agencies.
     ("what does the government pay ehr specialists", "which one pays the most",
-     "federal:overview"),
+     "federal:top_agency"),
 ])
 def test_a_slot_followup_changes_that_slot_of_the_previous_question(
         previous: str, question: str, entry_id: str) -> None:

@@ -185,6 +185,14 @@ def _names_all(part: Answer, whole: Answer) -> bool:
     return part.mentions.subjects >= whole.mentions.subjects
 
 
+def _strays(part: Answer, whole: Answer) -> bool:
+    """Whether a part's answer is about a subject (a certification, a state) other than the
+    ones the whole question names ("is the RHIA hard? what's the pass rate": not the CEHRS's)."""
+    subjects = part.entry.subjects if part.entry else frozenset()
+    named = whole.mentions.subjects
+    return bool(subjects and named and not subjects & named)
+
+
 def _family(entry_id: str) -> str:
     """A certification part's card holds the whole certification ("certification:RHIT:fee"
     is "certification:RHIT" too): one of them is enough in an answer."""
@@ -248,9 +256,10 @@ class Engine:
         prior = previous
         for part in parts:
             answer = self._in_context(part, prior, normalized)
-            if answer.answered:
+            if answer.answered or answer.gap:
+                prior = answer.read_as  # a part asking a missing fact is read on with, too
+            if answer.answered and not _strays(answer, whole):
                 found.append(answer)
-                prior = answer.read_as
                 if asks(part, text):
                     asked.append(answer)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
@@ -302,7 +311,12 @@ class Engine:
                         and self.intent_of(self.vocabulary.expand(merged)) is None:
                     merged = f"{merged} {INTENT_WORDS[earlier]}"
                 found = self._answer(merged, normalized)
-                if found.answered or found.wants_estimate:
+                # The reading in context stands when it asks a fact the sources lack ("how
+                # long is it" after "RHIA exam how many questions") or the follow-up names a
+                # specific thing ("and 2022?" after an EHR pay question): read alone, it would
+                # get another card, or that year's figure for another occupation.
+                if found.answered or found.wants_estimate or found.gap \
+                        or self.specifics.named(without_role(text)):
                     return found
         return self._answer(text, normalized)
 

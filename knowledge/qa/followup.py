@@ -22,6 +22,8 @@ _OPENINGS = re.compile(r"^(and|also|what about|how about|same for|same in|what i
                        r"but|plus|now)\b")
 # Words pointing back at the previous answer ("how long is IT?").
 _BACK = frozenset({"it", "that", "this", "those", "them", "there", "one", "ones"})
+# A bare measure asked ("how long?", "how much?") asks it of the previous question.
+_BARE = re.compile(r"^how (?:long|much|many|hard|often|soon)$")
 # A follow-up is short: at most this many words of its own.
 MAX_FOLLOWUP_WORDS = 8
 
@@ -180,7 +182,7 @@ def followup_text(previous: str, question: str) -> str | None:
     points_back = bool(_BACK.intersection(own))
     # "Florida?" alone after "pay in Texas": a state for a state, a certification for one.
     bare = bool(replaced) and len(content) <= 1
-    if not (opening or points_back or bare):
+    if not (opening or points_back or bare or _BARE.match(folded)):
         return None
     kept = [w for w in words(previous) if w not in replaced]
     rest = _OPENINGS.sub("", folded).strip()

@@ -26,6 +26,13 @@ _HIGH = frozenset({"top", "highest", "upper"})
 # And a General Schedule grade or step ("GS-12", "gs 9 step 5"): the table has a few of each.
 _GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
 _STEP = re.compile(r"\bstep (\d{1,2})\b")
+# A GS series ("GS-0669", "the 0679 series") must be named too: the knowledge has one.
+_SERIES = re.compile(r"\bgs ?(0\d{3})\b|\b(0\d{3}) series\b")
+# Which grade someone is hired at, with no grade named ("what GS grade are VA techs hired at"):
+# no source says, so no answer names it.
+_WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
+                          r"\b(?:hired?|hiring|start|starting|bring|brought|begin|entry)\b"
+                          r"|\bstarting (?:gs )?grade\b")
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
@@ -100,6 +107,9 @@ def _numbered(folded: str) -> list[list[re.Pattern[str]]]:
     found += [[re.compile(rf"\bgs ?{grade}\b")] for grade in grades]
     if grades or "schedule" in folded.split():
         found += [[re.compile(rf"\bstep {step}\b")] for step in _STEP.findall(folded)]
+    found += [[re.compile(rf"\b{''.join(code)}\b")] for code in _SERIES.findall(folded)]
+    if not grades and _WHICH_GRADE.search(folded):
+        found.append([_NOWHERE])
     return found
 
 

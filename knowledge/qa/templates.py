@@ -18,10 +18,19 @@ _TEMPLATES = {
                 "how do i keep my {x}"),
     "retake": ("can i retake the {x}", "what if i fail the {x}",
                "how long do i wait to retake the {x}"),
+    "pass_rate": ("what is the {x} pass rate",
+                  "{x} first time pass rate"),
     "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
     "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
+    "top_agency": ("which federal agency pays best", "what government agency pays the most",
+                   "highest paying federal agency"),
     "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make"),
 }
+
+
+# A card standing for a missing retake wait is asked about the wait, not whether a retake is
+# allowed ("can i retake the cehrs" is no question of how long to wait).
+_GAP_TEMPLATES = {"retake": ("what if i fail the {x}", "how long do i wait to retake the {x}")}
 
 
 def _template_and_subject(card: Card) -> tuple[str, str] | None:
@@ -34,6 +43,8 @@ def _template_and_subject(card: Card) -> tuple[str, str] | None:
         return "state", STATES[key[0]]
     if card.kind == "federal" and key[0].startswith("agency_"):
         return "agency", key[0].removeprefix("agency_")
+    if card.id == "federal:top_agency":
+        return "top_agency", ""
     if card.kind == "federal" and key[0].startswith("gs"):
         return "grade", key[0].removeprefix("gs")
     return None
@@ -44,4 +55,6 @@ def card_questions(card: Card) -> tuple[str, ...]:
     if found is None:
         return ()
     template, subject = found
-    return tuple(question.format(x=subject.lower()) for question in _TEMPLATES[template])
+    templates = _GAP_TEMPLATES.get(template, _TEMPLATES[template]) if card.gap else \
+        _TEMPLATES[template]
+    return tuple(question.format(x=subject.lower()) for question in templates)
