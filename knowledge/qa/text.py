@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
@@ -70,7 +71,9 @@ _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in itself: one per thread, as the engine is
+# built in a worker thread while questions may be answered (or another engine built) in another.
+_STEMMERS = threading.local()
 
 # Words that carry no topic: dropped from queries and documents alike.
 STOPWORDS = frozenset({
@@ -288,7 +291,10 @@ def spoken_amounts(folded: str) -> str:
 
 @lru_cache(maxsize=4096)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 @dataclass(frozen=True)
