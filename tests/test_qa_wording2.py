@@ -1,0 +1,32 @@
+"""Round 12e (wording2): abbreviations' dots, certificate programmes, programme length,
+exam contents and everyday wordings of free-text questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.parts import question_parts
+
+ENGINE = knowledge_engine()
+
+
+def answered_by(question: str) -> str | None:
+    """The id of the entry that answers `question`; None when it is not answered."""
+    answer = ENGINE.answer(question)
+    return answer.entry.id if answer.answered and answer.entry else None
+
+
+@pytest.mark.parametrize("text", ["ehr pay in washington d.c.", "pay in the U.S. e.g. for RHIT",
+                                  "a.s. or b.s., etc. for this job"])
+def test_an_abbreviation_ends_no_sentence(text: str) -> None:
+    assert question_parts(text) == [text]
+
+
+def test_a_question_after_an_abbreviation_is_a_sentence_of_its_own() -> None:
+    assert question_parts("I live in the U.S. How much do they make?") == [
+        "I live in the U.S", "How much do they make"]
+
+
+def test_washington_dc_with_dots_is_declined() -> None:
+    assert answered_by("ehr pay in washington d.c.") is None
