@@ -30,3 +30,16 @@ def test_a_question_after_an_abbreviation_is_a_sentence_of_its_own() -> None:
 
 def test_washington_dc_with_dots_is_declined() -> None:
     assert answered_by("ehr pay in washington d.c.") is None
+
+
+@pytest.mark.parametrize("question", ["what's better, a certificate or an associate's",
+                                      "is a certificate program better than an associate degree",
+                                      "how long is the rhit program",
+                                      "how long does cehrs training take",
+                                      "how many months is a cehrs course"])
+def test_a_certificate_programme_and_its_length_are_schooling(question: str) -> None:
+    assert answered_by(question) == "topic:how_long"
+
+
+def test_how_long_an_exam_takes_is_still_the_exam() -> None:
+    assert answered_by("how long is the cehrs exam") == "certification:CEHRS:exam"

@@ -68,6 +68,18 @@ _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b
                       r"([a-z]+) (?:really |actually )?(?:good|best|great) at\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
+# A question about schooling ("a certificate or an associate's") means a certificate programme.
+_SCHOOLING = re.compile(r"\b(?:associates?|degrees?|programs?|programmes?|courses?|schools?|"
+                        r"college|diploma|bachelors?|semesters?|classes|enroll|enrol|online)\b")
+_CERTIFICATE = re.compile(r"\bcertificates?\b(?! programs?\b| vs\b| or\b| versus\b)")
+# How long a certification's programme takes ("how long is the rhit program", "how long does
+# the training for cehrs take") asks the training's length, not about the exam: the code goes.
+_DURATION = re.compile(r"\bhow (?:long|many (?:months|years|weeks|semesters)|fast|quickly|soon)\b")
+_CODES = r"(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims)"
+_SCHOOL_NOUN = r"(?:training|programs?|programmes?|courses?|classes|school|schooling|degree)"
+_CODE_PROGRAMME = re.compile(rf"\b{_CODES} (?={_SCHOOL_NOUN}\b)")
+_PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towards) "
+                                 rf"(?:the |an? |my )?{_CODES}\b")
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -286,9 +298,14 @@ def spoken_amounts(folded: str) -> str:
     return " ".join(folded.split())
 
 
+# A certificate (a programme of study) is not a certification (a credential), though the
+# stemmer gives both "certif"; the synonyms still join them where nothing says which is meant.
+_OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
+
+
 @lru_cache(maxsize=4096)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return _OWN_STEMS.get(word) or _STEMMER.stemWord(word)
 
 
 @dataclass(frozen=True)
@@ -419,6 +436,10 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
+        if _DURATION.search(folded):
+            folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
+        if _SCHOOLING.search(folded):
+            folded = _CERTIFICATE.sub("certificate program", folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets, idiom in self._phrases:
