@@ -43,3 +43,10 @@ def test_a_certificate_programme_and_its_length_are_schooling(question: str) -> 
 
 def test_how_long_an_exam_takes_is_still_the_exam() -> None:
     assert answered_by("how long is the cehrs exam") == "certification:CEHRS:exam"
+
+
+@pytest.mark.parametrize("question", ["what subjects does the rhit exam cover",
+                                      "what r the sections of the rhit exam",
+                                      "rhit exam topics?", "whats on the rhit test"])
+def test_what_an_exam_covers_leads_with_the_exam(question: str) -> None:
+    assert answered_by(question) == "certification:RHIT:exam"

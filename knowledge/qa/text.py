@@ -80,6 +80,10 @@ _SCHOOL_NOUN = r"(?:training|programs?|programmes?|courses?|classes|school|schoo
 _CODE_PROGRAMME = re.compile(rf"\b{_CODES} (?={_SCHOOL_NOUN}\b)")
 _PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towards) "
                                  rf"(?:the |an? |my )?{_CODES}\b")
+# What an exam covers: its "subjects", "sections" or "topics" are its domains.
+_EXAM = re.compile(r"\b(?:exams?|tests?)\b")
+_EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
+_ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -436,6 +440,8 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
+        if _EXAM.search(folded):
+            folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
         if _DURATION.search(folded):
             folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
         if _SCHOOLING.search(folded):
