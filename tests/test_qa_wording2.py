@@ -50,3 +50,16 @@ def test_how_long_an_exam_takes_is_still_the_exam() -> None:
                                       "rhit exam topics?", "whats on the rhit test"])
 def test_what_an_exam_covers_leads_with_the_exam(question: str) -> None:
     assert answered_by(question) == "certification:RHIT:exam"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("is it a lonely job", "topic:work_settings"),
+    ("do you work alone most of the time", "topic:work_settings"),
+    ("what kind of hours do ehr people work", "topic:work_settings"),
+    ("my friend said the pay is bad", "topic:salary_national"),
+    ("my cousin says the pay sucks, is that true", "topic:salary_national"),
+    ("Key Skills Required for Success", "topic:skills"),
+    ("Skills and Qualifications Needed to Succeed", "topic:skills"),
+])
+def test_everyday_wordings_reach_their_card(question: str, entry: str) -> None:
+    assert answered_by(question) == entry

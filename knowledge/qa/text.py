@@ -84,6 +84,10 @@ _PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towa
 _EXAM = re.compile(r"\b(?:exams?|tests?)\b")
 _EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
 _ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
+# Hearsay judging the pay ("my friend said the pay is bad") asks what the pay is.
+_PAY_JUDGED = re.compile(r"\b(pay|money|salary|salaries|wages?)(?: is| are)? "
+                         r"(?:really |so |pretty )?(?:bad|terrible|awful|lousy|crap|crappy|trash|"
+                         r"garbage|horrible|sucks?|low|poor)\b")
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -440,6 +444,7 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
+        folded = _PAY_JUDGED.sub(r"\1", folded)
         if _EXAM.search(folded):
             folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
         if _DURATION.search(folded):
