@@ -3,10 +3,15 @@ exam contents and everyday wordings of free-text questions."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from pathlib import Path
+
 import pytest
 
+from handlers.ask import ENGINE_KEY
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.parts import question_parts
+from tests.harness import BotHarness, replies
 
 ENGINE = knowledge_engine()
 
@@ -63,3 +68,18 @@ def test_what_an_exam_covers_leads_with_the_exam(question: str) -> None:
 ])
 def test_everyday_wordings_reach_their_card(question: str, entry: str) -> None:
     assert answered_by(question) == entry
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
+    async with BotHarness(tmp_path) as harness:
+        harness.app.bot_data[ENGINE_KEY] = ENGINE
+        yield harness
+        assert not harness.api.problems, [(c.method, c.error) for c in harness.api.problems]
+
+
+async def test_a_personal_question_about_a_managers_pay_shows_the_managers_pay(
+        bot: BotHarness) -> None:
+    await bot.send("/profile years=6 state=OH education=bachelor")
+    shown = replies(await bot.send("what would i earn as an ehr manager"))[-1]
+    assert "Your estimate" in shown.text and "$80,000" in shown.text
