@@ -83,3 +83,9 @@ async def test_a_personal_question_about_a_managers_pay_shows_the_managers_pay(
     await bot.send("/profile years=6 state=OH education=bachelor")
     shown = replies(await bot.send("what would i earn as an ehr manager"))[-1]
     assert "Your estimate" in shown.text and "$80,000" in shown.text
+
+
+@pytest.mark.parametrize("question", ["where do ehr specialists make the most money",
+                                      "where are records techs paid best"])
+def test_where_the_pay_is_highest_asks_for_the_states(question: str) -> None:
+    assert answered_by(question) == "topic:salary_by_state"

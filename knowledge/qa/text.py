@@ -88,6 +88,9 @@ _ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b"
 _PAY_JUDGED = re.compile(r"\b(pay|money|salary|salaries|wages?)(?: is| are)? "
                          r"(?:really |so |pretty )?(?:bad|terrible|awful|lousy|crap|crappy|trash|"
                          r"garbage|horrible|sucks?|low|poor)\b")
+# "Where do they make the most money" asks which state pays best.
+_WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
+                             r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -444,7 +447,7 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
-        folded = _PAY_JUDGED.sub(r"\1", folded)
+        folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
         if _EXAM.search(folded):
             folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
         if _DURATION.search(folded):
