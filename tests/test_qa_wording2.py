@@ -89,3 +89,12 @@ async def test_a_personal_question_about_a_managers_pay_shows_the_managers_pay(
                                       "where are records techs paid best"])
 def test_where_the_pay_is_highest_asks_for_the_states(question: str) -> None:
     assert answered_by(question) == "topic:salary_by_state"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("do they work on their own", "topic:work_settings"),
+    ("is it a solitary job", "topic:work_settings"),
+    ("my sister told me they get paid peanuts", "topic:salary_national"),
+])
+def test_more_everyday_wordings(question: str, entry: str) -> None:
+    assert answered_by(question) == entry

@@ -55,7 +55,9 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
-                      r"counselor|advisor|recruiter|coworker|someone|somebody|people|website|site|"
+                      r"sister|brother|sis|bro|wife|husband|boyfriend|girlfriend|roommate|"
+                      r"neighbou?r|coworkers?|classmates?|"
+                      r"counselor|advisor|recruiter|someone|somebody|people|website|site|"
                       r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
                       r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
@@ -85,9 +87,9 @@ _EXAM = re.compile(r"\b(?:exams?|tests?)\b")
 _EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
 _ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
 # Hearsay judging the pay ("my friend said the pay is bad") asks what the pay is.
-_PAY_JUDGED = re.compile(r"\b(pay|money|salary|salaries|wages?)(?: is| are)? "
+_PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)? "
                          r"(?:really |so |pretty )?(?:bad|terrible|awful|lousy|crap|crappy|trash|"
-                         r"garbage|horrible|sucks?|low|poor)\b")
+                         r"garbage|horrible|sucks?|low|poor|peanuts|pennies)\b")
 # "Where do they make the most money" asks which state pays best.
 _WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
                              r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
