@@ -98,3 +98,7 @@ def test_where_the_pay_is_highest_asks_for_the_states(question: str) -> None:
 ])
 def test_more_everyday_wordings(question: str, entry: str) -> None:
     assert answered_by(question) == entry
+
+
+def test_qualifications_employers_want_are_education_not_a_certification() -> None:
+    assert answered_by("what qualifications do employers want") == "topic:education"
