@@ -102,3 +102,8 @@ def test_more_everyday_wordings(question: str, entry: str) -> None:
 
 def test_qualifications_employers_want_are_education_not_a_certification() -> None:
     assert answered_by("what qualifications do employers want") == "topic:education"
+
+
+def test_whether_it_is_all_computer_work_asks_about_the_daily_work() -> None:
+    assert answered_by("is it all computer work") == "topic:duties"
+    assert answered_by("failed the rhia, when can i try again") == "certification:RHIA:retake"
