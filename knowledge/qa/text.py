@@ -68,8 +68,6 @@ _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b
 # what a worker should be good at (the skills).
 _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
                       r"([a-z]+) (?:really |actually )?(?:good|best|great) at\b")
-# "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
-# acronym (not the "mean" of "what is the mean salary").
 # A question about schooling ("a certificate or an associate's") means a certificate programme.
 _SCHOOLING = re.compile(r"\b(?:associates?|degrees?|programs?|programmes?|courses?|schools?|"
                         r"college|diploma|bachelors?|semesters?|classes|enroll|enrol|online)\b")
@@ -93,6 +91,8 @@ _PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)
 # "Where do they make the most money" asks which state pays best.
 _WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
                              r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
+# "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
+# acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
                          r"|^(what (?:does|do|did) .+?) means?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -316,6 +316,21 @@ def spoken_amounts(folded: str) -> str:
 _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 
+def reframed(folded: str) -> str:
+    """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
+    they make the most" which state, an exam's "subjects" its domains, how long a
+    certification's programme takes the training's length, a certificate in a question on
+    schooling a certificate program."""
+    folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    if _EXAM.search(folded):
+        folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
+    if _DURATION.search(folded):
+        folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
+    if _SCHOOLING.search(folded):
+        folded = _CERTIFICATE.sub("certificate program", folded)
+    return folded
+
+
 @lru_cache(maxsize=4096)
 def stem(word: str) -> str:
     return _OWN_STEMS.get(word) or _STEMMER.stemWord(word)
@@ -449,13 +464,7 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
-        folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
-        if _EXAM.search(folded):
-            folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
-        if _DURATION.search(folded):
-            folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
-        if _SCHOOLING.search(folded):
-            folded = _CERTIFICATE.sub("certificate program", folded)
+        folded = reframed(folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets, idiom in self._phrases:
