@@ -67,8 +67,9 @@ MAX_ANSWER_LENGTH = 3600
 RECENT_KEY = "qa_recent"
 RECENT_SECONDS = 5 * 60
 # Entries a personal estimate cannot stand for (a stage's pay bands, an agency's range, a side
-# path): shown after the estimate when the question matched one ("what would I make at the VA").
-WITH_ESTIMATE = ("stage:", "federal:", "side_path:")
+# path, a manager's pay): shown after the estimate when the question matched one ("what would I
+# make at the VA", "what would i earn as an ehr manager").
+WITH_ESTIMATE = ("stage:", "federal:", "side_path:", "topic:salary_managers")
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")

@@ -9,6 +9,10 @@ import re
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
+# Abbreviations whose dots end no sentence: letters with dots ("d.c.", "u.s.", "e.g.", "a.s.")
+# and a few shortened words ("etc.", "vs.", "st.").
+_ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
+                           re.IGNORECASE)
 _JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
 MAX_PARTS = 6
 
@@ -34,10 +38,26 @@ def asks(part: str, text: str) -> bool:
     return _asks(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`: split at its ends of sentence, not at an abbreviation's dots
+    ("pay in washington d.c. vs maryland" is one) unless a question starts after them ("i live
+    in the u.s. how much do they make")."""
+    dots = [match.span() for match in _ABBREVIATION.finditer(text)]
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if (set(end.group()) == {"."} and any(low <= end.start() < high for low, high in dots)
+                and next(iter(words(text[end.end():])), "") not in _QUESTION_START):
+            continue
+        found.append(text[start:end.start()])
+        start = end.end()
+    return [*found, text[start:]]
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing."""
     parts: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences(text):
         halves = _JOIN.split(sentence)
         if len(halves) > 1 and _content(halves[0]) and all(map(_asks, halves[1:])):
             parts += halves

@@ -56,7 +56,9 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
-                      r"counselor|advisor|recruiter|coworker|someone|somebody|people|website|site|"
+                      r"sister|brother|sis|bro|wife|husband|boyfriend|girlfriend|roommate|"
+                      r"neighbou?r|coworkers?|classmates?|"
+                      r"counselor|advisor|recruiter|someone|somebody|people|website|site|"
                       r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
                       r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
@@ -67,6 +69,29 @@ _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b
 # what a worker should be good at (the skills).
 _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
                       r"([a-z]+) (?:really |actually )?(?:good|best|great) at\b")
+# A question about schooling ("a certificate or an associate's") means a certificate programme.
+_SCHOOLING = re.compile(r"\b(?:associates?|degrees?|programs?|programmes?|courses?|schools?|"
+                        r"college|diploma|bachelors?|semesters?|classes|enroll|enrol|online)\b")
+_CERTIFICATE = re.compile(r"\bcertificates?\b(?! programs?\b| vs\b| or\b| versus\b)")
+# How long a certification's programme takes ("how long is the rhit program", "how long does
+# the training for cehrs take") asks the training's length, not about the exam: the code goes.
+_DURATION = re.compile(r"\bhow (?:long|many (?:months|years|weeks|semesters)|fast|quickly|soon)\b")
+_CODES = r"(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims)"
+_SCHOOL_NOUN = r"(?:training|programs?|programmes?|courses?|classes|school|schooling|degree)"
+_CODE_PROGRAMME = re.compile(rf"\b{_CODES} (?={_SCHOOL_NOUN}\b)")
+_PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towards) "
+                                 rf"(?:the |an? |my )?{_CODES}\b")
+# What an exam covers: its "subjects", "sections" or "topics" are its domains.
+_EXAM = re.compile(r"\b(?:exams?|tests?)\b")
+_EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
+_ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
+# Hearsay judging the pay ("my friend said the pay is bad") asks what the pay is.
+_PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)? "
+                         r"(?:really |so |pretty )?(?:bad|terrible|awful|lousy|crap|crappy|trash|"
+                         r"garbage|horrible|sucks?|low|poor|peanuts|pennies)\b")
+# "Where do they make the most money" asks which state pays best.
+_WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
+                             r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
@@ -289,8 +314,31 @@ def spoken_amounts(folded: str) -> str:
     return " ".join(folded.split())
 
 
+# A certificate (a programme of study) is not a certification (a credential), though the
+# stemmer gives both "certif"; the synonyms still join them where nothing says which is meant.
+_OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
+
+
+def reframed(folded: str) -> str:
+    """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
+    they make the most" which state, an exam's "subjects" its domains, how long a
+    certification's programme takes the training's length, a certificate in a question on
+    schooling a certificate program."""
+    folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    if _EXAM.search(folded):
+        folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
+    if _DURATION.search(folded):
+        folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
+    if _SCHOOLING.search(folded):
+        folded = _CERTIFICATE.sub("certificate program", folded)
+    return folded
+
+
 @lru_cache(maxsize=4096)
 def stem(word: str) -> str:
+    own = _OWN_STEMS.get(word)
+    if own:
+        return own
     stemmer = getattr(_STEMMERS, "english", None)
     if stemmer is None:
         stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
@@ -425,6 +473,7 @@ class Vocabulary:
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
+        folded = reframed(folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
         for pattern, phrase, targets, idiom in self._phrases:
