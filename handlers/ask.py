@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -241,8 +242,13 @@ def profile_line(profile: Profile | None) -> str:
     return f"<i>Your profile:</i> {profile_summary(profile)}" if profile is not None else ""
 
 
-def cards_text(engine: Engine, card_ids: tuple[str, ...]) -> str:
-    return "\n\n".join(entry_text(engine.by_id[i]) for i in card_ids if i in engine.by_id)
+def cards_of(engine: Engine, card_ids: Iterable[str]) -> list[Entry]:
+    """The engine's entries for `card_ids`, in order (an id it lacks is skipped)."""
+    return [engine.by_id[i] for i in card_ids if i in engine.by_id]
+
+
+def entries_text(entries: Iterable[Entry]) -> str:
+    return "\n\n".join(entry_text(entry) for entry in entries)
 
 
 def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Answer,
@@ -252,9 +258,8 @@ def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Ans
     (estimate, next step, renewal rules) and the sourced cards behind it (`applies` said the
     profile has what the kind needs)."""
     matched = answer.entry.id if answer.answered and answer.entry else None
-    cards = [engine.by_id[i] for i in companion_cards(kind, answer.mentions, matched)
-             if i in engine.by_id]
-    shown = "\n\n".join(entry_text(card) for card in cards)
+    cards = cards_of(engine, companion_cards(kind, answer.mentions, matched))
+    shown = entries_text(cards)
     if kind in ESTIMATE_KINDS:
         personal = personal_estimate(profile, answer.mentions)
         assert personal is not None  # applies() checked there is something to estimate
@@ -321,14 +326,16 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     log.info("question %s entry=%s intent=%s", answer.outcome.value,
              answer.entry.id if answer.entry else "-", answer.intent)
     asked_kind = personal_kind(question, answer.mentions)
-    profile = await private_profile(update, context) if asked_kind is not None else None
+    # Read once, only for a question that may be answered from it.
+    profile = await private_profile(update, context) \
+        if asked_kind is not None or (private and answer.wants_estimate) else None
     if asked_kind is not None and private and applies(asked_kind, profile, answer.mentions):
         recent[user_id] = (answer.read_as, time.monotonic())
         await reply(update, *personal_kind_reply(asked_kind, profile, answer,
                                                  await engine_of(context), context.bot.username))
         return
     if private and answer.wants_estimate:
-        personal = personal_estimate(await private_profile(update, context), answer.mentions)
+        personal = personal_estimate(profile, answer.mentions)
         if personal is not None:
             # The entry the question matched stays one tap away ("how is my salary estimated").
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
@@ -343,7 +350,8 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     if not answer.answered and asked_kind is not None:
         # "What's my next step" with no profile (or in a group): the general answer, and how
         # to get one's own.
-        general = cards_text(await engine_of(context), general_cards(asked_kind, answer.mentions))
+        general = entries_text(cards_of(await engine_of(context),
+                                        general_cards(asked_kind, answer.mentions)))
         if general:
             await reply(update, general + "\n\n" + own_answer_hint(private),
                         answer_keyboard((), answer.command, private, context.bot.username))
@@ -357,8 +365,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
                     answer_keyboard((), command, private, context.bot.username))
         return
     assert answer.entry is not None
-    text = "\n\n".join(entry_text(entry) for entry in _fitting(answer.entry, answer.also)) \
-        + command_line(answer.command)
+    text = entries_text(_fitting(answer.entry, answer.also)) + command_line(answer.command)
     if answer.personal_pay:
         text += "\n\n" + own_answer_hint(private, "a figure")
     await reply(update, text, answer_keyboard(answer.related, answer.command, private,

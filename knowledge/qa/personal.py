@@ -39,12 +39,18 @@ def question_changes(profile: Profile, mentions: Mentions) -> dict[str, object]:
     return {key: value for key, value in changes.items() if getattr(profile, key) != value}
 
 
+def can_estimate(profile: Profile | None, mentions: Mentions) -> bool:
+    """Whether there is something personal to estimate: a profile or a what-if."""
+    stored = profile or Profile()
+    return not stored.is_empty() or bool(question_changes(stored, mentions))
+
+
 def personal_estimate(profile: Profile | None, mentions: Mentions) -> PersonalEstimate | None:
     """None when there is nothing personal to estimate (no profile and no what-if)."""
+    if not can_estimate(profile, mentions):
+        return None
     stored = profile or Profile()
     changes = question_changes(stored, mentions)
-    if stored.is_empty() and not changes:
-        return None
     target = stored.with_changes(**changes)
     baseline = estimate_salary(stored) if changes and not stored.is_empty() else None
     return PersonalEstimate(target, changes, estimate_salary(target), baseline)
@@ -121,7 +127,7 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
         return profile is not None and bool(renewal_rules(profile))
     if kind is PersonalKind.NEXT_STEP:
         return profile is not None
-    return personal_estimate(profile, mentions) is not None
+    return can_estimate(profile, mentions)
 
 
 def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:

@@ -210,12 +210,12 @@ def without_role(text: str) -> str:
     burnt out teacher, how would i get into this") and the tools named as skills ("knowing
     Epic"): another occupation or an employer named there is their past or a skill, not what
     they ask about. Unchanged when there are none."""
+    folded = words(text)
     role = {word for word in _described(text, _ROLE_STOP) if word not in STOPWORDS}
-    role.update(word for found in _SKILL_OF.findall(" ".join(words(text))) for word in found
-                if word)
+    role.update(word for found in _SKILL_OF.findall(" ".join(folded)) for word in found if word)
     if not role:
         return text
-    return " ".join(word for word in words(text) if word not in role)
+    return " ".join(word for word in folded if word not in role)
 
 
 def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
