@@ -40,7 +40,8 @@ from handlers.rounds import (
 from handlers.schedule_changes import COHORT, on_schedule_change, on_scheduler_start
 from handlers.start import register_deep_link
 from knowledge.cohort_calendar import MAX_ROUND_HOURS, ROUND_HOURS
-from knowledge.leaderboard import Place, Score, Standing, ordinal, rank, standing_of
+from knowledge.leaderboard import Place, Score, Standing, rank, standing_of
+from knowledge.numbers import ordinal
 from knowledge.practice import EXAMS, match_domain, practice_exam
 from knowledge.profile import Certification
 from knowledge.quiz_bank import load_quiz_bank

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from knowledge.models import AgencyRange, CertificationInfo, Figure, StageBand
+from knowledge.numbers import ordinal
 from knowledge.profile import STATES
 from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
@@ -214,13 +215,6 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     ]
     cards += [pay_over_time_card(kb), *spread_cards(kb)]
     return (*cards, *federal_cards(kb, qa_data().federal_pay))
-
-
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st…"""
-    suffix = "th" if 10 <= number % 100 <= 20 else \
-        {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _table_rank(kb: Knowledge, state: str) -> str:

@@ -79,10 +79,3 @@ def standing_of(scores: Iterable[Score], user_id: int) -> Standing:
         return Standing(None, len(ranked))
     tied = sum(1 for p in ranked if p.rank == mine.rank) > 1
     return Standing(mine.rank, len(ranked), tied)
-
-
-def ordinal(number: int) -> str:
-    """1 → 1st, 2 → 2nd, 11 → 11th, 23 → 23rd."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
-                                                                                     "th")
-    return f"{number}{suffix}"

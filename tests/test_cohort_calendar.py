@@ -16,7 +16,8 @@ from knowledge.cohort_calendar import (
     round_closes_at,
     week_before,
 )
-from knowledge.leaderboard import Score, ordinal, rank, standing_of
+from knowledge.leaderboard import Score, rank, standing_of
+from knowledge.numbers import ordinal
 
 NEW_YORK = ZoneInfo("America/New_York")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeDataError, load_from, load_knowledge
-from knowledge.cards import cards, ordinal
+from knowledge.cards import cards
+from knowledge.numbers import ordinal
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.followup import followup_text
 from knowledge.qa.mentions import find_mentions, mention_words
