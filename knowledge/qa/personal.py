@@ -71,9 +71,11 @@ class PersonalKind(StrEnum):
     ESTIMATE = "estimate"      # "estimate for me", "what should i be making": the estimate
 
 
-# Where the asker is ("my state", "where i live", "around here"), not how to find pay there.
+# Where the asker is ("my state", "where i live", "around here").
 _HERE = (r"(?:\b(?:my|our) (?:state|area|region)\b|\bwhere i (?:live|am|work)\b|"
-         r"\baround here\b|\bnear me\b)(?!.*\b(?:find|research|look up)\b)")
+         r"\baround here\b|\bnear me\b)")
+# How to find pay out (the research card's), not what it is.
+_RESEARCH = re.compile(r"\b(?:find|finding|research\w*|look up|looking up)\b")
 # Working towards a stage ("what do i need to become a manager", "how do i get to director").
 _TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? to|reach\w*|mov(?:e|ing) (?:into|"
                       r"up to)|make it to|promot\w* to|step into|work(?:ing)? towards?)\b"
@@ -141,7 +143,8 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         # manager" (its pay).
         return target_stage(folded) is not None and not mentions.asks_amount
     if kind is PersonalKind.STATE_PAY:
-        return mentions.state is None  # a state named is asked about as any state
+        # A state named is asked about as any state; how to find pay out is no figure.
+        return mentions.state is None and not _RESEARCH.search(folded)
     return True
 
 
