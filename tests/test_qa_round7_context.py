@@ -111,7 +111,9 @@ def test_the_ladder_by_name_and_move() -> None:
     ("whats my next step to be certified", PersonalKind.NEXT_STEP),
     ("what do people in my state make", PersonalKind.STATE_PAY),
     ("pay where i live?", PersonalKind.STATE_PAY),
+    ("what do ehr specialists earn around here", PersonalKind.STATE_PAY),  # no "I" needed
     ("estimate for me", PersonalKind.ESTIMATE),
+    ("what am i worth", PersonalKind.ESTIMATE),
     ("what should i be making", PersonalKind.ESTIMATE),
 ])
 def test_personal_kinds_of_round_7(question: str, kind: PersonalKind) -> None:

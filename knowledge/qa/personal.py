@@ -106,7 +106,8 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                             rf"\b{_PAY}\b.*\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b"),
         (PersonalKind.STATE_PAY, rf"{_HERE}.*\b{_PAY}\b|\b{_PAY}\b.*{_HERE}"),
         (PersonalKind.ESTIMATE, r"^(?!.*\bhow\b).*\bestimat\w*\b|\bshould i be (?:making|"
-                                r"paid|earning|getting)\b|\bbased on my profile\b"),
+                                r"paid|earning|getting)\b|\bbased on my profile\b|"
+                                r"\bwhat (?:am i|im) worth\b"),
     ))
 # The kinds that lead with the salary model's estimate for the profile.
 ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE,
@@ -136,15 +137,16 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
     """Whether a question whose words are of `kind` is that kind of personal question."""
     if kind is PersonalKind.MOVE:
         return mentions.state is not None
+    if kind is PersonalKind.STATE_PAY:
+        # "Around here" is where the asker is, "I" or not; a state named is asked about as any
+        # state; how to find pay out is no figure.
+        return mentions.state is None and not _RESEARCH.search(folded)
     if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
         return False
     if kind is PersonalKind.BECOME:
         # Not "how do i become an ehr specialist" (no stage) nor "what would i make as a
         # manager" (its pay).
         return target_stage(folded) is not None and not mentions.asks_amount
-    if kind is PersonalKind.STATE_PAY:
-        # A state named is asked about as any state; how to find pay out is no figure.
-        return mentions.state is None and not _RESEARCH.search(folded)
     return True
 
 
