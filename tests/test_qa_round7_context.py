@@ -46,6 +46,7 @@ def folded(question: str) -> str:
     ("what does a senior specialist make", "what's above that", "stage:manager"),
     ("what does a him manager earn", "whats below that", "stage:certified"),
     ("tell me about the entry level job", "what comes after that", "stage:specialist"),
+    ("what does a him manager do", "ok whats next", "stage:director"),
     ("what do directors of him earn", "and one step down?", "stage:manager"),
     # Past the top: the top stage itself, whose card says so.
     ("what does a him director do", "what's above that", "stage:director"),
@@ -87,6 +88,10 @@ def test_no_ladder_reading_without_a_stage_and_a_move(previous: str, question: s
     ("tell me about the cpc", "how many ceus do i need for the cca", "certification:CCA:renewal"),
     ("tell me about the cpc", "how much does a gs 7 make", "federal:gs7"),
     ("what does a him manager do", "what is the career ladder", "topic:career_ladder"),
+    # About several certifications: not the previous one's part.
+    ("tell me about the cpc", "how much do the exams cost", "topic:cert_costs"),
+    ("tell me about the cpc", "which exam is cheapest", "topic:cert_costs"),
+    ("what is the rhit", "do all certs need ceus", "topic:cert_renewal"),
 ])
 def test_a_full_new_question_is_no_followup(previous: str, question: str, entry_id: str) -> None:
     assert answered_after(previous, question) == entry_id

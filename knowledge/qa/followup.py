@@ -195,9 +195,12 @@ def ladder_followup(previous: str, question: str) -> str | None:
 
 
 # A question about a certification's part ("how long is the test", "what do i need to score to
-# pass") asks it of the certification the previous question named.
-_CERT_PART = re.compile(r"\b(?:tests?|exams?|fees?|costs?|price\w*|scores?|pass\w*|questions?|"
-                        r"renew\w*|ceus?|retake|retest|eligib\w*|prereq\w*|requirements?)\b")
+# pass") asks it of the certification the previous question named; not one about several
+# ("how much do the exams cost", "which exam is cheapest", "do all certs need ceus").
+_CERT_PART = re.compile(r"\b(?:test|exam|fee|cost|price|score|pass\w*|questions?|renew\w*|ceus?|"
+                        r"retake|retest|eligib\w*|prereq\w*|requirements?)\b")
+_SEVERAL = re.compile(r"\b(?:tests|exams|fees|certs|certifications|credentials|all|each|every|"
+                      r"which|any|other|cheapest|hardest|easiest)\b")
 # "How much is it" of a certification asks its price (a certification pays nothing).
 _HOW_MUCH = re.compile(r"^(?:and |so |ok )?how much (?:is|does|do|will|would)\b")
 
@@ -228,7 +231,8 @@ def followup_text(previous: str, question: str) -> str | None:
         replaced |= mention_words(previous, states=False, certs=True)
     opening = _OPENINGS.match(folded)
     of_cert = bool(before.certs) and not (asked.certs or asked.state)
-    points_back = bool(_BACK.intersection(own)) or (of_cert and bool(_CERT_PART.search(folded)))
+    points_back = bool(_BACK.intersection(own)) or (
+        of_cert and bool(_CERT_PART.search(folded)) and not _SEVERAL.search(folded))
     # "Florida?" alone after "pay in Texas": a state for a state, a certification for one.
     bare = bool(replaced) and len(content) <= 1
     if not (opening or points_back or bare or _BARE.match(folded)):

@@ -30,7 +30,7 @@ _MOVES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (UP, re.compile(r"\b(?:above|after|beyond|over) (?:that|this|it)\b|\bstep up\b|"
                     r"\b(?:one|a|level|rung|stage) (?:up|higher|above)\b|\bnext (?:level|rung|"
                     r"stage|step)\b|\b(?:higher|next) (?:level|rung|stage|step|up)\b|"
-                    r"\bcomes? (?:next|after)\b|\blevel up\b")),
+                    r"\bcomes? (?:next|after)\b|\blevel up\b|\bwhats next\b")),
 )
 
 
