@@ -42,6 +42,9 @@ def folded(question: str) -> str:
     ("gs-7 pay?", "what about step 10", "federal:gs7"),
     ("whats gs 11 pay", "and at step 1?", "federal:gs11"),
     ("gs 5 salary", "how about the top step", "federal:gs5"),
+    ("gs 7 pay", "and step ten?", "federal:gs7"),
+    ("gs-7 pay?", "and in 2024?", "federal:gs7"),  # the grade's row of that year
+    ("what does a him manager make", "and a step below?", "stage:certified"),
     ("how long is a certificate program", "vs a 2 yr associates?", "topic:how_long"),
     ("what does a senior specialist make", "what's above that", "stage:manager"),
     ("what does a him manager earn", "whats below that", "stage:certified"),

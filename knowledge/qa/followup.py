@@ -73,8 +73,10 @@ SLOTS: tuple[Slot, ...] = (
     Slot("level", re.compile(r"\bcertificates?\b|\bdiplomas?\b"), "{0}"),
     # "and step 10?" after a GS grade's pay: that grade at that step (the table's first and
     # last steps are the ones it gives; another step is a detail no entry names, so declined).
-    Slot("step", re.compile(r"\b(?:top|highest|max\w*|last|final) step\b"), "step 10", _GRADE),
-    Slot("step", re.compile(r"\b(?:first|bottom|lowest|starting) step\b"), "step 1", _GRADE),
+    Slot("step", re.compile(r"\b(?:top|highest|max\w*|last|final) step\b|\bstep ten\b"),
+         "step 10", _GRADE),
+    Slot("step", re.compile(r"\b(?:first|bottom|lowest|starting) step\b|\bstep one\b"),
+         "step 1", _GRADE),
     Slot("step", re.compile(r"\bstep \d{1,2}\b"), "{0}", _GRADE),
     # "and what about cerner's system" after a question about Epic: the same about Cerner.
     Slot("vendor", _VENDOR, "{0}", _VENDOR),
@@ -170,7 +172,8 @@ def slot_followup(previous: str, question: str) -> str | None:
     replaced = set() if _COMPARING.intersection(own) else _slot_words(slot, previous)
     kept = [w for w in before if w not in replaced]
     earlier = find_mentions(previous, before)
-    if slot.name == "year" and earlier.asks_amount:
+    # A GS grade's pay in another year is that grade's row, not the national median.
+    if slot.name == "year" and earlier.asks_amount and not _GRADE.search(" ".join(before)):
         reading = f"{_YEAR_AFTER_PAY} {reading}"
     if slot.name == "choice" and earlier.employer in _ONE_OF:
         reading = _ONE.sub(_ONE_OF[earlier.employer], reading)

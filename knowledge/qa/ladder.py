@@ -25,10 +25,10 @@ UP = 1
 DOWN = -1
 _MOVES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (DOWN, re.compile(r"\b(?:below|beneath|under|before) (?:that|this|it)\b|\bstep down\b|"
-                      r"\b(?:one|a|level|rung|stage) (?:down|lower|below)\b|"
+                      r"\b(?:one|a|level|rung|stage|step) (?:down|lower|below)\b|"
                       r"\b(?:lower|previous) (?:level|rung|stage|step)\b")),
     (UP, re.compile(r"\b(?:above|after|beyond|over) (?:that|this|it)\b|\bstep up\b|"
-                    r"\b(?:one|a|level|rung|stage) (?:up|higher|above)\b|\bnext (?:level|rung|"
+                    r"\b(?:one|a|level|rung|stage|step) (?:up|higher|above)\b|\bnext (?:level|rung|"
                     r"stage|step)\b|\b(?:higher|next) (?:level|rung|stage|step|up)\b|"
                     r"\bcomes? (?:next|after)\b|\blevel up\b|\bwhats next\b")),
 )
