@@ -43,6 +43,7 @@ from knowledge.qa.mentions import named_place_words
 from knowledge.qa.personal import (
     ANY_CHAT_KINDS,
     ESTIMATE_KINDS,
+    GENERAL_FIRST,
     PersonalEstimate,
     PersonalKind,
     RenewalLoad,
@@ -438,7 +439,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))
             return
-    if asked_kind is not None and not _fits_unnamed(answer):
+    if asked_kind is not None and (asked_kind in GENERAL_FIRST or not _fits_unnamed(answer)):
         # "What's my next step" with no profile (or in a group): the general answer, and how
         # to get one's own.
         general = entries_text(cards_of(await engine_of(context),

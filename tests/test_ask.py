@@ -343,3 +343,9 @@ async def test_a_rung_followup_in_the_chat(bot: BotHarness) -> None:
     await bot.send("what does a senior specialist make")
     text = last_text(await bot.send("what's above that"))
     assert text.startswith("<b>Health information manager</b>")
+
+
+async def test_my_states_pay_without_a_profile_gets_the_by_state_card(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("what do people in my state make"))
+    assert text.startswith("<b>Pay by state</b>") and "set up /profile" in text

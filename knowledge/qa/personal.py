@@ -122,6 +122,9 @@ ENTRY_CARD = "stage:entry"
 APPRENTICE_CARD = "certification:CPC:eligibility"
 LADDER_CARD = "topic:career_ladder"
 RENEWAL_CARD = "topic:cert_renewal"
+BY_STATE_CARD = "topic:salary_by_state"
+# The kinds whose general card stands even when the question matched another card.
+GENERAL_FIRST = frozenset({PersonalKind.STATE_PAY})
 
 
 def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
@@ -180,11 +183,14 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
 
 def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
     """The cards that answer the kind for anyone, when it cannot be answered for the asker
-    (no profile, or in a group) and the question matched nothing."""
+    (no profile, or in a group) and the question matched nothing (STATE_PAY: always, "my
+    state" being no state the engine can read)."""
     if kind is PersonalKind.NEXT_STEP:
         return (LADDER_CARD,)
     if kind is PersonalKind.RENEWAL:
         return (RENEWAL_CARD,)
+    if kind is PersonalKind.STATE_PAY:
+        return (BY_STATE_CARD,)
     return companion_cards(kind, mentions)
 
 
