@@ -50,6 +50,8 @@ def folded(question: str) -> str:
     ("what does a him manager earn", "whats below that", "stage:certified"),
     ("tell me about the entry level job", "what comes after that", "stage:specialist"),
     ("what does a him manager do", "ok whats next", "stage:director"),
+    # No stage named before: the ladder itself.
+    ("how much do ehr specialists make", "what's above that", "topic:career_ladder"),
     ("what do directors of him earn", "and one step down?", "stage:manager"),
     # Past the top: the top stage itself, whose card says so.
     ("what does a him director do", "what's above that", "stage:director"),
@@ -78,7 +80,8 @@ def test_no_step_reading_without_a_grade_before() -> None:
 
 
 @pytest.mark.parametrize(("previous", "question"), [
-    ("what is the career ladder", "what's above that"),  # no stage named before
+    ("what is the rhit", "is there a higher level"),  # a higher credential, maybe
+    ("how do i become an ehr specialist", "and after that?"),  # the next of the steps
     ("what does a him manager do", "what's above a director"),  # names its own stage
     ("what does a him manager do", "what is the career ladder"),  # no move
     ("what does a him manager do", "what's above that in texas"),  # a state: its own question

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.profile import Employer
-from knowledge.qa.ladder import move, named_stage, neighbour, stages
+from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, stages
 from knowledge.qa.mentions import find_mentions, mention_words
 from knowledge.qa.text import STOPWORDS, words
 from knowledge.store import load_knowledge
@@ -183,20 +183,28 @@ def slot_followup(previous: str, question: str) -> str | None:
 def ladder_followup(previous: str, question: str) -> str | None:
     """"What's above that" after a question about a stage of the career ladder: the stage
     above (or below) it, read by its place on the ladder and its title; past either end, the
-    end stage itself (its card says it is the top or the first). None when the question is no
-    such move or the previous question named no stage."""
+    end stage itself (its card says it is the top or the first); after a question naming no
+    stage, a move in the ladder's words asks for the ladder. None when the question is no such
+    move."""
     own = words(question)
     if not own or len(own) > MAX_FOLLOWUP_WORDS or mention_words(question):
         return None
     folded = " ".join(own)
     step = move(folded)
-    base = named_stage(" ".join(words(previous)))
-    if step is None or base is None or named_stage(folded) is not None:
+    if step is None or named_stage(folded) is not None:
         return None
+    base = named_stage(" ".join(words(previous)))
+    if base is None:
+        # "What's above that" after a question on no stage: the ladder, stage by stage (after
+        # a certification, a higher one may be meant: read as usual).
+        certified = mention_words(previous, states=False)
+        return _WHOLE_LADDER if LADDER_WORDS.search(folded) and not certified else None
     target = neighbour(base, step) or base
     return f"stage {target.order} of {len(stages())} on the career ladder {target.title}"
 
 
+# What the ladder as a whole is asked as.
+_WHOLE_LADDER = "what are the stages of the career ladder"
 # A question about a certification's part ("how long is the test", "what do i need to score to
 # pass") asks it of the certification the previous question named; not one about several
 # ("how much do the exams cost", "which exam is cheapest", "do all certs need ceus").

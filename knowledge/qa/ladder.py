@@ -33,6 +33,10 @@ _MOVES: tuple[tuple[int, re.Pattern[str]], ...] = (
                     r"\bcomes? (?:next|after)\b|\blevel up\b|\bwhats next\b")),
 )
 
+# A move in the ladder's own words ("above", "the next level"), not "after that" (which may be
+# the next of any steps): after a question naming no stage, it asks for the ladder itself.
+LADDER_WORDS = re.compile(r"\b(?:above|below|beneath|levels?|rungs?|stages?|higher|lower)\b")
+
 
 @cache
 def stages() -> tuple[Stage, ...]:
