@@ -39,27 +39,27 @@ from knowledge.profile import FIELD_LABELS, Certification, Profile, display_valu
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import check_engine_data, knowledge_engine_soon
 from knowledge.qa.ladder import neighbour, own_stage, stages
-from knowledge.qa.mentions import named_place_words
 from knowledge.qa.personal import (
     ANY_CHAT_KINDS,
     ESTIMATE_KINDS,
     GENERAL_FIRST,
     PersonalEstimate,
     PersonalKind,
-    RenewalLoad,
+    answers_unnamed,
     applies,
     companion_cards,
     general_cards,
+    names_city,
     personal_estimate,
     personal_kind,
     renewal_loads,
     renewal_rules,
+    renewal_total,
     target_card,
 )
 from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.qa.text import words
 from knowledge.salary import Basis, cached_estimate
-from knowledge.store import load_knowledge
 from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
@@ -238,19 +238,17 @@ def _codes_text(codes: Iterable[Certification]) -> str:
     return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
 
 
-def renewal_heading(loads: tuple[RenewalLoad, ...], held: int) -> str:
-    """The number first: the units a cycle asks of every held credential, when one cycle
-    length covers them all (else a plain heading)."""
-    if not loads or sum(len(load.codes) for load in loads) < held \
-            or len({load.years for load in loads}) > 1:
+def renewal_heading(profile: Profile) -> str:
+    """The number first: the units a cycle asks of every held credential (else a plain
+    heading)."""
+    total = renewal_total(profile)
+    if total is None:
         return "<b>Renewal of your credentials</b>"
-    codes = _codes_text(code for load in loads for code in load.codes)
-    word = loads[0].unit_word if len(loads) == 1 else "continuing-education units"
-    total = sum(load.units for load in loads)
-    every = f"every {loads[0].years} years"
-    if len(loads) == 1:
-        return f"<b>{total} {word} {every}</b> for your {codes}"
-    return f"<b>About {total} {word} {every} in all</b> for your {codes}"
+    every = f"{total.units} {total.unit_word} every {total.years} years"
+    codes = _codes_text(total.codes)
+    if total.bodies == 1:
+        return f"<b>{every}</b> for your {codes}"
+    return f"<b>About {every} in all</b> for your {codes}"
 
 
 def renewal_text(profile: Profile) -> str:
@@ -258,7 +256,7 @@ def renewal_text(profile: Profile) -> str:
     credential's rule, with its sources."""
     rules = renewal_rules(profile)
     loads = renewal_loads(profile)
-    lines = [renewal_heading(loads, len(rules)), ""]
+    lines = [renewal_heading(profile), ""]
     lines += [f"• <b>{load.body}</b>: {load.units} for your {_codes_text(load.codes)} "
               f"together ({load.base} for the one asking most, plus {load.extra} for each "
               f"further {load.body} credential)." for load in loads if len(load.codes) > 1]
@@ -349,28 +347,21 @@ def own_answer_hint(private: bool, thing: str = "an answer") -> str:
 
 # ----- answering ----------------------------------------------------------------------------------
 
-def _with_estimate(entry: Entry, question: str) -> bool:
+def _after_estimate(entry: Entry, question: str) -> bool:
     """Whether the matched entry is shown after a personal estimate: one the estimate cannot
-    stand for, or the state's card when the question names a city in it ("im near atlanta
-    what do i make": its figures are statewide, and the card says so)."""
+    stand for, or the state's card for a question naming a city in it (its figures are
+    statewide, and the card says so)."""
     return entry.id.startswith(WITH_ESTIMATE) or (
-        entry.id.startswith("state:") and bool(named_place_words(" ".join(words(question)))))
+        entry.id.startswith("state:") and names_city(question))
 
 
-def _fits_unnamed(answer: Answer) -> bool:
-    """Whether an answer may stand for a personal kind's general answer: answered, and not by
-    a card about a subject the question names neither itself nor by its body ("how many ceus
-    do i need each cycle" is no question about the CHDA; "ahima recert fee" is one about
-    AHIMA's credentials)."""
+def _general_instead(kind: PersonalKind, answer: Answer) -> bool:
+    """Whether a personal kind that cannot be answered for the asker gets its general card
+    rather than the engine's answer: always for some kinds, else when nothing was answered or
+    the card is about a credential the question does not name."""
     entry = answer.entry
-    if not answer.answered or entry is None:
-        return False
-    unnamed = entry.subjects - answer.mentions.subjects
-    asked = set(words(answer.question))
-    kb = load_knowledge()
-    codes = {cert.value for cert in Certification}
-    return all(code in codes and kb.certification(code).body.lower() in asked
-               for code in unnamed)
+    return kind in GENERAL_FIRST or not answer.answered or entry is None \
+        or not answers_unnamed(entry.subjects, answer.mentions, answer.question)
 
 
 def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
@@ -433,13 +424,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
             text = personal_text(personal)
             if answer.answered and answer.entry is not None \
-                    and _with_estimate(answer.entry, answer.question):
+                    and _after_estimate(answer.entry, answer.question):
                 text += "\n\n" + entry_text(answer.entry)
             await reply(update, text + command_line(what_if_command(personal)),
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))
             return
-    if asked_kind is not None and (asked_kind in GENERAL_FIRST or not _fits_unnamed(answer)):
+    if asked_kind is not None and _general_instead(asked_kind, answer):
         # "What's my next step" with no profile (or in a group): the general answer, and how
         # to get one's own.
         general = entries_text(cards_of(await engine_of(context),

@@ -14,9 +14,12 @@ from knowledge.qa.ladder import DOWN, UP, move, named_stage, neighbour, own_stag
 from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.personal import (
     PersonalKind,
+    answers_unnamed,
     applies,
+    names_city,
     personal_kind,
     renewal_loads,
+    renewal_total,
     target_card,
 )
 from knowledge.qa.text import words
@@ -161,3 +164,19 @@ def test_renewal_loads_per_body_from_the_sourced_rules() -> None:
     assert with_rhia.units == 40
     himss = renewal_loads(Profile(certs=frozenset({Certification.CAHIMS})))
     assert himss[0].years == 3 and himss[0].unit_word == "continuing-education hours"
+
+
+def test_renewal_total_over_bodies_on_one_cycle_length() -> None:
+    both = renewal_total(Profile(certs=frozenset({Certification.RHIT, Certification.CPC})))
+    assert both is not None and (both.units, both.years, both.bodies) == (56, 2, 2)
+    # HIMSS renews every 3 years, AHIMA every 2: no total.
+    assert renewal_total(Profile(certs=frozenset({Certification.RHIT,
+                                                  Certification.CPHIMS}))) is None
+
+
+def test_a_card_about_an_unnamed_credential_and_a_city_named() -> None:
+    question = "how many ceus do i need each cycle"
+    assert not answers_unnamed(frozenset({"CHDA"}), mentions(question), question)
+    question = "ahima recert fee if i hold 2 credentials"
+    assert answers_unnamed(frozenset({"RHIT"}), mentions(question), question)
+    assert names_city("im near atlanta what do i make") and not names_city("pay in georgia")

@@ -11,7 +11,7 @@ from enum import StrEnum
 from knowledge.models import Claim, Stage
 from knowledge.profile import Certification, Profile
 from knowledge.qa.ladder import named_stage
-from knowledge.qa.mentions import Mentions
+from knowledge.qa.mentions import Mentions, named_place_words
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, estimate_salary
 from knowledge.store import Knowledge, load_knowledge
@@ -273,3 +273,47 @@ def renewal_loads(profile: Profile, knowledge: Knowledge | None = None
         loads.append(RenewalLoad(body, tuple(code for code, *_ in held), total, held[0][2],
                                  held[0][3], base, extra))
     return tuple(loads)
+
+
+@dataclass(frozen=True)
+class RenewalTotal:
+    """The units one cycle asks of every held credential together."""
+
+    units: int
+    unit_word: str
+    years: int
+    codes: tuple[Certification, ...]
+    bodies: int
+
+
+def renewal_total(profile: Profile, knowledge: Knowledge | None = None) -> RenewalTotal | None:
+    """Every held credential's load added up, when each has one and one cycle length covers
+    them all (else None)."""
+    kb = knowledge or load_knowledge()
+    loads = renewal_loads(profile, kb)
+    held = len(renewal_rules(profile, kb))
+    if not loads or sum(len(load.codes) for load in loads) < held \
+            or len({load.years for load in loads}) > 1:
+        return None
+    word = loads[0].unit_word if len(loads) == 1 else "continuing-education units"
+    return RenewalTotal(sum(load.units for load in loads), word, loads[0].years,
+                        tuple(code for load in loads for code in load.codes), len(loads))
+
+
+def names_city(question: str) -> bool:
+    """Whether a question names a well-known place ("im near atlanta"): its state's figures are
+    statewide, and the state's card says so."""
+    return bool(named_place_words(" ".join(words(question))))
+
+
+def answers_unnamed(subjects: frozenset[str], mentions: Mentions, question: str,
+                    knowledge: Knowledge | None = None) -> bool:
+    """Whether a card about `subjects` may answer a question that names `mentions`: each of
+    its subjects the question does not name is a credential whose body it names ("ahima
+    recert fee" is about AHIMA's credentials; "how many ceus do i need each cycle" is no
+    question about the CHDA)."""
+    kb = knowledge or load_knowledge()
+    asked = set(words(question))
+    codes = {cert.value for cert in Certification}
+    return all(code in codes and kb.certification(code).body.lower() in asked
+               for code in subjects - mentions.subjects)
