@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
+from knowledge.qa.occupation import names_occupation
 from knowledge.qa.text import fold, words
 from knowledge.store import load_knowledge
 
@@ -55,6 +56,64 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+# Credentials the knowledge does not hold whose names hold a name it does: "billing and coding
+# specialist" is the CBCS, not the CCS ("coding specialist"); they are left as written.
+_NOT_HELD = r"(?:certified )?billing (?:and |& )?coding specialists?"
+# The forms a word of a certification's name is also typed in ("health info tech").
+_NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:technician|tech)s?",
+                    "administrator": "(?:administrator|admin)s?", "records": "records?",
+                    "specialist": "specialists?", "coder": "coders?", "analyst": "analysts?",
+                    "associate": "associates?", "and": "(?:and|&)"}
+# A name's leading title word: without it the name is a partial name ("coding associate").
+_TITLE_WORDS = frozenset({"certified", "registered"})
+
+
+def _name_pattern(name_words: list[str]) -> str:
+    return r"\W+".join(_NAME_WORD_FORMS.get(word, re.escape(word)) for word in name_words)
+
+
+def _partial_allowed(rest: str, titles: list[str]) -> bool:
+    """Whether a certification's name without its title word still names only it: not the
+    occupation ("electronic health records specialist") nor a career stage's or side path's
+    title ("health information technician")."""
+    return not names_occupation(rest) and not any(rest in title for title in titles)
+
+
+@cache
+def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every certification's long name, and partial name where it names only
+    that certification ("professional coder", "coding associate"), longest first; and each
+    matched name's code (by its folded words)."""
+    kb = load_knowledge()
+    titles = [" ".join(words(item.title)) for item in (*kb.stages, *kb.career.side_paths)]
+    names: list[tuple[str, str]] = []
+    for cert in kb.certifications:
+        name_words = words(cert.name)
+        if name_words[0] in _TITLE_WORDS and \
+                _partial_allowed(" ".join(name_words[1:]), titles):
+            names.append((rf"(?:{name_words[0]}\W+)?{_name_pattern(name_words[1:])}",
+                          cert.code.value))
+        else:
+            names.append((_name_pattern(name_words), cert.code.value))
+    names.sort(key=lambda item: -len(item[0]))
+    pattern = "|".join(f"(?P<c{n}>{name})" for n, (name, _) in enumerate(names))
+    return (re.compile(rf"\b(?:(?P<other>{_NOT_HELD})|{pattern})\b", re.IGNORECASE),
+            {f"c{n}": code for n, (_, code) in enumerate(names)})
+
+
+def with_codes(text: str) -> str:
+    """`text` with each certification named by its long or partial long name written as its
+    code ("the coding associate exam" → "the CCA exam"), so that every rule reading codes
+    reads it; other credentials' names are left as they are."""
+    pattern, codes = _long_names()
+
+    def code(match: re.Match[str]) -> str:
+        group = match.lastgroup
+        return match.group() if group == "other" or group is None else codes[group]
+
+    return pattern.sub(code, text)
 
 
 @cache
