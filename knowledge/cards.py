@@ -30,7 +30,7 @@ UNKNOWN = "unknown"
 class Card:
     id: str
     kind: str  # topic | certification | cert_aspect | stage | state | figure | side_path |
-    # federal | advice
+    # federal | advice | overview
     title: str
     text: str
     keywords: tuple[str, ...]
@@ -242,7 +242,8 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (f.source,), "/salary")
         for f in kb.figures
     ]
-    cards += [pay_over_time_card(kb), *spread_cards(kb), first_certification_card(kb)]
+    cards += [pay_over_time_card(kb), *spread_cards(kb), first_certification_card(kb),
+              pass_rates_card(kb)]
     return (*cards, *federal_cards(kb, qa_data().federal_pay))
 
 
@@ -267,6 +268,23 @@ def first_certification_card(kb: Knowledge) -> Card:
                                     (cert.body_source, *(c.source for c in [cert.eligibility]
                                                          if c)))),
                 "/certify")
+
+
+def pass_rates_card(kb: Knowledge) -> Card:
+    """Every certification's first-time pass rate the sources give, side by side, and the ones
+    they give none for ("what are the pass rates for these exams")."""
+    prefix = PART_NOTES["pass_rate"][0]
+    known = [(cert, note) for cert in kb.certifications for note in cert.notes
+             if note.text.startswith(prefix)]
+    rates = "; ".join(f"{cert.code.value} {note.text.removeprefix(prefix).strip()}".rstrip(".")
+                      for cert, note in known)
+    held = {cert.code for cert, _ in known}
+    missing = [cert.code.value for cert in kb.certifications if cert.code not in held]
+    return Card("overview:pass_rates", "overview", "Pass rates of the certification exams",
+                f"First-time pass rates the sources give: {rates}. None was found for "
+                f"{', '.join(missing[:-1])} or {missing[-1]}, so I don't state one for those.",
+                ("pass rates", "first time pass rates", "exam pass rates", "how many pass"),
+                tuple(dict.fromkeys(note.source for _, note in known)), "/certify")
 
 
 def _table_rank(kb: Knowledge, state: str) -> str:

@@ -143,3 +143,31 @@ def test_two_certifications_compared_get_both_cards(question: str) -> None:
     shown = {entry.id for entry in (answer.entry, *answer.also) if entry is not None}
     codes = {cert.value for cert in answer.mentions.certs}
     assert answer.answered and {f"certification:{code}" for code in codes} <= shown
+
+
+@pytest.mark.parametrize(("question", "personal"), [
+    ("if i get my masters how much experience does cphims need", False),
+    ("if i get cphims how much would i make", True),
+])
+def test_how_much_experience_asks_no_pay(question: str, personal: bool) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.mentions.asks_amount is personal
+    assert answer.personal_pay is personal
+
+
+def test_the_pass_rates_card_lists_known_rates_and_the_missing_ones() -> None:
+    card = next(card for card in cards() if card.id == "overview:pass_rates")
+    assert "CEHRS 68.81%" in card.text and "CCS 84%" in card.text and "CCA 70%" in card.text
+    assert "RHIT" in card.text.split("None was found for")[1]
+    answer = ENGINE.answer("what are the pass rates for these exams")
+    assert answer.entry is not None and answer.entry.id == "overview:pass_rates"
+
+
+@pytest.mark.parametrize(("question", "gap"), [
+    ("what percentage of people pass the cpc on their first try", "certification:CPC:pass_rate"),
+    ("rhit pass rate first try?", "certification:RHIT:pass_rate"),
+])
+def test_a_missing_pass_rate_asked_first_try_names_the_missing_fact(question: str,
+                                                                    gap: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.outcome is Outcome.UNKNOWN and answer.gap is not None and answer.gap.id == gap

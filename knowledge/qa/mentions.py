@@ -10,7 +10,7 @@ from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.occupation import names_occupation
-from knowledge.qa.text import fold, words
+from knowledge.qa.text import HOW_MUCH_OF, fold, words
 from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -200,6 +200,8 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
     raw_words = set(folded.split())
+    # "How much experience does CPHIMS need" asks no amount of money.
+    amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
     subjects = subjects_of(corrected) | ({state} if state else set())
@@ -213,7 +215,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         employer=employer,
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),
-        asks_amount=bool(raw_words & _AMOUNT),
+        asks_amount=bool(amount_words & _AMOUNT),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )

@@ -94,7 +94,7 @@ _SCORE_NEEDED = re.compile(r"\b(?:what|which) (?:score|mark|grade|percentage|per
                            r"|\bhow (?:high|well|much) (?:do|does|must) (?:i|you|one|someone) "
                            r"(?:need|have) to score\b")
 # "How much experience", "how much schooling": an amount of it, not of money.
-_HOW_MUCH_OF = re.compile(r"\bhow much (?=(?:\w+ )?(?:experience|schooling|education|training"
+HOW_MUCH_OF = re.compile(r"\bhow much (?=(?:\w+ )?(?:experience|schooling|education|training"
                           r"|studying|study)\b)")
 # Books "allowed" in an exam are its open books (no rule on who may sit it).
 _BOOKS = re.compile(r"\b(?:books?|manuals?|codebooks?)\b")
@@ -345,7 +345,7 @@ def reframed(folded: str) -> str:
     "allowed" in it its open books, how long a certification's programme takes the training's
     length, a certificate in a question on schooling a certificate program."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
-    folded = _HOW_MUCH_OF.sub("", _SCORE_NEEDED.sub("passing score", folded))
+    folded = HOW_MUCH_OF.sub("", _SCORE_NEEDED.sub("passing score", folded))
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
         folded = _SHARE_OF_EXAM.sub("domains of ", folded)
