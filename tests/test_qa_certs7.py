@@ -25,6 +25,8 @@ ENGINE = knowledge_engine()
     ("health data analyst renewal", "CHDA renewal"),
     ("certified coding specialist pass rate", "CCS pass rate"),
     ("certified electronic health records specialist", "CEHRS"),
+    ("how much is the coding specialist exam", "how much is the CCS exam"),
+    ("coding associate or coding specialist", "CCA or CCS"),
 ])
 def test_a_long_or_partial_long_name_reads_as_its_code(text: str, expected: str) -> None:
     assert with_codes(text) == expected
@@ -34,6 +36,8 @@ def test_a_long_or_partial_long_name_reads_as_its_code(text: str, expected: str)
     "billing and coding specialist exam fee",  # the CBCS, not the CCS
     "what do electronic health records specialists make",  # the occupation
     "what does a health information technician do",  # a career stage
+    "health information administrator salary",  # a job's title, no credential asked about
+    "what does a coding specialist do",
 ])
 def test_other_names_are_left_as_written(text: str) -> None:
     assert with_codes(text) == text

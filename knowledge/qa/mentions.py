@@ -103,17 +103,42 @@ def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
             {f"c{n}": code for n, (_, code) in enumerate(names)})
 
 
+# A partial name ending in a worker's title ("health information administrator", "coding
+# specialist", "professional coder") is also a job: it names the certification only in a
+# question about credentials (their words, a code, another certification's name).
+_WORKER_TITLE = re.compile(r"(?:technician|tech|administrator|admin|specialist|coder|analyst)s?$",
+                           re.IGNORECASE)
+_CREDENTIAL_WORDS = re.compile(
+    r"\b(?:certs?|certifications?|certified|credentials?|exams?|tests?|fees?|costs?|price|"
+    r"members?|membership|renew\w*|recert\w*|ceus?|eligib\w*|requirements?|prerequisites?|"
+    r"qualify|pass\w*|retake|retest|sit for|open book|code books?|"
+    + "|".join(code.value.lower() for code in Certification) + r")\b", re.IGNORECASE)
+
+
+def _names_job(match: re.Match[str]) -> bool:
+    """Whether a name matched is a partial one that is also a job's title."""
+    name = match.group()
+    return not name.lower().startswith(tuple(_TITLE_WORDS)) and bool(_WORKER_TITLE.search(name))
+
+
 def with_codes(text: str) -> str:
     """`text` with each certification named by its long or partial long name written as its
     code ("the coding associate exam" → "the CCA exam"), so that every rule reading codes
-    reads it; other credentials' names are left as they are."""
+    reads it; other credentials' names, and a partial name that is also a job's title in a
+    question not about credentials ("what does a health information administrator do"), are
+    left as they are."""
     pattern, codes = _long_names()
-
-    def code(match: re.Match[str]) -> str:
-        group = match.lastgroup
-        return match.group() if group == "other" or group is None else codes[group]
-
-    return pattern.sub(code, text)
+    matches = [match for match in pattern.finditer(text) if match.lastgroup in codes]
+    if not matches:
+        return text
+    about_credentials = bool(_CREDENTIAL_WORDS.search(text)) or \
+        not all(_names_job(match) for match in matches)
+    pieces, end = [], 0
+    for match in matches:
+        if about_credentials or not _names_job(match):
+            pieces += [text[end:match.start()], codes[str(match.lastgroup)]]
+            end = match.end()
+    return "".join([*pieces, text[end:]])
 
 
 @cache
