@@ -43,6 +43,14 @@ def test_other_names_are_left_as_written(text: str) -> None:
     assert with_codes(text) == text
 
 
+def test_a_job_like_partial_name_in_a_follow_up_reads_as_its_code() -> None:
+    assert with_codes("and for the professional coder?", "how many questions on the CCS exam") \
+        == "and for the CPC?"
+    answer = ENGINE.answer("and for the professional coder?",
+                           previous="how many questions on the ccs exam")
+    assert answer.entry is not None and answer.entry.id == "certification:CPC:exam"
+
+
 def test_a_long_name_gets_its_own_certifications_card() -> None:
     answer = ENGINE.answer("how much is the coding associate exam??")
     assert answer.entry is not None and answer.entry.id == "certification:CCA:fee"

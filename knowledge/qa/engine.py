@@ -273,8 +273,8 @@ class Engine:
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
         normalized = normalized_question(question[:MAX_QUESTION])
         # A certification named by its long name is read as its code from here on.
-        text = with_codes(question[:MAX_QUESTION])
         previous = with_codes(previous[:MAX_QUESTION]) if previous else previous
+        text = with_codes(question[:MAX_QUESTION], previous or "")
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:

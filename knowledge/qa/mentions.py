@@ -121,17 +121,18 @@ def _names_job(match: re.Match[str]) -> bool:
     return not name.lower().startswith(tuple(_TITLE_WORDS)) and bool(_WORKER_TITLE.search(name))
 
 
-def with_codes(text: str) -> str:
+def with_codes(text: str, context: str = "") -> str:
     """`text` with each certification named by its long or partial long name written as its
     code ("the coding associate exam" → "the CCA exam"), so that every rule reading codes
     reads it; other credentials' names, and a partial name that is also a job's title in a
-    question not about credentials ("what does a health information administrator do"), are
-    left as they are."""
+    question not about credentials ("what does a health information administrator do"; a
+    follow-up is about them when its `context`, the previous question, is), are left as they
+    are."""
     pattern, codes = _long_names()
     matches = [match for match in pattern.finditer(text) if match.lastgroup in codes]
     if not matches:
         return text
-    about_credentials = bool(_CREDENTIAL_WORDS.search(text)) or \
+    about_credentials = bool(_CREDENTIAL_WORDS.search(f"{text} {context}")) or \
         not all(_names_job(match) for match in matches)
     pieces, end = [], 0
     for match in matches:
