@@ -11,7 +11,7 @@ from functools import cache
 
 from knowledge.models import AgencyRange, CertificationInfo, Figure, StageBand
 from knowledge.numbers import ordinal
-from knowledge.profile import STATES
+from knowledge.profile import STATES, Goal
 from knowledge.qa.data import FederalPay, GsRow, qa_data
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import (
@@ -29,7 +29,8 @@ UNKNOWN = "unknown"
 @dataclass(frozen=True)
 class Card:
     id: str
-    kind: str  # topic | certification | cert_aspect | stage | state | figure | side_path | federal
+    kind: str  # topic | certification | cert_aspect | stage | state | figure | side_path |
+    # federal | advice | overview
     title: str
     text: str
     keywords: tuple[str, ...]
@@ -65,14 +66,23 @@ def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
                              "in the sources I use, so I don't state one.")
 
 
-def _cert_text(cert: CertificationInfo, first: str = "") -> str:
+def _gap_leaves(cert: CertificationInfo, aspect: str) -> tuple[str, ...]:
+    """The notes a part's card leaves out: a card standing for a missing part (the CHDA's exam)
+    leaves out the retake rule, which has its own card ("how long before I can retake the CHDA"
+    is no question about the missing exam format)."""
+    return PART_NOTES["retake"] if _cert_gap(cert, aspect) else ()
+
+
+def _cert_text(cert: CertificationInfo, first: str = "", leave: tuple[str, ...] = ()) -> str:
     """The card's text; `first` names the part that leads ("renewal": the renewal rule first;
-    "retake": the retake note, which is no field of its own)."""
+    "retake": the retake note, which is no field of its own); notes starting with one of
+    `leave` are left out."""
     aspects = _cert_aspects(cert)
-    own = [note.text for note in cert.notes if note.text.startswith(PART_NOTES.get(first, ()))]
+    kept = [note for note in cert.notes if not (leave and note.text.startswith(leave))]
+    own = [note.text for note in kept if note.text.startswith(PART_NOTES.get(first, ()))]
     lead = [f"{first.capitalize()}: {aspects[first]}"] if first in aspects else []
     parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != first]
-    notes = " ".join(note.text for note in cert.notes if note.text not in own)
+    notes = " ".join(note.text for note in kept if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
         return " ".join([" ".join([*lead, *own]), opening, *parts, notes]).strip()
@@ -89,9 +99,9 @@ CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
-                    "need to sit", "allowed to take"),
+                    "need to sit", "allowed to take", "years of experience", "degree"),
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
-             "minutes", "hours", "test", "hard", "difficult"),
+             "minutes", "hours", "test", "hard", "difficult", "score", "domains"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
     "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
                 "renewal fee", "recertification fee"),
@@ -110,11 +120,30 @@ NOTE_PARTS = {
 FOLDED_PARTS = {"pass_rate": "exam"}
 
 
+# Notes that list an exam's domains: their names are the exam card's keywords too ("how much
+# of the CEHRS exam is revenue cycle").
+DOMAIN_NOTES = ("Exam content", "Six exam domains")
+_DOMAIN_SPLIT = re.compile(r"[;,]|\band\b")
+_NOT_DOMAIN = re.compile(r"\d+%|\bof scored items\b|\bprep sites.*$", re.IGNORECASE)
+
+
+def _domain_names(cert: CertificationInfo) -> tuple[str, ...]:
+    """The names of the exam domains a certification's notes list ("revenue cycle")."""
+    listed = [note.text.split(":", 1)[1] for note in cert.notes
+              if note.text.startswith(DOMAIN_NOTES) and ":" in note.text]
+    names = (" ".join(_NOT_DOMAIN.sub(" ", part).replace(".", " ").split())
+             for text in listed for part in _DOMAIN_SPLIT.split(text))
+    return tuple(name.lower() for name in names if name)
+
+
 def _aspect_words(cert: CertificationInfo, aspect: str) -> tuple[str, ...]:
-    """An aspect card's keywords: the part's words and those of a known part folded into it."""
+    """An aspect card's keywords: the part's words, those of a known part folded into it and,
+    for the exam, its domains' names."""
     folded = [part for part, into in FOLDED_PARTS.items()
               if into == aspect and not _cert_gap(cert, part)]
-    return (*CERT_ASPECT_WORDS[aspect], *(word for part in folded for word in NOTE_PARTS[part]))
+    domains = _domain_names(cert) if aspect == "exam" else ()
+    return (*CERT_ASPECT_WORDS[aspect], *(word for part in folded for word in NOTE_PARTS[part]),
+            *domains)
 
 
 def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
@@ -164,7 +193,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     ]
     cards += [
         Card(f"certification:{c.code.value}:{aspect}", "cert_aspect",
-             f"{c.code.value} - {aspect}", _cert_text(c, aspect),
+             f"{c.code.value} - {aspect}", _cert_text(c, aspect, _gap_leaves(c, aspect)),
              (c.code.value.lower(), *_aspect_words(c, aspect)), cert_sources(c),
              f"/certify {c.code.value}", _cert_gap(c, aspect))
         for c in kb.certifications for aspect in CERT_ASPECT_WORDS
@@ -213,8 +242,49 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
              (f.source,), "/salary")
         for f in kb.figures
     ]
-    cards += [pay_over_time_card(kb), *spread_cards(kb)]
+    cards += [pay_over_time_card(kb), *spread_cards(kb), first_certification_card(kb),
+              pass_rates_card(kb)]
     return (*cards, *federal_cards(kb, qa_data().federal_pay))
+
+
+def first_certification_card(kb: Knowledge) -> Card:
+    """Which certification a beginner takes first: the credentials of the "enter the field"
+    path (certifications.yaml), in order, each with the bot's reason and its eligibility rule.
+    No code is in its title or keywords: it answers questions naming none."""
+    plan = next(r for r in kb.certifications_file.recommendations if r.goal == Goal.ENTER_FIELD)
+    steps = [(step, kb.certification(step.code)) for step in plan.path]
+    listed = " ".join(
+        f"{number}. {cert.code.value} ({cert.name}, {cert.body}): {step.why} Eligibility: "
+        f"{cert.eligibility.text if cert.eligibility else UNKNOWN}"
+        for number, (step, cert) in enumerate(steps, 1))
+    codes = ", ".join(cert.code.value for _, cert in steps)
+    return Card("advice:first_certification", "advice", "Which certification to get first",
+                f"For a beginner, an entry credential: {codes}, in the order I suggest for getting "
+                f"into the field. {listed} The order is my advice, not a rule of the certifying "
+                "bodies; /certify checks each one against your profile.",
+                ("first certification", "which certification first", "beginner", "starter",
+                 "no experience", "entry level certification", "start with", "newbie"),
+                tuple(dict.fromkeys(source for _, cert in steps for source in
+                                    (cert.body_source, *(c.source for c in [cert.eligibility]
+                                                         if c)))),
+                "/certify")
+
+
+def pass_rates_card(kb: Knowledge) -> Card:
+    """Every certification's first-time pass rate the sources give, side by side, and the ones
+    they give none for ("what are the pass rates for these exams")."""
+    prefix = PART_NOTES["pass_rate"][0]
+    known = [(cert, note) for cert in kb.certifications for note in cert.notes
+             if note.text.startswith(prefix)]
+    rates = "; ".join(f"{cert.code.value} {note.text.removeprefix(prefix).strip()}".rstrip(".")
+                      for cert, note in known)
+    held = {cert.code for cert, _ in known}
+    missing = [cert.code.value for cert in kb.certifications if cert.code not in held]
+    return Card("overview:pass_rates", "overview", "Pass rates of the certification exams",
+                f"First-time pass rates the sources give: {rates}. None was found for "
+                f"{', '.join(missing[:-1])} or {missing[-1]}, so I don't state one for those.",
+                ("pass rates", "first time pass rates", "exam pass rates", "how many pass"),
+                tuple(dict.fromkeys(note.source for _, note in known)), "/certify")
 
 
 def _table_rank(kb: Knowledge, state: str) -> str:

@@ -28,6 +28,10 @@ _COMMAND_INTENTS = {"salary": Intent.PAY, "certify": Intent.CERTIFICATION,
                     "steps": Intent.STEPS, "career": Intent.CAREER, "path": Intent.CAREER}
 # Words a certification card lacks, so that "who gives the RHIA certification" finds it.
 _BODY_KEYWORDS = ("certification", "awarded by the certifying body", "organization")
+# And every card of a certification, so that "what's the difference between CCA and CCS" finds
+# them (each side's card follows the other) and "RHIT vs CCA fee" still the fees.
+_COMPARING_KEYWORDS = ("difference between", "compare")
+_CERT_KINDS = frozenset({"certification", "cert_aspect"})
 
 
 def _subjects(card: Card) -> frozenset[str]:
@@ -50,7 +54,8 @@ def entry_of(card: Card, kb: Knowledge, questions: tuple[str, ...] = ()) -> Entr
         id=card.id,
         title=card.title,
         answer=card.text,
-        keywords=card.keywords + (_BODY_KEYWORDS if card.kind == "certification" else ()),
+        keywords=card.keywords + (_BODY_KEYWORDS if card.kind == "certification" else ())
+        + (_COMPARING_KEYWORDS if card.kind in _CERT_KINDS else ()),
         questions=questions,
         sources=tuple(dict.fromkeys(source_label(kb.source(s)) for s in card.sources)),
         related=_related(card, kb),

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
+from knowledge.profile import EDUCATION_LABELS, Education
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
-from knowledge.qa.mentions import Mentions, find_mentions
+from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, question_parts
@@ -200,6 +201,33 @@ def _family(entry_id: str) -> str:
         else entry_id
 
 
+# How an eligibility rule names each education level ("a graduate degree" is a master's).
+_DEGREE_WORDS = {Education.HIGH_SCHOOL: ("high school", "diploma", "ged"),
+                 Education.ASSOCIATE: ("associate",), Education.BACHELOR: ("bachelor",),
+                 Education.MASTER: ("master", "graduate")}
+# The alternatives of an eligibility rule ("a bachelor's degree plus 5 years, or a graduate
+# degree plus 3 years, or 10 years of experience").
+_ALTERNATIVES = re.compile(r", or |; ")
+_ELIGIBILITY = "Eligibility: "
+
+
+def degree_first(entry: Entry, education: Education | None) -> Entry:
+    """An eligibility card answering a question that names a degree ("i have a bachelor's, how
+    many years does CPHIMS want") leads with the rule's alternative for that degree, when it is
+    not its first already; otherwise the card as it is."""
+    if education is None or entry.gap or not entry.answer.startswith(_ELIGIBILITY):
+        return entry
+    rule = entry.answer.removeprefix(_ELIGIBILITY).split(". ", 1)[0]
+    alternatives = _ALTERNATIVES.split(rule)
+    forms = _DEGREE_WORDS.get(education, ())
+    found = next((alternative for alternative in alternatives
+                  if any(form in alternative.lower() for form in forms)), None)
+    if found is None or found == alternatives[0]:
+        return entry
+    degree = EDUCATION_LABELS[education].lower()
+    return replace(entry, answer=f"With a {degree}: {found.rstrip('.')}. {entry.answer}")
+
+
 class Engine:
     def __init__(self, entries: Sequence[Entry], synonyms: Mapping[str, Iterable[str]],
                  intent_cues: Mapping[Intent, Iterable[str]],
@@ -243,8 +271,10 @@ class Engine:
     def answer(self, question: str, previous: str | None = None) -> Answer:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
-        text = question[:MAX_QUESTION]
-        normalized = normalized_question(text)
+        normalized = normalized_question(question[:MAX_QUESTION])
+        # A certification named by its long name is read as its code from here on.
+        previous = with_codes(previous[:MAX_QUESTION]) if previous else previous
+        text = with_codes(question[:MAX_QUESTION], previous or "")
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
@@ -382,7 +412,7 @@ class Engine:
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
-        return Answer(Outcome.ANSWERED, normalized, entry=best,
+        return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
 
@@ -420,11 +450,12 @@ class Engine:
         Like a question, but the last word may be unfinished ("rhi" → RHIT, RHIA) and every
         entry sharing a word is listed, not only a confident answer. None when nothing relates.
         """
-        query = self.vocabulary.expand(text[:MAX_QUESTION], complete_last=True)
+        text = with_codes(text[:MAX_QUESTION])
+        query = self.vocabulary.expand(text, complete_last=True)
         terms = [term for word in query for term in word.terms]
         if limit <= 0 or not any(term in self.index for term in terms):
             return []
-        mentions = find_mentions(text[:MAX_QUESTION], [word.text for word in query])
+        mentions = find_mentions(text, [word.text for word in query])
         ranked = self._rank(query, terms, self.intent_of(query), mentions, limit, phrasing=False)
         return [self.entries[item.doc] for item in ranked[:limit]]
 

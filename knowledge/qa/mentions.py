@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
-from knowledge.qa.text import fold, words
+from knowledge.qa.occupation import names_occupation
+from knowledge.qa.text import HOW_MUCH_OF, fold, words
 from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -55,6 +56,90 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+
+
+# Credentials the knowledge does not hold whose names hold a name it does: "billing and coding
+# specialist" is the CBCS, not the CCS ("coding specialist"); they are left as written.
+_NOT_HELD = r"(?:certified )?billing (?:and |& )?coding specialists?"
+# The forms a word of a certification's name is also typed in ("health info tech").
+_NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:technician|tech)s?",
+                    "administrator": "(?:administrator|admin)s?", "records": "records?",
+                    "specialist": "specialists?", "coder": "coders?", "analyst": "analysts?",
+                    "associate": "associates?", "and": "(?:and|&)"}
+# A name's leading title word: without it the name is a partial name ("coding associate").
+_TITLE_WORDS = frozenset({"certified", "registered"})
+
+
+def _name_pattern(name_words: list[str]) -> str:
+    return r"\W+".join(_NAME_WORD_FORMS.get(word, re.escape(word)) for word in name_words)
+
+
+def _partial_allowed(rest: str, titles: list[str]) -> bool:
+    """Whether a certification's name without its title word still names only it: not the
+    occupation ("electronic health records specialist") nor a career stage's or side path's
+    title ("health information technician")."""
+    return not names_occupation(rest) and not any(rest in title for title in titles)
+
+
+@cache
+def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every certification's long name, and partial name where it names only
+    that certification ("professional coder", "coding associate"), longest first; and each
+    matched name's code (by its folded words)."""
+    kb = load_knowledge()
+    titles = [" ".join(words(item.title)) for item in (*kb.stages, *kb.career.side_paths)]
+    names: list[tuple[str, str]] = []
+    for cert in kb.certifications:
+        name_words = words(cert.name)
+        if name_words[0] in _TITLE_WORDS and \
+                _partial_allowed(" ".join(name_words[1:]), titles):
+            names.append((rf"(?:{name_words[0]}\W+)?{_name_pattern(name_words[1:])}",
+                          cert.code.value))
+        else:
+            names.append((_name_pattern(name_words), cert.code.value))
+    names.sort(key=lambda item: -len(item[0]))
+    pattern = "|".join(f"(?P<c{n}>{name})" for n, (name, _) in enumerate(names))
+    return (re.compile(rf"\b(?:(?P<other>{_NOT_HELD})|{pattern})\b", re.IGNORECASE),
+            {f"c{n}": code for n, (_, code) in enumerate(names)})
+
+
+# A partial name ending in a worker's title ("health information administrator", "coding
+# specialist", "professional coder") is also a job: it names the certification only in a
+# question about credentials (their words, a code, another certification's name).
+_WORKER_TITLE = re.compile(r"(?:technician|tech|administrator|admin|specialist|coder|analyst)s?$",
+                           re.IGNORECASE)
+_CREDENTIAL_WORDS = re.compile(
+    r"\b(?:certs?|certifications?|certified|credentials?|exams?|tests?|fees?|costs?|price|"
+    r"members?|membership|renew\w*|recert\w*|ceus?|eligib\w*|requirements?|prerequisites?|"
+    r"qualify|pass\w*|retake|retest|sit for|open book|code books?|"
+    + "|".join(code.value.lower() for code in Certification) + r")\b", re.IGNORECASE)
+
+
+def _names_job(match: re.Match[str]) -> bool:
+    """Whether a name matched is a partial one that is also a job's title."""
+    name = match.group()
+    return not name.lower().startswith(tuple(_TITLE_WORDS)) and bool(_WORKER_TITLE.search(name))
+
+
+def with_codes(text: str, context: str = "") -> str:
+    """`text` with each certification named by its long or partial long name written as its
+    code ("the coding associate exam" → "the CCA exam"), so that every rule reading codes
+    reads it; other credentials' names, and a partial name that is also a job's title in a
+    question not about credentials ("what does a health information administrator do"; a
+    follow-up is about them when its `context`, the previous question, is), are left as they
+    are."""
+    pattern, codes = _long_names()
+    matches = [match for match in pattern.finditer(text) if match.lastgroup in codes]
+    if not matches:
+        return text
+    about_credentials = bool(_CREDENTIAL_WORDS.search(f"{text} {context}")) or \
+        not all(_names_job(match) for match in matches)
+    pieces, end = [], 0
+    for match in matches:
+        if about_credentials or not _names_job(match):
+            pieces += [text[end:match.start()], codes[str(match.lastgroup)]]
+            end = match.end()
+    return "".join([*pieces, text[end:]])
 
 
 @cache
@@ -141,6 +226,8 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
     raw_words = set(folded.split())
+    # "How much experience does CPHIMS need" asks no amount of money.
+    amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
     subjects = subjects_of(corrected) | ({state} if state else set())
@@ -154,7 +241,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         employer=employer,
         education=education,
         first_person=bool(raw_words & _FIRST_PERSON),
-        asks_amount=bool(raw_words & _AMOUNT),
+        asks_amount=bool(amount_words & _AMOUNT),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )

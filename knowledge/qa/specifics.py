@@ -41,6 +41,52 @@ _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
 
+# Membership dues asked ("how much is AHIMA membership", "yearly AAPC dues"), not a member's
+# exam price ("member price", "cheaper with membership"): only an answer stating a membership
+# amount answers.
+_DUES = re.compile(r"\bdues\b|\bmembership (?:fees?|costs?|prices?|rates?)\b"
+                   r"|\b(?:how much|cost of|price of|fees? (?:for|of))(?: \w+){0,2} membership\b"
+                   r"(?! (?:prices?|rates?|discounts?)\b)"
+                   r"|\b(?:cost|costs|price|fee|fees|much)(?: \w+){0,2} to join\b"
+                   r"|\b(?:annual|yearly) (?:fees?|costs?|price)\b")
+_MEMBERSHIP_AMOUNT = r"(?:membership|dues)\b(?: \w+){0,5} \d+"
+# The bodies whose membership is asked about: the amount must be that body's ("AHIMA membership"
+# is not answered by AAPC's dues).
+_BODIES = ("ahima", "aapc", "nha", "himss")
+
+
+def _dues_forms(folded: str) -> list[re.Pattern[str]]:
+    """The forms an answer on membership dues may take: a membership amount of the body named
+    (any body's when none is)."""
+    bodies = [body for body in _BODIES if re.search(rf"\b{body}\b", folded)]
+    if not bodies:
+        return [re.compile(rf"\b{_MEMBERSHIP_AMOUNT}")]
+    return [re.compile(rf"\b{body}s?\b(?: \w+){{0,6}} {_MEMBERSHIP_AMOUNT}")
+            for body in bodies]
+
+
+# A pass rate asked in other words ("how many people pass", "do most pass on the first go",
+# "pass numbers"): only an answer giving one answers (a pass mark is none).
+_PASS_RATE = re.compile(r"\bhow many (?:people |ppl |folks |candidates |test takers |students )?"
+                        r"pass(?:es|ed)?\b"
+                        r"|\bwhat (?:percent|percentage|share|fraction|proportion)(?: of (?:people"
+                        r"|ppl|candidates|test takers))? pass(?:es|ed)?\b"
+                        r"|\bmost (?:people |ppl |folks )?pass(?:es|ed)?\b"
+                        r"|\bpass(?:ing)? (?:numbers|stats|statistics)\b"
+                        r"|\bpass(?:es|ed)?\b(?: \w+){0,4} first (?:try|go|attempt|time)\b")
+_PASS_RATE_FORMS = [re.compile(r"\bpass rates?\b"), re.compile(r"\bfirst time\b")]
+# How many attempts one gets ("how many times can I take the CPC"): only a count of attempts
+# the sources give answers.
+_ATTEMPTS = re.compile(r"\bhow many (?:times|attempts|tries|retakes?|chances)\b"
+                       r"|\b(?:limit|maximum|max) (?:on |of )?(?:the )?"
+                       r"(?:retakes?|attempts|tries)\b"
+                       r"|\bretake limit\b")
+_ATTEMPTS_FORMS = [re.compile(r"\b(?:one|two|three|\d+) (?:\w+ )?attempts?\b")]
+# When an exam is held ("exam dates", "when is the next RHIT exam"): no source gives dates.
+_EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
+                         r"|\bwhen (?:is|are) (?:the )?(?:next )?(?:\w+ )?(?:exam|test)s?\b"
+                         r"|\b(?:exam|test)s? (?:is |are )?(?:offered|held|given)\b")
+
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
 # those or "how much".
@@ -166,6 +212,14 @@ class Specifics:
                   for number in percentiles(folded)]
         if _COUNT.search(folded):
             found.append(_COUNTED)
+        if _DUES.search(folded):
+            found.append(_dues_forms(folded))
+        if _PASS_RATE.search(folded):
+            found.append(_PASS_RATE_FORMS)
+        if _ATTEMPTS.search(folded):
+            found.append(_ATTEMPTS_FORMS)
+        if _EXAM_DATES.search(folded):
+            found.append([_NOWHERE])
         return found + _numbered(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:

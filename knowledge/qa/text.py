@@ -30,6 +30,7 @@ _AMOUNTS = (
      r"bachelor \1"),
     (re.compile(r"\b\d+(?: \d+)? (?:an |a |per )?(?:hr|hrs|hour|hourly)\b"), "hourly pay"),
     (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
+    (re.compile(r"\b(?:every|each) (?:\d|two|three) (?:years?|yrs?)\b"), "renewal cycle"),
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
@@ -85,6 +86,24 @@ _PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towa
 _EXAM = re.compile(r"\b(?:exams?|tests?)\b")
 _EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
 _ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
+# "What score do I need to pass", "how high do you have to score" ask the pass mark, not what is
+# required to sit the exam.
+_SCORE_NEEDED = re.compile(r"\b(?:what|which) (?:score|mark|grade|percentage|percent)s? (?:do|does"
+                           r"|would|will|must) (?:i|you|we|one|someone|people) (?:need|have|gotta)"
+                           r"(?: to (?:get|pass|score|hit|make))?\b"
+                           r"|\bhow (?:high|well|much) (?:do|does|must) (?:i|you|one|someone) "
+                           r"(?:need|have) to score\b")
+# "How much experience", "how much schooling": an amount of it, not of money.
+HOW_MUCH_OF = re.compile(r"\bhow much (?=(?:\w+ )?(?:experience|schooling|education|training"
+                          r"|studying|study)\b)")
+# Books "allowed" in an exam are its open books (no rule on who may sit it).
+_BOOKS = re.compile(r"\b(?:books?|manuals?|codebooks?)\b")
+_ALLOWED = re.compile(r"\b(?:allowed|permitted|allow|permit)\b")
+# "How much of the CEHRS exam is revenue cycle", "what % of the test": a share of the exam is
+# asked (its domains' weights), not a price.
+_SHARE_OF_EXAM = re.compile(r"\b(?:how much|what(?: share| percent| percentage| portion| part"
+                            r"| proportion| fraction)?) of (?=(?:the |an? |this |that )?"
+                            r"(?:\w+ )?(?:exams?|tests?)\b)")
 # Hearsay judging the pay ("my friend said the pay is bad") asks what the pay is.
 _PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)? "
                          r"(?:really |so |pretty )?(?:bad|terrible|awful|lousy|crap|crappy|trash|"
@@ -321,12 +340,17 @@ _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 def reframed(folded: str) -> str:
     """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
-    they make the most" which state, an exam's "subjects" its domains, how long a
-    certification's programme takes the training's length, a certificate in a question on
-    schooling a certificate program."""
+    they make the most" which state, "what score do i need" the pass mark, "how much
+    experience" no amount of money, an exam's "subjects" or "how much of" it its domains, books
+    "allowed" in it its open books, how long a certification's programme takes the training's
+    length, a certificate in a question on schooling a certificate program."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    folded = HOW_MUCH_OF.sub("", _SCORE_NEEDED.sub("passing score", folded))
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
+        folded = _SHARE_OF_EXAM.sub("domains of ", folded)
+    if _BOOKS.search(folded):
+        folded = _ALLOWED.sub("open", folded)
     if _DURATION.search(folded):
         folded = _PROGRAMME_FOR_CODE.sub(r"\1", _CODE_PROGRAMME.sub(" ", folded))
     if _SCHOOLING.search(folded):
