@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.profile import STATES, Certification, Education, Employer, Skill
 from knowledge.qa.english import is_english, is_everyday, load_word_list
-from knowledge.qa.occupation import without_occupation
+from knowledge.qa.occupation import NAME_WORDS, without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -92,6 +92,26 @@ _PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)
 # "Where do they make the most money" asks which state pays best.
 _WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
                              r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
+# And the mirror: "where do they get paid the least", "bottom state for salaries", "which state
+# pays the worst" ask for the lowest-paying state.
+_WHERE_PAY_LEAST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|"
+                              r"pay|pays|money|salary|salaries)\b)(?=.*\b(?:least|lowest|worst)\b)")
+_LOWEST_STATE = re.compile(r"\b(?:bottom|lowest|worst|least|cheapest|poorest)(?: paying| paid)? "
+                           r"states?\b|\bstates? (?:that |which )?(?:pays?|paid) (?:the )?"
+                           r"(?:least|lowest|worst)\b")
+# Both ends of the pay scale asked together ("lowest vs highest", "bottom 10 percent and top 10
+# percent", "floor and ceiling") ask for the national range, unless states are ranked.
+_ENDS = r"(?: \d{1,2}(?: percent| pct)?)?\b"
+_LOW_END = re.compile(r"\b(?:lowest paid|worst paid|lowest|bottom|low end|floor)" + _ENDS)
+_HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high end|ceiling)"
+                       + _ENDS)
+_RANKED = re.compile(r"\b(?:states?|agency|agencies)\b")
+# Two or more federal agencies set side by side with "most", "best", "more"... ("which of SSA,
+# VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best.
+_AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affairs": "va",
+             "hhs": "hhs", "health and human services": "hhs"}
+_AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
+_BEST = re.compile(r"\b(?:most|best|highest|more|better|top|higher)\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
@@ -118,7 +138,8 @@ STOPWORDS = frozenset({
     "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
     "work", "working", "role", "roles", "position", "positions",
     # chat spellings
-    "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
+    "u", "ur", "r", "wat", "wut", "hw", "tho", "thru", "yo", "nah", "rn", "ya", "kinda", "sorta",
+    "anybody",
     "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually",
     "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
     "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
@@ -321,10 +342,17 @@ _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 def reframed(folded: str) -> str:
     """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
-    they make the most" which state, an exam's "subjects" its domains, how long a
-    certification's programme takes the training's length, a certificate in a question on
-    schooling a certificate program."""
+    they make the most" (or the least) which state, the bottom state the lowest-paying one, both
+    ends of the pay scale the range, two agencies compared which agency pays best, an exam's
+    "subjects" its domains, how long a certification's programme takes the training's length, a
+    certificate in a question on schooling a certificate program."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    folded = _LOWEST_STATE.sub("lowest paying state",
+                               _WHERE_PAY_LEAST.sub(r"which state \1", folded))
+    if _LOW_END.search(folded) and _HIGH_END.search(folded) and not _RANKED.search(folded):
+        folded = f"{_HIGH_END.sub(' ', _LOW_END.sub(' ', folded))} salary range"
+    if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded):
+        folded = f"{folded} which agency pays best"
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
     if _DURATION.search(folded):
@@ -451,6 +479,18 @@ class Vocabulary:
         return lacking | frozenset(raw for raw in raws if raw in situation
                                    and not {raw, raw.removesuffix("s")} & _PROFILE_WORDS)
 
+    def _name_spelled(self, folded: str) -> str:
+        """Folded text with misspelled words of the occupation's name spelled right ("eletronic
+        helth record specilists"), so that the name is dropped like a well-spelled one instead
+        of pulling the cards whose titles hold its words."""
+        spelled = []
+        for word in folded.split():
+            if word not in self.known and len(word) >= MIN_FUZZY_LENGTH:
+                corrected = self.correct(word)
+                word = corrected if corrected in NAME_WORDS else word
+            spelled.append(word)
+        return " ".join(spelled)
+
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
         if len(prefix) < MIN_PREFIX:
@@ -467,7 +507,7 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = without_occupation(spoken_amounts(" ".join(words(text))))
+        folded = without_occupation(self._name_spelled(spoken_amounts(" ".join(words(text)))))
         folded = _NAME_FRAMING.sub(" ", folded)
         folded = _FRAMING.sub(" ", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
