@@ -115,3 +115,22 @@ def test_a_starting_offer_leads_with_the_entry_level_bands() -> None:
     hourly = pay_check_text(check_pay(StatedPay(17, "hour", starting=True))).splitlines()
     assert hourly[0] == "<b>Below the national median</b>"
     assert "yearly pay only" in "\n".join(hourly)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("what salary can i expect", "what salary can i"),
+    ("whats the middle salary", "whats the median salary"),
+    ("pay range low to high", "pay range salary range"),
+    ("which states pay the most and least", "which states pay the most and least"),
+])
+def test_pay_in_other_shapes_is_read_as_the_knowledge_says_it(text: str, read: str) -> None:
+    assert " ".join(reframed(text).split()) == read
+
+
+def test_pay_one_can_expect_is_no_projection() -> None:
+    assert answered_by("what salary can i expect") == "topic:salary_national"
+    assert answered_by("what growth can we expect") == "topic:outlook"
+
+
+def test_a_median_in_a_projections_end_year_is_declined() -> None:
+    assert answered_by("what will the median be in 2028") is None

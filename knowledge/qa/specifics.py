@@ -51,7 +51,7 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
         r"|on average|a year|an hour|a month|a week)\b"
         r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$"
-        r"|\b(?:top|high|low) end\b|\bceiling\b")
+        r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
 _ASKS_PAY = re.compile(_PAY)
 _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay

@@ -102,10 +102,18 @@ _LOWEST_STATE = re.compile(r"\b(?:bottom|lowest|worst|least|cheapest|poorest)(?:
 # Both ends of the pay scale asked together ("lowest vs highest", "bottom 10 percent and top 10
 # percent", "floor and ceiling") ask for the national range, unless states are ranked.
 _ENDS = r"(?: \d{1,2}(?: percent| pct)?)?\b"
+_BOTH_ENDS = re.compile(r"\b(?:most and (?:the )?least|least and (?:the )?most|low (?:to|and) high|"
+                        r"high (?:to|and) low|min(?:imum)? (?:and|to) max(?:imum)?)\b")
 _LOW_END = re.compile(r"\b(?:lowest paid|worst paid|lowest|bottom|low end|floor)" + _ENDS)
 _HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high end|ceiling)"
                        + _ENDS)
 _RANKED = re.compile(r"\b(?:states?|agency|agencies)\b")
+# Pay one can expect is pay, no projection ("what salary can i expect", "lowest pay you'd expect").
+_EXPECTED_PAY = re.compile(r"\b(salary|salaries|pay|wages?|money|income|earnings)\b"
+                           r"((?: \w+){0,3}) expect(?:ed)?\b")
+# The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
+_MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
+                     r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
 # Two or more federal agencies set side by side with "most", "best", "more"... ("which of SSA,
 # VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best.
 _AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affairs": "va",
@@ -340,19 +348,30 @@ def spoken_amounts(folded: str) -> str:
 _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 
-def reframed(folded: str) -> str:
-    """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
-    they make the most" (or the least) which state, the bottom state the lowest-paying one, both
-    ends of the pay scale the range, two agencies compared which agency pays best, an exam's
-    "subjects" its domains, how long a certification's programme takes the training's length, a
-    certificate in a question on schooling a certificate program."""
+def _pay_framing(folded: str) -> str:
+    """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect
+    is the pay, the middle of the pay scale the median, "where do they make the most" (or the
+    least) which state, the bottom state the lowest-paying one, both ends of the pay scale the
+    range, two agencies compared which agency pays best."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
     folded = _LOWEST_STATE.sub("lowest paying state",
                                _WHERE_PAY_LEAST.sub(r"which state \1", folded))
-    if _LOW_END.search(folded) and _HIGH_END.search(folded) and not _RANKED.search(folded):
-        folded = f"{_HIGH_END.sub(' ', _LOW_END.sub(' ', folded))} salary range"
+    if (_BOTH_ENDS.search(folded) or (_LOW_END.search(folded) and _HIGH_END.search(folded))) \
+            and not _RANKED.search(folded):
+        ends = _HIGH_END.sub(" ", _LOW_END.sub(" ", _BOTH_ENDS.sub(" ", folded)))
+        folded = f"{ends} salary range"
     if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded):
         folded = f"{folded} which agency pays best"
+    return folded
+
+
+def reframed(folded: str) -> str:
+    """Folded question text read for what it asks: hearsay on the pay asks the pay (and pay in
+    other shapes, `_pay_framing`), an exam's "subjects" its domains, how long a certification's
+    programme takes the training's length, a certificate in a question on schooling a
+    certificate program."""
+    folded = _pay_framing(folded)
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
     if _DURATION.search(folded):
