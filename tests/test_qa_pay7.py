@@ -88,6 +88,7 @@ def test_a_head_count_at_an_agency_is_declined(question: str) -> None:
     ("is 38k a decent starting salary", True),
     ("got offered 42k as a new grad, is that good", True),
     ("is $17 an hour ok for a first job", True),
+    ("an offer of 36k for my first ehr job, lowball?", True),
     ("is 45k good in new york", False),
     ("they offered me $45k is that low", False),
 ])
@@ -122,6 +123,8 @@ def test_a_starting_offer_leads_with_the_entry_level_bands() -> None:
     ("whats the middle salary", "whats the median salary"),
     ("pay range low to high", "pay range salary range"),
     ("which states pay the most and least", "which states pay the most and least"),
+    ("entry level salary expectations", "entry level salary"),
+    ("does a bachelors bump your salary", "does a bachelors raise salary"),
 ])
 def test_pay_in_other_shapes_is_read_as_the_knowledge_says_it(text: str, read: str) -> None:
     assert " ".join(reframed(text).split()) == read
@@ -134,3 +137,12 @@ def test_pay_one_can_expect_is_no_projection() -> None:
 
 def test_a_median_in_a_projections_end_year_is_declined() -> None:
     assert answered_by("what will the median be in 2028") is None
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("pay by industry", "figure:spread_settings"),
+    ("what did the 2020 edition project for growth", "figure:growth_2019_2029"),
+    ("whats the ceiling pay wise for a senior specialist", "topic:salary_by_stage"),
+])
+def test_headings_and_editions_reach_their_figures(question: str, entry: str) -> None:
+    assert answered_by(question) == entry

@@ -110,7 +110,11 @@ _HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high en
 _RANKED = re.compile(r"\b(?:states?|agency|agencies)\b")
 # Pay one can expect is pay, no projection ("what salary can i expect", "lowest pay you'd expect").
 _EXPECTED_PAY = re.compile(r"\b(salary|salaries|pay|wages?|money|income|earnings)\b"
-                           r"((?: \w+){0,3}) expect(?:ed)?\b")
+                           r"((?: \w+){0,3}) expect(?:ed|ations?)?\b")
+# A bump in pay is a raise ("does a bachelors bump your salary"), not the certifications'
+# "pay bump".
+_BUMP = re.compile(r"\bbumps? (?:up )?(?:your |my |the |their |ur )?(pay|salary|wages?|income)\b"
+                   r"|\b(pay|salary|wage) bumps?\b")
 # The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
 _MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
                      r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
@@ -350,11 +354,12 @@ _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 def _pay_framing(folded: str) -> str:
     """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect
-    is the pay, the middle of the pay scale the median, "where do they make the most" (or the
-    least) which state, the bottom state the lowest-paying one, both ends of the pay scale the
-    range, two agencies compared which agency pays best."""
+    is the pay, a bump in pay a raise, the middle of the pay scale the median, "where do they
+    make the most" (or the least) which state, the bottom state the lowest-paying one, both ends
+    of the pay scale the range, two agencies compared which agency pays best."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
     folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
+    folded = _BUMP.sub(lambda found: f"raise {found[1] or found[2]}", folded)
     folded = _LOWEST_STATE.sub("lowest paying state",
                                _WHERE_PAY_LEAST.sub(r"which state \1", folded))
     if (_BOTH_ENDS.search(folded) or (_LOW_END.search(folded) and _HIGH_END.search(folded))) \
