@@ -146,3 +146,12 @@ def test_a_median_in_a_projections_end_year_is_declined() -> None:
 ])
 def test_headings_and_editions_reach_their_figures(question: str, entry: str) -> None:
     assert answered_by(question) == entry
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("back in the 2018 edition how many more jobs did they expect by 2028",
+     "figure:ooh_change_2018_2028"),
+    ("how many jobs did the 2020 handbook count", "figure:ooh_employment_2019"),
+])
+def test_an_editions_job_counts_are_figures_of_that_edition(question: str, entry: str) -> None:
+    assert answered_by(question) == entry
