@@ -42,8 +42,9 @@ _JUDGING = frozenset({
 # A figure for a first job ("is 38k a decent starting salary", "offered 42k as a new grad") is
 # also set against the guides' entry-level bands (the career stage ENTRY_STAGE).
 _STARTING = re.compile(r"\b(?:start|starting|starter|entry|first(?: \w+)? (?:job|year|role|"
-                       r"position|gig|offer)|new (?:grad|graduate|hire|to)|newbie|beginners?|"
-                       r"junior|fresh|rookie|trainee|out of school)\b")
+                       r"position|gig|offer)|new to|new (?:\w+ )?(?:grad|graduate|hire|"
+                       r"specialists?|techs?|technicians?|clerks?|workers?|employees?)|newbie|"
+                       r"beginners?|junior|fresh|rookie|trainee|out of school)\b")
 ENTRY_STAGE = "entry"
 # Words that make a figure a pay figure (besides "k", "grand" or an hourly mark).
 _PAY_WORDS = frozenset({

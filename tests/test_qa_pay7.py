@@ -89,6 +89,7 @@ def test_a_head_count_at_an_agency_is_declined(question: str) -> None:
     ("got offered 42k as a new grad, is that good", True),
     ("is $17 an hour ok for a first job", True),
     ("an offer of 36k for my first ehr job, lowball?", True),
+    ("is 52k a good salary for a new ehr specialist", True),
     ("is 45k good in new york", False),
     ("they offered me $45k is that low", False),
 ])
@@ -155,3 +156,15 @@ def test_headings_and_editions_reach_their_figures(question: str, entry: str) ->
 ])
 def test_an_editions_job_counts_are_figures_of_that_edition(question: str, entry: str) -> None:
     assert answered_by(question) == entry
+
+
+def test_a_misspelled_credential_name_is_still_the_credential() -> None:
+    words = [word.text for word in ENGINE.vocabulary.expand(
+        "salry for a certifed electronic heath records specialist")]
+    assert "certified electronic health records specialist" in words
+
+
+def test_the_across_the_board_raise_and_an_agencys_staff_count() -> None:
+    assert answered_by("across the board raise for feds in jan 2024") == "federal:overview"
+    assert answered_by("how many records staff work at the social security administration") \
+        is None

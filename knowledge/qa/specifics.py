@@ -36,7 +36,7 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
-                    r"|employees|techs|technicians|clerks|coders)\b")
+                    r"|employees|staff|techs|technicians|clerks|coders)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")

@@ -275,6 +275,9 @@ _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 MIN_FUZZY_LENGTH = 4
 SHORT_WORD = 5
 FUZZY_CUTOFF = 80.0
+# A word the knowledge lacks is read as a word of the occupation's name from this similarity on.
+NAME_CUTOFF = 85.0
+_NAME_CHOICES = sorted(NAME_WORDS)
 # An unfinished last word of a search is completed from this length, to this many known words.
 MIN_PREFIX = 2
 MAX_COMPLETIONS = 8
@@ -505,15 +508,17 @@ class Vocabulary:
 
     def _name_spelled(self, folded: str) -> str:
         """Folded text with misspelled words of the occupation's name spelled right ("eletronic
-        helth record specilists"), so that the name is dropped like a well-spelled one instead
-        of pulling the cards whose titles hold its words."""
-        spelled = []
-        for word in folded.split():
-            if word not in self.known and len(word) >= MIN_FUZZY_LENGTH:
-                corrected = self.correct(word)
-                word = corrected if corrected in NAME_WORDS else word
-            spelled.append(word)
-        return " ".join(spelled)
+        helth record specilists", "certifed ... heath records"), so that the name is read like
+        a well-spelled one instead of pulling the cards whose titles hold its words."""
+        return " ".join(self._name_word(word) for word in folded.split())
+
+    def _name_word(self, word: str) -> str:
+        """The word of the occupation's name an unknown word misspells, else the word."""
+        if word in self.known or len(word) < MIN_FUZZY_LENGTH:
+            return word
+        found = process.extractOne(word, _NAME_CHOICES, scorer=fuzz.ratio,
+                                   score_cutoff=NAME_CUTOFF)
+        return found[0] if found is not None and _same_start(word, found[0]) else word
 
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
