@@ -124,6 +124,8 @@ def test_a_starting_offer_leads_with_the_entry_level_bands() -> None:
     ("whats the middle salary", "whats the median salary"),
     ("pay range low to high", "pay range salary range"),
     ("which states pay the most and least", "which states pay the most and least"),
+    ("the top cert with the lowest exam fee", "the top cert with the lowest exam fee"),
+    ("the bottom line is the top cert rhia", "the bottom line is the top cert rhia"),
     ("entry level salary expectations", "entry level salary"),
     ("does a bachelors bump your salary", "does a bachelors raise salary"),
 ])
