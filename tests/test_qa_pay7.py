@@ -59,6 +59,12 @@ def test_two_agencies_compared_get_the_best_agency(question: str) -> None:
     assert answered_by(question) == "federal:top_agency"
 
 
+@pytest.mark.parametrize("text", ["does the va or ssa have better benefits",
+                                  "are there more jobs at the va or hhs"])
+def test_two_agencies_compared_on_something_else_than_pay_are_not_ranked(text: str) -> None:
+    assert "which agency pays best" not in reframed(text)
+
+
 @pytest.mark.parametrize("question", ["doctor's office vs hospital pay for ehr",
                                       "what do nursing homes and home health pay records techs"])
 def test_pay_by_work_setting_gets_the_settings_figures(question: str) -> None:

@@ -121,12 +121,14 @@ _BUMP = re.compile(r"\bbumps? (?:up )?(?:your |my |the |their |ur )?(pay|salary|
 # The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
 _MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
                      r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
-# Two or more federal agencies set side by side with "most", "best", "more"... ("which of SSA,
-# VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best.
+# Two or more federal agencies set side by side on pay with "most", "best", "more"... ("which of
+# SSA, VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best (not
+# "better benefits at the VA or SSA", "more jobs at the VA or HHS").
 _AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affairs": "va",
              "hhs": "hhs", "health and human services": "hhs"}
 _AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
 _BEST = re.compile(r"\b(?:most|best|highest|more|better|top|higher)\b")
+_PAY_WORD = re.compile(r"\b(?:pay|pays|paid|paying|salary|salaries|wages?|money|earn\w*|makes?)\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
@@ -372,7 +374,8 @@ def _pay_framing(folded: str) -> str:
             and not _RANKED.search(folded):
         ends = _HIGH_END.sub(" ", _LOW_END.sub(" ", _BOTH_ENDS.sub(" ", folded)))
         folded = f"{ends} salary range"
-    if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded):
+    if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded) \
+            and _PAY_WORD.search(folded):
         folded = f"{folded} which agency pays best"
     return folded
 
