@@ -38,18 +38,27 @@ from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, Profile, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
 from knowledge.qa.corpus import check_engine_data, knowledge_engine_soon
+from knowledge.qa.ladder import neighbour, own_stage, stages
 from knowledge.qa.personal import (
+    ANY_CHAT_KINDS,
     ESTIMATE_KINDS,
+    GENERAL_FIRST,
     PersonalEstimate,
     PersonalKind,
+    answers_unnamed,
     applies,
     companion_cards,
     general_cards,
+    names_city,
     personal_estimate,
     personal_kind,
+    renewal_loads,
     renewal_rules,
+    renewal_total,
+    target_card,
 )
 from knowledge.qa.smalltalk import SmallTalk, small_talk
+from knowledge.qa.text import words
 from knowledge.salary import Basis, cached_estimate
 from knowledge.text import format_money, format_signed_money
 
@@ -224,18 +233,59 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
     return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 
 
+def _codes_text(codes: Iterable[Certification]) -> str:
+    listed = [code.value for code in codes]
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+
+
+def renewal_heading(profile: Profile) -> str:
+    """The number first: the units a cycle asks of every held credential (else a plain
+    heading)."""
+    total = renewal_total(profile)
+    if total is None:
+        return "<b>Renewal of your credentials</b>"
+    every = f"{total.units} {total.unit_word} every {total.years} years"
+    codes = _codes_text(total.codes)
+    if total.bodies == 1:
+        return f"<b>{every}</b> for your {codes}"
+    return f"<b>About {every} in all</b> for your {codes}"
+
+
 def renewal_text(profile: Profile) -> str:
-    """The renewal rule of each credential in the profile, with its sources."""
+    """The renewal load of the profile's credentials, leading with the number, then each
+    credential's rule, with its sources."""
     rules = renewal_rules(profile)
-    lines = ["<b>Renewal of your credentials</b>", ""]
+    loads = renewal_loads(profile)
+    lines = [renewal_heading(profile), ""]
+    lines += [f"• <b>{load.body}</b>: {load.units} for your {_codes_text(load.codes)} "
+              f"together ({load.base} for the one asking most, plus {load.extra} for each "
+              f"further {load.body} credential)." for load in loads if len(load.codes) > 1]
     lines += [f"• <b>{code.value}</b>: {escape(rule.text)}" for code, rule in rules]
     return "\n".join([*lines, "", sources_line(rule.source for _, rule in rules)])
 
 
-def next_step_text(profile: Profile) -> str:
-    """Where the profile sits on the ladder and what the next stage takes."""
-    return "\n".join([*next_step_lines(place(profile)), "",
-                      "/career shows the whole ladder with its pay bands."])
+def next_step_text(profile: Profile, question: str = "") -> str:
+    """Where the profile sits on the ladder and what the next stage takes; a stage the asker
+    says they are at ("im a him manager") stands for the profile's place."""
+    named = own_stage(" ".join(words(question)))
+    if named is None:
+        return "\n".join([*next_step_lines(place(profile)), "",
+                          "/career shows the whole ladder with its pay bands."])
+    following = neighbour(named, 1)
+    lines = [f"<b>Your next step</b> (you are at stage {named.order} of {len(stages())}: "
+             f"{escape(named.title)})", escape(named.next_step)]
+    if following is not None:
+        lines.append(f"Next on the ladder: <b>{escape(following.title)}</b>.")
+    return "\n".join([*lines, "", "/career shows the whole ladder with its pay bands."])
+
+
+def placement_line(profile: Profile | None) -> str:
+    """Where the profile sits on the ladder, when its years place it."""
+    stage = place(profile).stage if profile is not None else None
+    if stage is None:
+        return ""
+    return (f"<i>By your profile you are at stage {stage.order} of {len(stages())}: "
+            f"{escape(stage.title)}.</i>")
 
 
 def profile_line(profile: Profile | None) -> str:
@@ -252,12 +302,25 @@ def entries_text(entries: Iterable[Entry]) -> str:
 
 
 def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Answer,
-                        engine: Engine, bot_username: str
+                        engine: Engine, bot_username: str, private: bool = True
                         ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The reply to a personal question of a kind beyond the plain estimate: the personal part
     (estimate, next step, renewal rules) and the sourced cards behind it (`applies` said the
     profile has what the kind needs)."""
     matched = answer.entry.id if answer.answered and answer.entry else None
+    folded = " ".join(words(answer.question))
+    if kind is PersonalKind.BECOME:
+        cards = cards_of(engine, filter(None, [target_card(folded)]))
+        return ("\n\n".join(filter(None, [placement_line(profile), entries_text(cards)])),
+                answer_keyboard((), "career", private, bot_username))
+    if kind is PersonalKind.STATE_PAY and profile is not None:
+        # The state's own figures first (what people there make), then the asker's estimate.
+        state_cards = cards_of(engine, [f"state:{profile.state}"])
+        personal = personal_estimate(profile, answer.mentions)
+        assert personal is not None  # applies() checked the profile has a state
+        text = "\n\n".join([entries_text(state_cards), personal_text(personal)])
+        return (text + command_line(what_if_command(personal)),
+                personal_keyboard(personal, tuple(state_cards), bot_username))
     cards = cards_of(engine, companion_cards(kind, answer.mentions, matched))
     shown = entries_text(cards)
     if kind in ESTIMATE_KINDS:
@@ -267,7 +330,8 @@ def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Ans
         return (text + command_line(what_if_command(personal)),
                 personal_keyboard(personal, tuple(cards), bot_username))
     if kind is PersonalKind.NEXT_STEP and profile is not None:
-        return next_step_text(profile), answer_keyboard((), "career", True, bot_username)
+        return (next_step_text(profile, answer.question),
+                answer_keyboard((), "career", True, bot_username))
     if kind is PersonalKind.RENEWAL and profile is not None:
         return renewal_text(profile), answer_keyboard((), "certify", True, bot_username)
     return ("\n\n".join(filter(None, [profile_line(profile), shown])),
@@ -282,6 +346,23 @@ def own_answer_hint(private: bool, thing: str = "an answer") -> str:
 
 
 # ----- answering ----------------------------------------------------------------------------------
+
+def _after_estimate(entry: Entry, question: str) -> bool:
+    """Whether the matched entry is shown after a personal estimate: one the estimate cannot
+    stand for, or the state's card for a question naming a city in it (its figures are
+    statewide, and the card says so)."""
+    return entry.id.startswith(WITH_ESTIMATE) or (
+        entry.id.startswith("state:") and names_city(question))
+
+
+def _general_instead(kind: PersonalKind, answer: Answer) -> bool:
+    """Whether a personal kind that cannot be answered for the asker gets its general card
+    rather than the engine's answer: always for some kinds, else when nothing was answered or
+    the card is about a credential the question does not name."""
+    entry = answer.entry
+    return kind in GENERAL_FIRST or not answer.answered or entry is None \
+        or not answers_unnamed(entry.subjects, answer.mentions, answer.question)
+
 
 def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
     """The chat's recent questions by asker, those older than RECENT_SECONDS dropped."""
@@ -329,10 +410,12 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     # Read once, only for a question that may be answered from it.
     profile = await private_profile(update, context) \
         if asked_kind is not None or (private and answer.wants_estimate) else None
-    if asked_kind is not None and private and applies(asked_kind, profile, answer.mentions):
+    if asked_kind is not None and (private or asked_kind in ANY_CHAT_KINDS) \
+            and applies(asked_kind, profile, answer.mentions):
         recent[user_id] = (answer.read_as, time.monotonic())
         await reply(update, *personal_kind_reply(asked_kind, profile, answer,
-                                                 await engine_of(context), context.bot.username))
+                                                 await engine_of(context), context.bot.username,
+                                                 private))
         return
     if private and answer.wants_estimate:
         personal = personal_estimate(profile, answer.mentions)
@@ -341,13 +424,13 @@ async def answer_question(update: Update, context: CallbackContext, question: st
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
             text = personal_text(personal)
             if answer.answered and answer.entry is not None \
-                    and answer.entry.id.startswith(WITH_ESTIMATE):
+                    and _after_estimate(answer.entry, answer.question):
                 text += "\n\n" + entry_text(answer.entry)
             await reply(update, text + command_line(what_if_command(personal)),
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))
             return
-    if not answer.answered and asked_kind is not None:
+    if asked_kind is not None and _general_instead(asked_kind, answer):
         # "What's my next step" with no profile (or in a group): the general answer, and how
         # to get one's own.
         general = entries_text(cards_of(await engine_of(context),

@@ -290,3 +290,62 @@ async def test_a_personal_kind_without_a_profile_gets_the_general_card(bot: BotH
     # The CPC's apprentice rule needs no profile.
     text = last_text(await bot.send("does that make me a CPC-A"))
     assert "CPC-A" in text and "Your estimate" not in text
+
+
+# ----- issue 12, round 7 (branch context7): more personal kinds, follow-ups by rung -------------
+
+async def test_renewal_leads_with_the_number_and_a_bodys_total(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=4 certs=RHIT,CCS")
+    text = last_text(await bot.send("how many ceus do i need each cycle"))
+    assert text.startswith("<b>30 continuing-education units every 2 years</b>")
+    assert "AHIMA</b>: 30 for your CCS and RHIT together" in text
+
+
+async def test_a_personal_kind_does_not_take_a_card_about_an_unnamed_credential(
+        bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("how many ceus do i need each cycle"))
+    assert "Keeping a certification" in text and "CHDA - renewal" not in text
+
+
+async def test_the_path_to_a_named_stage_with_the_profiles_place(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("what do i need to become a manager"))
+    assert text.startswith("<b>Health information manager</b>") and "leadership" in text
+    await bot.send("/profile years=6 certs=RHIT")
+    text = last_text(await bot.send("what do i need to work on to become a manager"))
+    assert "you are at stage 3 of 5" in text and "RHIA" in text
+
+
+async def test_the_next_rung_from_a_stage_the_asker_names(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=10 certs=RHIA")
+    text = last_text(await bot.send("im a him manager, whats the next rung for me"))
+    assert "stage 4 of 5: Health information manager" in text
+    assert "Director of health information management" in text
+
+
+async def test_the_profile_states_figures_and_a_citys_statewide_card(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=3 state=GA")
+    text = last_text(await bot.send("what do people in my state make"))
+    assert text.startswith("<b>Pay in Georgia</b>") and "$39,080" in text
+    assert "Your estimate" in text
+    text = last_text(await bot.send("im near atlanta what do i make"))
+    assert text.startswith("<b>Your estimate") and "statewide" in text
+    text = last_text(await bot.send("estimate for me"))
+    assert text.startswith("<b>Your estimate")
+
+
+async def test_a_rung_followup_in_the_chat(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("what does a senior specialist make")
+    text = last_text(await bot.send("what's above that"))
+    assert text.startswith("<b>Health information manager</b>")
+
+
+async def test_my_states_pay_without_a_profile_gets_the_by_state_card(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("what do people in my state make"))
+    assert text.startswith("<b>Pay by state</b>") and "set up /profile" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from importlib.resources.abc import Traversable
 
 import yaml
@@ -27,7 +28,10 @@ class SynonymFile(BaseModel):
     specifics: dict[str, list[str]] = {}
 
 
+@cache
 def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
+    """synonyms.yaml, validated; parsed once per process (the start-up check and the build
+    share it)."""
     with path.open(encoding="utf-8") as handle:
         return SynonymFile.model_validate(yaml.load(handle, Loader=YAML_LOADER))
 

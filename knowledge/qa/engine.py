@@ -313,12 +313,25 @@ class Engine:
                 found = self._answer(merged, normalized)
                 # The reading in context stands when it asks a fact the sources lack ("how
                 # long is it" after "RHIA exam how many questions") or the follow-up names a
-                # specific thing ("and 2022?" after an EHR pay question): read alone, it would
-                # get another card, or that year's figure for another occupation.
+                # specific thing ("and 2022?" after an EHR pay question; "and step 5?" after a
+                # GS grade's pay, a step the table lacks): read alone, it would get another
+                # card, or that year's figure for another occupation.
                 if found.answered or found.wants_estimate or found.gap \
-                        or self.specifics.named(without_role(text)):
+                        or self._adds_specific(text, merged, previous[:MAX_QUESTION]):
                     return found
         return self._answer(text, normalized)
+
+    def _adds_specific(self, text: str, merged: str, previous: str) -> bool:
+        """Whether a follow-up names a specific thing, alone or read with the previous question
+        when that did not name it ("step 5" is one only with its grade)."""
+        if self.specifics.named(without_role(text)):
+            return True
+        return bool(self._named_forms(merged) - self._named_forms(previous))
+
+    def _named_forms(self, question: str) -> set[str]:
+        """The forms of the specific things a question names ("gs ?7", "step 5")."""
+        return {pattern.pattern for group in self.specifics.named(without_role(question))
+                for pattern in group}
 
     def _answer(self, text: str, normalized: str) -> Answer:
         query = self.vocabulary.expand(text)

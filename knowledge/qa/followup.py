@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from knowledge.profile import Employer
+from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, stages
 from knowledge.qa.mentions import find_mentions, mention_words
 from knowledge.qa.text import STOPWORDS, words
+from knowledge.store import load_knowledge
 
 # How a follow-up starts ("and in Florida?", "what about RHIA?").
 _OPENINGS = re.compile(r"^(and|also|what about|how about|same for|same in|what if|then|ok and|"
@@ -35,11 +37,22 @@ class Slot:
     name: str
     pattern: re.Pattern[str]  # matched on the folded question
     reads_as: str  # the words it stands for ("{0}": the matched text); "" keeps the previous
+    after: re.Pattern[str] | None = None  # what the previous question must name, if anything
 
     def read(self, match: re.Match[str]) -> str:
         return self.reads_as.format(match.group())
 
 
+def _vendors() -> re.Pattern[str]:
+    """The EHR systems the knowledge describes, by name ("cerner's" too)."""
+    names = "|".join(re.escape(" ".join(words(system.name)))
+                     for system in load_knowledge().career.ehr_systems)
+    return re.compile(rf"\b(?:{names})s?\b")
+
+
+# A GS grade named ("gs-7 pay"): what a step follow-up needs before it.
+_GRADE = re.compile(r"\bgs ?\d{1,2}\b")
+_VENDOR = _vendors()
 # Checked in order; a question's slot is the first that matches. A unit the sources give no
 # figure in (monthly, weekly) reads as the previous question: its sourced yearly and hourly
 # figures, never a computed one.
@@ -58,6 +71,15 @@ SLOTS: tuple[Slot, ...] = (
     Slot("level", re.compile(r"\bbachelors?\b"), "bachelor degree"),
     Slot("level", re.compile(r"\bmasters?\b"), "master degree"),
     Slot("level", re.compile(r"\bcertificates?\b|\bdiplomas?\b"), "{0}"),
+    # "and step 10?" after a GS grade's pay: that grade at that step (the table's first and
+    # last steps are the ones it gives; another step is a detail no entry names, so declined).
+    Slot("step", re.compile(r"\b(?:top|highest|max\w*|last|final) step\b|\bstep ten\b"),
+         "step 10", _GRADE),
+    Slot("step", re.compile(r"\b(?:first|bottom|lowest|starting) step\b|\bstep one\b"),
+         "step 1", _GRADE),
+    Slot("step", re.compile(r"\bstep \d{1,2}\b"), "{0}", _GRADE),
+    # "and what about cerner's system" after a question about Epic: the same about Cerner.
+    Slot("vendor", _VENDOR, "{0}", _VENDOR),
     Slot("measure", re.compile(r"\bgrow\w*\b|\bgrowth\b|\boutlook\b|\bdemand\b"), "job growth"),
     # "Which agency pays best?" after federal pay: the best of what the previous answer lists
     # ("which state…" is a question of its own: across all states).
@@ -72,7 +94,8 @@ _SLOT_FILLER = frozenset({
     "compared", "instead", "im", "degree", "degrees", "fast", "job", "jobs", "field", "role",
     "career", "occupation", "expected", "projected", "look", "looks", "looking", "year",
     "years", "rough", "roughly", "whats", "thats", "figures", "then", "today", "now", "quick",
-    "terms", "basis", "wise", "compare", "compares", "comparison",
+    "terms", "basis", "wise", "compare", "compares", "comparison", "yr", "yrs", "2", "two", "4",
+    "four", "system", "systems", "software", "platform", "ehr", "step", "steps",
 })
 # Slots whose words are added to the previous question's (a comparison) rather than replacing
 # them: "versus an associate's?" after a question about a certificate keeps the certificate.
@@ -131,6 +154,8 @@ def slot_followup(previous: str, question: str) -> str | None:
     if found is None:
         return None
     slot, reading = found
+    if slot.after is not None and not slot.after.search(" ".join(words(previous))):
+        return None
     slot_words = _slot_words(slot, question)
     rest = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in slot_words
             and w not in _SLOT_FILLER and not _OPENINGS.match(w)]
@@ -147,11 +172,48 @@ def slot_followup(previous: str, question: str) -> str | None:
     replaced = set() if _COMPARING.intersection(own) else _slot_words(slot, previous)
     kept = [w for w in before if w not in replaced]
     earlier = find_mentions(previous, before)
-    if slot.name == "year" and earlier.asks_amount:
+    # A GS grade's pay in another year is that grade's row, not the national median.
+    if slot.name == "year" and earlier.asks_amount and not _GRADE.search(" ".join(before)):
         reading = f"{_YEAR_AFTER_PAY} {reading}"
     if slot.name == "choice" and earlier.employer in _ONE_OF:
         reading = _ONE.sub(_ONE_OF[earlier.employer], reading)
     return " ".join([*kept, reading]).strip()
+
+
+def ladder_followup(previous: str, question: str) -> str | None:
+    """"What's above that" after a question about a stage of the career ladder: the stage
+    above (or below) it, read by its place on the ladder and its title; past either end, the
+    end stage itself (its card says it is the top or the first); after a question naming no
+    stage, a move in the ladder's words asks for the ladder. None when the question is no such
+    move."""
+    own = words(question)
+    if not own or len(own) > MAX_FOLLOWUP_WORDS or mention_words(question):
+        return None
+    folded = " ".join(own)
+    step = move(folded)
+    if step is None or named_stage(folded) is not None:
+        return None
+    base = named_stage(" ".join(words(previous)))
+    if base is None:
+        # "What's above that" after a question on no stage: the ladder, stage by stage (after
+        # a certification, a higher one may be meant: read as usual).
+        certified = mention_words(previous, states=False)
+        return _WHOLE_LADDER if LADDER_WORDS.search(folded) and not certified else None
+    target = neighbour(base, step) or base
+    return f"stage {target.order} of {len(stages())} on the career ladder {target.title}"
+
+
+# What the ladder as a whole is asked as.
+_WHOLE_LADDER = "what are the stages of the career ladder"
+# A question about a certification's part ("how long is the test", "what do i need to score to
+# pass") asks it of the certification the previous question named; not one about several
+# ("how much do the exams cost", "which exam is cheapest", "do all certs need ceus").
+_CERT_PART = re.compile(r"\b(?:test|exam|fee|cost|price|score|pass\w*|questions?|renew\w*|ceus?|"
+                        r"retake|retest|eligib\w*|prereq\w*|requirements?)\b")
+_SEVERAL = re.compile(r"\b(?:tests|exams|fees|certs|certifications|credentials|all|each|every|"
+                      r"which|any|other|cheapest|hardest|easiest)\b")
+# "How much is it" of a certification asks its price (a certification pays nothing).
+_HOW_MUCH = re.compile(r"^(?:and |so |ok )?how much (?:is|does|do|will|would)\b")
 
 
 def followup_text(previous: str, question: str) -> str | None:
@@ -162,7 +224,7 @@ def followup_text(previous: str, question: str) -> str | None:
     only points back ("how long is it?") keeps the previous question's state and certifications;
     one that only changes a slot ("per hour?") keeps the rest of the previous question.
     """
-    slotted = slot_followup(previous, question)
+    slotted = slot_followup(previous, question) or ladder_followup(previous, question)
     if slotted is not None:
         return slotted
     own = words(question)
@@ -179,13 +241,17 @@ def followup_text(previous: str, question: str) -> str | None:
     if asked.certs and before.certs:
         replaced |= mention_words(previous, states=False, certs=True)
     opening = _OPENINGS.match(folded)
-    points_back = bool(_BACK.intersection(own))
+    of_cert = bool(before.certs) and not (asked.certs or asked.state)
+    points_back = bool(_BACK.intersection(own)) or (
+        of_cert and bool(_CERT_PART.search(folded)) and not _SEVERAL.search(folded))
     # "Florida?" alone after "pay in Texas": a state for a state, a certification for one.
     bare = bool(replaced) and len(content) <= 1
     if not (opening or points_back or bare or _BARE.match(folded)):
         return None
     kept = [w for w in words(previous) if w not in replaced]
     rest = _OPENINGS.sub("", folded).strip()
+    if not content and of_cert and _HOW_MUCH.match(folded):
+        return " ".join(["how much does it cost", *sorted(mention_words(previous))])
     if not content:
         # Nothing asked of its own ("and in Florida?"): the previous question, changed.
         return " ".join([*kept, rest])

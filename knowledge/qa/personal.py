@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.models import Claim
+from knowledge.models import Claim, Stage
 from knowledge.profile import Certification, Profile
-from knowledge.qa.mentions import Mentions
+from knowledge.qa.ladder import named_stage
+from knowledge.qa.mentions import Mentions, named_place_words
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, estimate_salary
 from knowledge.store import Knowledge, load_knowledge
@@ -59,14 +60,26 @@ def personal_estimate(profile: Profile | None, mentions: Mentions) -> PersonalEs
 class PersonalKind(StrEnum):
     """What a personal question asks of the stored profile beyond a plain estimate."""
 
+    BECOME = "become"          # "what do I need to become a manager": the path to that stage
     NEXT_STEP = "next_step"    # "what's my next step career wise": the ladder from the profile
     RENEWAL = "renewal"        # "how many CEUs do I owe": the held credentials' renewal rules
     FEDERAL = "federal"        # "what would a federal job pay me": estimate and the GS table
     FIRST_PAY = "first_pay"    # "what would my first paycheck be": estimate and entry bands
     MOVE = "move"              # "would moving to Ohio help my pay": what-if and the state's data
     APPRENTICE = "apprentice"  # "does that make me a CPC-A": the apprentice rule of the CPC
+    STATE_PAY = "state_pay"    # "what do people in my state make": the profile state's figures
+    ESTIMATE = "estimate"      # "estimate for me", "what should i be making": the estimate
 
 
+# Where the asker is ("my state", "where i live", "around here").
+_HERE = (r"(?:\b(?:my|our) (?:state|area|region)\b|\bwhere i (?:live|am|work)\b|"
+         r"\baround here\b|\bnear me\b)")
+# How to find pay out (the research card's), not what it is.
+_RESEARCH = re.compile(r"\b(?:find|finding|research\w*|look up|looking up)\b")
+# Working towards a stage ("what do i need to become a manager", "how do i get to director").
+_TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? to|reach\w*|mov(?:e|ing) (?:into|"
+                      r"up to)|make it to|promot\w* to|step into|work(?:ing)? towards?)\b"
+                      r"(?: an?| the)? (.*)")
 _SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
 _PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
 # Each kind's words, read on the folded question (knowledge/qa/text.words joined by spaces);
@@ -77,8 +90,9 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
         (PersonalKind.RENEWAL, r"\b(?:ceus?|ce (?:credits?|units?|hours?)|continuing education|"
                                r"recert\w*|renew\w*|keep(?:ing)? my (?:certs?|credentials?|"
                                r"certifications?))\b"),
+        (PersonalKind.BECOME, _TOWARDS.pattern),
         (PersonalKind.NEXT_STEP, r"\bnext\b.*\b(?:step|stage|level|move|role|job|career|"
-                                 r"position)\b|\b(?:step|stage|level|move|role|career)\b.*"
+                                 r"position|rung)\b|\b(?:step|stage|level|move|role|career)\b.*"
                                  r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
                                  r"\bgo from here\b|\bcomes? next\b|\bwhats? next\b|"
                                  r"\blevel up\b"),
@@ -90,17 +104,27 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                  rf"first (?:job|year)|starting|entry level|start out)\b"),
         (PersonalKind.MOVE, rf"\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b.*\b{_PAY}\b|"
                             rf"\b{_PAY}\b.*\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b"),
+        (PersonalKind.STATE_PAY, rf"{_HERE}.*\b{_PAY}\b|\b{_PAY}\b.*{_HERE}"),
+        (PersonalKind.ESTIMATE, r"^(?!.*\bhow\b).*\bestimat\w*\b|\bshould i be (?:making|"
+                                r"paid|earning|getting)\b|\bbased on my profile\b|"
+                                r"\bwhat (?:am i|im) worth\b"),
     ))
 # The kinds that lead with the salary model's estimate for the profile.
-ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE})
+ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE,
+                            PersonalKind.STATE_PAY, PersonalKind.ESTIMATE})
+# The kinds answered in any chat, with or without a profile: their answer is a knowledge card.
+ANY_CHAT_KINDS = frozenset({PersonalKind.BECOME})
 # The kinds about the profile's own credentials or place: a certification named ("how do I
 # renew my RHIT") is asked about in general instead.
-_UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP})
+_UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP, PersonalKind.STATE_PAY})
 FEDERAL_CARD = "federal:overview"
 ENTRY_CARD = "stage:entry"
 APPRENTICE_CARD = "certification:CPC:eligibility"
 LADDER_CARD = "topic:career_ladder"
 RENEWAL_CARD = "topic:cert_renewal"
+BY_STATE_CARD = "topic:salary_by_state"
+# The kinds whose general card stands even when the question matched another card.
+GENERAL_FIRST = frozenset({PersonalKind.STATE_PAY})
 
 
 def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
@@ -108,12 +132,37 @@ def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
     state needs no "I" ("is it worth relocating to Ohio for the money"): asked in a private chat
     with a stored profile, it is the asker's move."""
     folded = " ".join(words(question))
-    kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(folded)), None)
+    return next((kind for kind, pattern in _KIND_PATTERNS
+                 if pattern.search(folded) and _fits(kind, folded, mentions)), None)
+
+
+def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
+    """Whether a question whose words are of `kind` is that kind of personal question."""
     if kind is PersonalKind.MOVE:
-        return kind if mentions.state is not None else None
+        return mentions.state is not None
+    if kind is PersonalKind.STATE_PAY:
+        # "Around here" is where the asker is, "I" or not; a state named is asked about as any
+        # state; how to find pay out is no figure.
+        return mentions.state is None and not _RESEARCH.search(folded)
     if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
-        return None
-    return kind
+        return False
+    if kind is PersonalKind.BECOME:
+        # Not "how do i become an ehr specialist" (no stage) nor "what would i make as a
+        # manager" (its pay).
+        return target_stage(folded) is not None and not mentions.asks_amount
+    return True
+
+
+def target_stage(folded: str) -> Stage | None:
+    """The stage a folded question works towards ("what do i need to become a manager")."""
+    match = _TOWARDS.search(folded)
+    return named_stage(match.group(1)) if match else None
+
+
+def target_card(folded: str) -> str | None:
+    """The card of the stage a folded question works towards."""
+    stage = target_stage(folded)
+    return f"stage:{stage.id}" if stage else None
 
 
 def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> bool:
@@ -121,8 +170,10 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
     the profile when there is one), the next step and renewal from a stored profile (renewal:
     one with credentials whose rules are known), the estimate kinds when there is something to
     estimate."""
-    if kind is PersonalKind.APPRENTICE:
+    if kind in (PersonalKind.APPRENTICE, PersonalKind.BECOME):
         return True
+    if kind is PersonalKind.STATE_PAY:
+        return profile is not None and profile.state is not None
     if kind is PersonalKind.RENEWAL:
         return profile is not None and bool(renewal_rules(profile))
     if kind is PersonalKind.NEXT_STEP:
@@ -132,11 +183,14 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
 
 def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
     """The cards that answer the kind for anyone, when it cannot be answered for the asker
-    (no profile, or in a group) and the question matched nothing."""
+    (no profile, or in a group) and the question matched nothing (STATE_PAY: always, "my
+    state" being no state the engine can read)."""
     if kind is PersonalKind.NEXT_STEP:
         return (LADDER_CARD,)
     if kind is PersonalKind.RENEWAL:
         return (RENEWAL_CARD,)
+    if kind is PersonalKind.STATE_PAY:
+        return (BY_STATE_CARD,)
     return companion_cards(kind, mentions)
 
 
@@ -161,3 +215,105 @@ def renewal_rules(profile: Profile, knowledge: Knowledge | None = None
     kb = knowledge or load_knowledge()
     rules = ((code, kb.certification(code).renewal) for code in sorted(profile.certs))
     return tuple((code, rule) for code, rule in rules if rule is not None)
+
+
+# A renewal rule's load, read from its sourced text: "20 continuing-education units every 2
+# years", "Every 3 years: 45 continuing-education hours"; and a body's rule for holding several
+# of its credentials ("each extra AHIMA credential adds 10").
+_UNITS = re.compile(r"(\d+) (continuing-education (?:units|credits|hours))")
+_CYCLE = re.compile(r"\bevery (\d+) years\b", re.IGNORECASE)
+_EXTRA = re.compile(r"each extra (\w+) credential adds (\d+)")
+# AHIMA caps the total (its page says so; the knowledge does not): up to this many of one
+# body's credentials, the base and the extras stay under the cap.
+MAX_TOTALLED = 3
+
+
+@dataclass(frozen=True)
+class RenewalLoad:
+    """The continuing education one body asks of the held credentials, per cycle: `units` in
+    all (the highest base plus `extra` for each further credential when there are several)."""
+
+    body: str
+    codes: tuple[Certification, ...]
+    units: int
+    unit_word: str  # "continuing-education units" (or credits, hours), as the source says
+    years: int
+    base: int
+    extra: int | None  # what each further credential adds, when the body has such a rule
+
+
+def _extra_rule(body: str, kb: Knowledge) -> int | None:
+    """What each further credential of `body` adds, from any of its renewal texts."""
+    for info in kb.certifications:
+        match = _EXTRA.search(info.renewal.text) if info.renewal else None
+        if match and match.group(1) == body:
+            return int(match.group(2))
+    return None
+
+
+def renewal_loads(profile: Profile, knowledge: Knowledge | None = None
+                  ) -> tuple[RenewalLoad, ...]:
+    """Each body's load for the held credentials whose rules give a number and a cycle; a body
+    holding several without a rule for them (or more than MAX_TOTALLED) gets none."""
+    kb = knowledge or load_knowledge()
+    read: dict[str, list[tuple[Certification, int, str, int]]] = {}
+    for code, rule in renewal_rules(profile, kb):
+        units, cycle = _UNITS.search(rule.text), _CYCLE.search(rule.text)
+        if units and cycle:
+            read.setdefault(kb.certification(code).body, []).append(
+                (code, int(units.group(1)), units.group(2), int(cycle.group(1))))
+    loads = []
+    for body, held in read.items():
+        extra = _extra_rule(body, kb) if len(held) > 1 else None
+        if len(held) > 1 and (extra is None or len(held) > MAX_TOTALLED
+                              or len({years for *_, years in held}) > 1):
+            continue
+        base = max(units for _, units, _, _ in held)
+        total = base + (extra or 0) * (len(held) - 1)
+        loads.append(RenewalLoad(body, tuple(code for code, *_ in held), total, held[0][2],
+                                 held[0][3], base, extra))
+    return tuple(loads)
+
+
+@dataclass(frozen=True)
+class RenewalTotal:
+    """The units one cycle asks of every held credential together."""
+
+    units: int
+    unit_word: str
+    years: int
+    codes: tuple[Certification, ...]
+    bodies: int
+
+
+def renewal_total(profile: Profile, knowledge: Knowledge | None = None) -> RenewalTotal | None:
+    """Every held credential's load added up, when each has one and one cycle length covers
+    them all (else None)."""
+    kb = knowledge or load_knowledge()
+    loads = renewal_loads(profile, kb)
+    held = len(renewal_rules(profile, kb))
+    if not loads or sum(len(load.codes) for load in loads) < held \
+            or len({load.years for load in loads}) > 1:
+        return None
+    word = loads[0].unit_word if len(loads) == 1 else "continuing-education units"
+    return RenewalTotal(sum(load.units for load in loads), word, loads[0].years,
+                        tuple(code for load in loads for code in load.codes), len(loads))
+
+
+def names_city(question: str) -> bool:
+    """Whether a question names a well-known place ("im near atlanta"): its state's figures are
+    statewide, and the state's card says so."""
+    return bool(named_place_words(" ".join(words(question))))
+
+
+def answers_unnamed(subjects: frozenset[str], mentions: Mentions, question: str,
+                    knowledge: Knowledge | None = None) -> bool:
+    """Whether a card about `subjects` may answer a question that names `mentions`: each of
+    its subjects the question does not name is a credential whose body it names ("ahima
+    recert fee" is about AHIMA's credentials; "how many ceus do i need each cycle" is no
+    question about the CHDA)."""
+    kb = knowledge or load_knowledge()
+    asked = set(words(question))
+    codes = {cert.value for cert in Certification}
+    return all(code in codes and kb.certification(code).body.lower() in asked
+               for code in subjects - mentions.subjects)

@@ -1,0 +1,73 @@
+"""The career ladder's stages as people name them ("senior specialist", "him manager"), and
+moves along it ("what's above that", "one step down"): for follow-ups and personal questions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from knowledge.models import Stage
+from knowledge.store import load_knowledge
+
+# What people call each stage (knowledge/data/career.yaml's ids), read on the folded question
+# (knowledge/qa/text.words joined by spaces); checked in order, the first that matches is the
+# stage ("senior specialist" is the certified stage, not the specialist one).
+_STAGE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (stage, re.compile(pattern)) for stage, pattern in (
+        ("director", r"\bdirectors?\b"),
+        ("manager", r"\bmanag(?:er|ers|ement)\b|\bsupervisors?\b"),
+        ("certified", r"\bseniors?\b|\bcertified (?:ehr )?specialists?\b"),
+        ("specialist", r"\bmid ?level\b|\bhealth information specialists?\b"),
+        ("entry", r"\bentry(?: ?level)?\b|\bbeginners?\b|\bjuniors?\b"),
+    ))
+# A move up or down the ladder from the stage asked about before.
+UP = 1
+DOWN = -1
+_MOVES: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (DOWN, re.compile(r"\b(?:below|beneath|under|before) (?:that|this|it)\b|\bstep down\b|"
+                      r"\b(?:one|a|level|rung|stage|step) (?:down|lower|below)\b|"
+                      r"\b(?:lower|previous) (?:level|rung|stage|step)\b")),
+    (UP, re.compile(r"\b(?:above|after|beyond|over) (?:that|this|it)\b|\bstep up\b|"
+                    r"\b(?:one|a|level|rung|stage|step) (?:up|higher|above)\b|\bnext (?:level|rung|"
+                    r"stage|step)\b|\b(?:higher|next) (?:level|rung|stage|step|up)\b|"
+                    r"\bcomes? (?:next|after)\b|\blevel up\b|\bwhats next\b")),
+)
+
+# A move in the ladder's own words ("above", "the next level"), not "after that" (which may be
+# the next of any steps): after a question naming no stage, it asks for the ladder itself.
+LADDER_WORDS = re.compile(r"\b(?:above|below|beneath|levels?|rungs?|stages?|higher|lower)\b")
+
+
+@cache
+def stages() -> tuple[Stage, ...]:
+    """The ladder's stages, in order."""
+    return tuple(sorted(load_knowledge().stages, key=lambda stage: stage.order))
+
+
+def named_stage(folded: str) -> Stage | None:
+    """The stage a folded question names ("what does a senior specialist make": certified)."""
+    by_id = {stage.id: stage for stage in stages()}
+    return next((by_id[stage] for stage, pattern in _STAGE_NAMES
+                 if stage in by_id and pattern.search(folded)), None)
+
+
+def move(folded: str) -> int | None:
+    """UP or DOWN when a folded question asks for the stage above or below, else None."""
+    return next((step for step, pattern in _MOVES if pattern.search(folded)), None)
+
+
+def neighbour(stage: Stage, step: int) -> Stage | None:
+    """The stage `step` rungs from `stage` (None past either end of the ladder)."""
+    ordered = stages()
+    at = ordered.index(stage) + step
+    return ordered[at] if 0 <= at < len(ordered) else None
+
+
+# What the asker says they are ("im a him manager", "as a senior specialist").
+_OWN = re.compile(r"\b(?:im|i am|ive been|as|work(?:ing)? as)(?: an?| the)? ((?:\w+ ){0,3}\w+)")
+
+
+def own_stage(folded: str) -> Stage | None:
+    """The stage the asker says they are at ("im a him manager, whats my next rung")."""
+    return next((stage for match in _OWN.finditer(folded)
+                 if (stage := named_stage(match.group(1))) is not None), None)
