@@ -9,11 +9,11 @@ is computed, so nothing shown can be mistaken for a sourced figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
-from knowledge.models import Figure
+from knowledge.models import Figure, StageBand
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, national_range
 from knowledge.store import load_knowledge
@@ -39,6 +39,13 @@ _JUDGING = frozenset({
     "cheap", "insulting", "solid", "accept", "take", "negotiate", "counter", "compare",
     "compares", "stack", "market",
 })
+# A figure for a first job ("is 38k a decent starting salary", "offered 42k as a new grad") is
+# also set against the guides' entry-level bands (the career stage ENTRY_STAGE).
+_STARTING = re.compile(r"\b(?:start|starting|starter|entry|first(?: \w+)? (?:job|year|role|"
+                       r"position|gig|offer)|new to|new (?:\w+ )?(?:grad|graduate|hire|"
+                       r"specialists?|techs?|technicians?|clerks?|workers?|employees?)|newbie|"
+                       r"beginners?|junior|fresh|rookie|trainee|out of school)\b")
+ENTRY_STAGE = "entry"
 # Words that make a figure a pay figure (besides "k", "grand" or an hourly mark).
 _PAY_WORDS = frozenset({
     "offer", "offered", "offering", "pay", "pays", "paid", "paying", "make", "making", "earn",
@@ -60,6 +67,7 @@ class StatedPay:
     amount: float
     per: Per
     marked: bool = False  # written as pay: "45k", "60 grand", "$19/hr"
+    starting: bool = False  # asked as pay for a first job
 
 
 @dataclass(frozen=True)
@@ -72,10 +80,13 @@ class PayCheck:
     in_range: Position | None  # BELOW the low end, WITHIN = inside, ABOVE the high end
     estimate: Estimate | None  # the asker's own, when a yearly figure and a profile are known
     against_estimate: Position | None
+    # For a first job: the guides' entry-level bands, each with where a yearly figure sits.
+    entry_bands: tuple[tuple[StageBand, Position | None], ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
-        ids = [self.median.source, *(f.source for f in self.national_range or ())]
+        ids = [self.median.source, *(f.source for f in self.national_range or ()),
+               *(band.source for band, _ in self.entry_bands)]
         return tuple(dict.fromkeys([*ids, *(self.estimate.sources if self.estimate else ())]))
 
 
@@ -107,8 +118,11 @@ def judged_pay(text: str) -> StatedPay | None:
     stated = stated_pay(text)
     if stated is None:
         return None
-    said = set(words(text))
-    return stated if (stated.marked or said & _PAY_WORDS) and said & _JUDGING else None
+    folded = words(text)
+    said = set(folded)
+    if not ((stated.marked or said & _PAY_WORDS) and said & _JUDGING):
+        return None
+    return replace(stated, starting=bool(_STARTING.search(" ".join(folded))))
 
 
 def _position(amount: float, low: float, high: float | None = None) -> Position:
@@ -138,4 +152,7 @@ def check_pay(stated: StatedPay, estimate: Estimate | None = None) -> PayCheck:
         estimate=estimate if yearly else None,
         against_estimate=_position(stated.amount, estimate.low, estimate.high)
         if yearly and estimate is not None else None,
+        entry_bands=tuple((band, _position(stated.amount, band.low, band.high) if yearly
+                           else None) for band in kb.bands_for_stage(ENTRY_STAGE))
+        if stated.starting else (),
     )

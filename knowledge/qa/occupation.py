@@ -10,7 +10,11 @@ import re
 # "Health information specialist" and "health information technician" are career stages: named.
 _FIELD = (r"(?:electronic health records?|electronic medical records?|ehr|emr|medical records?|"
           r"health records?|records?)")
-_WORKER = r"(?:specialists?|technicians?|techs?|clerks?|workers?|professionals?|people|folks)"
+_WORKER = (r"(?:specialists?|technicians?|techs?|clerks?|workers?|professionals?|people|folks|"
+           r"ppl|peeps)")
+# The words of those names, as the typo corrector should find them ("helth" → "health").
+NAME_WORDS = frozenset({"electronic", "health", "medical", "record", "records", "specialist",
+                        "specialists", "technician", "technicians", "certified", "registered"})
 # Not after "certified" or "registered": "certified electronic health records specialist" is the
 # CEHRS, "registered health information technician" the RHIT.
 # (Nor inside a longer name: "health records specialist" within "electronic health records…".)

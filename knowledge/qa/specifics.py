@@ -36,7 +36,10 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
-                    r"|employees|techs|technicians|clerks|coders)\b")
+                    r"|employees|staff|techs|technicians|clerks|coders)\b")
+# The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
+_AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
+                     r"|agency|agencies)\b")
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
@@ -93,7 +96,8 @@ _EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
 _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
         r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
         r"|on average|a year|an hour|a month|a week)\b"
-        r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$")
+        r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$"
+        r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
 _ASKS_PAY = re.compile(_PAY)
 _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay
@@ -105,6 +109,13 @@ _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
 _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|income|mean|median"
                         r"|a year|an hour)\b")
+
+
+# A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
+_WORKPLACE = re.compile(r"\bdoctors? (?=(?:offices?|practices?)\b)")
+# Asked with an amount, a credential's holders are the people whose pay is asked ("what do
+# CEHRS holders make", "top end for seasoned CEHRS holders"), no count of them.
+_HOLDERS = re.compile(r"\bholders?\b")
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
@@ -193,6 +204,9 @@ class Specifics:
         """The (forms, plain) of every rule a folded question names. The places named are one:
         an answer naming any of them will do ("chicago or houston": each state's card, one
         after the other); none when the question asks no pay."""
+        rest = _WORKPLACE.sub("physician ", rest)
+        if _AMOUNT.search(rest):
+            rest = _HOLDERS.sub(" ", rest)
         if not self._any.search(rest):
             return []
         named = [(forms, plain, place) for pattern, forms, plain, place in self._rules
@@ -211,7 +225,7 @@ class Specifics:
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
                   for number in percentiles(folded)]
         if _COUNT.search(folded):
-            found.append(_COUNTED)
+            found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _PASS_RATE.search(folded):

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.profile import STATES, Certification, Education, Employer, Skill
 from knowledge.qa.english import is_english, is_everyday, load_word_list
-from knowledge.qa.occupation import without_occupation
+from knowledge.qa.occupation import NAME_WORDS, without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -111,6 +111,43 @@ _PAY_JUDGED = re.compile(r"\b(pay|paid|money|salary|salaries|wages?)(?: is| are)
 # "Where do they make the most money" asks which state pays best.
 _WHERE_PAY_MOST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|pay|"
                              r"pays|money|salary|salaries)\b)(?=.*\b(?:most|best|highest|top)\b)")
+# And the mirror: "where do they get paid the least", "bottom state for salaries", "which state
+# pays the worst" ask for the lowest-paying state.
+_WHERE_PAY_LEAST = re.compile(r"\bwhere (do|does|are|is)\b(?=.*\b(?:make|makes|earn|earns|paid|"
+                              r"pay|pays|money|salary|salaries)\b)(?=.*\b(?:least|lowest|worst)\b)")
+_LOWEST_STATE = re.compile(r"\b(?:bottom|lowest|worst|least|cheapest|poorest)(?: paying| paid)? "
+                           r"states?\b|\bstates? (?:that |which )?(?:pays?|paid) (?:the )?"
+                           r"(?:least|lowest|worst)\b")
+# Both ends of the pay scale asked together ("lowest vs highest", "bottom 10 percent and top 10
+# percent", "floor and ceiling") ask for the national range - unless they rank states, agencies
+# or something else than pay ("the top cert with the lowest fee", "the bottom line").
+_ENDS = r"(?: \d{1,2}(?: percent| pct)?)?\b"
+_BOTH_ENDS = re.compile(r"\b(?:most and (?:the )?least|least and (?:the )?most|low (?:to|and) high|"
+                        r"high (?:to|and) low|min(?:imum)? (?:and|to) max(?:imum)?)\b")
+_LOW_END = re.compile(r"\b(?:lowest paid|worst paid|lowest|bottom|low end|floor)" + _ENDS)
+_HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high end|ceiling)"
+                       + _ENDS)
+_RANKED = re.compile(r"\b(?:states?|agency|agencies|cities|city|fees?|costs?|prices?|exams?|tests?|"
+                     r"certs?|certifications?|credentials?|skills?|stress|line|scores?|rated|"
+                     r"ratings?|schools?|programs?)\b")
+# Pay one can expect is pay, no projection ("what salary can i expect", "lowest pay you'd expect").
+_EXPECTED_PAY = re.compile(r"\b(salary|salaries|pay|wages?|money|income|earnings)\b"
+                           r"((?: \w+){0,3}) expect(?:ed|ations?)?\b")
+# A bump in pay is a raise ("does a bachelors bump your salary"), not the certifications'
+# "pay bump".
+_BUMP = re.compile(r"\bbumps? (?:up )?(?:your |my |the |their |ur )?(pay|salary|wages?|income)\b"
+                   r"|\b(pay|salary|wage) bumps?\b")
+# The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
+_MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
+                     r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
+# Two or more federal agencies set side by side on pay with "most", "best", "more"... ("which of
+# SSA, VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best (not
+# "better benefits at the VA or SSA", "more jobs at the VA or HHS").
+_AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affairs": "va",
+             "hhs": "hhs", "health and human services": "hhs"}
+_AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
+_BEST = re.compile(r"\b(?:most|best|highest|more|better|top|higher)\b")
+_PAY_WORD = re.compile(r"\b(?:pay|pays|paid|paying|salary|salaries|wages?|money|earn\w*|makes?)\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
@@ -137,7 +174,8 @@ STOPWORDS = frozenset({
     "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
     "work", "working", "role", "roles", "position", "positions",
     # chat spellings
-    "u", "ur", "r", "wat", "wut", "hw", "tho", "nah", "rn", "ya", "kinda", "sorta", "anybody",
+    "u", "ur", "r", "wat", "wut", "hw", "tho", "thru", "yo", "nah", "rn", "ya", "kinda", "sorta",
+    "anybody",
     "everyone", "guys", "yall", "plz", "thx", "btw", "imo", "tbh", "gimme", "lemme", "actually",
     "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
     "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
@@ -261,6 +299,9 @@ _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 MIN_FUZZY_LENGTH = 4
 SHORT_WORD = 5
 FUZZY_CUTOFF = 80.0
+# A word the knowledge lacks is read as a word of the occupation's name from this similarity on.
+NAME_CUTOFF = 85.0
+_NAME_CHOICES = sorted(NAME_WORDS)
 # An unfinished last word of a search is completed from this length, to this many known words.
 MIN_PREFIX = 2
 MAX_COMPLETIONS = 8
@@ -338,13 +379,33 @@ def spoken_amounts(folded: str) -> str:
 _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 
-def reframed(folded: str) -> str:
-    """Folded question text read for what it asks: hearsay on the pay asks the pay, "where do
-    they make the most" which state, "what score do i need" the pass mark, "how much
-    experience" no amount of money, an exam's "subjects" or "how much of" it its domains, books
-    "allowed" in it its open books, how long a certification's programme takes the training's
-    length, a certificate in a question on schooling a certificate program."""
+def _pay_framing(folded: str) -> str:
+    """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect
+    is the pay, a bump in pay a raise, the middle of the pay scale the median, "where do they
+    make the most" (or the least) which state, the bottom state the lowest-paying one, both ends
+    of the pay scale the range, two agencies compared which agency pays best."""
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
+    folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
+    folded = _BUMP.sub(lambda found: f"raise {found[1] or found[2]}", folded)
+    folded = _LOWEST_STATE.sub("lowest paying state",
+                               _WHERE_PAY_LEAST.sub(r"which state \1", folded))
+    if (_BOTH_ENDS.search(folded) or (_LOW_END.search(folded) and _HIGH_END.search(folded))) \
+            and not _RANKED.search(folded):
+        ends = _HIGH_END.sub(" ", _LOW_END.sub(" ", _BOTH_ENDS.sub(" ", folded)))
+        folded = f"{ends} salary range"
+    if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded) \
+            and _PAY_WORD.search(folded):
+        folded = f"{folded} which agency pays best"
+    return folded
+
+
+def reframed(folded: str) -> str:
+    """Folded question text read for what it asks: hearsay on the pay asks the pay (and pay in
+    other shapes, `_pay_framing`), "what score do i need" the pass mark, "how much experience"
+    no amount of money, an exam's "subjects" or "how much of" it its domains, books "allowed" in
+    it its open books, how long a certification's programme takes the training's length, a
+    certificate in a question on schooling a certificate program."""
+    folded = _pay_framing(folded)
     folded = HOW_MUCH_OF.sub("", _SCORE_NEEDED.sub("passing score", folded))
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
@@ -475,6 +536,20 @@ class Vocabulary:
         return lacking | frozenset(raw for raw in raws if raw in situation
                                    and not {raw, raw.removesuffix("s")} & _PROFILE_WORDS)
 
+    def _name_spelled(self, folded: str) -> str:
+        """Folded text with misspelled words of the occupation's name spelled right ("eletronic
+        helth record specilists", "certifed ... heath records"), so that the name is read like
+        a well-spelled one instead of pulling the cards whose titles hold its words."""
+        return " ".join(self._name_word(word) for word in folded.split())
+
+    def _name_word(self, word: str) -> str:
+        """The word of the occupation's name an unknown word misspells, else the word."""
+        if word in self.known or len(word) < MIN_FUZZY_LENGTH:
+            return word
+        found = process.extractOne(word, _NAME_CHOICES, scorer=fuzz.ratio,
+                                   score_cutoff=NAME_CUTOFF)
+        return found[0] if found is not None and _same_start(word, found[0]) else word
+
     def complete(self, prefix: str) -> tuple[str, ...]:
         """Known words that start with `prefix` ("rhi" → rhia, rhit), shortest first."""
         if len(prefix) < MIN_PREFIX:
@@ -491,7 +566,7 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = without_occupation(spoken_amounts(" ".join(words(text))))
+        folded = without_occupation(self._name_spelled(spoken_amounts(" ".join(words(text)))))
         folded = _NAME_FRAMING.sub(" ", folded)
         folded = _FRAMING.sub(" ", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
