@@ -193,6 +193,16 @@ def _strays(part: Answer, whole: Answer) -> bool:
     return bool(subjects and named and not subjects & named)
 
 
+def _blend(whole: Answer, asked: Sequence[Answer]) -> bool:
+    """Whether the whole of a question asking several things (`asked`: its parts' answers)
+    got an entry none of its parts did: a card matching bits of each ("CCA - exam" for duties,
+    pay and how long school is), where the first part's own answer should lead."""
+    if whole.entry is None or len(asked) < 2:
+        return False
+    return all(_family(answer.entry.id) != _family(whole.entry.id)
+               for answer in asked if answer.entry is not None)
+
+
 def _family(entry_id: str) -> str:
     """A certification part's card holds the whole certification ("certification:RHIT:fee"
     is "certification:RHIT" too): one of them is enough in an answer."""
@@ -265,6 +275,8 @@ class Engine:
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
         if not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
+        elif len(asked) == len(parts) and _blend(primary, asked):
+            primary = asked[0]  # "what do they do, what do they earn, how long is school"
         shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []
         for answer in found:

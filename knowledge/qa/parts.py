@@ -14,6 +14,7 @@ _SENTENCE_END = re.compile(r"[.?!;\n]+")
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
                            re.IGNORECASE)
 _JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
 MAX_PARTS = 6
 
 
@@ -28,8 +29,11 @@ def _content(text: str) -> int:
 
 
 def _asks(text: str) -> bool:
+    """Whether `text` starts like a question and asks something: a word with a topic, or three
+    words of which the topic is only in the stopwords ("where do they work")."""
     found = words(text)
-    return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
+    return bool(found) and found[0] in _QUESTION_START and (_content(text) >= 1
+                                                             or len(found) >= 3)
 
 
 def asks(part: str, text: str) -> bool:
@@ -54,12 +58,29 @@ def sentences(text: str) -> list[str]:
     return [*found, text[start:]]
 
 
+def _listed(sentence: str) -> list[str]:
+    """A comma list of questions split into them ("what do they do, what do they get paid, and
+    how long is school"); a piece that does not start like a question stays with the one before
+    it ("what do they earn in texas, florida or ohio")."""
+    pieces = [piece for piece in _COMMA.split(sentence) if piece.strip()]
+    if len(pieces) < 2 or not _asks(pieces[0]):
+        return [sentence]
+    joined = [pieces[0]]
+    for piece in pieces[1:]:
+        if _asks(piece):
+            joined.append(piece)
+        else:
+            joined[-1] = f"{joined[-1]}, {piece}"
+    return joined
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing."""
     parts: list[str] = []
     for sentence in sentences(text):
-        halves = _JOIN.split(sentence)
-        if len(halves) > 1 and _content(halves[0]) and all(map(_asks, halves[1:])):
+        halves = [piece for half in _JOIN.split(sentence) for piece in _listed(half)]
+        if len(halves) > 1 and (_content(halves[0]) or _asks(halves[0])) \
+                and all(map(_asks, halves[1:])):
             parts += halves
         elif _content(sentence):
             parts.append(sentence)
