@@ -85,6 +85,11 @@ def test_questions_with_several_typos_reach_their_card(question: str, entry: str
     assert _entry(question) == entry
 
 
+def test_a_swap_of_two_letters_counts_as_one_edit() -> None:
+    assert ENGINE.vocabulary.correct("strated") == "started"  # not "saturated"
+    assert _entry("hwo do i get strated in ehr") == "topic:how_to_become"
+
+
 def test_three_letters_without_a_vowel_are_no_stopword_unless_listed() -> None:
     assert "hha" in _words("what does an hha do")  # an acronym, not "haha"
 
@@ -128,6 +133,7 @@ def test_outlook_education_and_comparison_phrasings(question: str, entry: str) -
     "should i do an online or in-person program, which is better",
     "how much does an associate degree cost at a community college",
     "which college has the best him program",
+    "what are the best online ehr programs",
     "can i finish a nursing degree in 2 years",
 ])
 def test_school_names_rankings_costs_and_other_fields_are_declined(question: str) -> None:

@@ -454,10 +454,14 @@ class Vocabulary:
         return None
 
     def _long_typo(self, word: str) -> str | None:
+        """The closest known word with the same start; of those similar enough, the fewest
+        edits away first, a swap of two letters counting as one ("strated": "started", not
+        "saturated")."""
         found = process.extract(word, self._choices, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=8)
-        return next((candidate for candidate, _, _ in found if _same_start(word, candidate)),
-                    None)
+        fitting = [(OSA.distance(word, candidate), -score, candidate)
+                   for candidate, score, _ in found if _same_start(word, candidate)]
+        return min(fitting)[2] if fitting else None
 
     @staticmethod
     @lru_cache(maxsize=4096)
