@@ -138,3 +138,43 @@ def test_outlook_education_and_comparison_phrasings(question: str, entry: str) -
 ])
 def test_school_names_rankings_costs_and_other_fields_are_declined(question: str) -> None:
     assert not ENGINE.answer(question).answered
+
+
+def test_a_part_that_asks_on_its_own_keeps_no_earlier_intent() -> None:
+    answer = ENGINE.answer("what's the job like, what's the pay, is it remote?")
+    assert answer.entry is not None and answer.entry.id == "topic:duties"
+    assert [entry.id for entry in answer.also] == ["topic:salary_national", "topic:remote_work"]
+
+
+@pytest.mark.parametrize("question", ["what do they do", "whats the job like"])
+def test_what_they_do_asks_for_the_duties(question: str) -> None:
+    assert _entry(question) == "topic:duties"
+
+
+def test_three_asks_are_answered_in_their_order() -> None:
+    answer = ENGINE.answer("what do ehr specialists do? how much do they earn? how long is the "
+                           "training?")
+    assert answer.entry is not None and answer.entry.id == "topic:duties"
+    assert [entry.id for entry in answer.also] == ["topic:salary_national", "topic:how_long"]
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Duties, salary and outlook?", ["Duties", "salary", "outlook"]),
+    ("pay in texas, florida and ohio", ["pay in texas", "florida", "ohio"]),
+    ("salary and benefits", ["salary and benefits"]),  # two topics: one question
+    ("tell me the salary, the job outlook and the education needed",
+     ["tell me the salary, the job outlook and the education needed"]),
+])
+def test_a_list_of_three_topics_is_three_questions(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
+
+
+@pytest.mark.parametrize(("question", "entries"), [
+    ("duties, pay, outlook", ["topic:duties", "topic:salary_national", "topic:outlook"]),
+    ("texas, florida and ohio", ["state:TX", "state:FL", "state:OH"]),
+])
+def test_each_topic_of_a_list_is_answered_in_its_order(question: str,
+                                                       entries: list[str]) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.entry is not None
+    assert [answer.entry.id, *(entry.id for entry in answer.also)] == entries
