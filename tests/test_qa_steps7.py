@@ -178,3 +178,22 @@ def test_each_topic_of_a_list_is_answered_in_its_order(question: str,
     answer = ENGINE.answer(question)
     assert answer.entry is not None
     assert [answer.entry.id, *(entry.id for entry in answer.also)] == entries
+
+
+def test_a_swapped_stopword_beats_a_known_word_an_edit_away() -> None:
+    assert "how many years" in _words("how mnay yeras of shcool do i need")  # not "may"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Salary Expectations", "topic:salary_national"),
+    ("Average Salary: What To Expect", "topic:salary_national"),
+])
+def test_salary_expectations_ask_the_pay(question: str, entry: str) -> None:
+    assert _entry(question) == entry
+
+
+def test_which_to_choose_compares_but_choosing_a_school_is_declined() -> None:
+    answer = ENGINE.answer("RHIT or RHIA: Which Should You Choose?")
+    assert answer.entry is not None and answer.also
+    assert {answer.entry.id, answer.also[0].id} == {"certification:RHIT", "certification:RHIA"}
+    assert not ENGINE.answer("how do i choose a school").answered

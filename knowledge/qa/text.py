@@ -258,13 +258,13 @@ def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
 
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
-# Chat spellings of stopwords, vowels left out ("hw much" is "how much", "how lnog does it tak"
-# "take"): read as the word, so that the synonym phrases they start are found. A listed few, as
-# three letters without a vowel are as often an acronym ("hha") or a unit ("hrs").
+# Chat spellings of stopwords (and "mak"), vowels left out ("hw much" is "how much", "does it
+# tak" "take"): read as the word, so that the synonym phrases they start are found. A listed
+# few, as three letters without a vowel are as often an acronym ("hha") or a unit ("hrs").
 _CHAT_SPELLINGS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "tak": "take",
                    "wrk": "work", "mch": "much", "jst": "just", "frm": "from", "tht": "that",
                    "thn": "than", "wth": "with", "ned": "need", "shud": "should",
-                   "cud": "could", "wud": "would"}
+                   "cud": "could", "wud": "would", "mak": "make"}
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -497,7 +497,11 @@ class Vocabulary:
                 typo = len(word) > SHORT_WORD and not is_english(word)
                 fixed.append(self._long_typo(word) or word if typo else word)
             else:
-                fixed.append(self.correct(word) or self._stopword_of(word) or word)
+                # A stopword with two letters swapped before a known word an edit away
+                # ("mnay": "many", not "may").
+                stop = self._stopword_of(word)
+                swapped = stop is not None and sorted(stop) == sorted(word)
+                fixed.append(stop if swapped else self.correct(word) or stop or word)
         return " ".join(fixed)
 
     def _only_situation(self, raws: list[str], situation: frozenset[str],
