@@ -48,7 +48,12 @@ _YEARS_SPAN = re.compile(rf"\b(?:{_WITHIN} {_SPAN}(?:years?|yrs?)(?: or less)?|(
                          rf"(?:year|yr) or less|{_SPAN}(?:years?|yrs?) enough)\b{_NOT_EXPERIENCE}")
 _FINISHED = re.compile(r"\b(?:finish|finished|done|complete|completed|qualified|certified|"
                        r"trained|ready|graduate|graduated|become|enough|do (?:it|this|that|"
-                       r"everything|the whole thing)|get through)\b")
+                       r"everything|the whole thing)|get through|(?:degree|bachelors?|"
+                       r"associates?|masters?|programs?|course|certificate|training) "
+                       r"(?=in |within |under |less than ))\b")
+# A span of years in a pay question is experience or the future ("make in 5 years").
+_PAY_WORDS = re.compile(r"\b(?:make|makes|earn|earning|earnings|paid|pay|salary|money|wage|"
+                        r"wages|income)\b")
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
 _BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
@@ -339,7 +344,7 @@ def spoken_amounts(folded: str) -> str:
     low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
     future years", "done within 12 months" → "done how long"."""
     folded = _MONTHS_SPAN.sub("how long", folded)
-    if _FINISHED.search(folded):
+    if _FINISHED.search(folded) and not _PAY_WORDS.search(folded):
         folded = _YEARS_SPAN.sub("how long", folded)
     for pattern, meaning in _AMOUNTS:
         folded = pattern.sub(meaning, folded)
