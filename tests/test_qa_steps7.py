@@ -122,6 +122,10 @@ def test_each_of_three_asks_is_answered_the_first_leading() -> None:
 @pytest.mark.parametrize(("question", "entry"), [
     ("is this a good field to get into?", "topic:outlook"),
     ("is the field expanding", "topic:outlook"),
+    ("is ehr a good career path", "topic:outlook"),
+    ("worth going into health information?", "topic:outlook"),
+    ("Job Prospects For EHR Specialists", "topic:outlook"),
+    ("what is the career path", "topic:career_ladder"),
     ("what schooling does the government handbook list to get in", "topic:education"),
     ("medical coder vs ehr specialist whats the diff", "topic:ehr_vs_coder"),
 ])
