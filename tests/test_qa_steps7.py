@@ -40,6 +40,7 @@ def test_a_length_asked_as_a_yes_no_asks_how_long(typed: str, read: str) -> None
     "6 months of coding experience",  # an amount of experience
     "can i get certified with under a year of experience",
     "what will i make with a degree in 5 years",  # pay in the future
+    "what will i earn in 6 months",
 ])
 def test_a_span_that_is_no_length_of_training_stays(typed: str) -> None:
     assert "how long" not in spoken_amounts(typed)

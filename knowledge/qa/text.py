@@ -51,7 +51,7 @@ _FINISHED = re.compile(r"\b(?:finish|finished|done|complete|completed|qualified|
                        r"everything|the whole thing)|get through|(?:degree|bachelors?|"
                        r"associates?|masters?|programs?|course|certificate|training) "
                        r"(?=in |within |under |less than ))\b")
-# A span of years in a pay question is experience or the future ("make in 5 years").
+# A span in a pay question is experience or the future ("make in 5 years", "earn in 6 months").
 _PAY_WORDS = re.compile(r"\b(?:make|makes|earn|earning|earnings|paid|pay|salary|money|wage|"
                         r"wages|income)\b")
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
@@ -343,9 +343,10 @@ def spoken_amounts(folded: str) -> str:
     """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
     low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
     future years", "done within 12 months" → "done how long"."""
-    folded = _MONTHS_SPAN.sub("how long", folded)
-    if _FINISHED.search(folded) and not _PAY_WORDS.search(folded):
-        folded = _YEARS_SPAN.sub("how long", folded)
+    if not _PAY_WORDS.search(folded):
+        folded = _MONTHS_SPAN.sub("how long", folded)
+        if _FINISHED.search(folded):
+            folded = _YEARS_SPAN.sub("how long", folded)
     for pattern, meaning in _AMOUNTS:
         folded = pattern.sub(meaning, folded)
     return " ".join(folded.split())
