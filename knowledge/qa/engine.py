@@ -24,7 +24,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
-from knowledge.qa.parts import asks, question_parts
+from knowledge.qa.parts import asks, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import (
@@ -190,8 +190,18 @@ def _strays(part: Answer, whole: Answer) -> bool:
     """Whether a part's answer is about a subject (a certification, a state) other than the
     ones the whole question names ("is the RHIA hard? what's the pass rate": not the CEHRS's)."""
     subjects = part.entry.subjects if part.entry else frozenset()
-    named = whole.mentions.subjects
+    named = whole.mentions.subjects | set(whole.mentions.states)  # "texas, florida and ohio"
     return bool(subjects and named and not subjects & named)
+
+
+def _blend(whole: Answer, asked: Sequence[Answer]) -> bool:
+    """Whether the whole of a question asking several things (`asked`: its parts' answers)
+    got an entry none of its parts did: a card matching bits of each ("CCA - exam" for duties,
+    pay and how long school is), where the first part's own answer should lead."""
+    if whole.entry is None or len(asked) < 2:
+        return False
+    return all(_family(answer.entry.id) != _family(whole.entry.id)
+               for answer in asked if answer.entry is not None)
 
 
 def _family(entry_id: str) -> str:
@@ -285,7 +295,10 @@ class Engine:
         asked: list[Answer] = []
         prior = previous
         for part in parts:
-            answer = self._in_context(part, prior, normalized)
+            # A part that is a question of its own ("..., is it remote?") keeps the earlier
+            # part's state and certifications, not its intent (no "remote pay").
+            own = starts_question(part)
+            answer = self._in_context(part, prior, normalized, carry_intent=not own)
             if answer.answered or answer.gap:
                 prior = answer.read_as  # a part asking a missing fact is read on with, too
             if answer.answered and not _strays(answer, whole):
@@ -295,6 +308,11 @@ class Engine:
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
         if not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
+        elif len(asked) == len(parts) and (len(asked) > MAX_ALSO or _blend(primary, asked)):
+            # The asks answered in their order ("what do they do, what do they earn, how long
+            # is school"): the whole of three questions, or one its parts' cards do not hold,
+            # answers none of them first.
+            primary = asked[0]
         shown = {_family(primary.entry.id)} if primary.entry else set()
         also = []
         for answer in found:
@@ -328,8 +346,10 @@ class Engine:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
-    def _in_context(self, text: str, previous: str | None, normalized: str) -> Answer:
-        """`text` answered alone, or read with `previous` when it is a follow-up of it."""
+    def _in_context(self, text: str, previous: str | None, normalized: str,
+                    carry_intent: bool = True) -> Answer:
+        """`text` answered alone, or read with `previous` when it is a follow-up of it (with
+        `previous`'s intent when it has none of its own, unless `carry_intent` is off)."""
         if previous:
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
@@ -337,7 +357,7 @@ class Engine:
                 # follow-up with no intent of its own keeps the previous question's (unless it
                 # asks another measure: "how fast is that job growing").
                 earlier = self.intent_of(self.vocabulary.expand(previous[:MAX_QUESTION]))
-                if earlier is not None and keeps_intent(text) \
+                if earlier is not None and carry_intent and keeps_intent(text) \
                         and self.intent_of(self.vocabulary.expand(merged)) is None:
                     merged = f"{merged} {INTENT_WORDS[earlier]}"
                 found = self._answer(merged, normalized)

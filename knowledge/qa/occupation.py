@@ -1,7 +1,8 @@
 """The occupation's own names in a question ("electronic health records specialists", "medical
 records techs"): every question here is about the occupation, so its name says nothing about what
 is asked and must not pull a card whose title happens to hold it (a career stage, a
-certification). "What does an EHR specialist do" asks for the duties."""
+certification). "What does an EHR specialist do" (or, of them, "what do they do") asks for the
+duties."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ NAME_WORDS = frozenset({"electronic", "health", "medical", "record", "records", 
 # (Nor inside a longer name: "health records specialist" within "electronic health records…".)
 _NAME = re.compile(rf"\b(?<!certified )(?<!registered )(?<!electronic )(?<!medical )(?<!health )"
                    rf"(?:an? |the )?{_FIELD} {_WORKER}\b")
-_WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:an? |the )?{_FIELD} {_WORKER} (?:actually |really )?"
-                      r"do\b"
+_WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:(?:an? |the )?{_FIELD} {_WORKER}|they) "
+                      r"(?:actually |really )?do\b"
                       rf"|^what (?:is|are) (?:an? )?{_FIELD} {_WORKER}$")
 # "Where do EHR specialists work" asks where they work (the name goes, and with it the only
 # words that said where).

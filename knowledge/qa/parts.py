@@ -14,6 +14,10 @@ _SENTENCE_END = re.compile(r"[.?!;\n]+")
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
                            re.IGNORECASE)
 _JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
+_TOPIC_SEPARATOR = re.compile(r",\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
+MIN_TOPICS = 3
+MAX_TOPIC_WORDS = 3
 MAX_PARTS = 6
 
 
@@ -27,15 +31,20 @@ def _content(text: str) -> int:
     return sum(word not in STOPWORDS for word in words(text))
 
 
-def _asks(text: str) -> bool:
+def starts_question(text: str) -> bool:
+    """Whether `text` starts like a question and asks something: a word with a topic, or three
+    words of which the topic is only in the stopwords ("where do they work")."""
     found = words(text)
-    return bool(found) and found[0] in _QUESTION_START and _content(text) >= 1
+    return bool(found) and found[0] in _QUESTION_START and (_content(text) >= 1
+                                                             or len(found) >= 3)
 
 
 def asks(part: str, text: str) -> bool:
-    """Whether `part` of `text` is a question: it starts like one or ends with a question mark
-    there (a post's "i'm 34 and stuck in retail" is no question; "do i need a degree?" is)."""
-    return _asks(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None
+    """Whether `part` of `text` is a question: it starts like one, ends with a question mark
+    there (a post's "i'm 34 and stuck in retail" is no question; "do i need a degree?" is) or
+    is a topic of a list of them ("duties, pay, outlook")."""
+    return starts_question(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None \
+        or any(part in (_topics(sentence) or ()) for sentence in sentences(text))
 
 
 def sentences(text: str) -> list[str]:
@@ -54,12 +63,44 @@ def sentences(text: str) -> list[str]:
     return [*found, text[start:]]
 
 
+def _listed(sentence: str) -> list[str]:
+    """A comma list of questions split into them ("what do they do, what do they get paid, and
+    how long is school"); a piece that does not start like a question stays with the one before
+    it ("what do they earn in texas, florida or ohio")."""
+    pieces = [piece for piece in _COMMA.split(sentence) if piece.strip()]
+    if len(pieces) < 2 or not starts_question(pieces[0]):
+        return [sentence]
+    joined = [pieces[0]]
+    for piece in pieces[1:]:
+        if starts_question(piece):
+            joined.append(piece)
+        else:
+            joined[-1] = f"{joined[-1]}, {piece}"
+    return joined
+
+
+def _topics(sentence: str) -> list[str] | None:
+    """A list of three or more topics asked about without a question ("Duties, salary and
+    outlook?"): each topic, a few words long; None when it is no such list."""
+    pieces = [piece.strip() for piece in _TOPIC_SEPARATOR.split(sentence) if piece.strip()]
+    if len(pieces) < MIN_TOPICS or any(starts_question(piece) for piece in pieces):
+        return None
+    if all(_content(piece) and len(words(piece)) <= MAX_TOPIC_WORDS for piece in pieces):
+        return pieces
+    return None
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing."""
     parts: list[str] = []
     for sentence in sentences(text):
-        halves = _JOIN.split(sentence)
-        if len(halves) > 1 and _content(halves[0]) and all(map(_asks, halves[1:])):
+        topics = _topics(sentence)
+        if topics:
+            parts += topics
+            continue
+        halves = [piece for half in _JOIN.split(sentence) for piece in _listed(half)]
+        if len(halves) > 1 and (_content(halves[0]) or starts_question(halves[0])) \
+                and all(map(starts_question, halves[1:])):
             parts += halves
         elif _content(sentence):
             parts.append(sentence)

@@ -34,6 +34,27 @@ _AMOUNTS = (
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
+# A length asked as a yes/no ("can it be done within 12 months", "could i get qualified in 6
+# months", "is 2 years enough") asks how long it takes. Months, weeks and semesters are lengths;
+# a span of years only with a word of finishing (not "will there be jobs in 10 years"); never
+# an amount of experience ("under 2 years of experience").
+_SPAN = (r"(?:(?:like|about|around|just|only|roughly) )?(?:a|an|one|two|three|four|six|nine|"
+         r"twelve|a few|few|a couple(?: of)?|\d{1,2}(?: \d{1,2})?) ")
+_WITHIN = r"(?:in under|in less than|in|within|under|less than|inside(?: of)?)"
+_NOT_EXPERIENCE = r"(?! (?:of )?(?:experience|exp|work|working)\b)"
+_MONTHS_SPAN = re.compile(rf"\b(?:{_WITHIN} {_SPAN}(?:months?|mos|weeks?|wks|semesters?)"
+                          rf"(?: or (?:less|so))?|{_SPAN}(?:months?|weeks?|semesters?) "
+                          rf"(?:or less|enough))\b{_NOT_EXPERIENCE}")
+_YEARS_SPAN = re.compile(rf"\b(?:{_WITHIN} {_SPAN}(?:years?|yrs?)(?: or less)?|(?:a|one) "
+                         rf"(?:year|yr) or less|{_SPAN}(?:years?|yrs?) enough)\b{_NOT_EXPERIENCE}")
+_FINISHED = re.compile(r"\b(?:finish|finished|done|complete|completed|qualified|certified|"
+                       r"trained|ready|graduate|graduated|become|enough|do (?:it|this|that|"
+                       r"everything|the whole thing)|get through|(?:degree|bachelors?|"
+                       r"associates?|masters?|programs?|course|certificate|training) "
+                       r"(?=in |within |under |less than ))\b")
+# A span in a pay question is experience or the future ("make in 5 years", "earn in 6 months").
+_PAY_WORDS = re.compile(r"\b(?:make|makes|earn|earning|earnings|paid|pay|salary|money|wage|"
+                        r"wages|income)\b")
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
 _BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
@@ -62,6 +83,12 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"counselor|advisor|recruiter|someone|somebody|people|website|site|"
                       r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
                       r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
+# A heading's trailing choice of judgements ("Job Outlook - EHR Specialists: Positive or Not?",
+# "Salary Of EHR Specialists: Good Or Bad?") asks the plain question: the heading is what is
+# asked, the judgement words carry no topic. A choice that does ("Required or Optional?") stays.
+_JUDGEMENT = (r"(?:positive|negative|good|bad|great|poor|high|low|yes|no|not|true|false|fact|"
+              r"myth|real|fake|worth it|overrated|underrated|hype|legit|promising|bright|bleak)")
+_TRAILING_CHOICE = re.compile(rf"\b{_JUDGEMENT}(?: or {_JUDGEMENT})+$")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
 # actually do"): the "actually" goes, "what does ahima do" is left.
 _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b|it\b|one\b|"
@@ -293,6 +320,13 @@ def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
 
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
+# Chat spellings of stopwords (and "mak"), vowels left out ("hw much" is "how much", "does it
+# tak" "take"): read as the word, so that the synonym phrases they start are found. A listed
+# few, as three letters without a vowel are as often an acronym ("hha") or a unit ("hrs").
+_CHAT_SPELLINGS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "tak": "take",
+                   "wrk": "work", "mch": "much", "jst": "just", "frm": "from", "tht": "that",
+                   "thn": "than", "wth": "with", "ned": "need", "shud": "should",
+                   "cud": "could", "wud": "would", "mak": "make"}
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -368,7 +402,11 @@ def normalized_question(text: str, limit: int = 200) -> str:
 def spoken_amounts(folded: str) -> str:
     """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
     low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
-    future years"."""
+    future years", "done within 12 months" → "done how long"."""
+    if not _PAY_WORDS.search(folded):
+        folded = _MONTHS_SPAN.sub("how long", folded)
+        if _FINISHED.search(folded):
+            folded = _YEARS_SPAN.sub("how long", folded)
     for pattern, meaning in _AMOUNTS:
         folded = pattern.sub(meaning, folded)
     return " ".join(folded.split())
@@ -507,22 +545,55 @@ class Vocabulary:
         return None
 
     def _long_typo(self, word: str) -> str | None:
+        """The closest known word with the same start; of those similar enough, the fewest
+        edits away first, a swap of two letters counting as one ("strated": "started", not
+        "saturated")."""
         found = process.extract(word, self._choices, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=8)
-        return next((candidate for candidate, _, _ in found if _same_start(word, candidate)),
-                    None)
+        fitting = [(OSA.distance(word, candidate), -score, candidate)
+                   for candidate, score, _ in found if _same_start(word, candidate)]
+        return min(fitting)[2] if fitting else None
 
     @staticmethod
     @lru_cache(maxsize=4096)
-    def _stopword_typo(word: str) -> bool:
-        """A misspelled stopword: one edit away ("waht"), or, when short, its letters swapped
-        ("jbo")."""
+    def _stopword_of(word: str) -> str | None:
+        """The stopword a misspelled word stands for: one edit away ("waht"), or, when short,
+        its letters swapped ("jbo"); a chat spelling ("hw", "tak") too."""
+        if word in _CHAT_SPELLINGS:
+            return _CHAT_SPELLINGS[word]
         if len(word) < MIN_FUZZY_LENGTH - 1:
-            return False
+            return None
         found = process.extract(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1,
                                 limit=8)
-        return any(len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)
-                   for candidate, _, _ in found)
+        fitting = [candidate for candidate, _, _ in found
+                   if len(word) >= MIN_FUZZY_LENGTH or sorted(candidate) == sorted(word)]
+        # The likeliest first: the same first letter, then a letter missing ("wher": "where",
+        # not "when").
+        fitting.sort(key=lambda candidate: (not _same_start(word, candidate),
+                                            len(candidate) != len(word) + 1, candidate))
+        return next(iter(fitting), None)
+
+    def _typos_corrected(self, folded: str) -> str:
+        """Folded text with its misspelled words replaced by the known words or stopwords they
+        stand for ("how lnog" → "how long", "wher" → "where"), so that the synonym phrases,
+        the occupation's name and the framing are found in it too; other forms of a known word
+        are kept as typed."""
+        fixed = []
+        for word in folded.split():
+            if word in self.known or (word in STOPWORDS and word not in _CHAT_SPELLINGS):
+                fixed.append(word)
+            elif stem(word) in self._by_known_stem:
+                # A long typo sharing a known word's stem is that word's typo ("qualifed":
+                # "qualified", not "qualifications"); a real word is another form of it.
+                typo = len(word) > SHORT_WORD and not is_english(word)
+                fixed.append(self._long_typo(word) or word if typo else word)
+            else:
+                # A stopword with two letters swapped before a known word an edit away
+                # ("mnay": "many", not "may").
+                stop = self._stopword_of(word)
+                swapped = stop is not None and sorted(stop) == sorted(word)
+                fixed.append(stop if swapped else self.correct(word) or stop or word)
+        return " ".join(fixed)
 
     def _only_situation(self, raws: list[str], situation: frozenset[str],
                         phrases: bool) -> frozenset[str]:
@@ -566,9 +637,10 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = without_occupation(self._name_spelled(spoken_amounts(" ".join(words(text)))))
+        folded = without_occupation(spoken_amounts(self._typos_corrected(
+            self._name_spelled(" ".join(words(text))))))
         folded = _NAME_FRAMING.sub(" ", folded)
-        folded = _FRAMING.sub(" ", folded)
+        folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
@@ -588,8 +660,6 @@ class Vocabulary:
             if raw in STOPWORDS or raw in situation:
                 continue
             word = self.correct(raw)
-            if word is None and self._stopword_typo(raw):
-                continue  # "waht", "shoud": a misspelled word that carries no topic
             if word is None:
                 completions = self.complete(raw) if complete_last and position == len(raws) \
                     else ()
