@@ -37,6 +37,13 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
                     r"|employees|techs|technicians|clerks|coders)\b")
+# Counts no source gives: an organisation's members or staff, the hospitals or practices using a
+# system ("how many members does AHIMA have", "how many people work at the BLS", "how many
+# hospitals use Cerner").
+_UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|practices|users"
+                        r"|customers|staff|clients)\b"
+                        r"|\bhow many(?: \w+){0,2} (?:work|works|are employed|employed) "
+                        r"(?:at|for) (?:the )?\w+$|\b(?:its|their) (?:staff|employees)\b")
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
@@ -164,7 +171,9 @@ class Specifics:
         found = [forms for forms, _ in self._named_rules(rest)]
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
                   for number in percentiles(folded)]
-        if _COUNT.search(folded):
+        if _UNCOUNTED.search(folded):
+            found.append([_NOWHERE])
+        elif _COUNT.search(folded):
             found.append(_COUNTED)
         return found + _numbered(folded)
 

@@ -1,0 +1,82 @@
+"""Free-text answers (issue 12, round 7): an organisation or credential asked by its name alone
+or in a casual "what is that" shape, what a body does besides certifying, AHIMA's principles
+and EHR vendors one at a time, job aliases, and counts or facts about bodies no source gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.corpus import knowledge_engine
+from knowledge.qa.specifics import Specifics
+
+ENGINE = knowledge_engine()
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("nha whats that org", "topic:org_nha"),
+    ("ahima - what kind of group is it?", "topic:org_ahima"),
+    ("opm, what kind of outfit is that", "topic:org_opm"),
+    ("who even is himss lol", "topic:org_himss"),
+    ("cahiim??", "topic:org_cahiim"),
+    ("what does ahima do besides certifications", "topic:org_ahima"),
+    ("apart from the exams what else is ahima involved in", "topic:org_ahima"),
+    ("cehrs?", "certification:CEHRS"),
+])
+def test_a_name_asked_alone_gets_the_entry_it_heads(question: str, entry: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.answered and answer.entry.id == entry
+
+
+def test_a_name_with_something_else_asked_is_read_as_usual() -> None:
+    assert ENGINE._name_alone(ENGINE.vocabulary.expand("ahima membership cost"),
+                              "ahima membership cost") is None
+    assert ENGINE.answer("rhit exam fee").entry.id != "certification:RHIT"
+    assert ENGINE._name_alone(ENGINE.vocabulary.expand("how many members does ahima have"),
+                              "how many members does ahima have") is None
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("what does patient record accessibility mean in plain english", "topic:ahima_access"),
+    ("what does standardizing formats mean", "topic:ahima_formats"),
+    ("how do we keep records safe from hackers and tampering", "topic:ahima_security"),
+    ("tell me about cerner", "topic:vendor_cerner"),
+    ("whats in nextgen", "topic:vendor_nextgen"),
+    ("what is epic known for", "topic:vendor_epic"),
+    ("is health information technician just another name for this job",
+     "topic:what_is_ehr_specialist"),
+    ("what does an him manager actually do", "stage:manager"),
+])
+def test_one_principle_vendor_or_role_leads_with_its_own_card(question: str, entry: str) -> None:
+    assert ENGINE.answer(question).entry.id == entry
+
+
+def test_the_principle_cards_lead_with_the_principle_asked() -> None:
+    assert ENGINE.by_id["topic:ahima_access"].answer.startswith("Patient record accessibility")
+    assert ENGINE.by_id["topic:ahima_security"].answer.startswith("The privacy and security")
+
+
+@pytest.mark.parametrize("question", [
+    "how many members does ahima have",
+    "how many people work at the bls",
+    "how many hospitals use cerner",
+    "when was nha founded",
+    "who's the ceo of himss",
+])
+def test_counts_and_facts_about_a_body_no_source_gives_are_declined(question: str) -> None:
+    assert not ENGINE.answer(question).answered
+
+
+def test_counts_no_source_gives_match_no_answer_while_job_counts_need_a_count() -> None:
+    specifics = Specifics({})
+    nowhere = "(?!)"
+    assert specifics.named("how many members does ahima have")[0][0].pattern == nowhere
+    assert specifics.named("how many people work for the va")[0][0].pattern == nowhere
+    assert specifics.named("how many openings are there")[0][0].pattern != nowhere
+
+
+def test_a_follow_up_naming_another_body_asks_about_that_body() -> None:
+    assert ENGINE.answer("and nha?", previous="what does ahima do").entry.id == "topic:org_nha"
+    assert ENGINE.answer("and what about cerner's?", previous="what is epic known for") \
+        .entry.id == "topic:vendor_cerner"
+    assert ENGINE.answer("and rhit?", previous="cehrs exam fee").entry.id \
+        == "certification:RHIT:fee"
