@@ -80,3 +80,18 @@ def test_a_follow_up_naming_another_body_asks_about_that_body() -> None:
         .entry.id == "topic:vendor_cerner"
     assert ENGINE.answer("and rhit?", previous="cehrs exam fee").entry.id \
         == "certification:RHIT:fee"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("besides the rhit and rhia what does ahima do", "topic:org_ahima"),
+    ("is a health information technician the same as an ehr specialist",
+     "topic:what_is_ehr_specialist"),
+])
+def test_longer_exceptions_and_same_as_are_read_for_what_is_asked(question: str,
+                                                                  entry: str) -> None:
+    assert ENGINE.answer(question).entry.id == entry
+
+
+def test_which_group_hands_out_a_credential_gets_its_card_naming_the_body() -> None:
+    answer = ENGINE.answer("which group hands out the rhit")
+    assert answer.entry.id == "certification:RHIT" and "AHIMA" in answer.entry.answer

@@ -86,7 +86,7 @@ NAME_FILLER = frozenset({
     "federal", "official", "legit", "known", "famous", "called",
 })
 _NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?) "
-                        r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,3}")
+                        r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}")
 
 
 class Intent(StrEnum):

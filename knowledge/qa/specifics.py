@@ -42,6 +42,8 @@ _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|
 # hospitals use Cerner").
 _UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|practices|users"
                         r"|customers|staff|clients)\b"
+                        r"|\bhow many (?:employees|people|staff|workers) (?:does|do) (?:the )?\w+ "
+                        r"(?:have|employ)\b"
                         r"|\bhow many(?: \w+){0,2} (?:work|works|are employed|employed) "
                         r"(?:at|for) (?:the )?\w+$|\b(?:its|their) (?:staff|employees)\b")
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
