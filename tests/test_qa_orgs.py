@@ -95,3 +95,20 @@ def test_longer_exceptions_and_same_as_are_read_for_what_is_asked(question: str,
 def test_which_group_hands_out_a_credential_gets_its_card_naming_the_body() -> None:
     answer = ENGINE.answer("which group hands out the rhit")
     assert answer.entry.id == "certification:RHIT" and "AHIMA" in answer.entry.answer
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("what does an ehr trainer do all day", "side_path:trainer"),
+    ("what does a director of health information management handle", "stage:director"),
+    ("what does a him manager oversee", "stage:manager"),
+])
+def test_what_a_named_role_does_all_day_or_handles_is_that_roles_card(question: str,
+                                                                      entry: str) -> None:
+    assert ENGINE.answer(question).entry.id == entry
+
+
+def test_a_membership_price_needs_that_bodys_membership_with_a_figure() -> None:
+    assert not ENGINE.answer("how much is the ahima membership fee").answered
+    assert not ENGINE.answer("what does himss membership cost").answered
+    assert ENGINE.answer("how much is aapc membership").entry.id == "topic:org_aapc"
+    assert not Specifics({}).named("is aapc membership needed")

@@ -50,6 +50,22 @@ _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
 
+# A membership price asked ("how much is the ahima membership fee", "aapc dues") needs an answer
+# giving that body's membership with a figure: the sources price AAPC's alone.
+_MEMBERSHIP_PRICE = re.compile(r"\b(?:membership|dues)\b.*\b(?:fees?|costs?|price|prices|dues|"
+                               r"how much)\b|\b(?:fees?|costs?|price|prices|how much)\b.*"
+                               r"\b(?:membership|dues)\b|\b(?:what|whats) (?:are|is) \w+ dues\b")
+_BODIES = ("ahima", "himss", "nha", "aapc", "cahiim")
+
+
+def _membership_prices(folded: str) -> list[list[re.Pattern[str]]]:
+    """The membership prices a folded question asks, each as the form an answer gives it by."""
+    if not _MEMBERSHIP_PRICE.search(folded):
+        return []
+    bodies = [body for body in _BODIES if re.search(rf"\b{body}\b", folded)] or [r"\w+"]
+    return [[re.compile(rf"\b{body} membership\b(?: \w+){{0,6}} \d")] for body in bodies]
+
+
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
 # those or "how much".
@@ -177,7 +193,7 @@ class Specifics:
             found.append([_NOWHERE])
         elif _COUNT.search(folded):
             found.append(_COUNTED)
-        return found + _numbered(folded)
+        return found + _membership_prices(folded) + _numbered(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
         """The plain names (a place, an employer, an occupation: no other forms) a folded

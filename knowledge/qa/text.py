@@ -66,9 +66,12 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
 # actually do"): the "actually" goes, "what does ahima do" is left.
+# So does "what does an EHR trainer do all day", "what does a director of HIM handle": the
+# role named, not the duties' wording, says what is asked.
 _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?:an? |the )?(?!they\b|you\b|i\b|we\b|he\b|she\b|"
-                          r"it\b|one\b|people\b|someone\b)([a-z]+(?: [a-z]+){0,2}) "
-                          r"(?:actually|really) do\b")
+                          r"it\b|one\b|people\b|someone\b)([a-z]+(?: [a-z]+){0,4}) "
+                          r"(?:(?:actually|really) do|do (?:all day|every day|day to day|at work|"
+                          r"on the job)|handle|oversee|take care of)\b")
 # "What is Cerner good at", "what's NextGen best at" ask what a named thing is known for, not
 # what a worker should be good at (the skills).
 _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
