@@ -112,3 +112,9 @@ def test_a_membership_price_needs_that_bodys_membership_with_a_figure() -> None:
     assert not ENGINE.answer("what does himss membership cost").answered
     assert ENGINE.answer("how much is aapc membership").entry.id == "topic:org_aapc"
     assert not Specifics({}).named("is aapc membership needed")
+
+
+def test_a_name_asked_with_what_kind_of_body_it_is_needs_no_other_specific() -> None:
+    assert ENGINE.answer("is ahima like a union or a school or what").entry.id \
+        == "topic:org_ahima"
+    assert not ENGINE.answer("how many ppl use epic").answered

@@ -83,7 +83,8 @@ NAME_FILLER = frozenset({
     "group", "body", "bodies", "association", "agency", "company", "entity", "institution",
     "deal", "purpose", "offer", "offers", "involved", "else", "exist", "exists", "mean",
     "means", "meaning", "explain", "explained", "define", "definition", "govt", "government",
-    "federal", "official", "legit", "known", "famous", "called",
+    "federal", "official", "legit", "known", "famous", "called", "union", "school", "club",
+    "nonprofit", "charity", "business", "society", "board",
 })
 _NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?) "
                         r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}")
@@ -353,6 +354,12 @@ class Engine:
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
+        named_doc = self._name_alone(query, folded)
+        if named_doc is not None:
+            entry = self.entries[named_doc]
+            return Answer(Outcome.ANSWERED, normalized, entry=entry,
+                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
+                          mentions=mentions, read_as=text, coverage=1.0)
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
@@ -368,12 +375,6 @@ class Engine:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
         ranked = fitting
-        named_doc = self._name_alone(query, folded)
-        if named_doc is not None:
-            entry = self.entries[named_doc]
-            return Answer(Outcome.ANSWERED, normalized, entry=entry,
-                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
-                          mentions=mentions, read_as=text, coverage=1.0)
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
         # then the entry must cover more of the rest to be the answer.

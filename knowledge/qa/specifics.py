@@ -41,7 +41,7 @@ _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
 _UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|practices|users"
-                        r"|customers|staff|clients)\b"
+                        r"|customers|staff|clients)\b|\bhow many(?: \w+){0,3} (?:use|uses|using)\b"
                         r"|\bhow many (?:employees|people|staff|workers) (?:does|do) (?:the )?\w+ "
                         r"(?:have|employ)\b"
                         r"|\bhow many(?: \w+){0,2} (?:work|works|are employed|employed) "
