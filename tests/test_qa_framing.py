@@ -58,7 +58,7 @@ def test_a_length_of_degree_is_no_experience() -> None:
 
 def test_what_a_named_thing_does_or_is_good_at_is_about_that_thing() -> None:
     assert ENGINE.answer("what does ahima actually do").entry.id == "topic:org_ahima"
-    assert ENGINE.answer("what is cerner good at").entry.id == "topic:ehr_vendors"
+    assert ENGINE.answer("what is cerner good at").entry.id == "topic:vendor_cerner"
     assert ENGINE.answer("what should i be good at").entry.id == "topic:skills"
 
 

@@ -75,6 +75,20 @@ UNNAMED_SUBJECT = 0.8
 # The best-scored entries are re-ranked by how much of the question each one covers.
 RERANK = 10
 COVERAGE_POWER = 2
+# A question asking only what a name is ("nha whats that org", "cahiim??", "ahima - what kind of
+# group is it", "what does ahima do besides certifications") is answered by the entry that name
+# heads ("NHA - National Healthcareer Association"): these words ask what a body is or does,
+# and what follows "besides" / "apart from" / "other than" is what is not asked.
+NAME_FILLER = frozenset({
+    "org", "orgs", "organisation", "organisations", "organization", "organizations", "outfit",
+    "group", "body", "bodies", "association", "agency", "company", "entity", "institution",
+    "deal", "purpose", "offer", "offers", "involved", "else", "exist", "exists", "mean",
+    "means", "meaning", "explain", "explained", "define", "definition", "govt", "government",
+    "federal", "official", "legit", "known", "famous", "called", "union", "school", "club",
+    "nonprofit", "charity", "business", "society", "board",
+})
+_NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?) "
+                        r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}")
 
 
 class Intent(StrEnum):
@@ -253,6 +267,13 @@ class Engine:
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
+        # The name an entry's title starts with ("AHIMA - ...", "CEHRS - ..."): the first entry
+        # so titled (a certification's own card before its parts').
+        self._name_heads: dict[str, int] = {}
+        for doc, entry in enumerate(self.entries):
+            head = entry.title.split(" - ", 1)[0]
+            if head != entry.title and head.isalpha() and head.isupper():
+                self._name_heads.setdefault(head.lower(), doc)
         texts = [self._entry_texts(entry) for entry in self.entries]
         self.index = BM25Index([document_terms(text) for text in texts])
         self.vocabulary = Vocabulary(
@@ -350,7 +371,7 @@ class Engine:
                     carry_intent: bool = True) -> Answer:
         """`text` answered alone, or read with `previous` when it is a follow-up of it (with
         `previous`'s intent when it has none of its own, unless `carry_intent` is off)."""
-        if previous:
+        if previous and not self._another_body(text):
             merged = followup_text(previous[:MAX_QUESTION], text)
             if merged is not None:
                 # "and for technologists?" after a pay question asks about their pay: a
@@ -396,6 +417,12 @@ class Engine:
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
+        named_doc = self._name_alone(query, folded)
+        if named_doc is not None:
+            entry = self.entries[named_doc]
+            return Answer(Outcome.ANSWERED, normalized, entry=entry,
+                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
+                          mentions=mentions, read_as=text, coverage=1.0)
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
@@ -435,6 +462,23 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _another_body(self, text: str) -> bool:
+        """Whether a follow-up only names a body other than a certification ("and nha?" after
+        "what does ahima do"): it asks what that body is, not the previous question again."""
+        query = self.vocabulary.expand(text)
+        if find_mentions(text, [word.text for word in query]).certs:
+            return False  # "and rhit?" after a fee question asks the RHIT fee
+        return self._name_alone(query, " ".join(words(text))) is not None
+
+    def _name_alone(self, query: Sequence[QueryWord], folded: str) -> int | None:
+        """The entry a question asking only what a name is heads (NAME_FILLER), else None."""
+        if _NOT_ASKED.search(folded):
+            query = self.vocabulary.expand(_NOT_ASKED.sub(" ", folded))
+        asked = {word.text for word in query} - NAME_FILLER
+        if len(asked) != 1:
+            return None
+        return self._name_heads.get(asked.pop())
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str, names: list[list[re.Pattern[str]]], pay: bool) -> bool:

@@ -36,10 +36,19 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
-                    r"|employees|staff|techs|technicians|clerks|coders)\b")
+                    r"|employees|techs|technicians|clerks|coders)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
+# Counts no source gives: an organisation's members or staff, the hospitals or practices using a
+# system ("how many members does AHIMA have", "how many people work at the BLS", "how many
+# hospitals use Cerner").
+_UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|practices|users"
+                        r"|customers|staff|clients)\b|\bhow many(?: \w+){0,3} (?:use|uses|using)\b"
+                        r"|\bhow many (?:employees|people|staff|workers) (?:does|do) (?:the )?\w+ "
+                        r"(?:have|employ)\b"
+                        r"|\bhow many(?: \w+){0,2} (?:work|works|are employed|employed) "
+                        r"(?:at|for) (?:the )?\w+$|\b(?:its|their) (?:staff|employees)\b")
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
@@ -55,7 +64,7 @@ _DUES = re.compile(r"\bdues\b|\bmembership (?:fees?|costs?|prices?|rates?)\b"
 _MEMBERSHIP_AMOUNT = r"(?:membership|dues)\b(?: \w+){0,5} \d+"
 # The bodies whose membership is asked about: the amount must be that body's ("AHIMA membership"
 # is not answered by AAPC's dues).
-_BODIES = ("ahima", "aapc", "nha", "himss")
+_BODIES = ("ahima", "aapc", "nha", "himss", "cahiim")
 
 
 def _dues_forms(folded: str) -> list[re.Pattern[str]]:
@@ -224,7 +233,9 @@ class Specifics:
         found = [forms for forms, _ in self._named_rules(rest)]
         found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
                   for number in percentiles(folded)]
-        if _COUNT.search(folded):
+        if _UNCOUNTED.search(folded):
+            found.append([_NOWHERE])
+        elif _COUNT.search(folded):
             found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))

@@ -70,11 +70,14 @@ _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|
 # So does what someone else said ("i read online that...", "my friend said...") and asking for
 # the bare figure ("just give me the number").
 _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) much|"
+                      r"care (?:so much |that much |a lot )?about|"
                       r"is (?:that|this|it) (?:true|correct|legit)|"
                       r"(?:give|tell|show) me (?:just )?(?:the |a )?(?:number|figure|"
                       r"straight answer|short answer|bottom line)(?! of)|just the number|"
                       r"give it to me straight|straight up|no fluff|short version|tl ?dr|"
                       r"be (?:honest|real|straight)|common(?:ly asked)? questions?|"
+                      r"(?:in )?(?:plain|simple|everyday|normal) (?:english|terms|words|language)|"
+                      r"(?:in )?laymans? terms|eli5|"
                       r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
@@ -91,8 +94,12 @@ _JUDGEMENT = (r"(?:positive|negative|good|bad|great|poor|high|low|yes|no|not|tru
 _TRAILING_CHOICE = re.compile(rf"\b{_JUDGEMENT}(?: or {_JUDGEMENT})+$")
 # "What does AHIMA actually do" asks what AHIMA is, not an EHR specialist's duties ("what do they
 # actually do"): the "actually" goes, "what does ahima do" is left.
-_WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?!they\b|you\b|i\b|we\b|he\b|she\b|it\b|one\b|"
-                          r"people\b|someone\b)([a-z]+) (?:actually|really) do\b")
+# So does "what does an EHR trainer do all day", "what does a director of HIM handle": the
+# role named, not the duties' wording, says what is asked.
+_WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?:an? |the )?(?!they\b|you\b|i\b|we\b|he\b|she\b|"
+                          r"it\b|one\b|people\b|someone\b)([a-z]+(?: [a-z]+){0,4}) "
+                          r"(?:(?:actually|really) do|do (?:all day|every day|day to day|at work|"
+                          r"on the job)|handle|oversee|take care of)\b")
 # "What is Cerner good at", "what's NextGen best at" ask what a named thing is known for, not
 # what a worker should be good at (the skills).
 _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
