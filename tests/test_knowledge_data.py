@@ -168,3 +168,23 @@ def test_unreadable_yaml_and_missing_file(tmp_path: Path) -> None:
     (target / "topics.yaml").unlink()
     with pytest.raises(KnowledgeDataError, match=r"topics\.yaml.*file not found"):
         load_from(target)
+
+
+class _KeysOnce(yaml.SafeLoader):
+    """A YAML loader that fails on a key written twice in one mapping (PyYAML keeps the last
+    silently, so a merge that doubles a block or a second spelling of a key goes unseen)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            assert key not in seen, f"{node.start_mark.name}: key {key!r} twice " \
+                                    f"(line {key_node.start_mark.line + 1})"
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in DATA_DIR.iterdir()
+                                        if path.name.endswith(".yaml")))
+def test_no_data_file_writes_a_key_twice(name: str) -> None:
+    yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=_KeysOnce)
