@@ -9,7 +9,6 @@ import pytest
 from knowledge.profile import Certification, Profile
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.followup import followup_text, keeps_intent, slot_followup
-from knowledge.qa.mentions import Mentions, find_mentions
 from knowledge.qa.personal import (
     PersonalKind,
     applies,
@@ -18,20 +17,9 @@ from knowledge.qa.personal import (
     personal_kind,
     renewal_rules,
 )
-from knowledge.qa.text import words
+from tests.qa_answers import answered_after, mentions
 
 ENGINE = knowledge_engine()
-
-
-def answered_after(previous: str, question: str) -> str | None:
-    """The id of the entry that answers `question` asked after `previous`."""
-    answer = ENGINE.answer(question, previous=previous)
-    return answer.entry.id if answer.answered and answer.entry is not None else None
-
-
-def mentions(question: str) -> Mentions:
-    """What the question names, read from it alone."""
-    return find_mentions(question, words(question))
 
 
 @pytest.mark.parametrize(("previous", "question", "entry_id"), [

@@ -11,14 +11,9 @@ from handlers.pay_check import pay_check_text
 from knowledge.pay_check import Position, StatedPay, check_pay, judged_pay
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.text import reframed
+from tests.qa_answers import answered_by
 
 ENGINE = knowledge_engine()
-
-
-def answered_by(question: str) -> str | None:
-    """The id of the entry that answers `question`; None when it is not answered."""
-    answer = ENGINE.answer(question)
-    return answer.entry.id if answer.answered and answer.entry else None
 
 
 @pytest.mark.parametrize("question", ["how much do eletronic helth records specialists earn",

@@ -9,14 +9,9 @@ import pytest
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.parts import question_parts
 from knowledge.qa.text import Vocabulary
+from tests.qa_answers import answered_by
 
 ENGINE = knowledge_engine()
-
-
-def answered_by(question: str) -> str | None:
-    """The id of the entry that answers `question`; None when it is not answered."""
-    answer = ENGINE.answer(question)
-    return answer.entry.id if answer.answered and answer.entry is not None else None
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [

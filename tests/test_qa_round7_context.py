@@ -11,7 +11,7 @@ from knowledge.profile import Certification, Profile
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.followup import followup_text, ladder_followup, slot_followup
 from knowledge.qa.ladder import DOWN, UP, move, named_stage, neighbour, own_stage, stages
-from knowledge.qa.mentions import Mentions, find_mentions
+from knowledge.qa.mentions import Mentions
 from knowledge.qa.personal import (
     PersonalKind,
     answers_unnamed,
@@ -23,18 +23,9 @@ from knowledge.qa.personal import (
     target_card,
 )
 from knowledge.qa.text import words
+from tests.qa_answers import answered_after, mentions
 
 ENGINE = knowledge_engine()
-
-
-def answered_after(previous: str, question: str) -> str | None:
-    """The id of the entry that answers `question` asked after `previous`."""
-    answer = ENGINE.answer(question, previous=previous)
-    return answer.entry.id if answer.answered and answer.entry is not None else None
-
-
-def mentions(question: str) -> Mentions:
-    return find_mentions(question, words(question))
 
 
 def folded(question: str) -> str:

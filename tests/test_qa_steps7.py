@@ -10,17 +10,13 @@ import pytest
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.parts import question_parts
 from knowledge.qa.text import spoken_amounts
+from tests.qa_answers import answered_by
 
 ENGINE = knowledge_engine()
 
 
 def _words(question: str) -> list[str]:
     return [word.text for word in ENGINE.vocabulary.expand(question)]
-
-
-def _entry(question: str) -> str | None:
-    answer = ENGINE.answer(question)
-    return answer.entry.id if answer.answered and answer.entry else None
 
 
 @pytest.mark.parametrize(("typed", "read"), [
@@ -52,7 +48,7 @@ def test_a_span_that_is_no_length_of_training_stays(typed: str) -> None:
     ("can i get qualified in 6 months??", "topic:how_long"),
 ])
 def test_a_length_asked_as_a_yes_no_gets_the_how_long_card(question: str, entry: str) -> None:
-    assert _entry(question) == entry
+    assert answered_by(question) == entry
 
 
 def test_a_headings_trailing_choice_of_judgements_carries_no_topic() -> None:
@@ -69,7 +65,7 @@ def test_a_headings_trailing_choice_of_judgements_carries_no_topic() -> None:
 ])
 def test_a_faq_heading_with_a_choice_reads_as_the_plain_question(question: str,
                                                                  entry: str) -> None:
-    assert _entry(question) == entry
+    assert answered_by(question) == entry
 
 
 def test_typos_are_corrected_before_the_synonym_phrases_are_found() -> None:
@@ -85,12 +81,12 @@ def test_typos_are_corrected_before_the_synonym_phrases_are_found() -> None:
     ("hw mch do ehr specalists mkae", "topic:salary_national"),
 ])
 def test_questions_with_several_typos_reach_their_card(question: str, entry: str) -> None:
-    assert _entry(question) == entry
+    assert answered_by(question) == entry
 
 
 def test_a_swap_of_two_letters_counts_as_one_edit() -> None:
     assert ENGINE.vocabulary.correct("strated") == "started"  # not "saturated"
-    assert _entry("hwo do i get strated in ehr") == "topic:how_to_become"
+    assert answered_by("hwo do i get strated in ehr") == "topic:how_to_become"
 
 
 def test_three_letters_without_a_vowel_are_no_stopword_unless_listed() -> None:
@@ -131,7 +127,7 @@ def test_each_of_three_asks_is_answered_the_first_leading() -> None:
     ("medical coder vs ehr specialist whats the diff", "topic:ehr_vs_coder"),
 ])
 def test_outlook_education_and_comparison_phrasings(question: str, entry: str) -> None:
-    assert _entry(question) == entry
+    assert answered_by(question) == entry
 
 
 @pytest.mark.parametrize("question", [
@@ -158,7 +154,7 @@ def test_a_part_that_asks_on_its_own_keeps_no_earlier_intent() -> None:
 
 @pytest.mark.parametrize("question", ["what do they do", "whats the job like"])
 def test_what_they_do_asks_for_the_duties(question: str) -> None:
-    assert _entry(question) == "topic:duties"
+    assert answered_by(question) == "topic:duties"
 
 
 def test_three_asks_are_answered_in_their_order() -> None:
@@ -199,7 +195,7 @@ def test_a_swapped_stopword_beats_a_known_word_an_edit_away() -> None:
     ("Average Salary: What To Expect", "topic:salary_national"),
 ])
 def test_salary_expectations_ask_the_pay(question: str, entry: str) -> None:
-    assert _entry(question) == entry
+    assert answered_by(question) == entry
 
 
 def test_which_to_choose_compares_but_choosing_a_school_is_declined() -> None:

@@ -9,14 +9,9 @@ from handlers.ask import ENGINE_KEY
 from knowledge.qa.corpus import knowledge_engine
 from knowledge.qa.parts import question_parts
 from tests.harness import BotHarness, replies
+from tests.qa_answers import answered_by
 
 ENGINE = knowledge_engine()
-
-
-def answered_by(question: str) -> str | None:
-    """The id of the entry that answers `question`; None when it is not answered."""
-    answer = ENGINE.answer(question)
-    return answer.entry.id if answer.answered and answer.entry else None
 
 
 @pytest.mark.parametrize("text", ["ehr pay in washington d.c.", "pay in the U.S. e.g. for RHIT",
