@@ -84,7 +84,7 @@ def test_cards_cover_every_kind_and_render_every_figure() -> None:
     all_cards = cards()
     kinds = {card.kind for card in all_cards}
     assert kinds == {"topic", "certification", "cert_aspect", "stage", "side_path", "state",
-                     "figure", "federal"}
+                     "figure", "federal", "advice", "overview"}
     assert len({card.id for card in all_cards}) == len(all_cards)
     for card in all_cards:
         assert "[fig:" not in card.text and card.sources
