@@ -263,6 +263,7 @@ class Engine:
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         self._about_pay = [self.specifics.about_pay(folded) for folded in self._folded]
+        self._pay_titled = [self.specifics.about_pay(title) for title in self._titles]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -432,8 +433,12 @@ class Engine:
         # A name asked with an amount ("what does Epic pay") needs an entry about it.
         names = self.specifics.priced(" ".join(words(asked)))
         pay = self.specifics.asks_pay(folded)
+        # What someone does is not answered by a card on pay ("what does a senior specialist
+        # do": the stage, not pay by stage).
+        work = self.specifics.asks_work(folded)
         fitting = [item for item in ranked
-                   if self._fits(item.doc, named, mentions, folded, names, pay)]
+                   if self._fits(item.doc, named, mentions, folded, names, pay)
+                   and not (work and self._pay_titled[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -498,7 +503,9 @@ class Engine:
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap):
             return False
-        if self._about[doc] and not self.specifics.answers(self._about[doc], question):
+        # A card about a kind of specific the question asks too (a head count) fits it.
+        about = [forms for forms in self._about[doc] if forms not in named]
+        if about and not self.specifics.answers(about, question):
             return False
         if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
                 and not mentions.subjects <= entry.subjects:

@@ -28,6 +28,19 @@ _WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:(?:an? |the )?{_FIELD} {_WORKER}|
 # words that said where).
 _WHERE_WORK = re.compile(rf"\bwhere (?:do|does|can|could|would) (?:an? |the )?{_FIELD} {_WORKER} "
                          r"(?:usually |typically |mostly |normally )?work\b")
+# A head count of the occupation ("how many medical records specialists are there", "how many
+# ppl work in this field") asks how many jobs there are; not a count at a body or agency ("how
+# many people work at the BLS", "how many people does the VA employ") or of holders.
+_HEAD_COUNT = re.compile(rf"\bhow many (?:(?:an? |the )?{_FIELD} {_WORKER}\b"
+                         r"(?! (?:does|do|at|for)\b)"
+                         rf"|{_WORKER}(?= (?:work|are employed|(?:are|r) there)\b"
+                         r"(?! (?:at|for)\b)))"
+                         r"(?: (?:work|are employed|(?:are|r) there))?"
+                         r"(?: in (?:this|the) (?:field|job|us|usa|country|united states))?")
+# The need for the occupation ("is there a need for ehr people", "is the need for records
+# specialists going up") is the demand for it.
+_NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the )?{_FIELD} "
+                       rf"{_WORKER}\b")
 # A comparison with another occupation needs both names ("are coders and EHR specialists the same").
 _COMPARING = frozenset({"vs", "versus", "difference", "different", "differ", "same", "compare",
                         "compared", "coder", "coders", "coding"})
@@ -43,8 +56,10 @@ def names_occupation(folded: str) -> bool:
 
 def without_occupation(folded: str) -> str:
     """Folded question text with the occupation's names dropped, unless nothing else is asked;
-    "what does an EHR specialist do" reads as "duties"."""
+    "what does an EHR specialist do" reads as "duties", a head count of them as jobs, the need
+    for them as demand."""
     folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
+    folded = _NEED_FOR.sub("demand", _HEAD_COUNT.sub("how many jobs ", folded))
     if _COMPARING & set(folded.split()):
         return folded
     stripped = " ".join(_NAME.sub(" ", folded).split())

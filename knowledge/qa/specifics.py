@@ -35,11 +35,23 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
                           r"|\bstarting (?:gs )?grade\b")
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
-_COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|specialists|workers"
-                    r"|employees|techs|technicians|clerks|coders)\b")
+_COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
+                    r"|specialists|workers|employees|techs|technicians|clerks|coders)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
+# The future past the projections' end (2034): "in 20 years", "30 yrs from now", "in a few
+# decades" (not "over the next decade", nor "20 years of experience").
+_FAR = r"(?:1[1-9]|[2-9]\d|fifteen|twenty(?: five)?|thirty|forty|fifty)"
+_FAR_FUTURE = re.compile(rf"\b(?:in|within|over) (?:the )?(?:next |coming )?"
+                         rf"(?:{_FAR} (?:years?|yrs?)"
+                         r"|(?:a few |a couple of |two |three |several )?decades)\b"
+                         r"(?! (?:of )?(?:experience|exp|work|working)\b)"
+                         rf"|\b{_FAR} (?:years?|yrs?) (?:from now|down the (?:road|line))\b")
+# The workers' ages ("how old is the typical EHR specialist", "average age"): no source gives
+# them (not how old one must be, or is too old, to start).
+_AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
+                  r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
@@ -118,6 +130,13 @@ _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
 _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|income|mean|median"
                         r"|a year|an hour)\b")
+
+
+# What someone does ("what does a senior specialist do", "what does a trainer handle"), asked
+# without an amount: their work, which a card on pay alone does not describe.
+_WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |the )?"
+                   r"(?!they\b|you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+){0,4} (?:actually |really "
+                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work)?$")
 
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
@@ -243,7 +262,7 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
-        if _EXAM_DATES.search(folded):
+        if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded):
             found.append([_NOWHERE])
         return found + _numbered(folded)
 
@@ -261,6 +280,11 @@ class Specifics:
     def asks_pay(folded: str) -> bool:
         """Whether a folded question asks what someone earns."""
         return bool(_ASKS_PAY.search(folded))
+
+    @staticmethod
+    def asks_work(folded: str) -> bool:
+        """Whether a folded question asks what someone does, and no amount."""
+        return bool(_WORK.search(folded)) and not _AMOUNT.search(folded)
 
     @staticmethod
     def about_pay(folded_answer: str) -> bool:

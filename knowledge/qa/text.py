@@ -86,6 +86,11 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"counselor|advisor|recruiter|someone|somebody|people|website|site|"
                       r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
                       r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
+# "Is problem solving a big part of it" asks how much the thing named matters, not the duties
+# ("part of it" reads as tasks); "what's the main part of the job" still asks the duties.
+_BIG_PART = re.compile(r"^(is|are|would|will) (.+?) (?:be )?(?:an? )?(?:big|large|huge|major"
+                       r"|main|key|important) (?:part|piece) of (?:it|the job|this job|the work"
+                       r"|this work|the role|what they do)$")
 # A heading's trailing choice of judgements ("Job Outlook - EHR Specialists: Positive or Not?",
 # "Salary Of EHR Specialists: Good Or Bad?") asks the plain question: the heading is what is
 # asked, the judgement words carry no topic. A choice that does ("Required or Optional?") stays.
@@ -177,6 +182,13 @@ _MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
 # Two or more federal agencies set side by side on pay with "most", "best", "more"... ("which of
 # SSA, VA, HHS pays most", "does the VA pay more than the SSA") ask which agency pays best (not
 # "better benefits at the VA or SSA", "more jobs at the VA or HHS").
+# Pay asked of no one but "they" or the occupation, whose name is gone by then ("what do they
+# make", "how much do they get"): the typical pay - "make" alone is no factor that makes pay.
+_THEIR_PAY = re.compile(r"^(?:so |and |but |ok )?(?:what|(how much)) (?:do|does|did|would|will|can"
+                        r"|could) (?:they |people |ppl |folks )?(?:make|earn|get paid|take home"
+                        r"|bring home|(?<=^how much do they )get|(?<=^how much do )get)"
+                        r"(?: a year| per year| yearly| annually| on average| usually"
+                        r"| typically)?$")
 _AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affairs": "va",
              "hhs": "hhs", "health and human services": "hhs"}
 _AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
@@ -348,6 +360,11 @@ MIN_PREFIX = 2
 MAX_COMPLETIONS = 8
 
 
+# The bodies' short names: a short word one letter off is the name ("himms": HIMSS, not "hims";
+# "ahina": AHIMA), before any other known word as near.
+_BODY_NAMES = frozenset({"ahima", "himss", "aapc", "cahiim"})
+
+
 # Letters that sound alike: a short word may differ from a known one by one of these ("epik").
 _SOUND_ALIKE = frozenset({frozenset("ck"), frozenset("kq"), frozenset("sz"), frozenset("iy")})
 
@@ -425,10 +442,12 @@ _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 
 def _pay_framing(folded: str) -> str:
-    """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect
-    is the pay, a bump in pay a raise, the middle of the pay scale the median, "where do they
-    make the most" (or the least) which state, the bottom state the lowest-paying one, both ends
-    of the pay scale the range, two agencies compared which agency pays best."""
+    """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect,
+    or of "they" alone, is the pay, a bump in pay a raise, the middle of the pay scale the
+    median, "where do they make the most" (or the least) which state, the bottom state the
+    lowest-paying one, both ends of the pay scale the range, two agencies compared which agency
+    pays best."""
+    folded = _THEIR_PAY.sub(lambda found: f"{found[1] or ''} typical salary", folded)
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
     folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
     folded = _BUMP.sub(lambda found: f"raise {found[1] or found[2]}", folded)
@@ -543,6 +562,10 @@ class Vocabulary:
     def _short_typo(self, word: str) -> str | None:
         found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=1,
                                 limit=8)
+        body = next((candidate for candidate, _, _ in found
+                     if candidate in _BODY_NAMES and _same_start(word, candidate)), None)
+        if body is not None:
+            return body
         for candidate, _, _ in found:
             if not _same_start(word, candidate):
                 continue
@@ -648,6 +671,7 @@ class Vocabulary:
             self._name_spelled(" ".join(words(text))))))
         folded = _NAME_FRAMING.sub(" ", folded)
         folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
+        folded = _BIG_PART.sub(r"\1 \2 important", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
