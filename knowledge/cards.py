@@ -80,22 +80,29 @@ def _cert_text(cert: CertificationInfo, first: str = "", leave: tuple[str, ...] 
     aspects = _cert_aspects(cert)
     kept = [note for note in cert.notes if not (leave and note.text.startswith(leave))]
     own = [note.text for note in kept if note.text.startswith(PART_NOTES.get(first, ()))]
-    lead = [f"{first.capitalize()}: {aspects[first]}"] if first in aspects else []
-    parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != first]
+    field = NOTE_FIELDS.get(first, first)
+    lead = [f"{field.capitalize()}: {aspects[field]}"] if field in aspects else []
+    parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != field]
     notes = " ".join(note.text for note in kept if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
-        return " ".join([" ".join([*lead, *own]), opening, *parts, notes]).strip()
+        told = [*own, *lead] if first in NOTE_FIELDS else [*lead, *own]
+        return " ".join([" ".join(told), opening, *parts, notes]).strip()
     return " ".join([opening, *parts, notes]).strip()
 
 
 # A note that begins so belongs with that part: it follows the part on the part's own card.
-PART_NOTES = {"renewal": ("Recertification fee",),
+RENEWAL_FEE_NOTES = ("Recertification fee", "Renewal dues")
+PART_NOTES = {"renewal": RENEWAL_FEE_NOTES, "renewal_fee": RENEWAL_FEE_NOTES,
               "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains"),
               "retake": ("Retake",), "pass_rate": ("First-time pass rate",)}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule",
-                     "retake": "waiting period before a retake", "pass_rate": "pass rate"}
+                     "retake": "waiting period before a retake", "pass_rate": "pass rate",
+                     "renewal_fee": "renewal fee"}
+# A note part told with a field: its notes lead, that field's text right after them (a renewal
+# fee question gets the fee first, then the renewal rule).
+NOTE_FIELDS = {"renewal_fee": "renewal"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
@@ -103,8 +110,7 @@ CERT_ASPECT_WORDS = {
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
              "minutes", "hours", "test", "hard", "difficult", "score", "domains"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
-                "renewal fee", "recertification fee"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
 }
 # Parts that are notes, not fields: the retake rule (a note starting "Retake") and the pass
 # rate. Every certification has a card for each, standing for a missing fact where no note
@@ -114,6 +120,8 @@ NOTE_PARTS = {
                "how long to wait", "how soon", "second attempt"),
     "pass_rate": ("pass rate", "passing rate", "first time pass rate", "how many pass",
                   "fail rate", "failure rate"),
+    "renewal_fee": ("renewal fee", "recertification fee", "renewal cost", "cost to renew",
+                    "how much to renew", "renewal dues", "recert fee"),
 }
 # A known pass rate leads the exam's card (a note of the exam part): its own card only stands
 # for a missing one.

@@ -30,7 +30,7 @@ Premium = Annotated[float, Field(ge=0, le=0.5)]
 Money = Annotated[int, Field(gt=0, lt=1_000_000)]
 
 SourceKind = Literal["official", "third-party", "industry-guide"]
-Unit = Literal["USD/year", "USD/hour", "percent", "jobs", "openings/year"]
+Unit = Literal["USD/year", "USD/hour", "USD/2 years", "percent", "jobs", "openings/year"]
 Level = Literal["entry", "mid", "advanced"]
 
 
