@@ -190,7 +190,7 @@ def _topic_text(text: str, kb: Knowledge) -> str:
 def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards: list[Card] = [
         Card(f"topic:{t.id}", "topic", t.title, _topic_text(t.answer, kb), t.keywords,
-             t.sources, t.command)
+             t.sources, t.command, t.gap)
         for t in kb.topics
     ]
     cards += [

@@ -490,6 +490,8 @@ class Topic(Frozen):
     sources: tuple[Id, ...] = Field(min_length=1)
     related: tuple[Id, ...] = ()
     command: Annotated[str, StringConstraints(pattern=r"^/[a-z]+( .+)?$")]
+    # Set when the topic stands for a fact the sources lack: the sentence saying so.
+    gap: str = ""
 
 
 class TopicsFile(Frozen):
