@@ -80,14 +80,12 @@ def _cert_text(cert: CertificationInfo, first: str = "", leave: tuple[str, ...] 
     aspects = _cert_aspects(cert)
     kept = [note for note in cert.notes if not (leave and note.text.startswith(leave))]
     own = [note.text for note in kept if note.text.startswith(PART_NOTES.get(first, ()))]
-    field = NOTE_FIELDS.get(first, first)
-    lead = [f"{field.capitalize()}: {aspects[field]}"] if field in aspects else []
-    parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != field]
+    lead = [f"{first.capitalize()}: {aspects[first]}"] if first in aspects else []
+    parts = [f"{name.capitalize()}: {text}" for name, text in aspects.items() if name != first]
     notes = " ".join(note.text for note in kept if note.text not in own)
     opening = f"{cert.name} ({cert.body_name}, {cert.body}). {cert.summary}"
     if first:
-        told = [*own, *lead] if first in NOTE_FIELDS else [*lead, *own]
-        return " ".join([" ".join(told), opening, *parts, notes]).strip()
+        return " ".join([" ".join([*lead, *own]), opening, *parts, notes]).strip()
     return " ".join([opening, *parts, notes]).strip()
 
 
@@ -100,9 +98,6 @@ CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule",
                      "retake": "waiting period before a retake", "pass_rate": "pass rate",
                      "renewal_fee": "renewal fee"}
-# A note part told with a field: its notes lead, that field's text right after them (a renewal
-# fee question gets the fee first, then the renewal rule).
-NOTE_FIELDS = {"renewal_fee": "renewal"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
@@ -123,9 +118,9 @@ NOTE_PARTS = {
     "renewal_fee": ("renewal fee", "recertification fee", "renewal cost", "cost to renew",
                     "how much to renew", "renewal dues", "recert fee"),
 }
-# A known pass rate leads the exam's card (a note of the exam part): its own card only stands
-# for a missing one.
-FOLDED_PARTS = {"pass_rate": "exam"}
+# A known pass rate leads the exam's card (a note of the exam part), a known renewal fee follows
+# the renewal rule: their own cards only stand for a missing one.
+FOLDED_PARTS = {"pass_rate": "exam", "renewal_fee": "renewal"}
 
 
 # Notes that list an exam's domains: their names are the exam card's keywords too ("how much
