@@ -90,12 +90,14 @@ def _cert_text(cert: CertificationInfo, first: str = "", leave: tuple[str, ...] 
 
 
 # A note that begins so belongs with that part: it follows the part on the part's own card.
-PART_NOTES = {"renewal": ("Recertification fee",),
+RENEWAL_FEE_NOTES = ("Recertification fee", "Renewal dues")
+PART_NOTES = {"renewal": RENEWAL_FEE_NOTES, "renewal_fee": RENEWAL_FEE_NOTES,
               "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains"),
               "retake": ("Retake",), "pass_rate": ("First-time pass rate",)}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule",
-                     "retake": "waiting period before a retake", "pass_rate": "pass rate"}
+                     "retake": "waiting period before a retake", "pass_rate": "pass rate",
+                     "renewal_fee": "renewal fee"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
@@ -103,8 +105,7 @@ CERT_ASPECT_WORDS = {
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
              "minutes", "hours", "test", "hard", "difficult", "score", "domains"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
-                "renewal fee", "recertification fee"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
 }
 # Parts that are notes, not fields: the retake rule (a note starting "Retake") and the pass
 # rate. Every certification has a card for each, standing for a missing fact where no note
@@ -114,10 +115,12 @@ NOTE_PARTS = {
                "how long to wait", "how soon", "second attempt"),
     "pass_rate": ("pass rate", "passing rate", "first time pass rate", "how many pass",
                   "fail rate", "failure rate"),
+    "renewal_fee": ("renewal fee", "recertification fee", "renewal cost", "cost to renew",
+                    "how much to renew", "renewal dues", "recert fee"),
 }
-# A known pass rate leads the exam's card (a note of the exam part): its own card only stands
-# for a missing one.
-FOLDED_PARTS = {"pass_rate": "exam"}
+# A known pass rate leads the exam's card (a note of the exam part), a known renewal fee follows
+# the renewal rule: their own cards only stand for a missing one.
+FOLDED_PARTS = {"pass_rate": "exam", "renewal_fee": "renewal"}
 
 
 # Notes that list an exam's domains: their names are the exam card's keywords too ("how much
@@ -182,7 +185,7 @@ def _topic_text(text: str, kb: Knowledge) -> str:
 def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards: list[Card] = [
         Card(f"topic:{t.id}", "topic", t.title, _topic_text(t.answer, kb), t.keywords,
-             t.sources, t.command)
+             t.sources, t.command, t.gap)
         for t in kb.topics
     ]
     cards += [

@@ -30,7 +30,7 @@ Premium = Annotated[float, Field(ge=0, le=0.5)]
 Money = Annotated[int, Field(gt=0, lt=1_000_000)]
 
 SourceKind = Literal["official", "third-party", "industry-guide"]
-Unit = Literal["USD/year", "USD/hour", "percent", "jobs", "openings/year"]
+Unit = Literal["USD/year", "USD/hour", "USD/2 years", "percent", "jobs", "openings/year"]
 Level = Literal["entry", "mid", "advanced"]
 
 
@@ -490,6 +490,8 @@ class Topic(Frozen):
     sources: tuple[Id, ...] = Field(min_length=1)
     related: tuple[Id, ...] = ()
     command: Annotated[str, StringConstraints(pattern=r"^/[a-z]+( .+)?$")]
+    # Set when the topic stands for a fact the sources lack: the sentence saying so.
+    gap: str = ""
 
 
 class TopicsFile(Frozen):

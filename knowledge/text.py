@@ -6,7 +6,8 @@ from knowledge.loader import FIGURE_PLACEHOLDER
 from knowledge.models import Figure, Source
 from knowledge.store import Knowledge, load_knowledge
 
-_UNIT_SUFFIX = {"USD/year": " a year", "USD/hour": " an hour", "jobs": " jobs",
+_UNIT_SUFFIX = {"USD/year": " a year", "USD/hour": " an hour", "USD/2 years": " every 2 years",
+                "jobs": " jobs",
                 "openings/year": "", "percent": ""}
 KIND_LABELS = {"official": "official", "third-party": "third-party",
                "industry-guide": "industry guide"}
@@ -31,7 +32,7 @@ def format_signed_money(amount: float, zero_sign: str = "±") -> str:
 
 
 def format_value(figure: Figure) -> str:
-    if figure.unit in {"USD/year", "USD/hour"}:
+    if figure.unit in {"USD/year", "USD/hour", "USD/2 years"}:
         return format_money(figure.value) + _UNIT_SUFFIX[figure.unit]
     if figure.unit == "percent":
         return f"{figure.value:g}%"

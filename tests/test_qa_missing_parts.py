@@ -17,6 +17,7 @@ PART_QUESTIONS = {
     "fee": "how much does the {x} exam cost",
     "retake": "if i fail the {x} how long do i have to wait to retake it",
     "pass_rate": "whats the pass rate for the {x}",
+    "renewal_fee": "how much does it cost to renew the {x}",
 }
 
 

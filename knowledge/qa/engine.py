@@ -315,18 +315,23 @@ class Engine:
         # part read after the earlier one, like a follow-up), the whole's answer first.
         found: list[Answer] = []
         asked: list[Answer] = []
+        missing: list[Entry] = []  # the facts parts ask that the sources lack
         prior = previous
         for part in parts:
             # A part that is a question of its own ("..., is it remote?") keeps the earlier
             # part's state and certifications, not its intent (no "remote pay").
             own = starts_question(part)
             answer = self._in_context(part, prior, normalized, carry_intent=not own)
-            if answer.answered or answer.gap:
-                prior = answer.read_as  # a part asking a missing fact is read on with, too
+            if answer.answered or answer.gap or answer.mentions.certs:
+                # A part asking a missing fact, or naming a certification it did not get an
+                # answer for ("what does the chda cover"), is read on with, too.
+                prior = answer.read_as
             if answer.answered and not _strays(answer, whole):
                 found.append(answer)
                 if asks(part, text):
                     asked.append(answer)
+            elif answer.gap is not None and not _strays(replace(answer, entry=answer.gap), whole):
+                missing.append(replace(answer.gap, answer=answer.gap.gap))
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
         if not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
@@ -341,7 +346,12 @@ class Engine:
             if answer.entry is not None and _family(answer.entry.id) not in shown:
                 shown.add(_family(answer.entry.id))
                 also.append(answer.entry)
-        return self._both_sides(replace(primary, also=tuple(also[:MAX_ALSO])))
+        # A part asking a fact the sources lack says so ("what is the CEHRS and how much is its
+        # exam fee": the CEHRS card, then that its fee is not known), after the answers.
+        gaps = [entry for entry in dict.fromkeys(missing)
+                if primary.entry is None or entry.id != primary.entry.id]
+        also = [*also[:MAX_ALSO], *gaps][:MAX_ALSO + 1]
+        return self._both_sides(replace(primary, also=tuple(also)))
 
     def _both_sides(self, answer: Answer) -> Answer:
         """A question naming two states or certifications ("Texas or Florida", "RHIT vs CCA

@@ -107,6 +107,24 @@ _ATTEMPTS = re.compile(r"\bhow many (?:times|attempts|tries|retakes?|chances)\b"
                        r"|\bretake limit\b")
 _ATTEMPTS_FORMS = [re.compile(r"\b(?:one|two|three|\d+) (?:\w+ )?attempts?\b")]
 # When an exam is held ("exam dates", "when is the next RHIT exam"): no source gives dates.
+# How long a bachelor's or master's takes ("how long is a bachelors", "and a bachelor's?" after a
+# programme's length) needs an answer about that degree: the certificate and associate lengths
+# do not answer it.
+_LEVEL = r"(?:bachelor|bachelors|bachelor s|master|masters|master s)"
+_LENGTH = r"(?:how long|how many years|how many months|duration|length|take)"
+
+
+def _level_length(level: str) -> re.Pattern[str]:
+    """A length asked (or told) of a degree level, near its name."""
+    return re.compile(rf"\b{_LENGTH}\b(?: \w+){{0,6}} {level}\b"
+                      rf"|\b{level}\b(?: \w+){{0,6}} {_LENGTH}\b")
+
+
+_LEVEL_LENGTH = _level_length(_LEVEL)
+_LEVEL_FORM = re.compile(rf"\b{_LEVEL}\b")
+# Years of experience asked beside a degree ("i have a bachelor's, how many years of experience
+# does cphims want") are no length of the degree.
+_EXPERIENCE = re.compile(r"\b(?:experience|exp)\b")
 _EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
                          r"|\bwhen (?:is|are) (?:the )?(?:next )?(?:\w+ )?(?:exam|test)s?\b"
                          r"|\b(?:exam|test)s? (?:is |are )?(?:offered|held|given)\b")
@@ -264,6 +282,10 @@ class Specifics:
             found.append(_ATTEMPTS_FORMS)
         if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded):
             found.append([_NOWHERE])
+        level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
+        if level:
+            # The answer must tell that degree's length, not only name it.
+            found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
         return found + _numbered(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:

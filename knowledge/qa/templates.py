@@ -22,6 +22,8 @@ _TEMPLATES = {
                "how long do i wait to retake the {x}"),
     "pass_rate": ("what is the {x} pass rate",
                   "{x} first time pass rate"),
+    "renewal_fee": ("how much does it cost to renew the {x}", "{x} renewal fee",
+                    "what is the {x} recertification fee"),
     "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
     "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
     "top_agency": ("which federal agency pays best", "what government agency pays the most",

@@ -55,6 +55,14 @@ _FINISHED = re.compile(r"\b(?:finish|finished|done|complete|completed|qualified|
 # A span in a pay question is experience or the future ("make in 5 years", "earn in 6 months").
 _PAY_WORDS = re.compile(r"\b(?:make|makes|earn|earning|earnings|paid|pay|salary|money|wage|"
                         r"wages|income)\b")
+# An amount asked of keeping a credential ("how much to renew my rhit", "what do i pay to keep
+# my cpc active", "the cost of recertifying") is its renewal fee, not the exam's.
+_RENEW = r"(?:renew\w*|recert\w*|keep(?=(?: \w+){0,3} (?:active|current|valid)\b))"
+_AMOUNT_ASKED = r"(?:how much|cost|costs|price|fee|fees|pay|charge|charged)"
+_RENEWAL_COST = re.compile(rf"\b(?:{_AMOUNT_ASKED}(?: \w+){{0,5}} {_RENEW}"
+                           rf"|{_RENEW}(?: \w+){{0,4}} {_AMOUNT_ASKED})\b")
+_RENEW_WORD = re.compile(r"\b(?:renew\w*|recert\w*|keep)\b")
+_AMOUNT_WORDS = re.compile(rf"\b{_AMOUNT_ASKED}\b")
 _BRITISH_IS = re.compile(r"^([a-z]{3,})iz(e|ed|es|er|ers|ing|ation|ations)$")
 _BRITISH_YS = re.compile(r"^([a-z]{3,})yz(e|ed|es|er|ers|ing)$")
 _LONG_NUMBER = re.compile(r"\d{5,}")
@@ -426,13 +434,16 @@ def normalized_question(text: str, limit: int = 200) -> str:
 def spoken_amounts(folded: str) -> str:
     """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
     low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
-    future years", "done within 12 months" → "done how long"."""
+    future years", "done within 12 months" → "done how long", "how much to renew" →
+    "renewal fee"."""
     if not _PAY_WORDS.search(folded):
         folded = _MONTHS_SPAN.sub("how long", folded)
         if _FINISHED.search(folded):
             folded = _YEARS_SPAN.sub("how long", folded)
     for pattern, meaning in _AMOUNTS:
         folded = pattern.sub(meaning, folded)
+    folded = _RENEWAL_COST.sub(
+        lambda found: _RENEW_WORD.sub("renewal fee", _AMOUNT_WORDS.sub(" ", found[0])), folded)
     return " ".join(folded.split())
 
 
