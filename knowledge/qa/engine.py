@@ -434,6 +434,9 @@ class Engine:
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
+        # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
+        # an entry naming it too can answer (none: the nearest entry would answer another
+        # question, and the reply is "I don't know").
         # Not in what the asker says they are or were: "pharmacy tech here, how do i switch".
         asked = without_role(text)
         named = self.specifics.named(asked)
@@ -448,9 +451,6 @@ class Engine:
             return Answer(Outcome.ANSWERED, normalized, entry=entry,
                           related=self._related(entry, ranked, ranked[0].score), intent=intent,
                           mentions=mentions, read_as=text, coverage=1.0)
-        # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
-        # an entry naming it too can answer (none: the nearest entry would answer another
-        # question, and the reply is "I don't know").
         # A name asked with an amount ("what does Epic pay") needs an entry about it, and so
         # does a credential without a card asked a part of ("CCS-P fee").
         names = [*self.specifics.priced(" ".join(words(asked))),
