@@ -19,6 +19,8 @@ from tests.qa_answers import answered_by
      "topic:outlook"),
     ("saw on a forum the ccs pass rate is like 80, whats the real number",
      "certification:CCS:exam"),
+    ("someone on reddit said rhit is 150 questions, how many is it", "certification:RHIT:exam"),
+    ("my teacher mentioned a 2018 median, what was it", "figure:ooh_median_2018"),
 ])
 def test_a_source_of_hearsay_does_not_stop_an_answer(question: str, entry: str) -> None:
     assert answered_by(question) == entry
@@ -117,6 +119,10 @@ def test_exam_facts_a_card_lacks_are_declined(question: str) -> None:
     "my manager at the clinic keeps harassing me, what should i do",
     "my wrists hurt from typing all day at my ehr job, what meds should i take",
     "is it legal for my employer to read my medical chart",
+    "can i get sued for a hipaa breach",
+    "should i report my boss for hipaa violations, will i get in trouble",
+    "my supervisor wrote me up for a coding error, is that fair",
+    "does my boss have to pay for my cert",
 ])
 def test_legal_medical_and_hr_advice_is_declined(question: str) -> None:
     assert answered_by(question) is None

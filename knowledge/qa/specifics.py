@@ -147,13 +147,15 @@ _RENEWAL = re.compile(r"\b(?:renew\w*|recert\w*|ceus?|units|credits)\b")
 # should i take", "my manager keeps harassing me"): the bot gives none, whatever card is near.
 _ADVICE = re.compile(
     r"\b(?:legal|medical|hr|health|law|employment) advice\b|\b(?:il)?legally\b"
-    r"|\b(?:lawyers?|attorneys?|lawsuits?|sue|suing|wrongful\w*|discriminat\w*|harass\w*"
+    r"|\b(?:lawyers?|attorneys?|lawsuits?|sue|sued|sues|suing|wrongful\w*|discriminat\w*"
+    r"|harass\w*"
     r"|bull(?:y|ies|ied|ying)|retaliat\w*)\b"
     r"|\b(?:is it|is that|it s|its|was it|was that) (?:il)?legal\b"
     r"|\b(?:does|do|will|would|can|could) my (?:boss|employer|manager|supervisor|company"
     r"|hospital|clinic|job) (?:have to|has to|need to|legally|owe)\b"
-    r"|\b(?:fire|fired|firing|terminate|terminated|suspend|suspended|demote|demoted|write) "
-    r"(?:me|us)\b"
+    r"|\b(?:fire|fired|firing|terminate|terminated|suspend|suspended|demote|demoted|write"
+    r"|wrote) (?:me|us)\b|\b(?:written|writing me) up\b|\bget (?:in|into) trouble\b"
+    r"|\breport (?:my|a) (?:boss|manager|supervisor|coworker|co worker|employer|colleague)\b"
     r"|\bwhat (?:meds|medications?|medicines?|pills|painkillers) (?:should|do|can) i\b"
     r"|\b(?:my|i have)(?: \w+)? (?:back|wrists?|eyes|neck|hands?|head|shoulders?|fingers?)"
     r" (?:hurts?|pain|aches?|is killing)\b|\bcarpal tunnel\b|\bdiagnos\w* (?:me|my)\b")
