@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from knowledge.profile import EDUCATION_LABELS, Education
+from knowledge.profile import EDUCATION_LABELS, STATES, Education
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
@@ -26,7 +26,7 @@ from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
-from knowledge.qa.specifics import Specifics
+from knowledge.qa.specifics import Specifics, without_hearsay
 from knowledge.qa.text import (
     QueryWord,
     Vocabulary,
@@ -267,6 +267,9 @@ class Engine:
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
+        # A state's card answers only a question naming that state (or a place in it): not one
+        # about a place sharing a word with it ("mexico city", "the virgin islands").
+        self._of_state = [bool(entry.subjects & STATES.keys()) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
         # The name an entry's title starts with ("AHIMA - ...", "CEHRS - ..."): the first entry
         # so titled (a certification's own card before its parts').
@@ -416,6 +419,9 @@ class Engine:
                 for pattern in group}
 
     def _answer(self, text: str, normalized: str) -> Answer:
+        # "My textbook says ...", "on the usajobs site ...": the source heard from is no part
+        # of what is asked.
+        text = without_hearsay(text)
         query = self.vocabulary.expand(text)
         mentions = find_mentions(text, [word.text for word in query])
         intent = self.intent_of(query)
@@ -428,20 +434,27 @@ class Engine:
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
-        named_doc = self._name_alone(query, folded)
-        if named_doc is not None:
-            entry = self.entries[named_doc]
-            return Answer(Outcome.ANSWERED, normalized, entry=entry,
-                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
-                          mentions=mentions, read_as=text, coverage=1.0)
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
         # question, and the reply is "I don't know").
         # Not in what the asker says they are or were: "pharmacy tech here, how do i switch".
         asked = without_role(text)
         named = self.specifics.named(asked)
-        # A name asked with an amount ("what does Epic pay") needs an entry about it.
-        names = self.specifics.priced(" ".join(words(asked)))
+        named_doc = self._name_alone(query, folded)
+        if named_doc is not None and named and \
+                self._titles[named_doc].split()[0] not in folded.split():
+            # A name that is a specific thing ("what is the cbcs") is no typo of a name
+            # heading an entry ("ccs").
+            named_doc = None
+        if named_doc is not None:
+            entry = self.entries[named_doc]
+            return Answer(Outcome.ANSWERED, normalized, entry=entry,
+                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
+                          mentions=mentions, read_as=text, coverage=1.0)
+        # A name asked with an amount ("what does Epic pay") needs an entry about it, and so
+        # does a credential without a card asked a part of ("CCS-P fee").
+        names = [*self.specifics.priced(" ".join(words(asked))),
+                 *self.specifics.uncarded(folded)]
         pay = self.specifics.asks_pay(folded)
         # What someone does is not answered by a card on pay ("what does a senior specialist
         # do": the stage, not pay by stage).
@@ -511,7 +524,7 @@ class Engine:
         if pay and not self._about_pay[doc]:
             return False
         if entry.subjects and not entry.subjects & mentions.subjects \
-                and (mentions.subjects or entry.gap):
+                and (mentions.subjects or entry.gap or self._of_state[doc]):
             return False
         # A card about a kind of specific the question asks too (a head count) fits it.
         about = [forms for forms in self._about[doc] if forms not in named]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from knowledge.profile import Certification
 from knowledge.qa.text import words
 
 # A year named in a question ("in 2030") must be in the answer too.
@@ -129,6 +130,36 @@ _EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
                          r"|\bwhen (?:is|are) (?:the )?(?:next )?(?:\w+ )?(?:exam|test)s?\b"
                          r"|\b(?:exam|test)s? (?:is |are )?(?:offered|held|given)\b")
 
+# Credentials the knowledge has no card for whose names are near its own ("CCS-P" is no CCS,
+# "CBCS" no CCS) or that a card only mentions (the CDIP's renewal units): asked a part of them
+# (exam, length, questions, fee, eligibility) or what they are, only an entry titled by them
+# answers. (The COC is not here: the CPC card gives its holders' pay.)
+_UNCARDED = re.compile(r"\b(ccs p|cdip|cbcs|cpb|ccma|cmaa|cpma)\b")
+_CARD_PART = re.compile(r"\b(?:exams?|tests?|questions|items|hours?|hrs|minutes|long|length"
+                        r"|format|fees?|costs?|price|prices|pay|much|eligib\w*|requirements?"
+                        r"|prereq\w*|qualify|details?|like|harder|easier)\b"
+                        r"|^(?:so |and |ok )?(?:what|whats|what s|wat) (?:is|s|are)\b")
+_CARDED = re.compile(r"\b(?:" + "|".join(cert.value.lower() for cert in Certification) + r")\b")
+# Renewal is on a card that names them all ("how many CEUs does the CDIP need").
+_RENEWAL = re.compile(r"\b(?:renew\w*|recert\w*|ceus?|units|credits)\b")
+
+# Legal, medical or personal HR advice ("can my boss legally fire me", "can i sue", "what meds
+# should i take", "my manager keeps harassing me"): the bot gives none, whatever card is near.
+_ADVICE = re.compile(
+    r"\b(?:legal|medical|hr|health|law|employment) advice\b|\b(?:il)?legally\b"
+    r"|\b(?:lawyers?|attorneys?|lawsuits?|sue|sued|sues|suing|wrongful\w*|discriminat\w*"
+    r"|harass\w*"
+    r"|bull(?:y|ies|ied|ying)|retaliat\w*)\b"
+    r"|\b(?:is it|is that|it s|its|was it|was that) (?:il)?legal\b"
+    r"|\b(?:does|do|will|would|can|could) my (?:boss|employer|manager|supervisor|company"
+    r"|hospital|clinic|job) (?:have to|has to|need to|legally|owe)\b"
+    r"|\b(?:fire|fired|firing|terminate|terminated|suspend|suspended|demote|demoted|write"
+    r"|wrote) (?:me|us)\b|\b(?:written|writing me) up\b|\bget (?:in|into) trouble\b"
+    r"|\breport (?:my|a) (?:boss|manager|supervisor|coworker|co worker|employer|colleague)\b"
+    r"|\bwhat (?:meds|medications?|medicines?|pills|painkillers) (?:should|do|can) i\b"
+    r"|\b(?:my|i have)(?: \w+)? (?:back|wrists?|eyes|neck|hands?|head|shoulders?|fingers?)"
+    r" (?:hurts?|pain|aches?|is killing)\b|\bcarpal tunnel\b|\bdiagnos\w* (?:me|my)\b")
+
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
 # those or "how much".
@@ -137,6 +168,13 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|on average|a year|an hour|a month|a week)\b"
         r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$"
         r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
+# Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew") is a
+# price, not what someone earns.
+_PRICE_PAID = re.compile(r"\b(?:members?|nonmembers?|non members?) pay\b"
+                         r"|\bpay(?:s|ing)? to (?:take|sit|renew|keep)\b"
+                         r"|\bpay(?:s|ing)? for (?:the |an? |my |your )?(?:\w+ )?(?:exams?|tests?"
+                         r"|certs?|certifications?|credentials?|renewal|membership|dues|"
+                         + "|".join(cert.value.lower() for cert in Certification) + r")\b")
 _ASKS_PAY = re.compile(_PAY)
 _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay
@@ -178,6 +216,45 @@ def _folded(question: str) -> str:
     """`question`'s folded words, one space, with "%" read as "percent" ("top 10%") and a year
     written short as the year ("'21" → 2021)."""
     return " ".join(words(_SHORT_YEAR.sub(r"20\1", question.replace("%", " percent "))))
+
+
+# A source of hearsay named as background ("my old textbook says", "an article i saw quoted",
+# "on the usajobs site", "a friend told me", "according to my instructor"): what the asker
+# heard is asked about, not the source - which needs no entry naming it. Only the source's
+# noun and its verb are left out ("the aapc page gave a growth number": AAPC's growth).
+_SOURCE = (r"(?:text ?books?|books?|articles?|news|sites?|websites?|web ?pages?|pages?|blogs?"
+           r"|posts?|videos?|youtube|tiktoks?|forums?|threads?|reddit|subreddit|podcasts?|ads?"
+           r"|friends?|coworkers?|co workers?|cousins?|instructors?|teachers?|professors?"
+           r"|recruiters?|classmates?|guides?|courses?|class|someone|somebody|people)")
+_SAYS = (r"(?:says?|said|claims?|claimed|quoted?|quotes|gave|mentioned|mentions|told me"
+         r"|tells me|lists?|listed|showed|shows|stated|reckons?|thinks?)")
+_OWNER = r"(?:my|an?|the|this|that|some|one|their|our|his|her)"
+_HEARSAY = re.compile(
+    rf"\b{_OWNER}(?: \w+)?? (?P<source>{_SOURCE}(?: {_SOURCE})?)"
+    rf"(?P<seen> i (?:saw|read|found|watched))? (?P<says>{_SAYS})\b"
+    rf"|\b(?P<frame>according to|per)(?: {_OWNER})?(?: \w+)?? (?P<source2>{_SOURCE})\b"
+    rf"|\b(?P<frame2>(?:i )?(?:saw|read|heard)(?: it| that)? (?:on|in|from))"
+    rf"(?: {_OWNER})?(?: \w+)?? (?P<source3>{_SOURCE})\b"
+    rf"|\b(?P<frame3>on) {_OWNER}(?: \w+)?? (?P<source4>(?:sites?|websites?|web ?pages?|pages?"
+    r"|blogs?|forums?|reddit|subreddit))\b")
+_HEARSAY_PARTS = ("source", "seen", "says", "frame", "source2", "frame2", "source3", "frame3",
+                  "source4")
+
+
+def without_hearsay(text: str) -> str:
+    """`text` without the source of hearsay it names as background, the source's noun and
+    verb only ("my old textbook says the median is 40k, whats it now" → "my old the median is
+    40k whats it now"); unchanged when it names none."""
+    folded = " ".join(words(text))
+    pieces, end = [], 0
+    for match in _HEARSAY.finditer(folded):
+        for part in _HEARSAY_PARTS:
+            if match.group(part):
+                pieces.append(folded[end:match.start(part)])
+                end = match.end(part)
+    if not pieces:
+        return text
+    return " ".join(" ".join([*pieces, folded[end:]]).split())
 
 
 def place_specifics(places: Iterable[Sequence[str]]) -> dict[str, list[str]]:
@@ -280,7 +357,8 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
-        if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded):
+        if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
+                or _ADVICE.search(folded):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
@@ -300,8 +378,20 @@ class Specifics:
 
     @staticmethod
     def asks_pay(folded: str) -> bool:
-        """Whether a folded question asks what someone earns."""
-        return bool(_ASKS_PAY.search(folded))
+        """Whether a folded question asks what someone earns (not what one pays for a thing)."""
+        return bool(_ASKS_PAY.search(_PRICE_PAID.sub(" ", folded)))
+
+    @staticmethod
+    def uncarded(folded: str) -> list[list[re.Pattern[str]]]:
+        """The credentials without a card a folded question asks a part of or what they are
+        ("how much is the CCS-P", "what is the CBCS"), each as the one form an entry's title
+        must name it by: a card that only mentions it (the CCS's eligibility names the CCS-P)
+        does not answer. None when the question names a credential with a card besides."""
+        if not _CARD_PART.search(folded) or _RENEWAL.search(folded) \
+                or _CARDED.search(_UNCARDED.sub(" ", folded)):
+            return []  # a card's credential asked beside it: "does the CCS-P count for the CCS"
+        return [[re.compile(rf"\b{re.escape(name)}\b")]
+                for name in dict.fromkeys(_UNCARDED.findall(folded))]
 
     @staticmethod
     def asks_work(folded: str) -> bool:
