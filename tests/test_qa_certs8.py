@@ -19,6 +19,12 @@ from tests.qa_answers import answered_by, knowledge_engine
     ("bombed the rhit, can i take it again soon", "bombed the rhit, can i retake it soon"),
     ("do i have to wait to sit the ccs again", "do i have to wait to retake the ccs"),
     ("what are the odds i pass the cehrs", "what are the i pass rate the cehrs"),
+    ("failed the cca twice, when can i try a third time", "failed the cca, when can i retake"),
+    ("when am i allowed to sit the chda again", "when am i retake the chda"),
+    ("can i redo the cehrs right away", "can i retake the cehrs right away"),
+    ("rhit scaled score needed?", "rhit passing score?"),
+    ("how many do i have to get right on the cpc", "how many do i passing score on the cpc"),
+    ("can i write the rhit exam before my graduation", "can i write the rhit exam final term"),
     ("ccs cutoff score?", "ccs passing score?"),
     ("passing threshold for the ccs", "passing score for the ccs"),
     ("minimum score to pass the cehrs", "passing score the cehrs"),
@@ -49,6 +55,8 @@ def test_other_questions_are_left_as_written(text: str) -> None:
     ("failed my cca by a few points, when can i sit again", "certification:CCA:retake"),
     ("minimum score to pass the cehrs", "certification:CEHRS:exam"),
     ("what do u need to get on the rhit to pass", "certification:RHIT:exam"),
+    ("failed the cca twice, when can i try a third time", "certification:CCA:retake"),
+    ("when am i allowed to sit the chda again", "certification:CHDA:retake"),
 ])
 def test_pass_rates_retakes_and_pass_marks_in_other_words_get_their_part(question: str,
                                                                          entry_id: str) -> None:
@@ -58,6 +66,7 @@ def test_pass_rates_retakes_and_pass_marks_in_other_words_get_their_part(questio
 @pytest.mark.parametrize(("question", "gap"), [
     ("what share of rhit candidates pass", "certification:RHIT:pass_rate"),
     ("failed the cpc, when can i sit again", "certification:CPC:retake"),
+    ("can i redo the cehrs right away", "certification:CEHRS:retake"),
 ])
 def test_a_missing_pass_rate_or_retake_in_other_words_names_the_missing_fact(question: str,
                                                                              gap: str) -> None:

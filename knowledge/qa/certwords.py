@@ -6,7 +6,9 @@ score to pass", "what do I need to get to pass") and testing before graduating (
 semester", "before I graduate", in a question about an exam) are written as "pass rate",
 "retake", "passing score" and "final term" before anything else reads the question, so that the
 specifics (a pass rate, a pass mark must be named by the answer) and the part cards read them
-alike. How narrowly one failed ("by a few points") asks nothing and is left out.
+alike. Another attempt ("try a third time", "redo the CEHRS", "allowed to sit it again") is a
+retake; how narrowly or how often one failed ("by a few points", "twice") asks nothing and is
+left out.
 """
 
 from __future__ import annotations
@@ -34,25 +36,42 @@ _RATE_CROWD = re.compile(rf"(?<=pass rate)(.*?)\b{_CROWD}\b|(?<=pass rates)(.*?)
                          _FLAGS)
 # Sitting an exam again, in words of several ("sit again", "take it again"; "retest" and
 # "resit" are the synonyms' own).
-_RETAKE = re.compile(r"\b(?:sit|take|write|attempt|test)(?P<what>(?: (?:it|them|that|the|my|this"
-                     r"|an?|exam|test|[a-z]{3,6})){0,2}?) (?:again|over again)\b", _FLAGS)
+_RETAKE = re.compile(r"\b(?:sit|take|write|attempt|test|redo|re do)(?P<what>(?: (?:it|them|that"
+                     r"|the|my|this|an?|exam|test|[a-z]{3,6})){0,2}?) (?:again|over again)\b",
+                     _FLAGS)
+# Another attempt ("try a third time", "my next attempt", "another shot"), redoing an exam, or
+# being allowed to retake: a retake.
+_ANOTHER_TRY = re.compile(r"\b(?:try|sit|go|test)(?: it| for it)? (?:a |the )?(?:second|third"
+                          r"|fourth|2nd|3rd|4th|next) (?:time|attempt|try|go)\b"
+                          r"|\b(?:another|a second|a third|my next|the next) "
+                          r"(?:attempt|try|shot|go)\b"
+                          r"|\bredo(?= (?:the |my |an? )?(?:exam|test|cehrs|rhit|rhia|cca|ccs"
+                          r"|cpc|chda|cahims|cphims)\b)", _FLAGS)
+_ALLOWED_RETAKE = re.compile(r"\b(?:allowed|able|permitted|eligible) to retake\b", _FLAGS)
 # How narrowly one failed ("failed by a few points"): nothing to answer.
 _MARGIN = re.compile(r"\bby (?:a few|a couple(?: of)?|just a few|only a few|a handful of|some|one|"
                      r"two|three|\d+) (?:points?|marks?|questions?|pts)\b", _FLAGS)
+# How often one failed ("failed the cca twice"): nothing to answer either.
+_TIMES_FAILED = re.compile(r"\b(fail(?:ed)?|flunked|bombed)((?: \w+){0,2}?) (?:twice|two times"
+                           r"|three times|a couple (?:of )?times|multiple times|again|already)\b",
+                           _FLAGS)
 # The score needed to pass, in other words ("the cutoff", "minimum score", "passing grade").
 _PASS_MARK = re.compile(
     r"\b(?:cut ?off|cut)(?: score| mark| point)\b|\bcut ?off\b"
     r"|\b(?:minimum|min|lowest|required|needed) (?:passing )?(?:score|mark|grade)"
     r"(?: (?:needed|required))?(?: to pass)?\b"
     r"|\b(?:passing|pass) (?:grade|mark|number|point|threshold|line|bar)\b"
-    r"|\b(?:need|have|gotta|got) to (?:get|score|hit|make)(?P<on>(?: \w+){0,4}?) to pass\b",
-    _FLAGS)
+    r"|\b(?:need|have|gotta|got) to (?:get|score|hit|make)(?P<on>(?: \w+){0,4}?) to pass\b"
+    r"|\b(?:scaled )?score (?:needed|required)\b|\bmin(?:imum)? to pass\b"
+    r"|\b(?:need|have|gotta|got) to get right\b", _FLAGS)
 # Testing before one graduates: the final term of a programme, in a question about an exam or a
 # credential ("can i get a job before i graduate" is none).
 _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\b|\bfinal year"
                          r"(?: of (?:school|college|my program|the program))?\b"
-                         r"|\bbefore (?:i |you )?(?:graduate|graduating|graduation|finish(?:ing)?"
-                         r" (?:school|my degree|the program|my program))\b", _FLAGS)
+                         r"|\bbefore (?:i |you |my |your )?(?:graduate|graduating|graduation"
+                         r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
+                         r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
+                         r"|in (?:the|my) program)\b", _FLAGS)
 _ABOUT_EXAM = re.compile(r"\b(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims|exams?|tests?"
                          r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
 
@@ -63,12 +82,37 @@ def _pass_rate(found: re.Match[str]) -> str:
     return " ".join([*between.split(), "pass rate"])
 
 
+# The words each rewrite needs (a cheap test first: most questions have none of them).
+_NEEDS = {"pass rate": ("pass", "fail", "succe"),
+          "pass mark": ("cut", "min", "lowest", "required", "needed", "pass", "right"),
+          "failed": ("fail", "flunk", "bomb", " by "),
+          "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
+                     "able", "permitted", "eligible"),
+          "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
+                         "student", "studying", "program")}
+
+
+def _needs(lowered: str, rewrite: str) -> bool:
+    """Whether the lowered text has a word the rewrite needs."""
+    return any(word in lowered for word in _NEEDS[rewrite])
+
+
 def cert_wordings(text: str) -> str:
     """`text` with a pass rate, a retake, a pass mark and testing in one's final term asked in
     other words written as the knowledge says them (see the module's docstring); other text as
     it is."""
-    text = _PASS_RATE.sub(_pass_rate, text)
-    text = _RATE_CROWD.sub(lambda found: found[1] if found[1] is not None else found[2], text)
-    text = _PASS_MARK.sub(lambda found: f"passing score{found['on'] or ''}", text)
-    text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", _MARGIN.sub(" ", text))
-    return _FINAL_TERM.sub("final term", text) if _ABOUT_EXAM.search(text) else text
+    lowered = text.lower()
+    if _needs(lowered, "pass rate"):
+        text = _PASS_RATE.sub(_pass_rate, text)
+        text = _RATE_CROWD.sub(lambda found: found[1] if found[1] is not None else found[2],
+                               text)
+    if _needs(lowered, "pass mark"):
+        text = _PASS_MARK.sub(lambda found: f"passing score{found['on'] or ''}", text)
+    if _needs(lowered, "failed"):
+        text = _TIMES_FAILED.sub(r"\1\2", _MARGIN.sub(" ", text))
+    if _needs(lowered, "retake"):
+        text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
+        text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))
+    if _needs(lowered, "final term") and _ABOUT_EXAM.search(text):
+        text = _FINAL_TERM.sub("final term", text)
+    return text
