@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from knowledge.profile import EDUCATION_LABELS, STATES, Education
+from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
@@ -308,8 +309,10 @@ class Engine:
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
         normalized = normalized_question(question[:MAX_QUESTION])
         # A certification named by its long name is read as its code from here on.
-        previous = with_codes(previous[:MAX_QUESTION]) if previous else previous
-        text = with_codes(question[:MAX_QUESTION], previous or "")
+        # Certification questions asked in other words ("what share of candidates pass") are read
+        # in the knowledge's words ("pass rate"), too.
+        previous = cert_wordings(with_codes(previous[:MAX_QUESTION])) if previous else previous
+        text = cert_wordings(with_codes(question[:MAX_QUESTION], previous or ""))
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
