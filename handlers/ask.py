@@ -43,13 +43,16 @@ from knowledge.qa.personal import (
     ANY_CHAT_KINDS,
     ESTIMATE_KINDS,
     GENERAL_FIRST,
+    NextCredential,
     PersonalEstimate,
     PersonalKind,
+    aimed_stage,
     answers_unnamed,
     applies,
     companion_cards,
     general_cards,
     names_city,
+    next_credential,
     personal_estimate,
     personal_kind,
     renewal_loads,
@@ -301,6 +304,19 @@ def entries_text(entries: Iterable[Entry]) -> str:
     return "\n\n".join(entry_text(entry) for entry in entries)
 
 
+def next_credential_text(found: NextCredential | None, engine: Engine) -> str:
+    """The credential to aim for next, why, whether the asker may sit it, then its card."""
+    if found is None:
+        return "You hold every certification I know. Impressive!"
+    advice = found.advice
+    code = advice.certification.code.value
+    after = f" (after your {_codes_text(sorted(found.held))})" if found.held else ""
+    lines = [f"<b>Next credential for you: {code}</b>{after}", escape(advice.why),
+             f"<i>Can you sit it?</i> {escape(advice.eligibility.reason)}"]
+    cards = cards_of(engine, [f"certification:{code}"])
+    return "\n\n".join(filter(None, ["\n".join(lines), entries_text(cards)]))
+
+
 def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Answer,
                         engine: Engine, bot_username: str, private: bool = True
                         ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -313,11 +329,23 @@ def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Ans
         cards = cards_of(engine, filter(None, [target_card(folded)]))
         return ("\n\n".join(filter(None, [placement_line(profile), entries_text(cards)])),
                 answer_keyboard((), "career", private, bot_username))
-    if kind is PersonalKind.STATE_PAY and profile is not None:
-        # The state's own figures first (what people there make), then the asker's estimate.
-        state_cards = cards_of(engine, [f"state:{profile.state}"])
+    if kind is PersonalKind.NEXT_CERT:
+        found = next_credential(answer.question, profile, answer.mentions)
+        return (next_credential_text(found, engine),
+                answer_keyboard((), "certify", private, bot_username))
+    if kind is PersonalKind.STAGE_PAY:
+        stage = aimed_stage(folded, profile)
+        cards = cards_of(engine, [f"stage:{stage.id}"] if stage else [])
+        return ("\n\n".join(filter(None, [entries_text(cards), placement_line(profile)])),
+                answer_keyboard((), "career", private, bot_username))
+    if kind is PersonalKind.STATE_PAY:
+        # The state's own figures first (what people there make: the one the asker says they
+        # live in, else the profile's), then the asker's estimate when there is one.
+        state = answer.mentions.state or (profile.state if profile else None)
+        state_cards = cards_of(engine, [f"state:{state}"])
         personal = personal_estimate(profile, answer.mentions)
-        assert personal is not None  # applies() checked the profile has a state
+        if personal is None:
+            return entries_text(state_cards), answer_keyboard((), "salary", private, bot_username)
         text = "\n\n".join([entries_text(state_cards), personal_text(personal)])
         return (text + command_line(what_if_command(personal)),
                 personal_keyboard(personal, tuple(state_cards), bot_username))

@@ -349,3 +349,49 @@ async def test_my_states_pay_without_a_profile_gets_the_by_state_card(bot: BotHa
     bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
     text = last_text(await bot.send("what do people in my state make"))
     assert text.startswith("<b>Pay by state</b>") and "set up /profile" in text
+
+
+# ----- branch context8: fillers, the next credential, the top's pay, the pay "here" ------------
+
+async def test_a_followup_opening_with_a_filler_in_the_chat(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("what do ehr specialists make in ohio")
+    assert "$46,140" in last_text(await bot.send("k, indiana next"))  # Indiana's May 2021 mean
+    await bot.send("how much is the ccs exam")
+    assert "$399" in last_text(await bot.send("and if i skip the membership?"))
+
+
+async def test_the_next_credential_from_the_question_and_the_profile(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send("got my cehrs, what credential do i chase now"))
+    assert text.startswith("<b>Next credential for you: RHIT</b> (after your CEHRS)")
+    assert "RHIT - Registered Health Information Technician" in text and "Source:" in text
+    # In a group too: the answer comes from what the question says is held.
+    group = bot.api.group_chat(GROUP_ID)
+    text = last_text(await bot.send("/ask just got my rhit, whats next cert wise", chat=group))
+    assert text.startswith("<b>Next credential for you: RHIA</b>")
+    await bot.send("/profile years=4 education=bachelor certs=RHIT")
+    text = last_text(await bot.send("what's the logical next cert for me"))
+    assert text.startswith("<b>Next credential for you: RHIA</b> (after your RHIT)")
+
+
+async def test_the_top_jobs_pay_and_the_path_to_management(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    await bot.send("/profile years=4 state=TX")
+    text = last_text(await bot.send("long term what could i make if i reach the top job"))
+    assert text.startswith("<b>Director of health information management</b>")
+    assert "$100,000" in text and "By your profile you are at stage" in text
+    text = last_text(await bot.send("what's my path to management from here"))
+    assert "Health information manager" in text and "RHIA" in text and "$80,000" in text
+    assert last_text(await bot.send("gimme my number")).startswith("<b>Your estimate")
+
+
+async def test_the_pay_here_in_the_state_the_asker_lives_in(bot: BotHarness) -> None:
+    bot.app.bot_data[ENGINE_KEY] = knowledge_engine()
+    text = last_text(await bot.send(
+        "I live in LA (california not louisiana) - average records specialist salary here"))
+    assert text.startswith("<b>Pay in California</b>") and "$51,880" in text
+    assert "$37,430" not in text  # not Louisiana's
+    await bot.send("/profile years=2 state=OH")
+    text = last_text(await bot.send("i live in ohio, whats the avg pay for ehr specialists here"))
+    assert text.startswith("<b>Pay in Ohio</b>") and "$46,340" in text and "Your estimate" in text

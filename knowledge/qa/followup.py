@@ -28,6 +28,17 @@ _BACK = frozenset({"it", "that", "this", "those", "them", "there", "one", "ones"
 _BARE = re.compile(r"^how (?:long|much|many|hard|often|soon)$")
 # A follow-up is short: at most this many words of its own.
 MAX_FOLLOWUP_WORDS = 8
+# A slot follow-up says nothing beyond its slot (every other word is filler), so it may be
+# longer: "can u give me that as an hourly number".
+MAX_SLOT_WORDS = 12
+# Chat fillers a follow-up may open with ("k, indiana next", "ok cool whats it cost if im not a
+# member", "hmm and per hour?"): they say nothing, and the follow-up is read without them.
+_FILLERS = re.compile(r"^(?:\W*\b(?:k+|kk+|ok+|okay|okey|cool|alright|alrighty|aight|so|hmm*|"
+                      r"um+|uh+|oh|ah|ahh|yeah|yea|yep|yup|nice|great|gotcha|got it|thanks|"
+                      r"thank you|thx|ty|perfect|sweet|awesome|wait|oo+k)\b)+\W*",
+                      re.IGNORECASE)
+# Words that only move on to the next thing asked ("indiana next", "rhit instead").
+_ONWARD = frozenset({"next", "instead", "aswell"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,9 @@ SLOTS: tuple[Slot, ...] = (
     Slot("unit", re.compile(r"\b(?:per|a|an|each) (?:year|yr)\b|\byearly\b|\bannual(?:ly)?\b"),
          "a year"),
     Slot("price", re.compile(r"\bnon ?members?\b|\bnot (?:an? )?members?\b|"
-                             r"\bwithout (?:a |the )?membership\b"), "non members"),
+                             r"\b(?:without|skip\w*|no|drop\w*|forget\w*|ditch\w*)(?: a| the|"
+                             r" my)? membership\b|\b(?:dont|do not|didnt|never) join\w*\b"),
+         "non members"),
     Slot("price", re.compile(r"\bmembers?\b|\bmembership\b"), "members"),
     Slot("year", re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b"), "{0}"),
     Slot("level", re.compile(r"\bassociates?\b"), "associate degree"),
@@ -95,7 +108,9 @@ _SLOT_FILLER = frozenset({
     "career", "occupation", "expected", "projected", "look", "looks", "looking", "year",
     "years", "rough", "roughly", "whats", "thats", "figures", "then", "today", "now", "quick",
     "terms", "basis", "wise", "compare", "compares", "comparison", "yr", "yrs", "2", "two", "4",
-    "four", "system", "systems", "software", "platform", "ehr", "step", "steps",
+    "four", "system", "systems", "software", "platform", "ehr", "step", "steps", "give",
+    "gimme", "tell", "show", "put", "convert", "converted", "express", "translate", "break",
+    "work", "out", "mean", "means",
 })
 # Slots whose words are added to the previous question's (a comparison) rather than replacing
 # them: "versus an associate's?" after a question about a certificate keeps the certificate.
@@ -136,6 +151,13 @@ def _slot_words(slot: Slot, text: str) -> set[str]:
     return found - STOPWORDS
 
 
+def without_fillers(question: str) -> str:
+    """The question without the chat fillers it opens with ("k so what would that exam set me
+    back" → "what would that exam set me back"); the question itself when it is only those."""
+    rest = _FILLERS.sub("", question, count=1)
+    return rest if words(rest) else question
+
+
 def keeps_intent(question: str) -> bool:
     """Whether a follow-up keeps the previous question's intent: not when it asks another
     measure ("how fast is that job growing" after a pay question asks no pay)."""
@@ -147,7 +169,7 @@ def slot_followup(previous: str, question: str) -> str | None:
     """The question as it reads after `previous` when it only changes a slot of it ("broken
     down hourly?" after a pay question), else None."""
     own = words(question)
-    if not own or len(own) > MAX_FOLLOWUP_WORDS or mention_words(question):
+    if not own or len(own) > MAX_SLOT_WORDS or mention_words(question):
         return None
     folded = " ".join(own)
     found = _slot(folded)
@@ -222,8 +244,10 @@ def followup_text(previous: str, question: str) -> str | None:
     "and in Florida?" after "how much do EHR specialists make" → "how much do ehr specialists
     make in florida": a state or certification named replaces the previous one; a question that
     only points back ("how long is it?") keeps the previous question's state and certifications;
-    one that only changes a slot ("per hour?") keeps the rest of the previous question.
+    one that only changes a slot ("per hour?") keeps the rest of the previous question. Chat
+    fillers it opens with ("k, indiana next") are left out.
     """
+    question = without_fillers(question)
     slotted = slot_followup(previous, question) or ladder_followup(previous, question)
     if slotted is not None:
         return slotted
@@ -232,7 +256,8 @@ def followup_text(previous: str, question: str) -> str | None:
         return None
     folded = " ".join(own)
     named = mention_words(question)
-    content = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in named]
+    content = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in named
+               and w not in _ONWARD]
     asked = find_mentions(question, own)
     before = find_mentions(previous, words(previous))
     replaced = set()
@@ -249,7 +274,7 @@ def followup_text(previous: str, question: str) -> str | None:
     if not (opening or points_back or bare or _BARE.match(folded)):
         return None
     kept = [w for w in words(previous) if w not in replaced]
-    rest = _OPENINGS.sub("", folded).strip()
+    rest = " ".join(w for w in _OPENINGS.sub("", folded).split() if w not in _ONWARD)
     if not content and of_cert and _HOW_MUCH.match(folded):
         return " ".join(["how much does it cost", *sorted(mention_words(previous))])
     if not content:

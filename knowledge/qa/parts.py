@@ -19,6 +19,12 @@ _TOPIC_SEPARATOR = re.compile(r",\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re
 MIN_TOPICS = 3
 MAX_TOPIC_WORDS = 3
 MAX_PARTS = 6
+# A count of the questions that follow ("two things:", "3 questions -", "quick q's -", "couple
+# of things:", "2 qs."): they are listed after it, so two topics make a list ("two things: the
+# national median and the projected growth").
+_ANNOUNCED = re.compile(r"^\W*(?:(?:a|quick|few|couple|of|\d|two|three|four|some|real|little)\s+)+"
+                        r"(?:quick\s+)?(?:things?|questions?|q['’]?s|qns|qq)\b\W*", re.IGNORECASE)
+MIN_ANNOUNCED_TOPICS = 2
 
 
 # A second half is a question of its own when it starts like one ("... and how much is it").
@@ -43,8 +49,10 @@ def asks(part: str, text: str) -> bool:
     """Whether `part` of `text` is a question: it starts like one, ends with a question mark
     there (a post's "i'm 34 and stuck in retail" is no question; "do i need a degree?" is) or
     is a topic of a list of them ("duties, pay, outlook")."""
+    text, counted = announced(text)
+    minimum = MIN_ANNOUNCED_TOPICS if counted else MIN_TOPICS
     return starts_question(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None \
-        or any(part in (_topics(sentence) or ()) for sentence in sentences(text))
+        or any(part in (_topics(sentence, minimum) or ()) for sentence in sentences(text))
 
 
 def sentences(text: str) -> list[str]:
@@ -79,11 +87,18 @@ def _listed(sentence: str) -> list[str]:
     return joined
 
 
-def _topics(sentence: str) -> list[str] | None:
-    """A list of three or more topics asked about without a question ("Duties, salary and
-    outlook?"): each topic, a few words long; None when it is no such list."""
+def announced(text: str) -> tuple[str, bool]:
+    """`text` without the count of questions it opens with ("two things: ..."), and whether
+    it had one."""
+    rest = _ANNOUNCED.sub("", text, count=1)
+    return (rest, True) if rest != text and words(rest) else (text, False)
+
+
+def _topics(sentence: str, minimum: int = MIN_TOPICS) -> list[str] | None:
+    """A list of three (`minimum`) or more topics asked about without a question ("Duties,
+    salary and outlook?"): each topic, a few words long; None when it is no such list."""
     pieces = [piece.strip() for piece in _TOPIC_SEPARATOR.split(sentence) if piece.strip()]
-    if len(pieces) < MIN_TOPICS or any(starts_question(piece) for piece in pieces):
+    if len(pieces) < minimum or any(starts_question(piece) for piece in pieces):
         return None
     if all(_content(piece) and len(words(piece)) <= MAX_TOPIC_WORDS for piece in pieces):
         return pieces
@@ -91,10 +106,13 @@ def _topics(sentence: str) -> list[str] | None:
 
 
 def question_parts(text: str) -> list[str]:
-    """The questions in `text`, in order; one part when it asks one thing."""
+    """The questions in `text`, in order; one part when it asks one thing. A count announcing
+    them ("two things:") is no part, and two topics after it are a list."""
+    text, counted = announced(text)
+    minimum = MIN_ANNOUNCED_TOPICS if counted else MIN_TOPICS
     parts: list[str] = []
     for sentence in sentences(text):
-        topics = _topics(sentence)
+        topics = _topics(sentence, minimum)
         if topics:
             parts += topics
             continue

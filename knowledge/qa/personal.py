@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from knowledge.certify import NextCertification, recommend
 from knowledge.models import Claim, Stage
-from knowledge.profile import Certification, Profile
-from knowledge.qa.ladder import named_stage
+from knowledge.profile import Certification, Goal, Profile
+from knowledge.qa.ladder import named_stage, stages
 from knowledge.qa.mentions import Mentions, named_place_words
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, estimate_salary
@@ -61,6 +62,8 @@ class PersonalKind(StrEnum):
     """What a personal question asks of the stored profile beyond a plain estimate."""
 
     BECOME = "become"          # "what do I need to become a manager": the path to that stage
+    NEXT_CERT = "next_cert"    # "got my cehrs, what credential do i chase now": the next one
+    STAGE_PAY = "stage_pay"    # "what could i make if i reach the top job": that stage's pay
     NEXT_STEP = "next_step"    # "what's my next step career wise": the ladder from the profile
     RENEWAL = "renewal"        # "how many CEUs do I owe": the held credentials' renewal rules
     FEDERAL = "federal"        # "what would a federal job pay me": estimate and the GS table
@@ -71,17 +74,40 @@ class PersonalKind(StrEnum):
     ESTIMATE = "estimate"      # "estimate for me", "what should i be making": the estimate
 
 
-# Where the asker is ("my state", "where i live", "around here").
-_HERE = (r"(?:\b(?:my|our) (?:state|area|region)\b|\bwhere i (?:live|am|work)\b|"
-         r"\baround here\b|\bnear me\b)")
+# Where the asker is ("my state", "where i live", "around here"; "here" after the asker says
+# which state they live in).
+_OWN_PLACE = (r"\b(?:my|our) (?:state|area|region)\b|\bwhere i (?:live|am|work)\b|"
+              r"\baround here\b|\bnear me\b")
+_HERE = rf"(?:{_OWN_PLACE}|\bhere\b)"
+# The asker saying where they live ("i live in ohio", "im in texas rn", "based in georgia").
+_LIVES = re.compile(r"\b(?:i live|we live|living|im|i am|based|located|i reside)(?: \w+)? "
+                    r"(?:in|out of)\b")
+# A question comparing places or asking about a move is no question about the pay "here".
+_ELSEWHERE = re.compile(r"\b(?:compar\w*|vs|versus|or|than|better|mov(?:e|ed|ing)|relocat\w*)\b")
+# What people earn in a place, asked with "here" ("what do records specialists average here").
+_LOCAL_PAY = r"(?:average|avg|mean|median|typical)"
 # How to find pay out (the research card's), not what it is.
 _RESEARCH = re.compile(r"\b(?:find|finding|research\w*|look up|looking up)\b")
 # Working towards a stage ("what do i need to become a manager", "how do i get to director").
-_TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? to|reach\w*|mov(?:e|ing) (?:into|"
-                      r"up to)|make it to|promot\w* to|step into|work(?:ing)? towards?)\b"
-                      r"(?: an?| the)? (.*)")
+_TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? (?:to|into)|reach\w*|mov(?:e|ing) "
+                      r"(?:into|up to)|make it to|promot\w* to|step into|work(?:ing)? towards?|"
+                      r"(?:path|route|road|way) (?:to|into|towards?))\b(?: an?| the)? (.*)")
 _SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
 _PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
+_CREDENTIAL = r"(?:certs?|credentials?|certifications?)"
+# A credential asked for after the ones held ("what credential do i chase now", "the logical
+# next cert", "which credential fits me", "i passed the cca, what should come next").
+_NEXT_CERT = (rf"\b(?:next|after (?:that|this|it|my \w+|the \w+))\b.*\b{_CREDENTIAL}\b|"
+              rf"\b{_CREDENTIAL}\b.*\b(?:next|chase|fits? me|suits? me|after (?:that|this|it)|"
+              rf"afterwards)\b|\bwhich {_CREDENTIAL} (?:fits|suits)\b")
+# What the asker holds comes first ("got my cehrs", "with my rhit"): after it, "what comes next".
+_HELD_NEXT = r"\b(?:what|whats)\b.*\b(?:comes? next|next for me|should (?:i do |come )?next)\b"
+# The top of the ladder, or the stage one aims for, asked with pay ("what could i make if i
+# reach the top job", "the most i could make if i climb all the way up").
+_TOP = (r"\btop (?:job|position|role|level|rung|spot|stage)\b|\btop of the (?:ladder|field)\b|"
+        r"\ball the way (?:up|to the top)\b|\bhighest (?:job|position|role|level|rung|stage)\b|"
+        r"\btop out\b|\bmax(?:ed)? out\b|\bceiling\b")
+_AIMED = r"\b(?:aiming (?:for|at)|my goal|dream job|going for|working towards?)\b"
 # Each kind's words, read on the folded question (knowledge/qa/text.words joined by spaces);
 # the first that matches is the kind.
 _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
@@ -90,6 +116,8 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
         (PersonalKind.RENEWAL, r"\b(?:ceus?|ce (?:credits?|units?|hours?)|continuing education|"
                                r"recert\w*|renew\w*|keep(?:ing)? my (?:certs?|credentials?|"
                                r"certifications?))\b"),
+        (PersonalKind.NEXT_CERT, rf"{_NEXT_CERT}|{_HELD_NEXT}"),
+        (PersonalKind.STAGE_PAY, rf"(?:{_TOP}).*\b{_PAY}\b|\b{_PAY}\b.*(?:{_TOP})"),
         (PersonalKind.BECOME, _TOWARDS.pattern),
         (PersonalKind.NEXT_STEP, r"\bnext\b.*\b(?:step|stage|level|move|role|job|career|"
                                  r"position|rung)\b|\b(?:step|stage|level|move|role|career)\b.*"
@@ -104,16 +132,19 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                  rf"first (?:job|year)|starting|entry level|start out)\b"),
         (PersonalKind.MOVE, rf"\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b.*\b{_PAY}\b|"
                             rf"\b{_PAY}\b.*\b(?:mov(?:e|ed|ing)|relocat\w*|transfer\w*)\b"),
-        (PersonalKind.STATE_PAY, rf"{_HERE}.*\b{_PAY}\b|\b{_PAY}\b.*{_HERE}"),
+        (PersonalKind.STATE_PAY, rf"{_HERE}.*\b(?:{_PAY}|{_LOCAL_PAY})\b|"
+                                 rf"\b(?:{_PAY}|{_LOCAL_PAY})\b.*{_HERE}|"
+                                 rf"{_LIVES.pattern}.*\b{_LOCAL_PAY}\b"),
         (PersonalKind.ESTIMATE, r"^(?!.*\bhow\b).*\bestimat\w*\b|\bshould i be (?:making|"
                                 r"paid|earning|getting)\b|\bbased on my profile\b|"
-                                r"\bwhat (?:am i|im) worth\b"),
+                                r"\bwhat (?:am i|im) worth\b|^(?!.*\bhow\b).*\b(?:my|me) "
+                                r"(?:number|figure)\b"),
     ))
 # The kinds that lead with the salary model's estimate for the profile.
 ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE,
                             PersonalKind.STATE_PAY, PersonalKind.ESTIMATE})
 # The kinds answered in any chat, with or without a profile: their answer is a knowledge card.
-ANY_CHAT_KINDS = frozenset({PersonalKind.BECOME})
+ANY_CHAT_KINDS = frozenset({PersonalKind.BECOME, PersonalKind.NEXT_CERT, PersonalKind.STAGE_PAY})
 # The kinds about the profile's own credentials or place: a certification named ("how do I
 # renew my RHIT") is asked about in general instead.
 _UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP, PersonalKind.STATE_PAY})
@@ -142,14 +173,22 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         return mentions.state is not None
     if kind is PersonalKind.STATE_PAY:
         # "Around here" is where the asker is, "I" or not; a state named is asked about as any
-        # state; how to find pay out is no figure.
-        return mentions.state is None and not _RESEARCH.search(folded)
+        # state, unless it is where the asker lives ("i live in ohio, whats the pay here"); how
+        # to find pay out is no figure.
+        if _RESEARCH.search(folded):
+            return False
+        if mentions.state is None:
+            return re.search(_OWN_PLACE, folded) is not None
+        return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
     if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
         return False
     if kind is PersonalKind.BECOME:
         # Not "how do i become an ehr specialist" (no stage) nor "what would i make as a
         # manager" (its pay).
         return target_stage(folded) is not None and not mentions.asks_amount
+    if kind is PersonalKind.NEXT_CERT and re.search(_HELD_NEXT, folded) \
+            and not re.search(_NEXT_CERT, folded):
+        return bool(mentions.certs)  # "i passed the cca, what should come next for me"
     return True
 
 
@@ -157,6 +196,72 @@ def target_stage(folded: str) -> Stage | None:
     """The stage a folded question works towards ("what do i need to become a manager")."""
     match = _TOWARDS.search(folded)
     return named_stage(match.group(1)) if match else None
+
+
+# The stage each career goal aims at (the other goals are side paths).
+_GOAL_STAGES = {Goal.MANAGER: "manager", Goal.DIRECTOR: "director", Goal.SPECIALIST: "certified"}
+
+
+def aimed_stage(folded: str, profile: Profile | None) -> Stage | None:
+    """The stage a pay question aims at: one it names, the profile goal's when it speaks of its
+    aim ("the top job i'm aiming for"), else the top of the ladder when it asks for the top."""
+    named = named_stage(folded)
+    if named is not None:
+        return named
+    by_id = {stage.id: stage for stage in stages()}
+    goal = profile.goal if profile is not None else None
+    if re.search(_AIMED, folded) and goal in _GOAL_STAGES:
+        return by_id[_GOAL_STAGES[goal]]
+    return stages()[-1] if re.search(_TOP, folded) else None
+
+
+# The career goal a question names ("i want to move into coding": the coder's path).
+_GOAL_WORDS: tuple[tuple[Goal, re.Pattern[str]], ...] = tuple(
+    (goal, re.compile(pattern)) for goal, pattern in (
+        (Goal.CODER, r"\bcod(?:ing|er|ers)\b"),
+        (Goal.DIRECTOR, r"\bdirectors?\b"),
+        (Goal.MANAGER, r"\bmanag(?:er|ers|ement|ing)\b|\bleadership\b"),
+        (Goal.ANALYST, r"\banaly\w*\b|\bdata\b"),
+        (Goal.IMPLEMENTATION, r"\bimplement\w*\b"),
+        (Goal.TRAINER, r"\btrain(?:er|ers|ing others)\b"),
+    ))
+# The coding credentials: holding only these puts the asker on the coder's path.
+_CODING = frozenset({Certification.CCA, Certification.CCS, Certification.CPC})
+# A credential named as the one to get ("should i go for the rhia next") is not held.
+_WANTED = re.compile(r"\b(?:get|take|go for|chase|pursue|aim for|try)(?: the| my| an?)? (\w+)")
+
+
+@dataclass(frozen=True)
+class NextCredential:
+    """The credential to aim for after the held ones (the question's and the profile's)."""
+
+    held: frozenset[Certification]
+    advice: NextCertification
+
+
+def next_credential(question: str, profile: Profile | None, mentions: Mentions,
+                    knowledge: Knowledge | None = None) -> NextCredential | None:
+    """The next credential for the asker: the profile with the credentials the question says
+    are held, the goal it names (else the profile's; a coder's when only coding credentials are
+    held) and its education and years; on the goal's path, the steps before a held credential
+    count as passed ("got my cpc": not the CCA). None when every credential is held."""
+    kb = knowledge or load_knowledge()
+    folded = " ".join(words(question))
+    wanted = {match.group(1) for match in _WANTED.finditer(folded)}
+    named = {code for code in mentions.certs if code.value.lower() not in wanted}
+    stored = profile or Profile()
+    held = frozenset(stored.certs | named)
+    goal = next((goal for goal, pattern in _GOAL_WORDS if pattern.search(folded)), stored.goal)
+    if goal is None and held and held <= _CODING:
+        goal = Goal.CODER
+    plans = {plan.goal: plan for plan in kb.certifications_file.recommendations}
+    path = [step.code for step in plans[goal.value if goal else "none"].path]
+    reached = max((path.index(code) for code in held if code in path), default=-1)
+    passed = held | frozenset(path[:max(reached, 0)])
+    changes = {key: value for key, value in mentions.profile_changes().items()
+               if key in ("education", "years")}
+    advice = recommend(stored.with_changes(certs=passed, goal=goal, **changes), kb)
+    return None if advice is None else NextCredential(held, advice)
 
 
 def target_card(folded: str) -> str | None:
@@ -170,10 +275,11 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
     the profile when there is one), the next step and renewal from a stored profile (renewal:
     one with credentials whose rules are known), the estimate kinds when there is something to
     estimate."""
-    if kind in (PersonalKind.APPRENTICE, PersonalKind.BECOME):
+    if kind in (PersonalKind.APPRENTICE, PersonalKind.BECOME, PersonalKind.NEXT_CERT,
+                PersonalKind.STAGE_PAY):
         return True
     if kind is PersonalKind.STATE_PAY:
-        return profile is not None and profile.state is not None
+        return mentions.state is not None or (profile is not None and profile.state is not None)
     if kind is PersonalKind.RENEWAL:
         return profile is not None and bool(renewal_rules(profile))
     if kind is PersonalKind.NEXT_STEP:
@@ -190,7 +296,7 @@ def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
     if kind is PersonalKind.RENEWAL:
         return (RENEWAL_CARD,)
     if kind is PersonalKind.STATE_PAY:
-        return (BY_STATE_CARD,)
+        return (f"state:{mentions.state}" if mentions.state else BY_STATE_CARD,)
     return companion_cards(kind, mentions)
 
 
