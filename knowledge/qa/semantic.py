@@ -172,7 +172,7 @@ class SemanticIndex:
 
         scores = self._matrix @ self._model.encode([text])[0]
         best: dict[int, float] = {}
-        for position in np.argsort(-scores):
+        for position in np.argsort(-scores, kind="stable"):
             score = float(scores[position])
             if score < MIN_SIMILARITY:
                 break

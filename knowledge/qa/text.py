@@ -374,7 +374,8 @@ _BODY_NAMES = frozenset({"ahima", "himss", "aapc", "cahiim"})
 
 
 # Letters that sound alike: a short word may differ from a known one by one of these ("epik").
-_SOUND_ALIKE = frozenset({frozenset("ck"), frozenset("kq"), frozenset("sz"), frozenset("iy")})
+_SOUND_ALIKE = frozenset({frozenset("ck"), frozenset("kq"), frozenset("sz"), frozenset("iy"),
+                         frozenset("ae")})
 
 
 def _sound_alike(word: str, candidate: str) -> bool:
