@@ -307,12 +307,13 @@ class Engine:
     def answer(self, question: str, previous: str | None = None) -> Answer:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
-        normalized = normalized_question(question[:MAX_QUESTION])
+        question = question[:MAX_QUESTION]
+        normalized = normalized_question(question)
         # A certification named by its long name is read as its code from here on.
         # Certification questions asked in other words ("what share of candidates pass") are read
         # in the knowledge's words ("pass rate"), too.
         previous = cert_wordings(with_codes(previous[:MAX_QUESTION])) if previous else previous
-        text = cert_wordings(with_codes(question[:MAX_QUESTION], previous or ""))
+        text = cert_wordings(with_codes(question, previous or ""))
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
