@@ -9,7 +9,8 @@ specifics (a pass rate, a pass mark must be named by the answer) and the part ca
 alike. Another attempt ("try a third time", "redo the CEHRS", "allowed to sit it again") is a
 retake; how narrowly or how often one failed ("by a few points", "twice") asks nothing and is
 left out. The grade or score one needs ("what grade do u need on the cphims") is a pass mark, and
-keeping a credential active or current is renewing it.
+keeping a credential active or current is renewing it; never having worked in healthcare is
+having no experience.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
                          r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
                          r"|in (?:the|my) program)\b", _FLAGS)
+# Never having worked in the field ("never worked in healthcare", "ive never been in a
+# hospital"): no experience, a beginner's background.
+_NEVER_WORKED = re.compile(r"\b(?:i(?: ve|'ve| have)? )?never (?:worked|been|had a job)"
+                           r" (?:in|at|around) (?:healthcare|health care|a hospital|hospitals"
+                           r"|the field|medicine|medical records|a clinic)\b", _FLAGS)
 # Keeping a credential active ("keep my rhia and rhit active", "keep the cca current"): renewing
 # it.
 _KEEP_ACTIVE = re.compile(r"\bkeep(?:ing)?(?P<what>(?: [\w+&]+){0,5}?) (?:active|current|valid"
@@ -96,6 +102,7 @@ _NEEDS = {"pass rate": ("pass", "fail", "succe"),
                         "score", "mark"),
           "failed": ("fail", "flunk", "bomb", " by "),
           "keep active": ("active", "current", "valid", "up to date", "good standing"),
+          "never": ("never",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
                      "able", "permitted", "eligible"),
           "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
@@ -123,6 +130,8 @@ def cert_wordings(text: str) -> str:
     if _needs(lowered, "retake"):
         text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
         text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))
+    if _needs(lowered, "never"):
+        text = _NEVER_WORKED.sub("no experience", text)
     if _ABOUT_EXAM.search(text):
         if _needs(lowered, "final term"):
             text = _FINAL_TERM.sub("final term", text)
