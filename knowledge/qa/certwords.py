@@ -9,8 +9,8 @@ specifics (a pass rate, a pass mark must be named by the answer) and the part ca
 alike. Another attempt ("try a third time", "redo the CEHRS", "allowed to sit it again") is a
 retake; how narrowly or how often one failed ("by a few points", "twice") asks nothing and is
 left out. The grade or score one needs ("what grade do u need on the cphims") is a pass mark, and
-keeping a credential active or current is renewing it; never having worked in healthcare is
-having no experience.
+keeping a credential active or current is renewing it; "how much is the CCA" asks its exam fee;
+never having worked in healthcare is having no experience.
 """
 
 from __future__ import annotations
@@ -77,6 +77,12 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
                          r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
                          r"|in (?:the|my) program)\b", _FLAGS)
+# "How much is the CCA": its exam's price (not what its holders make, nor what it is worth; not
+# another credential's, as the CCS-P's).
+_PRICE = re.compile(r"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? (?P<code>cehrs|rhit"
+                    r"|rhia|cca|ccs|cpc|chda|cahims|cphims)\b(?![-/]| p\b)"
+                    r"(?! (?:holders?|worth|pay|salary|make"
+                    r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
 # Never having worked in the field ("never worked in healthcare", "ive never been in a
 # hospital"): no experience, a beginner's background.
 _NEVER_WORKED = re.compile(r"\b(?:i(?: ve|'ve| have)? )?never (?:worked|been|had a job)"
@@ -103,6 +109,7 @@ _NEEDS = {"pass rate": ("pass", "fail", "succe"),
           "failed": ("fail", "flunk", "bomb", " by "),
           "keep active": ("active", "current", "valid", "up to date", "good standing"),
           "never": ("never",),
+          "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
                      "able", "permitted", "eligible"),
           "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
@@ -130,6 +137,8 @@ def cert_wordings(text: str) -> str:
     if _needs(lowered, "retake"):
         text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
         text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))
+    if _needs(lowered, "price"):
+        text = _PRICE.sub(lambda found: f"how much is the {found['code']} exam fee", text)
     if _needs(lowered, "never"):
         text = _NEVER_WORKED.sub("no experience", text)
     if _ABOUT_EXAM.search(text):

@@ -154,8 +154,9 @@ class Answer:
         """A question about the asker's own pay ("what would I earn with RHIT?", "what if I
         moved to Ohio?")."""
         mentions = self.mentions
-        if not mentions.first_person:
-            return False
+        if not mentions.first_person or (self.entry is not None
+                                         and self.entry.id.endswith(PRICE_PARTS)):
+            return False  # an exam's or a renewal's price is no pay
         if self.intent in NOT_PAY and not mentions.asks_amount:
             return False  # "if I fail the CCS, how long before I can retake it?"
         if mentions.asks_amount and self.intent is Intent.PAY:
@@ -179,6 +180,8 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# The parts of a certification that are prices (its exam fee, its renewal fee).
+PRICE_PARTS = (":fee", ":renewal_fee")
 # Intents of questions that are not about pay even when they say "if I" and name a certification.
 NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
 # The word that carries an intent over to a follow-up that has none of its own.
