@@ -24,6 +24,7 @@ from tests.qa_answers import answered_by
     ("how much is the cca if im an ahima member",
      "how much is the cca exam fee if im an ahima member"),
     ("cca or cpc first if i never worked in healthcare", "cca or cpc first if no experience"),
+    ("ccs with zero coding experience, possible??", "ccs with no coding experience, possible??"),
 ])
 def test_round_9_wordings_read_in_the_knowledges(text: str, expected: str) -> None:
     assert cert_wordings(text) == expected

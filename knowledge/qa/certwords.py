@@ -10,7 +10,7 @@ alike. Another attempt ("try a third time", "redo the CEHRS", "allowed to sit it
 retake; how narrowly or how often one failed ("by a few points", "twice") asks nothing and is
 left out. The grade or score one needs ("what grade do u need on the cphims") is a pass mark, and
 keeping a credential active or current is renewing it; "how much is the CCA" asks its exam fee;
-never having worked in healthcare is having no experience.
+never having worked in healthcare, or zero experience, is having no experience.
 """
 
 from __future__ import annotations
@@ -88,6 +88,8 @@ _PRICE = re.compile(r"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? (?P
 _NEVER_WORKED = re.compile(r"\b(?:i(?: ve|'ve| have)? )?never (?:worked|been|had a job)"
                            r" (?:in|at|around) (?:healthcare|health care|a hospital|hospitals"
                            r"|the field|medicine|medical records|a clinic)\b", _FLAGS)
+# "Zero (coding) experience" is none.
+_ZERO = re.compile(r"\bzero(?= (?:\w+ )?(?:experience|exp|background)\b)", _FLAGS)
 # Keeping a credential active ("keep my rhia and rhit active", "keep the cca current"): renewing
 # it.
 _KEEP_ACTIVE = re.compile(r"\bkeep(?:ing)?(?P<what>(?: [\w+&]+){0,5}?) (?:active|current|valid"
@@ -109,6 +111,7 @@ _NEEDS = {"pass rate": ("pass", "fail", "succe"),
           "failed": ("fail", "flunk", "bomb", " by "),
           "keep active": ("active", "current", "valid", "up to date", "good standing"),
           "never": ("never",),
+          "zero": ("zero",),
           "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
                      "able", "permitted", "eligible"),
@@ -141,6 +144,8 @@ def cert_wordings(text: str) -> str:
         text = _PRICE.sub(lambda found: f"how much is the {found['code']} exam fee", text)
     if _needs(lowered, "never"):
         text = _NEVER_WORKED.sub("no experience", text)
+    if _needs(lowered, "zero"):
+        text = _ZERO.sub("no", text)
     if _ABOUT_EXAM.search(text):
         if _needs(lowered, "final term"):
             text = _FINAL_TERM.sub("final term", text)
