@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -34,6 +35,7 @@ from handlers.render import edit_or_reply, escape, is_private, private_chat_link
 from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
 from knowledge.career import place
+from knowledge.certify import MAIN_PATH, which_first
 from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, Profile, display_value
 from knowledge.qa import Answer, Engine, Entry, Outcome
@@ -236,35 +238,79 @@ def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
     return InlineKeyboardMarkup([[breakdown], *(topics.inline_keyboard if topics else ())])
 
 
+def _listed(items: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _codes_text(codes: Iterable[Certification]) -> str:
-    listed = [code.value for code in codes]
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    return _listed([code.value for code in codes])
 
 
-def renewal_heading(profile: Profile) -> str:
-    """The number first: the units a cycle asks of every held credential (else a plain
-    heading)."""
-    total = renewal_total(profile)
+def renewal_heading(certs: Iterable[Certification], whose: str = "") -> str:
+    """The number first: the units a cycle asks of every credential in `certs` together (else
+    a plain heading); `whose` ("your ") goes before their codes."""
+    total = renewal_total(Profile(certs=frozenset(certs)))
     if total is None:
-        return "<b>Renewal of your credentials</b>"
+        return f"<b>Renewal of {whose or 'the '}credentials</b>"
     every = f"{total.units} {total.unit_word} every {total.years} years"
     codes = _codes_text(total.codes)
     if total.bodies == 1:
-        return f"<b>{every}</b> for your {codes}"
-    return f"<b>About {every} in all</b> for your {codes}"
+        return f"<b>{every}</b> for {whose}{codes}"
+    return f"<b>About {every} in all</b> for {whose}{codes}"
+
+
+def load_lines(certs: Iterable[Certification], whose: str = "") -> list[str]:
+    """How a body's rule for holding several of its credentials adds up (AHIMA's: the highest
+    base plus each further credential's units)."""
+    return [f"• <b>{load.body}</b>: {load.units} for {whose}{_codes_text(load.codes)} "
+            f"together ({load.base} for the one asking most, plus {load.extra} for each "
+            f"further {load.body} credential)."
+            for load in renewal_loads(Profile(certs=frozenset(certs))) if len(load.codes) > 1]
 
 
 def renewal_text(profile: Profile) -> str:
     """The renewal load of the profile's credentials, leading with the number, then each
     credential's rule, with its sources."""
     rules = renewal_rules(profile)
-    loads = renewal_loads(profile)
-    lines = [renewal_heading(profile), ""]
-    lines += [f"• <b>{load.body}</b>: {load.units} for your {_codes_text(load.codes)} "
-              f"together ({load.base} for the one asking most, plus {load.extra} for each "
-              f"further {load.body} credential)." for load in loads if len(load.codes) > 1]
+    lines = [renewal_heading(profile.certs, "your "), "", *load_lines(profile.certs, "your ")]
     lines += [f"• <b>{code.value}</b>: {escape(rule.text)}" for code, rule in rules]
     return "\n".join([*lines, "", sources_line(rule.source for _, rule in rules)])
+
+
+def renewal_total_text(answer: Answer) -> str:
+    """A renewal card answering a question that names several credentials ("rhit + cpc, how
+    many ceus all together") leads with what they ask together, when their rules add up (one
+    cycle length); else nothing."""
+    entry, certs = answer.entry, frozenset(answer.mentions.certs)
+    if entry is None or not entry.id.endswith(":renewal") or len(certs) < 2 \
+            or renewal_total(Profile(certs=certs)) is None:
+        return ""
+    return "\n".join([renewal_heading(certs), *load_lines(certs)]) + "\n\n"
+
+
+# A question asking which of two credentials to take ("cca or cpc first", "rhit vs cehrs for a
+# brand new grad"): a pick, or a start.
+_PICK = re.compile(r"\b(?:first|start\w*|begin\w*|before|pick|choose|which one|better|should i"
+                   r"|beginner|newbie|new grad|no experience)\b")
+
+
+def pick_text(answer: Answer) -> str:
+    """Two credentials named in a question asking which to take: the order the recommended
+    paths holding both give, with each one's reason (nothing when none holds both, the paths
+    disagree or the answer is one part of a credential, as its fee)."""
+    entry, certs = answer.entry, answer.mentions.certs
+    if entry is None or len(certs) != 2 or entry.id.count(":") > 1 \
+            or not _PICK.search(" ".join(words(answer.question))):
+        return ""
+    order = which_first(*certs)
+    if order is None:
+        return ""
+    paths = _listed([path if path == MAIN_PATH else f"“{path}”" for path in order.paths])
+    return (f"<b>{order.first.value} first, then {order.then.value}</b>, in the order I suggest "
+            f"on the path{'s' if len(order.paths) > 1 else ''} for {escape(paths)}: "
+            f"{escape(order.first_why)} {escape(order.then_why)} <i>(My advice, not a rule of "
+            "the certifying bodies.)</i>\n\n")
 
 
 def next_step_text(profile: Profile, question: str = "") -> str:
@@ -476,7 +522,8 @@ async def answer_question(update: Update, context: CallbackContext, question: st
                     answer_keyboard((), command, private, context.bot.username))
         return
     assert answer.entry is not None
-    text = entries_text(_fitting(answer.entry, answer.also)) + command_line(answer.command)
+    text = renewal_total_text(answer) + pick_text(answer) \
+        + entries_text(_fitting(answer.entry, answer.also)) + command_line(answer.command)
     if answer.personal_pay:
         text += "\n\n" + own_answer_hint(private, "a figure")
     await reply(update, text, answer_keyboard(answer.related, answer.command, private,

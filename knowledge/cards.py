@@ -118,9 +118,10 @@ NOTE_PARTS = {
     "renewal_fee": ("renewal fee", "recertification fee", "renewal cost", "cost to renew",
                     "how much to renew", "renewal dues", "recert fee"),
 }
-# A known pass rate leads the exam's card (a note of the exam part), a known renewal fee follows
-# the renewal rule: their own cards only stand for a missing one.
-FOLDED_PARTS = {"pass_rate": "exam", "renewal_fee": "renewal"}
+# A known pass rate leads the exam's card (a note of the exam part): its own card only stands for
+# a missing one. A known renewal fee follows the renewal rule on the renewal card and leads its
+# own card, which answers what renewing costs.
+FOLDED_PARTS = {"pass_rate": "exam"}
 
 
 # Notes that list an exam's domains: their names are the exam card's keywords too ("how much

@@ -11,6 +11,7 @@ from knowledge.profile import (
     EDUCATION_ORDER,
     GOAL_LABELS,
     Certification,
+    Goal,
     Profile,
 )
 from knowledge.store import Knowledge, load_knowledge
@@ -134,3 +135,36 @@ def recommend(profile: Profile, knowledge: Knowledge | None = None) -> NextCerti
     why = (f"Next on {path} is {first.code.value} — {reasons[first.code]} "
            f"It is not open to you yet: {needs}. Open to you now: {best.code.value}. {why}")
     return NextCertification(cert, best, why, goal, first)
+
+
+@dataclass(frozen=True)
+class Order:
+    """Which of two certifications the recommended paths put first, each with its reason."""
+
+    first: Certification
+    then: Certification
+    paths: tuple[str, ...]  # the paths holding both, by their goal's label
+    first_why: str
+    then_why: str
+
+
+MAIN_PATH = "the main EHR path"
+
+
+def which_first(one: Certification, other: Certification,
+                knowledge: Knowledge | None = None) -> Order | None:
+    """The order every recommended path holding both certifications puts them in ("CCA or
+    CPC first": the coder's path takes CCA first), with the reasons of the first path holding
+    both; None when no path holds both or the paths disagree."""
+    kb = knowledge or load_knowledge()
+    found = [plan for plan in kb.certifications_file.recommendations
+             if {one, other} <= {step.code for step in plan.path}]
+    orders = {tuple(step.code for step in plan.path if step.code in (one, other))
+              for plan in found}
+    if len(orders) != 1:
+        return None
+    (first, then), = orders
+    reasons = {step.code: step.why for step in found[0].path}
+    paths = tuple(MAIN_PATH if plan.goal == "none" else GOAL_LABELS[Goal(plan.goal)]
+                  for plan in found)
+    return Order(first, then, paths, reasons[first], reasons[then])

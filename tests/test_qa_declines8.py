@@ -81,7 +81,7 @@ def test_a_credential_without_a_card_or_a_price_is_declined(question: str) -> No
 
 def test_a_credential_without_a_card_beside_one_with_a_card_is_answered() -> None:
     assert answered_by("does having the ccs-p count toward ccs eligibility") == \
-        "certification:CCS"
+        "certification:CCS:eligibility"  # (certs9: the part asked, not the whole card)
     assert answered_by("how many ceus does the cdip need") == "topic:cert_renewal"
 
 

@@ -8,7 +8,9 @@ semester", "before I graduate", in a question about an exam) are written as "pas
 specifics (a pass rate, a pass mark must be named by the answer) and the part cards read them
 alike. Another attempt ("try a third time", "redo the CEHRS", "allowed to sit it again") is a
 retake; how narrowly or how often one failed ("by a few points", "twice") asks nothing and is
-left out.
+left out. The grade or score one needs ("what grade do u need on the cphims") is a pass mark, and
+keeping a credential active or current is renewing it; "how much is the CCA" asks its exam fee;
+never having worked in healthcare, or zero experience, is having no experience.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _PASS_RATE = re.compile(
     rf"|\bwhat {_SHARE} {_PASSED}\b"
     rf"|\b(?:odds|chances?|likelihood)(?P<odds>(?: [\w'-]+){{0,3}}?) {_PASSED}\b"
     rf"|\bhow many(?P<many>(?: \w+){{0,2}}?) (?:actually |really |usually )?{_PASSED}\b"
+    rf"|\b(?:do|does|did) (?:a lot of|lots of|many|most|loads of|tons of) {_CROWD} {_PASSED}\b"
     r"|\b(?:success|passing|pass|fail|failure) (?:rates?|ratios?|percentages?)\b", _FLAGS)
 _CROWD_WORDS = re.compile(rf"\b{_CROWD}\b", _FLAGS)
 # The people named after a pass rate ("pass rates for first time CCA takers"): left out.
@@ -63,7 +66,9 @@ _PASS_MARK = re.compile(
     r"|\b(?:passing|pass) (?:grade|mark|number|point|threshold|line|bar)\b"
     r"|\b(?:need|have|gotta|got) to (?:get|score|hit|make)(?P<on>(?: \w+){0,4}?) to pass\b"
     r"|\b(?:scaled )?score (?:needed|required)\b|\bmin(?:imum)? to pass\b"
-    r"|\b(?:need|have|gotta|got) to get right\b", _FLAGS)
+    r"|\b(?:need|have|gotta|got) to get right\b"
+    r"|\b(?:score|grade|mark|percentage) (?:do|does|would|will|should|must) (?:i|u|you|ya|one|we)"
+    r" (?:need|have|gotta|get)(?: to (?:get|score|hit|make))?(?: to pass)?\b", _FLAGS)
 # Testing before one graduates: the final term of a programme, in a question about an exam or a
 # credential ("can i get a job before i graduate" is none).
 _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\b|\bfinal year"
@@ -72,6 +77,23 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
                          r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
                          r"|in (?:the|my) program)\b", _FLAGS)
+# "How much is the CCA": its exam's price (not what its holders make, nor what it is worth; not
+# another credential's, as the CCS-P's).
+_PRICE = re.compile(r"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? (?P<code>cehrs|rhit"
+                    r"|rhia|cca|ccs|cpc|chda|cahims|cphims)\b(?![-/]| p\b)"
+                    r"(?! (?:holders?|worth|pay|salary|make"
+                    r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
+# Never having worked in the field ("never worked in healthcare", "ive never been in a
+# hospital"): no experience, a beginner's background.
+_NEVER_WORKED = re.compile(r"\b(?:i(?: ve|'ve| have)? )?never (?:worked|been|had a job)"
+                           r" (?:in|at|around) (?:healthcare|health care|a hospital|hospitals"
+                           r"|the field|medicine|medical records|a clinic)\b", _FLAGS)
+# "Zero (coding) experience" is none.
+_ZERO = re.compile(r"\bzero(?= (?:\w+ )?(?:experience|exp|background)\b)", _FLAGS)
+# Keeping a credential active ("keep my rhia and rhit active", "keep the cca current"): renewing
+# it.
+_KEEP_ACTIVE = re.compile(r"\bkeep(?:ing)?(?P<what>(?: [\w+&]+){0,5}?) (?:active|current|valid"
+                          r"|up to date|in good standing)\b", _FLAGS)
 _ABOUT_EXAM = re.compile(r"\b(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims|exams?|tests?"
                          r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
 
@@ -84,8 +106,13 @@ def _pass_rate(found: re.Match[str]) -> str:
 
 # The words each rewrite needs (a cheap test first: most questions have none of them).
 _NEEDS = {"pass rate": ("pass", "fail", "succe"),
-          "pass mark": ("cut", "min", "lowest", "required", "needed", "pass", "right"),
+          "pass mark": ("cut", "min", "lowest", "required", "needed", "pass", "right", "grade",
+                        "score", "mark"),
           "failed": ("fail", "flunk", "bomb", " by "),
+          "keep active": ("active", "current", "valid", "up to date", "good standing"),
+          "never": ("never",),
+          "zero": ("zero",),
+          "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
                      "able", "permitted", "eligible"),
           "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
@@ -113,6 +140,15 @@ def cert_wordings(text: str) -> str:
     if _needs(lowered, "retake"):
         text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
         text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))
-    if _needs(lowered, "final term") and _ABOUT_EXAM.search(text):
-        text = _FINAL_TERM.sub("final term", text)
+    if _needs(lowered, "price"):
+        text = _PRICE.sub(lambda found: f"how much is the {found['code']} exam fee", text)
+    if _needs(lowered, "never"):
+        text = _NEVER_WORKED.sub("no experience", text)
+    if _needs(lowered, "zero"):
+        text = _ZERO.sub("no", text)
+    if _ABOUT_EXAM.search(text):
+        if _needs(lowered, "final term"):
+            text = _FINAL_TERM.sub("final term", text)
+        if _needs(lowered, "keep active"):
+            text = _KEEP_ACTIVE.sub(lambda found: f"renew{found['what']}", text)
     return text

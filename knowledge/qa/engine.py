@@ -13,6 +13,7 @@ A short follow-up ("and in Florida?") is read together with the asker's previous
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -153,8 +154,9 @@ class Answer:
         """A question about the asker's own pay ("what would I earn with RHIT?", "what if I
         moved to Ohio?")."""
         mentions = self.mentions
-        if not mentions.first_person:
-            return False
+        if not mentions.first_person or (self.entry is not None
+                                         and self.entry.id.endswith(PRICE_PARTS)):
+            return False  # an exam's or a renewal's price is no pay
         if self.intent in NOT_PAY and not mentions.asks_amount:
             return False  # "if I fail the CCS, how long before I can retake it?"
         if mentions.asks_amount and self.intent is Intent.PAY:
@@ -178,6 +180,8 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# The parts of a certification that are prices (its exam fee, its renewal fee).
+PRICE_PARTS = (":fee", ":renewal_fee")
 # Intents of questions that are not about pay even when they say "if I" and name a certification.
 NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
 # The word that carries an intent over to a follow-up that has none of its own.
@@ -253,6 +257,38 @@ def degree_first(entry: Entry, education: Education | None) -> Entry:
     return replace(entry, answer=f"With a {degree}: {found.rstrip('.')}. {entry.answer}")
 
 
+# A part's word found in the titles and keywords of this many other entries (not about a
+# certification) is an everyday word of the field ("education", "data"), not one naming a part.
+PART_WORD_ELSEWHERE = 2
+
+
+def part_words(entries: Sequence[Entry]) -> dict[str, dict[int, frozenset[str]]]:
+    """For each certification ("certification:RHIT"), its part cards (renewal, retake, fee…),
+    each with the words naming that part: terms of its keywords and example questions that the
+    same part of most certifications has (not one exam's domains), that no other part has
+    ("ceus" is the renewal's, "wait" the retake's) and that fewer than PART_WORD_ELSEWHERE
+    entries about other things have in their titles or keywords."""
+    cards: dict[str, dict[int, frozenset[str]]] = {}
+    by_part: dict[str, Counter[str]] = {}
+    elsewhere: Counter[str] = Counter()
+    for doc, entry in enumerate(entries):
+        if entry.id.startswith("certification:") and entry.id.count(":") == 2:
+            terms = frozenset(document_terms([*entry.keywords[1:], *entry.questions]))
+            cards.setdefault(_family(entry.id), {})[doc] = terms
+            by_part.setdefault(entry.id.rsplit(":", 1)[1], Counter()).update(terms)
+        elif not entry.id.startswith("certification:"):
+            elsewhere.update(set(document_terms([entry.title, *entry.keywords])))
+    common = {term for term, count in elsewhere.items() if count >= PART_WORD_ELSEWHERE}
+    shared = {part: {term for term, count in counts.items() if 2 * count > len(cards)}
+              for part, counts in by_part.items()}
+    named = {doc: terms & shared[entries[doc].id.rsplit(":", 1)[1]] - common
+             for parts in cards.values() for doc, terms in parts.items()}
+    return {family: {doc: named[doc].difference(*(named[other] for other in parts
+                                                   if other != doc))
+                     for doc in parts}
+            for family, parts in cards.items()}
+
+
 class Engine:
     def __init__(self, entries: Sequence[Entry], synonyms: Mapping[str, Iterable[str]],
                  intent_cues: Mapping[Intent, Iterable[str]],
@@ -285,6 +321,7 @@ class Engine:
             synonyms, (word for text in texts for part in text for word in words(part)))
         self._cues = {intent: frozenset(document_terms(cues))
                       for intent, cues in intent_cues.items()}
+        self._parts = part_words(self.entries)
         self.paraphrases = ParaphraseIndex(
             ((doc, self.vocabulary.expand(question))
              for doc, entry in enumerate(self.entries) for question in entry.questions),
@@ -487,13 +524,27 @@ class Engine:
                               coverage=coverage, paraphrase=similarity, meaning=meaning,
                               read_as=text)
         scores = {"coverage": coverage, "paraphrase": similarity, "meaning": meaning}
-        best = self.entries[best_doc]
+        best = self.entries[self._asked_part(best_doc, query)]
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _asked_part(self, doc: int, query: Sequence[QueryWord]) -> int:
+        """The card of the one part of certification `doc` the question asks, when `doc` is the
+        certification's own card ("rhit + cpc, how many ceus all together": the RHIT's renewal,
+        not the whole RHIT card): the part with most of the question's words, if one has
+        most; else `doc`."""
+        parts = self._parts.get(self.entries[doc].id)
+        if not parts:
+            return doc
+        asked = {term for word in query for term in word.terms}
+        counts = {part: len(own & asked) for part, own in parts.items()}
+        most = max(counts.values())
+        chosen = [part for part, count in counts.items() if count == most]
+        return chosen[0] if most and len(chosen) == 1 else doc
 
     def _another_body(self, text: str) -> bool:
         """Whether a follow-up only names a body other than a certification ("and nha?" after
