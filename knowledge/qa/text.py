@@ -32,6 +32,8 @@ _AMOUNTS = (
     (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
     (re.compile(r"\b(?:every|each) (?:\d|two|three) (?:years?|yrs?)\b"), "renewal cycle"),
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
+    (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?) (?:from now|down the (?:road|line)|ahead)\b"),
+     "future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
 # A length asked as a yes/no ("can it be done within 12 months", "could i get qualified in 6
