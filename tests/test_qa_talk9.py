@@ -75,3 +75,20 @@ def test_a_choice_with_a_side_the_sources_lack_is_declined() -> None:
 def test_someone_elses_role_is_no_stage_worked_towards() -> None:
     assert target_stage(" ".join(words("who will be my supervisor as a newbie"))) is None
     assert target_stage(" ".join(words("how do i become a manager"))) is not None
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("who would i report to in my first records job", "topic:first_job"),
+    ("do they work with the billing dept much", "topic:duties"),
+    ("am i sitting at a computer all day", "topic:duties"),
+    ("is this job bad for your mental health", "topic:stress"),
+])
+def test_more_everyday_words_for_the_work(question: str, entry: str) -> None:
+    assert answered_by(question) == entry
+
+
+@pytest.mark.parametrize("question", ["is remote work bad for your mental health",
+                                      "when should i bring up salary in an interview",
+                                      "is the job market for paralegals saturated"])
+def test_general_advice_and_other_jobs_are_declined(question: str) -> None:
+    assert answered_by(question) is None
