@@ -26,7 +26,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
-from knowledge.qa.parts import asks, question_parts, starts_question
+from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics, without_hearsay
 from knowledge.qa.text import (
@@ -361,6 +361,7 @@ class Engine:
         asked: list[Answer] = []
         missing: list[Entry] = []  # the facts parts ask that the sources lack
         prior = previous
+        lacking = False  # a part names a specific thing no entry answers
         for part in parts:
             # A part that is a question of its own ("..., is it remote?") keeps the earlier
             # part's state and certifications, not its intent (no "remote pay").
@@ -376,6 +377,12 @@ class Engine:
                     asked.append(answer)
             elif answer.gap is not None and not _strays(replace(answer, entry=answer.gap), whole):
                 missing.append(replace(answer.gap, answer=answer.gap.gap))
+            if not answer.answered and self.specifics.named(without_role(part)):
+                lacking = True
+        if lacking and not whole.answered and is_choice(text):
+            # A choice whose one side the knowledge lacks ("open plan or a cubicle") is not
+            # answered by the other side alone.
+            return self._both_sides(whole)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
         if not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)

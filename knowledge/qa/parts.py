@@ -14,6 +14,7 @@ _SENTENCE_END = re.compile(r"[.?!;\n]+")
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
                            re.IGNORECASE)
 _JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
+_OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _TOPIC_SEPARATOR = re.compile(r",\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 MIN_TOPICS = 3
@@ -53,6 +54,12 @@ def asks(part: str, text: str) -> bool:
     minimum = MIN_ANNOUNCED_TOPICS if counted else MIN_TOPICS
     return starts_question(part) or re.search(rf"{re.escape(part)}\s*\?", text) is not None \
         or any(part in (_topics(sentence, minimum) or ()) for sentence in sentences(text))
+
+
+def is_choice(text: str) -> bool:
+    """Whether `text` is one sentence asking a choice between its parts ("is it an open plan
+    office or do you get a cubicle")."""
+    return len(sentences(text)) == 1 and _OR.search(text) is not None
 
 
 def sentences(text: str) -> list[str]:

@@ -88,10 +88,12 @@ _ELSEWHERE = re.compile(r"\b(?:compar\w*|vs|versus|or|than|better|mov(?:e|ed|ing
 _LOCAL_PAY = r"(?:average|avg|mean|median|typical)"
 # How to find pay out (the research card's), not what it is.
 _RESEARCH = re.compile(r"\b(?:find|finding|research\w*|look up|looking up)\b")
-# Working towards a stage ("what do i need to become a manager", "how do i get to director").
+# Working towards a stage ("what do i need to become a manager", "how do i get to director");
+# not someone else's ("who will be my supervisor").
 _TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? (?:to|into)|reach\w*|mov(?:e|ing) "
                       r"(?:into|up to)|make it to|promot\w* to|step into|work(?:ing)? towards?|"
-                      r"(?:path|route|road|way) (?:to|into|towards?))\b(?: an?| the)? (.*)")
+                      r"(?:path|route|road|way) (?:to|into|towards?))\b"
+                      r"(?! (?:my|your|our|their|his|her)\b)(?: an?| the)? (.*)")
 _SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
 _PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
 _CREDENTIAL = r"(?:certs?|credentials?|certifications?)"

@@ -197,6 +197,20 @@ _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
 _WORKPLACE = re.compile(r"\bdoctors? (?=(?:offices?|practices?)\b)")
+# Doctors and nurses one talks to, works with, trains or helps are the clinicians the work is
+# done with, not another occupation asked about ("who do they talk to besides doctors", "would
+# i teach nurses the system", "when the nurses cant log in").
+_COWORKER = re.compile(
+    r"\b(?P<lead>(?:(?:talk|talks|talking|speak|speaks|speaking|report|reports|explain|explaining)"
+    r" (?:to|with)|(?:work|works|working|deal|deals|dealing|coordinate|coordinating"
+    r"|collaborate|collaborating) (?:with|alongside)|besides|teach|teaches|teaching|train"
+    r"|trains|training|help|helps|helping|support|supports|supporting|show|shows|showing)"
+    r"(?: the| our| my| all the| other)? "
+    # or one in a scenario at work ("so if a doctor cant find a lab result")
+    r"|(?P<scene>(?:if|when|whenever|say) (?:an?|the|my|our|one of the)) )"
+    r"(?:doctors?|nurses?|physicians?)\b"
+    r"(?(scene) (?=(?:cant|cannot|doesnt|dont|needs?|asks?|calls?|requests?|forgets?|enters?"
+    r"|types?|orders?|looks?|writes?|wrote|misses|missed|loses|lost)\b))")
 # Asked with an amount, a credential's holders are the people whose pay is asked ("what do
 # CEHRS holders make", "top end for seasoned CEHRS holders"), no count of them.
 _HOLDERS = re.compile(r"\bholders?\b")
@@ -330,6 +344,8 @@ class Specifics:
         rest = _WORKPLACE.sub("physician ", rest)
         if _AMOUNT.search(rest):
             rest = _HOLDERS.sub(" ", rest)
+        else:
+            rest = _COWORKER.sub(r"\g<lead>clinicians", rest)
         if not self._any.search(rest):
             return []
         named = [(forms, plain, place) for pattern, forms, plain, place in self._rules

@@ -32,6 +32,8 @@ _AMOUNTS = (
     (re.compile(r"\b\d+(?: \d+)?k\b"), "salary"),
     (re.compile(r"\b(?:every|each) (?:\d|two|three) (?:years?|yrs?)\b"), "renewal cycle"),
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
+    (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?) (?:from now|down the (?:road|line)|ahead)\b"),
+     "future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
 # A length asked as a yes/no ("can it be done within 12 months", "could i get qualified in 6
@@ -93,7 +95,10 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"neighbou?r|coworkers?|classmates?|"
                       r"counselor|advisor|recruiter|someone|somebody|people|website|site|"
                       r"article|post|video|reddit|tiktok|youtube|google)(?: on \w+| online)? "
-                      r"(?:said|says|told me|claims?|thinks)(?: that)?)\b")
+                      r"(?:said|says|told me|claims?|thinks)(?: that)?|"
+                      # the asker's age ("career changer in my 50s")
+                      r"(?:in )?(?:my|their|his|her) (?:early |mid |late )?(?:[2-7]0s|twenties"
+                      r"|thirties|forties|fifties|sixties))\b")
 # "Is problem solving a big part of it" asks how much the thing named matters, not the duties
 # ("part of it" reads as tasks); "what's the main part of the job" still asks the duties.
 _BIG_PART = re.compile(r"^(is|are|would|will) (.+?) (?:be )?(?:an? )?(?:big|large|huge|major"
@@ -223,7 +228,7 @@ STOPWORDS = frozenset({
     "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
     "yourself", "pls", "please", "hi", "hello", "hey", "thanks", "thank", "tell", "know", "want",
     "wanna", "gonna", "really", "much", "many", "also", "whats", "hows", "im", "ive",
-    "id", "ill", "youre", "dont", "doesnt", "cant", "till", "ok", "okay",
+    "id", "ill", "youre", "dont", "doesnt", "cant", "till", "til", "ok", "okay",
     "take", "without", "go", "like", "time", "still", "need", "needs",
     "anyone", "someone", "thing", "things", "way", "ways", "good", "lot", "lots", "job", "jobs",
     "work", "working", "role", "roles", "position", "positions",
@@ -312,8 +317,18 @@ def situation_words(text: str) -> frozenset[str]:
 
 # A tool named as a skill ("does knowing Epic get you paid more") is asked about as a skill,
 # not as an employer whose pay is asked.
-_SKILL_OF = re.compile(r"\b(?:knowing|learning|using|mastering|experience (?:with|in)) ([a-z]+)\b"
+_SKILL_OF = re.compile(r"\b(?:knowing|learning|using|mastering|experience (?:with|in)|how to use)"
+                       r" ([a-z]+)\b"
                        r"|\b([a-z]+) (?:experience|skills?)\b")
+
+
+# Someone of another occupation asked about switching ("can a teacher become an ehr
+# specialist", "could a plumber get into this") is the asker's background, not what is asked.
+_SWITCHER = re.compile(r"\b(?:can|could)(?: an?| the)? (?!(?:i|you|we|they|people|someone|somebody"
+                       r"|anyone|anybody|it|this|that|there)\b)(\w+(?: \w+)?) (?:become|switch"
+                       r"|get into|break into|transition|move into|go into|start)\b")
+# "Right now" in a self-description ("im a cashier rn") is no registered nurse.
+_RIGHT_NOW = frozenset({"rn", "atm"})
 
 
 def without_role(text: str) -> str:
@@ -322,7 +337,8 @@ def without_role(text: str) -> str:
     Epic"): another occupation or an employer named there is their past or a skill, not what
     they ask about. Unchanged when there are none."""
     folded = words(text)
-    role = {word for word in _described(text, _ROLE_STOP) if word not in STOPWORDS}
+    role = {word for word in _described(text, _ROLE_STOP)
+            if word not in STOPWORDS or word in _RIGHT_NOW}
     role.update(word for found in _SKILL_OF.findall(" ".join(folded)) for word in found if word)
     if not role:
         return text
@@ -339,6 +355,8 @@ def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
                 and clause_words[0] not in _SITUATION_STOP:  # not "is it stressful here"
             found.update(clause_words)  # "ex-military medic here", "40 yo mom of two here"
             continue
+        for switcher in _SWITCHER.finditer(folded):  # "can a teacher become one"
+            found.update(switcher.group(1).split())
         for cue in _SITUATION_CUE.finditer(folded):  # "im a nursing student and i hate ..."
             after = folded[cue.end():].split()
             found.update(cue.group().split())  # "my son is": the son is the situation too
