@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.qa.text import CERT_CODES
+
 _FLAGS = re.IGNORECASE
 # The people a pass rate counts ("candidates", "first-time takers"): not what is asked.
 _CROWD = (r"(?:first[- ]?tim(?:e|ers?) )?(?:people|ppl|folks|persons|candidates|test[- ]?takers"
@@ -48,8 +50,8 @@ _ANOTHER_TRY = re.compile(r"\b(?:try|sit|go|test)(?: it| for it)? (?:a |the )?(?
                           r"|fourth|2nd|3rd|4th|next) (?:time|attempt|try|go)\b"
                           r"|\b(?:another|a second|a third|my next|the next) "
                           r"(?:attempt|try|shot|go)\b"
-                          r"|\bredo(?= (?:the |my |an? )?(?:exam|test|cehrs|rhit|rhia|cca|ccs"
-                          r"|cpc|chda|cahims|cphims)\b)", _FLAGS)
+                          rf"|\bredo(?= (?:the |my |an? )?(?:exam|test|{CERT_CODES})\b)",
+                          _FLAGS)
 _ALLOWED_RETAKE = re.compile(r"\b(?:allowed|able|permitted|eligible) to retake\b", _FLAGS)
 # How narrowly one failed ("failed by a few points"): nothing to answer.
 _MARGIN = re.compile(r"\bby (?:a few|a couple(?: of)?|just a few|only a few|a handful of|some|one|"
@@ -79,8 +81,8 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|in (?:the|my) program)\b", _FLAGS)
 # "How much is the CCA": its exam's price (not what its holders make, nor what it is worth; not
 # another credential's, as the CCS-P's).
-_PRICE = re.compile(r"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? (?P<code>cehrs|rhit"
-                    r"|rhia|cca|ccs|cpc|chda|cahims|cphims)\b(?![-/]| p\b)"
+_PRICE = re.compile(rf"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? "
+                    rf"(?P<code>{CERT_CODES})\b(?![-/]| p\b)"
                     r"(?! (?:holders?|worth|pay|salary|make"
                     r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
 # Never having worked in the field ("never worked in healthcare", "ive never been in a
@@ -94,7 +96,7 @@ _ZERO = re.compile(r"\bzero(?= (?:\w+ )?(?:experience|exp|background)\b)", _FLAG
 # it.
 _KEEP_ACTIVE = re.compile(r"\bkeep(?:ing)?(?P<what>(?: [\w+&]+){0,5}?) (?:active|current|valid"
                           r"|up to date|in good standing)\b", _FLAGS)
-_ABOUT_EXAM = re.compile(r"\b(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims|exams?|tests?"
+_ABOUT_EXAM = re.compile(rf"\b(?:{CERT_CODES}|exams?|tests?"
                          r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
 
 

@@ -129,11 +129,12 @@ _CERTIFICATE = re.compile(r"\bcertificates?\b(?! programs?\b| vs\b| or\b| versus
 # How long a certification's programme takes ("how long is the rhit program", "how long does
 # the training for cehrs take") asks the training's length, not about the exam: the code goes.
 _DURATION = re.compile(r"\bhow (?:long|many (?:months|years|weeks|semesters)|fast|quickly|soon)\b")
-_CODES = r"(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims)"
+# The certifications that have cards, by code, as a regex group (certwords.py reads it too).
+CERT_CODES = r"(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims)"
 _SCHOOL_NOUN = r"(?:training|programs?|programmes?|courses?|classes|school|schooling|degree)"
-_CODE_PROGRAMME = re.compile(rf"\b{_CODES} (?={_SCHOOL_NOUN}\b)")
+_CODE_PROGRAMME = re.compile(rf"\b{CERT_CODES} (?={_SCHOOL_NOUN}\b)")
 _PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towards) "
-                                 rf"(?:the |an? |my )?{_CODES}\b")
+                                 rf"(?:the |an? |my )?{CERT_CODES}\b")
 # What an exam covers: its "subjects", "sections" or "topics" are its domains.
 _EXAM = re.compile(r"\b(?:exams?|tests?)\b")
 _EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
