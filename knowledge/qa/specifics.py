@@ -37,7 +37,8 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
-                    r"|specialists|workers|employees|techs|technicians|clerks|coders)\b")
+                    r"|specialists|workers|employees|techs|technicians|clerks|coders"
+                    r"|technologists|registrars|managers)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
@@ -197,6 +198,23 @@ _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
 _WORKPLACE = re.compile(r"\bdoctors? (?=(?:offices?|practices?)\b)")
+# "rn" ending a question or a clause is "right now" ("whats the national median rn", "im in
+# texas rn, what do they average"), no registered nurse ("rn salary", "what do rns make").
+_RIGHT_NOW = re.compile(r"\brn(?=$| (?:what|whats|how|and|but|so|i|im|is|are|do|does|tho)\b)")
+# The mean asked ("the mean salary", "average (mean) pay", "annual mean"), not the verb ("what
+# does CEHRS mean"): only an answer naming a mean answers, not the median.
+_MEAN = re.compile(r"\bmean (?:pay|wages?|salary|salaries|income|earnings|annual|hourly)\b"
+                   r"|\b(?:the|annual|national|average|avg) mean\b(?! by\b)")
+_MEAN_FORMS = [re.compile(r"\bmean\b")]
+# A mean of a year is a mean near that year in the answer ("the mean in 2024" is not answered by
+# pay over the years, with a 2021 mean and a 2024 median).
+_NEAR = r"(?: \w+){0,12}"
+
+
+def _mean_forms(years: list[str]) -> list[re.Pattern[str]]:
+    """The forms an answer on the mean may take: a mean, near a year asked if any."""
+    return [re.compile(rf"\bmean\b{_NEAR} {year}\b|\b{year}\b{_NEAR} mean\b")
+            for year in years] or _MEAN_FORMS
 # Asked with an amount, a credential's holders are the people whose pay is asked ("what do
 # CEHRS holders make", "top end for seasoned CEHRS holders"), no count of them.
 _HOLDERS = re.compile(r"\bholders?\b")
@@ -327,7 +345,7 @@ class Specifics:
         """The (forms, plain) of every rule a folded question names. The places named are one:
         an answer naming any of them will do ("chicago or houston": each state's card, one
         after the other); none when the question asks no pay."""
-        rest = _WORKPLACE.sub("physician ", rest)
+        rest = _RIGHT_NOW.sub(" ", _WORKPLACE.sub("physician ", rest))
         if _AMOUNT.search(rest):
             rest = _HOLDERS.sub(" ", rest)
         if not self._any.search(rest):
@@ -353,6 +371,8 @@ class Specifics:
             found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
+        if _MEAN.search(folded):
+            found.append(_mean_forms(_YEAR.findall(folded)))
         if _PASS_RATE.search(folded):
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
