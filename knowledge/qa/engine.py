@@ -22,6 +22,7 @@ from knowledge.profile import EDUCATION_LABELS, STATES, Education
 from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
+from knowledge.qa.ladder import duties_of
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
@@ -463,6 +464,14 @@ class Engine:
         # What someone does is not answered by a card on pay ("what does a senior specialist
         # do": the stage, not pay by stage).
         work = self.specifics.asks_work(folded)
+        rung = None if named or names or pay or mentions.subjects else duties_of(folded)
+        if rung is not None and f"stage:{rung.id}" in self.by_id:
+            # A rung named with its work asked is answered by that rung's card, not the
+            # occupation's duties or the ladder's.
+            entry = self.by_id[f"stage:{rung.id}"]
+            return Answer(Outcome.ANSWERED, normalized, entry=entry,
+                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
+                          mentions=mentions, read_as=text, coverage=1.0)
         fitting = [item for item in ranked
                    if self._fits(item.doc, named, mentions, folded, names, pay)
                    and not (work and self._pay_titled[item.doc])]
