@@ -265,7 +265,9 @@ class Engine:
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         self._about_pay = [self.specifics.about_pay(folded) for folded in self._folded]
-        self._pay_titled = [self.specifics.about_pay(title) for title in self._titles]
+        # No one's work is told by a card on pay or one of figures alone (jobs held, growth).
+        self._no_work = [self.specifics.about_pay(title) or entry.id.startswith("figure:")
+                         for title, entry in zip(self._titles, self.entries, strict=True)]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -474,7 +476,7 @@ class Engine:
                           mentions=mentions, read_as=text, coverage=1.0)
         fitting = [item for item in ranked
                    if self._fits(item.doc, named, mentions, folded, names, pay)
-                   and not (work and self._pay_titled[item.doc])]
+                   and not (work and self._no_work[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -536,6 +538,9 @@ class Engine:
             return False
         if pay and not self._about_pay[doc]:
             return False
+        if pay and mentions.states and not self._of_state[doc] and not any(
+                STATES[code].lower() in self._titles[doc] for code in mentions.states):
+            return False  # pay in a state is that state's: "registrar pay in texas" has none
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap or self._of_state[doc]):
             return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from knowledge.profile import Certification
+from knowledge.profile import STATES, Certification
 from knowledge.qa.text import words
 
 # A year named in a question ("in 2030") must be in the answer too.
@@ -182,6 +182,12 @@ _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # question): pay words, amounts, or what is made ("what do records techs make around here").
 _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money|hourly|median"
                         r"|mean|average|figures?|bucks|dough|\d+ ?k)\b")
+# Which state pays most or least ("which state pays health services managers the most", "best
+# paying state"): only an answer naming states ranks them.
+_STATE_RANK = re.compile(r"\bwhich states?\b|\b(?:best|highest|top|lowest|worst|least|bottom)"
+                         r"(?: paying| paid)? states?\b")
+_STATE_FORMS = [re.compile(r"\b(?:" + "|".join(name.lower() for name in STATES.values())
+                           + r")\b")]
 # A form no answer names: a place named in a question that asks no pay is answered by none.
 _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
@@ -193,7 +199,8 @@ _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|inco
 # without an amount: their work, which a card on pay alone does not describe.
 _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |the )?"
                    r"(?!they\b|you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+){0,4} (?:actually |really "
-                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work)?$")
+                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work"
+                   r"| on the job)?$")
 
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
@@ -371,6 +378,8 @@ class Specifics:
             found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
+        if _STATE_RANK.search(folded):
+            found.append(_STATE_FORMS)
         if _MEAN.search(folded):
             found.append(_mean_forms(_YEAR.findall(folded)))
         if _PASS_RATE.search(folded):
