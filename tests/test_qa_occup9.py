@@ -122,3 +122,24 @@ def test_slang_for_national_pay(question: str) -> None:
 
 def test_rn_before_a_pay_word_is_still_a_nurse() -> None:
     assert answered_by("what does an rn make") is None
+
+
+@pytest.mark.parametrize("question", ["health services managers pay in texas",
+                                      "what do healthcare managers make in florida",
+                                      "which state pays health services managers the most"])
+def test_a_related_occupation_s_pay_in_a_state_is_declined(question: str) -> None:
+    assert answered_by(question) is None
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("pay in texas", "state:TX"),
+    ("what do records techs make in lincoln nebraska", "figure:spread_lincoln"),
+])
+def test_pay_in_a_place_is_still_that_place_s(question: str, entry: str) -> None:
+    assert answered_by(question) == entry
+
+
+@pytest.mark.parametrize("question", ["what does a health information technologist do",
+                                      "what do technologists do on the job"])
+def test_a_technologist_s_work_is_no_figure(question: str) -> None:
+    assert answered_by(question) == "side_path:hit"
