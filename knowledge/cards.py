@@ -176,8 +176,23 @@ def _all_stage_bands(kb: Knowledge) -> str:
         for stage in stages if kb.bands_for_stage(stage.id))
 
 
+# In a topic's answer: the best- and the worst-paying state of the complete state table, each
+# with its mean ("which state pays best", "the worst paying state").
+STATE_ENDS_PLACEHOLDER = "[state_ends]"
+
+
+def _state_ends(kb: Knowledge) -> str:
+    order = sorted(kb.states.states, key=lambda s: -s.annual_mean)
+    top, bottom = order[0], order[-1]
+    return (f"{STATES[top.state]} paid most (an annual mean of {format_money(top.annual_mean)}) "
+            f"and {STATES[bottom.state]} least ({format_money(bottom.annual_mean)}) of the "
+            f"{len(order)} states in the only complete state table "
+            f"({kb.states.table.period}; {source_label(kb.source(kb.states.table.source))})")
+
+
 def _topic_text(text: str, kb: Knowledge) -> str:
     text = text.replace(STAGE_BANDS_PLACEHOLDER, _all_stage_bands(kb))
+    text = text.replace(STATE_ENDS_PLACEHOLDER, _state_ends(kb))
     text = ONE_STAGE_PLACEHOLDER.sub(
         lambda match: "; ".join(_band_text(b, kb) for b in kb.bands_for_stage(match[1])), text)
     return render_text(text, kb)
@@ -241,14 +256,41 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
         for s in kb.states.states
     ]
     cards.append(recent_states_card(kb))
+    newest = _newest_by_label(kb.figures)
     cards += [
-        Card(f"figure:{f.id}", "figure", f.label, format_figure(f, kb), (f.label.lower(),),
-             (f.source,), "/salary")
+        Card(f"figure:{f.id}", "figure", _figure_title(f, newest), format_figure(f, kb),
+             (f.label.lower(),), (f.source,), "/salary")
         for f in kb.figures
     ]
     cards += [pay_over_time_card(kb), *spread_cards(kb), first_certification_card(kb),
               pass_rates_card(kb)]
     return (*cards, *federal_cards(kb, qa_data().federal_pay))
+
+
+def _first_year(figure: Figure) -> int:
+    """The first year a figure's period names (0 for none): "2024-2034" is 2024."""
+    found = re.search(r"\b(?:19|20)\d\d\b", figure.period)
+    return int(found[0]) if found else 0
+
+
+def _newest_by_label(figures: tuple[Figure, ...]) -> dict[str, str]:
+    """For each label, the id of the figure of the latest period bearing it (the same measure
+    of the same occupation, year after year)."""
+    newest: dict[str, Figure] = {}
+    for figure in figures:
+        held = newest.get(figure.label)
+        if held is None or _first_year(figure) > _first_year(held):
+            newest[figure.label] = figure
+    return {label: figure.id for label, figure in newest.items()}
+
+
+def _figure_title(figure: Figure, newest: dict[str, str]) -> str:
+    """A figure card's title: its label, with its period when a newer figure bears the same
+    label - a year in the title makes the older card answer only a question naming that year
+    ("the national median" is the latest one, "the median in 2021" the 2021 one)."""
+    if newest[figure.label] == figure.id:
+        return figure.label
+    return f"{figure.label} ({figure.period})"
 
 
 def first_certification_card(kb: Knowledge) -> Card:

@@ -23,6 +23,7 @@ from knowledge.profile import EDUCATION_LABELS, STATES, Education
 from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
+from knowledge.qa.ladder import duties_of
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
@@ -300,7 +301,9 @@ class Engine:
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         self._about_pay = [self.specifics.about_pay(folded) for folded in self._folded]
-        self._pay_titled = [self.specifics.about_pay(title) for title in self._titles]
+        # No one's work is told by a card on pay or one of figures alone (jobs held, growth).
+        self._no_work = [self.specifics.about_pay(title) or entry.id.startswith("figure:")
+                         for title, entry in zip(self._titles, self.entries, strict=True)]
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
@@ -507,9 +510,17 @@ class Engine:
         # What someone does is not answered by a card on pay ("what does a senior specialist
         # do": the stage, not pay by stage).
         work = self.specifics.asks_work(folded)
+        rung = None if named or names or pay or mentions.subjects else duties_of(folded)
+        if rung is not None and f"stage:{rung.id}" in self.by_id:
+            # A rung named with its work asked is answered by that rung's card, not the
+            # occupation's duties or the ladder's.
+            entry = self.by_id[f"stage:{rung.id}"]
+            return Answer(Outcome.ANSWERED, normalized, entry=entry,
+                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
+                          mentions=mentions, read_as=text, coverage=1.0)
         fitting = [item for item in ranked
                    if self._fits(item.doc, named, mentions, folded, names, pay)
-                   and not (work and self._pay_titled[item.doc])]
+                   and not (work and self._no_work[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text)
@@ -585,6 +596,9 @@ class Engine:
             return False
         if pay and not self._about_pay[doc]:
             return False
+        if pay and mentions.states and not self._of_state[doc] and not any(
+                STATES[code].lower() in self._titles[doc] for code in mentions.states):
+            return False  # pay in a state is that state's: "registrar pay in texas" has none
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap or self._of_state[doc]):
             return False

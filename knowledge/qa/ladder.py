@@ -51,6 +51,21 @@ def named_stage(folded: str) -> Stage | None:
                  if stage in by_id and pattern.search(folded)), None)
 
 
+# What a rung's holder does ("what does a him director do day to day", "duties of an entry
+# level tech", "whats a him manager do all day"): its work, not pay.
+_DUTIES = re.compile(r"\b(?:duties|responsibilities|tasks|day to day|daily work|typical day"
+                     r"|day look like|day like)\b"
+                     r"|\b(?:what|whats|wat)\b(?! (?:do|does|should|can|could|would|will) "
+                     r"(?:i|you|we|u)\b)(?: \w+){1,7} (?:do|handle|work on)"
+                     r"(?: all day| day to day| each day| every day| at work| on the job)?$")
+
+
+def duties_of(folded: str) -> Stage | None:
+    """The stage a folded question asks the work of ("what does a senior specialist do":
+    certified), else None."""
+    return named_stage(folded) if _DUTIES.search(folded) else None
+
+
 def move(folded: str) -> int | None:
     """UP or DOWN when a folded question asks for the stage above or below, else None."""
     return next((step for step, pattern in _MOVES if pattern.search(folded)), None)

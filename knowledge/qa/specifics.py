@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from knowledge.profile import Certification
+from knowledge.profile import STATES, Certification
 from knowledge.qa.text import words
 
 # A year named in a question ("in 2030") must be in the answer too.
@@ -37,7 +37,8 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
-                    r"|specialists|workers|employees|techs|technicians|clerks|coders)\b")
+                    r"|specialists|workers|employees|techs|technicians|clerks|coders"
+                    r"|technologists|registrars|managers)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
@@ -181,6 +182,12 @@ _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # question): pay words, amounts, or what is made ("what do records techs make around here").
 _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money|hourly|median"
                         r"|mean|average|figures?|bucks|dough|\d+ ?k)\b")
+# Which state pays most or least ("which state pays health services managers the most", "best
+# paying state"): only an answer naming states ranks them.
+_STATE_RANK = re.compile(r"\bwhich states?\b|\b(?:best|highest|top|lowest|worst|least|bottom)"
+                         r"(?: paying| paid)? states?\b")
+_STATE_FORMS = [re.compile(r"\b(?:" + "|".join(name.lower() for name in STATES.values())
+                           + r")\b")]
 # A form no answer names: a place named in a question that asks no pay is answered by none.
 _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
@@ -192,7 +199,8 @@ _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|inco
 # without an amount: their work, which a card on pay alone does not describe.
 _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |the )?"
                    r"(?!they\b|you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+){0,4} (?:actually |really "
-                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work)?$")
+                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work"
+                   r"| on the job)?$")
 
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
@@ -211,6 +219,23 @@ _COWORKER = re.compile(
     r"(?:doctors?|nurses?|physicians?)\b"
     r"(?(scene) (?=(?:cant|cannot|doesnt|dont|needs?|asks?|calls?|requests?|forgets?|enters?"
     r"|types?|orders?|looks?|writes?|wrote|misses|missed|loses|lost)\b))")
+# "rn" ending a question or a clause is "right now" ("whats the national median rn", "im in
+# texas rn, what do they average"), no registered nurse ("rn salary", "what do rns make").
+_RIGHT_NOW = re.compile(r"\brn(?=$| (?:what|whats|how|and|but|so|i|im|is|are|do|does|tho)\b)")
+# The mean asked ("the mean salary", "average (mean) pay", "annual mean"), not the verb ("what
+# does CEHRS mean"): only an answer naming a mean answers, not the median.
+_MEAN = re.compile(r"\bmean (?:pay|wages?|salary|salaries|income|earnings|annual|hourly)\b"
+                   r"|\b(?:the|annual|national|average|avg) mean\b(?! by\b)")
+_MEAN_FORMS = [re.compile(r"\bmean\b")]
+# A mean of a year is a mean near that year in the answer ("the mean in 2024" is not answered by
+# pay over the years, with a 2021 mean and a 2024 median).
+_NEAR = r"(?: \w+){0,12}"
+
+
+def _mean_forms(years: list[str]) -> list[re.Pattern[str]]:
+    """The forms an answer on the mean may take: a mean, near a year asked if any."""
+    return [re.compile(rf"\bmean\b{_NEAR} {year}\b|\b{year}\b{_NEAR} mean\b")
+            for year in years] or _MEAN_FORMS
 # Asked with an amount, a credential's holders are the people whose pay is asked ("what do
 # CEHRS holders make", "top end for seasoned CEHRS holders"), no count of them.
 _HOLDERS = re.compile(r"\bholders?\b")
@@ -341,7 +366,7 @@ class Specifics:
         """The (forms, plain) of every rule a folded question names. The places named are one:
         an answer naming any of them will do ("chicago or houston": each state's card, one
         after the other); none when the question asks no pay."""
-        rest = _WORKPLACE.sub("physician ", rest)
+        rest = _RIGHT_NOW.sub(" ", _WORKPLACE.sub("physician ", rest))
         if _AMOUNT.search(rest):
             rest = _HOLDERS.sub(" ", rest)
         else:
@@ -369,6 +394,10 @@ class Specifics:
             found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
+        if _STATE_RANK.search(folded):
+            found.append(_STATE_FORMS)
+        if _MEAN.search(folded):
+            found.append(_mean_forms(_YEAR.findall(folded)))
         if _PASS_RATE.search(folded):
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):

@@ -28,7 +28,10 @@ _TEMPLATES = {
     "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
     "top_agency": ("which federal agency pays best", "what government agency pays the most",
                    "highest paying federal agency"),
-    "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make"),
+    # A grade's card gives its step 1 and step 10: the bottom and the top of the grade.
+    "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make",
+              "top of gs {x} pay", "gs {x} lowest and highest step", "most you can make at gs {x}",
+              "starting pay at gs {x}"),
 }
 
 
