@@ -258,7 +258,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
     cards.append(recent_states_card(kb))
     newest = _newest_by_label(kb.figures)
     cards += [
-        Card(f"figure:{f.id}", "figure", _figure_title(f, newest), format_figure(f, kb),
+        Card(f"figure:{f.id}", "figure", _figure_title(f, newest, kb), format_figure(f, kb),
              (f.label.lower(),), (f.source,), "/salary")
         for f in kb.figures
     ]
@@ -284,13 +284,14 @@ def _newest_by_label(figures: tuple[Figure, ...]) -> dict[str, str]:
     return {label: figure.id for label, figure in newest.items()}
 
 
-def _figure_title(figure: Figure, newest: dict[str, str]) -> str:
-    """A figure card's title: its label, with its period when a newer figure bears the same
-    label - a year in the title makes the older card answer only a question naming that year
-    ("the national median" is the latest one, "the median in 2021" the 2021 one)."""
+def _figure_title(figure: Figure, newest: dict[str, str], kb: Knowledge) -> str:
+    """A figure card's title: its label, with its period and publisher when a newer figure
+    bears the same label - a year in the title makes the older card answer only a question
+    naming that year or that publisher ("the national median" is the latest one, "the median
+    in 2021" the 2021 one, "the growth number on the aapc page" AAPC's)."""
     if newest[figure.label] == figure.id:
         return figure.label
-    return f"{figure.label} ({figure.period})"
+    return f"{figure.label} ({figure.period}; {kb.source(figure.source).publisher})"
 
 
 def first_certification_card(kb: Knowledge) -> Card:

@@ -57,10 +57,20 @@ def test_the_verb_mean_asks_no_mean() -> None:
     assert answered_by("what does cehrs mean") == "certification:CEHRS"
 
 
-def test_an_older_figure_carries_its_period_in_its_title() -> None:
+def test_an_older_figure_carries_its_period_and_publisher_in_its_title() -> None:
     titles = {card.id: card.title for card in cards()}
-    assert titles["figure:mrs_median_2021"].endswith("(May 2021)")
+    assert titles["figure:mrs_median_2021"].endswith("(May 2021; CollegeGrad.com)")
     assert "(" not in titles["figure:mrs_median_2024"]
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("the aapc page gave a growth number, is it right", "figure:growth_2023_2033"),
+    ("what was the median in 2021", "figure:mrs_median_2021"),
+    ("the national median", "figure:mrs_median_2024"),
+])
+def test_an_older_figure_answers_its_year_or_its_publisher_named(question: str,
+                                                                 figure: str) -> None:
+    assert answered_by(question) == figure
 
 
 @pytest.mark.parametrize("question", ["the national median", "national median?",

@@ -307,6 +307,10 @@ class Engine:
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
+        # The publishers an entry cites, folded ("aapc" of "AAPC, third-party"): a question
+        # naming one ("the aapc page gave a growth number") asks for that source's figure.
+        self._cited = [{" ".join(words(source.split(",")[0])) for source in entry.sources}
+                       for entry in self.entries]
         # A state's card answers only a question naming that state (or a place in it): not one
         # about a place sharing a word with it ("mexico city", "the virgin islands").
         self._of_state = [bool(entry.subjects & STATES.keys()) for entry in self.entries]
@@ -604,8 +608,9 @@ class Engine:
             return False
         # A card about a kind of specific the question asks too (a head count) fits it.
         about = [forms for forms in self._about[doc] if forms not in named]
-        if about and not self.specifics.answers(about, question):
-            return False
+        if about and not self.specifics.answers(about, question) \
+                and not any(f" {cited} " in f" {question} " for cited in self._cited[doc]):
+            return False  # an older year's figure answers its year, or its publisher named
         if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
                 and not mentions.subjects <= entry.subjects:
             return False  # "CEHRS or RHIT" compares other things than "RHIT vs CCA"
