@@ -66,6 +66,32 @@ _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
 
+# Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
+_FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds\b|\bopm\b")
+# Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
+# give only the General Schedule's base pay increases, so only a federal question is answered,
+# by an entry stating one.
+_RAISE = re.compile(r"\b(?:yearly|annual|annually|every year|each year|cost of living|col)"
+                    r"(?: pay)? (?:raises?|increases?|bumps?|adjustments?)\b"
+                    r"|\b(?:raises?|bumps?) (?:every|each|per|a) year\b|\bcola\b")
+_RAISE_FORMS = [re.compile(r"\bpay increase\b")]
+# Benefits an employer gives ("do they get health insurance thru work", "does the hospital offer
+# dental"): the sources name only federal jobs' benefits, so only a federal question is answered,
+# by an entry on benefits.
+_BENEFIT = re.compile(r"\b(?:health|dental|vision|medical|life) (?:insurance|coverage|plans?)\b"
+                      r"(?: \w+){0,2} (?:thru|through|from|at|by) (?:work|the job|my job|your job"
+                      r"|the employer|my employer|employers?|the hospital|the clinic)\b"
+                      r"|\b(?:get|gets|offer|offers|provide|provides|give|gives|come with"
+                      r"|comes with|include|includes)(?: \w+){0,2} (?:health|dental|vision"
+                      r"|medical) (?:insurance|coverage|benefits)\b")
+_BENEFIT_FORMS = [re.compile(r"\bbenefits\b")]
+
+
+def _federal_only(folded: str, forms: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+    """`forms` when a folded question asks about federal jobs, else a form no answer names."""
+    return forms if _FEDERAL.search(folded) else [_NOWHERE]
+
+
 # Membership dues asked ("how much is AHIMA membership", "yearly AAPC dues"), not a member's
 # exam price ("member price", "cheaper with membership"): only an answer stating a membership
 # amount answers.
@@ -315,9 +341,10 @@ class Specifics:
     """
 
     def __init__(self, specifics: Mapping[str, Iterable[str]],
-                 places: Mapping[str, Iterable[str]] | None = None) -> None:
+                 places: Mapping[str, Iterable[str]] | None = None,
+                 unpaid: Iterable[str] = ()) -> None:
         """`places`: well-known places, like `specifics`, whose entry answers only a question
-        about pay there."""
+        about pay there; `unpaid`: roles no source gives pay for, whose pay no answer gives."""
         # (how a question names it, the forms an answer may name it by, whether it is a plain
         # name, whether it is a place)
         self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool, bool]] = []
@@ -333,6 +360,7 @@ class Specifics:
                 # A place is answered by its state's entry, which does not name it in its title.
                 plain = not place and set(forms) <= {phrase}
                 self._rules.append((_pattern(phrase), patterns, plain, place))
+        self._unpaid = re.compile("|".join(_pattern(role).pattern for role in unpaid) or r"(?!)")
         # One pass tells whether a question names any of them (most name none).
         self._any = re.compile("|".join(f"(?:{rule[0].pattern})" for rule in self._rules)
                                or r"(?!)")
@@ -373,14 +401,22 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
+        if _RAISE.search(folded):
+            found.append(_federal_only(folded, _RAISE_FORMS))
+        if _BENEFIT.search(folded):
+            found.append(_federal_only(folded, _BENEFIT_FORMS))
         if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
-                or _ADVICE.search(folded):
+                or _ADVICE.search(folded) or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
             # The answer must tell that degree's length, not only name it.
             found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
         return found + _numbered(folded)
+
+    def _unpaid_pay(self, folded: str) -> bool:
+        """Whether a folded question asks the pay of a role no source gives pay for."""
+        return bool(self._unpaid.search(folded)) and self.asks_pay(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
         """The plain names (a place, an employer, an occupation: no other forms) a folded
