@@ -37,10 +37,28 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
-                    r"|specialists|workers|employees|techs|technicians|clerks|coders)\b")
+                    r"|specialists|workers|employees|techs|technicians|clerks|coders|postings"
+                    r"|listings|ads)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
+# Nor the postings on a job board ("how many ehr jobs are on indeed right now").
+_BOARD = re.compile(r"\b(?:indeed|linkedin|glassdoor|ziprecruiter|monster|usajobs|job boards?"
+                    r"|job sites?)\b")
+# What a school, degree or programme costs ("how much does an online hit associate cost",
+# "tuition for a bachelors"): no source gives it (an exam's fee is no programme's cost). Whether
+# one is worth its cost ("is a degree worth the cost") is no price asked.
+_STUDY = (r"(?:associates?|associate s|bachelors?|bachelor s|masters?|master s|degrees?"
+          r"|programs?|programmes?|courses?|classes|school|schools|college|colleges|tuition)")
+_COST = r"(?:cost|costs|costing|price|prices|priced|expensive|pricey|tuition)"
+_SCHOOL_COST = re.compile(rf"\b{_STUDY}\b(?: \w+){{0,3}} {_COST}\b"
+                          rf"|\b{_COST}\b(?: \w+){{0,4}} {_STUDY}\b")
+_WORTH = re.compile(r"\bworth\b")
+
+
+def _asks_school_cost(folded: str) -> bool:
+    """Whether a folded question asks what a school, degree or programme costs."""
+    return bool(_SCHOOL_COST.search(folded)) and not _WORTH.search(folded)
 # The future past the projections' end (2034): "in 20 years", "30 yrs from now", "in a few
 # decades" (not "over the next decade", nor "20 years of experience").
 _FAR = r"(?:1[1-9]|[2-9]\d|fifteen|twenty(?: five)?|thirty|forty|fifty)"
@@ -394,7 +412,8 @@ class Specifics:
         if _UNCOUNTED.search(folded):
             found.append([_NOWHERE])
         elif _COUNT.search(folded):
-            found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
+            found.append([_NOWHERE] if _AGENCY.search(folded) or _BOARD.search(folded)
+                         else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _PASS_RATE.search(folded):
@@ -406,7 +425,8 @@ class Specifics:
         if _BENEFIT.search(folded):
             found.append(_federal_only(folded, _BENEFIT_FORMS))
         if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
-                or _ADVICE.search(folded) or self._unpaid_pay(rest):
+                or _ADVICE.search(folded) or _asks_school_cost(folded) \
+                or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
