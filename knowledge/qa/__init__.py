@@ -26,6 +26,7 @@ class SynonymFile(BaseModel):
     synonyms: dict[str, list[str]]
     intents: dict[Intent, list[str]]
     specifics: dict[str, list[str]] = {}
+    unpaid: list[str] = []
 
 
 @cache
@@ -38,8 +39,9 @@ def load_synonyms(path: Traversable = SYNONYMS_FILE) -> SynonymFile:
 
 def build_engine(entries: Sequence[Entry], path: Traversable = SYNONYMS_FILE) -> Engine:
     """The engine over `entries`; its specifics are synonyms.yaml's and the US places of
-    cities.yaml (a place is answered only by an entry naming it by one of its names)."""
+    cities.yaml (a place is answered only by an entry naming it by one of its names); the roles
+    whose pay it declines are synonyms.yaml's `unpaid`."""
     data = load_synonyms(path)
     places = place_specifics(city.names for city in load_knowledge().cities)
     return Engine(entries, data.synonyms, data.intents, data.specifics, wordllama_model(),
-                  places)
+                  places, data.unpaid)

@@ -295,9 +295,10 @@ class Engine:
                  intent_cues: Mapping[Intent, Iterable[str]],
                  specifics: Mapping[str, Iterable[str]] | None = None,
                  semantic: StaticEmbeddings | None = None,
-                 places: Mapping[str, Iterable[str]] | None = None) -> None:
+                 places: Mapping[str, Iterable[str]] | None = None,
+                 unpaid: Iterable[str] = ()) -> None:
         self.entries = tuple(entries)
-        self.specifics = Specifics(specifics or {}, places)
+        self.specifics = Specifics(specifics or {}, places, unpaid)
         self._folded = [" ".join(words(f"{entry.title} {entry.answer}")) for entry in self.entries]
         self._titles = [" ".join(words(entry.title)) for entry in self.entries]
         self._about_pay = [self.specifics.about_pay(folded) for folded in self._folded]

@@ -38,10 +38,27 @@ _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
 # people: a state's pay card does not.
 _COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
                     r"|specialists|workers|employees|techs|technicians|clerks|coders"
-                    r"|technologists|registrars|managers)\b")
+                    r"|technologists|registrars|managers|postings|listings|ads)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
+# Nor the postings on a job board ("how many ehr jobs are on indeed right now").
+_BOARD = re.compile(r"\b(?:indeed|linkedin|glassdoor|ziprecruiter|monster|usajobs|job boards?"
+                    r"|job sites?)\b")
+# What a school, degree or programme costs ("how much does an online hit associate cost",
+# "tuition for a bachelors"): no source gives it (an exam's fee is no programme's cost). Whether
+# one is worth its cost ("is a degree worth the cost") is no price asked.
+_STUDY = (r"(?:associates?|associate s|bachelors?|bachelor s|masters?|master s|degrees?"
+          r"|programs?|programmes?|courses?|classes|school|schools|college|colleges|tuition)")
+_COST = r"(?:cost|costs|costing|price|prices|priced|expensive|pricey|tuition)"
+_SCHOOL_COST = re.compile(rf"\b{_STUDY}\b(?: \w+){{0,3}} {_COST}\b"
+                          rf"|\b{_COST}\b(?: \w+){{0,4}} {_STUDY}\b")
+_WORTH = re.compile(r"\bworth\b")
+
+
+def _asks_school_cost(folded: str) -> bool:
+    """Whether a folded question asks what a school, degree or programme costs."""
+    return bool(_SCHOOL_COST.search(folded)) and not _WORTH.search(folded)
 # The future past the projections' end (2034): "in 20 years", "30 yrs from now", "in a few
 # decades" (not "over the next decade", nor "20 years of experience").
 _FAR = r"(?:1[1-9]|[2-9]\d|fifteen|twenty(?: five)?|thirty|forty|fifty)"
@@ -66,6 +83,32 @@ _UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|p
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
+
+# Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
+_FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds\b|\bopm\b")
+# Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
+# give only the General Schedule's base pay increases, so only a federal question is answered,
+# by an entry stating one.
+_RAISE = re.compile(r"\b(?:yearly|annual|annually|every year|each year|cost of living|col)"
+                    r"(?: pay)? (?:raises?|increases?|bumps?|adjustments?)\b"
+                    r"|\b(?:raises?|bumps?) (?:every|each|per|a) year\b|\bcola\b")
+_RAISE_FORMS = [re.compile(r"\bpay increase\b")]
+# Benefits an employer gives ("do they get health insurance thru work", "does the hospital offer
+# dental"): the sources name only federal jobs' benefits, so only a federal question is answered,
+# by an entry on benefits.
+_BENEFIT = re.compile(r"\b(?:health|dental|vision|medical|life) (?:insurance|coverage|plans?)\b"
+                      r"(?: \w+){0,2} (?:thru|through|from|at|by) (?:work|the job|my job|your job"
+                      r"|the employer|my employer|employers?|the hospital|the clinic)\b"
+                      r"|\b(?:get|gets|offer|offers|provide|provides|give|gives|come with"
+                      r"|comes with|include|includes)(?: \w+){0,2} (?:health|dental|vision"
+                      r"|medical) (?:insurance|coverage|benefits)\b")
+_BENEFIT_FORMS = [re.compile(r"\bbenefits\b")]
+
+
+def _federal_only(folded: str, forms: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+    """`forms` when a folded question asks about federal jobs, else a form no answer names."""
+    return forms if _FEDERAL.search(folded) else [_NOWHERE]
+
 
 # Membership dues asked ("how much is AHIMA membership", "yearly AAPC dues"), not a member's
 # exam price ("member price", "cheaper with membership"): only an answer stating a membership
@@ -340,9 +383,10 @@ class Specifics:
     """
 
     def __init__(self, specifics: Mapping[str, Iterable[str]],
-                 places: Mapping[str, Iterable[str]] | None = None) -> None:
+                 places: Mapping[str, Iterable[str]] | None = None,
+                 unpaid: Iterable[str] = ()) -> None:
         """`places`: well-known places, like `specifics`, whose entry answers only a question
-        about pay there."""
+        about pay there; `unpaid`: roles no source gives pay for, whose pay no answer gives."""
         # (how a question names it, the forms an answer may name it by, whether it is a plain
         # name, whether it is a place)
         self._rules: list[tuple[re.Pattern[str], list[re.Pattern[str]], bool, bool]] = []
@@ -358,6 +402,7 @@ class Specifics:
                 # A place is answered by its state's entry, which does not name it in its title.
                 plain = not place and set(forms) <= {phrase}
                 self._rules.append((_pattern(phrase), patterns, plain, place))
+        self._unpaid = re.compile("|".join(_pattern(role).pattern for role in unpaid) or r"(?!)")
         # One pass tells whether a question names any of them (most name none).
         self._any = re.compile("|".join(f"(?:{rule[0].pattern})" for rule in self._rules)
                                or r"(?!)")
@@ -391,7 +436,8 @@ class Specifics:
         if _UNCOUNTED.search(folded):
             found.append([_NOWHERE])
         elif _COUNT.search(folded):
-            found.append([_NOWHERE] if _AGENCY.search(folded) else _COUNTED)
+            found.append([_NOWHERE] if _AGENCY.search(folded) or _BOARD.search(folded)
+                         else _COUNTED)
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _STATE_RANK.search(folded):
@@ -402,14 +448,23 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
+        if _RAISE.search(folded):
+            found.append(_federal_only(folded, _RAISE_FORMS))
+        if _BENEFIT.search(folded):
+            found.append(_federal_only(folded, _BENEFIT_FORMS))
         if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
-                or _ADVICE.search(folded):
+                or _ADVICE.search(folded) or _asks_school_cost(folded) \
+                or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
             # The answer must tell that degree's length, not only name it.
             found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
         return found + _numbered(folded)
+
+    def _unpaid_pay(self, folded: str) -> bool:
+        """Whether a folded question asks the pay of a role no source gives pay for."""
+        return bool(self._unpaid.search(folded)) and self.asks_pay(folded)
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
         """The plain names (a place, an employer, an occupation: no other forms) a folded
