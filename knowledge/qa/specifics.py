@@ -52,7 +52,18 @@ _FAR_FUTURE = re.compile(rf"\b(?:in|within|over) (?:the )?(?:next |coming )?"
 # The workers' ages ("how old is the typical EHR specialist", "average age"): no source gives
 # them (not how old one must be, or is too old, to start).
 _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
-                  r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b")
+                  r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b"
+                  r"|\bat what age (?:do|does|did) (?:most |the )?(?:people|ppl|folks|specialists"
+                  r"|they)\b")
+# What a school or programme costs ("how much does an associate degree in HIT cost"): no source
+# gives it (an exam's fee is no programme's cost).
+_SCHOOL_PRICE = re.compile(r"\b(?:degrees?|programs?|programmes?|schools?|colleges?|courses?)\b"
+                           r"(?: \w+){0,4} (?:cost|costs|price|run)\b")
+# The share of workers who do or are something ("what percent of EHR specialists get promoted"):
+# no source counts them (a pass rate is counted apart).
+_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
+                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders"
+                       r"|graduates|grads|students)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
@@ -159,6 +170,14 @@ _ADVICE = re.compile(
     r"|\bwhat (?:meds|medications?|medicines?|pills|painkillers) (?:should|do|can) i\b"
     r"|\b(?:my|i have)(?: \w+)? (?:back|wrists?|eyes|neck|hands?|head|shoulders?|fingers?)"
     r" (?:hurts?|pain|aches?|is killing)\b|\bcarpal tunnel\b|\bdiagnos\w* (?:me|my)\b")
+
+# The years to a management rung ("how many years does it take to make director"): the guide
+# says only that those roles come with significant experience.
+_YEARS_TO_RUNG = re.compile(r"\bhow (?:long|many years|many yrs)\b(?: \w+){0,6} (?:managers?"
+                            r"|management|directors?)\b|\b(?:years|yrs) (?:to|until|till|before)"
+                            r"(?: \w+){0,3} (?:managers?|management|directors?)\b")
+# Things no source gives, whatever entry is near: an answer names none of them.
+_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SCHOOL_PRICE, _SHARE_OF, _YEARS_TO_RUNG)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
@@ -373,8 +392,7 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
-        if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
-                or _ADVICE.search(folded):
+        if any(pattern.search(folded) for pattern in _UNKNOWN):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
