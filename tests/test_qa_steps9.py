@@ -23,6 +23,7 @@ from tests.qa_answers import answered_by
     ("what skills do him managers need", "stage:manager"),
     ("how much coding knowledge do records ppl need", "topic:skills"),
     ("what should i put in the skills section of my resume", "topic:skills"),
+    ("certificate vs associates vs bachelors - which one should i do??", "topic:education"),
 ])
 def test_getting_in_and_moving_up_reach_their_cards(question: str, entry: str) -> None:
     assert answered_by(question) == entry
@@ -46,6 +47,8 @@ def test_what_the_sources_never_give_is_declined(question: str) -> None:
     ("what percent of first-timers passed the ccs in 2025", "certification:CCS:exam"),
     ("what does a director of him do", "stage:director"),
     ("how long does it take to become an ehr specialist", "topic:how_long"),
+    ("Education Requirements - Degree Or No Degree?", "topic:education"),
+    ("what will i study in a certificate program", "topic:program_content"),
 ])
 def test_their_neighbours_are_still_answered(question: str, entry: str) -> None:
     assert answered_by(question) == entry
