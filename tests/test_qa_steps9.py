@@ -24,6 +24,7 @@ from tests.qa_answers import answered_by
     ("how much coding knowledge do records ppl need", "topic:skills"),
     ("what should i put in the skills section of my resume", "topic:skills"),
     ("certificate vs associates vs bachelors - which one should i do??", "topic:education"),
+    ("what does a senior ehr specialist do diff from a junior", "stage:certified"),
 ])
 def test_getting_in_and_moving_up_reach_their_cards(question: str, entry: str) -> None:
     assert answered_by(question) == entry

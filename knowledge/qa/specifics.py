@@ -207,11 +207,13 @@ _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|inco
                         r"|a year|an hour)\b")
 
 
-# What someone does ("what does a senior specialist do", "what does a trainer handle"), asked
-# without an amount: their work, which a card on pay alone does not describe.
+# What someone does ("what does a senior specialist do", "what does a trainer handle", "what does
+# a senior do diff from a junior"), asked without an amount: their work, which a card on pay
+# alone does not describe.
 _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |the )?"
                    r"(?!they\b|you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+){0,4} (?:actually |really "
-                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work)?$")
+                   r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work)?"
+                   r"(?: (?:diff|different|differently) (?:from|than)(?: [a-z]+){1,4})?$")
 
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
