@@ -50,6 +50,7 @@ def test_what_the_sources_never_give_is_declined(question: str) -> None:
     ("how long does it take to become an ehr specialist", "topic:how_long"),
     ("Education Requirements - Degree Or No Degree?", "topic:education"),
     ("what will i study in a certificate program", "topic:program_content"),
+    ("how long does a certificate program run", "topic:how_long"),
 ])
 def test_their_neighbours_are_still_answered(question: str, entry: str) -> None:
     assert answered_by(question) == entry

@@ -58,7 +58,7 @@ _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|
 # What a school or programme costs ("how much does an associate degree in HIT cost"): no source
 # gives it (an exam's fee is no programme's cost).
 _SCHOOL_PRICE = re.compile(r"\b(?:degrees?|programs?|programmes?|schools?|colleges?|courses?)\b"
-                           r"(?: \w+){0,4} (?:cost|costs|price|run)\b")
+                           r"(?: \w+){0,4} (?:cost|costs|price)\b")
 # The share of workers who do or are something ("what percent of EHR specialists get promoted"):
 # no source counts them (a pass rate is counted apart).
 _SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
