@@ -70,7 +70,14 @@ _FAR_FUTURE = re.compile(rf"\b(?:in|within|over) (?:the )?(?:next |coming )?"
 # The workers' ages ("how old is the typical EHR specialist", "average age"): no source gives
 # them (not how old one must be, or is too old, to start).
 _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
-                  r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b")
+                  r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b"
+                  r"|\bat what age (?:do|does|did) (?:most |the )?(?:people|ppl|folks|specialists"
+                  r"|they)\b")
+# The share of workers who do or are something ("what percent of EHR specialists get promoted"):
+# no source counts them (a pass rate is counted apart).
+_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
+                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders"
+                       r"|graduates|grads|students)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
@@ -204,6 +211,15 @@ _ADVICE = re.compile(
     r"|\b(?:my|i have)(?: \w+)? (?:back|wrists?|eyes|neck|hands?|head|shoulders?|fingers?)"
     r" (?:hurts?|pain|aches?|is killing)\b|\bcarpal tunnel\b|\bdiagnos\w* (?:me|my)\b")
 
+# The years to a management rung ("how many years does it take to make director"): the guide
+# says only that those roles come with significant experience.
+_YEARS_TO_RUNG = re.compile(r"\bhow (?:long|many years|many yrs)\b(?: \w+){0,6} (?:managers?"
+                            r"|management|directors?)\b|\b(?:years|yrs) (?:to|until|till|before)"
+                            r"(?: \w+){0,3} (?:managers?|management|directors?)\b")
+# Things no source gives, whatever entry is near: an answer names none of them (a school's cost
+# and the pay of a role no source pays are tested beside them).
+_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG)
+
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
 # those or "how much".
@@ -238,12 +254,14 @@ _ABOUT_PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn\w*|wages?|inco
                         r"|a year|an hour)\b")
 
 
-# What someone does ("what does a senior specialist do", "what does a trainer handle"), asked
-# without an amount: their work, which a card on pay alone does not describe.
+# What someone does ("what does a senior specialist do", "what does a trainer handle", "what does
+# a senior do diff from a junior"), asked without an amount: their work, which a card on pay
+# alone does not describe.
 _WORK = re.compile(r"^(?:so |and |but |ok )?what (?:does|do|would|will) (?:an? |the )?"
                    r"(?!they\b|you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+){0,4} (?:actually |really "
                    r"|usually )?(?:do|handle|work on)(?: all day| day to day| each day| at work"
-                   r"| on the job)?$")
+                   r"| on the job)?"
+                   r"(?: (?:diff|different|differently) (?:from|than)(?: [a-z]+){1,4})?$")
 
 
 # A doctor's office is a workplace, not another occupation ("hospital vs doctor's office pay").
@@ -452,8 +470,7 @@ class Specifics:
             found.append(_federal_only(folded, _RAISE_FORMS))
         if _BENEFIT.search(folded):
             found.append(_federal_only(folded, _BENEFIT_FORMS))
-        if _EXAM_DATES.search(folded) or _FAR_FUTURE.search(folded) or _AGE.search(folded) \
-                or _ADVICE.search(folded) or _asks_school_cost(folded) \
+        if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
                 or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
