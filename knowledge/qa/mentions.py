@@ -38,12 +38,15 @@ _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "s
 # A what-if about oneself: "what if I moved to Ohio", "what would RHIT add for me".
 _WHAT_IF = re.compile(r"\b(?:what if|if i|if we|add|adds|get me)\b")
 
+# Government jobs in short ("feds", "govt", "a fed job": "fed" alone is also "fed up").
+_GOVERNMENT_SLANG = ("feds", "gov", "govt", "fed job", "fed jobs", "fed gig")
 _EMPLOYER_WORDS: dict[str, Employer] = {
     "hospital": Employer.HOSPITAL, "hospitals": Employer.HOSPITAL,
     "clinic": Employer.CLINIC, "clinics": Employer.CLINIC, "physician": Employer.CLINIC,
     "outpatient": Employer.OUTPATIENT, "nursing": Employer.NURSING_HOME,
     "va": Employer.GOVERNMENT, "federal": Employer.GOVERNMENT, "government": Employer.GOVERNMENT,
-    "gs": Employer.GOVERNMENT, "insurance": Employer.INSURANCE, "insurer": Employer.INSURANCE,
+    "gs": Employer.GOVERNMENT, **dict.fromkeys(_GOVERNMENT_SLANG, Employer.GOVERNMENT),
+    "insurance": Employer.INSURANCE, "insurer": Employer.INSURANCE,
     "vendor": Employer.VENDOR, "epic": Employer.VENDOR,
 }
 _EDUCATION_WORDS: dict[str, Education] = {
@@ -55,7 +58,8 @@ _EDUCATION_WORDS: dict[str, Education] = {
 _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 # Government employers are a subject of their own: "VA pay" is about them, not national pay.
 GOVERNMENT = "government"
-GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm"})
+GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm",
+                              *_GOVERNMENT_SLANG})
 
 
 # Credentials the knowledge does not hold whose names hold a name it does: "billing and coding

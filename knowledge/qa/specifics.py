@@ -29,9 +29,10 @@ _GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
 _STEP = re.compile(r"\bstep (\d{1,2})\b")
 # A GS series ("GS-0669", "the 0679 series") must be named too: the knowledge has one.
 _SERIES = re.compile(r"\bgs ?(0\d{3})\b|\b(0\d{3}) series\b")
-# Which grade someone is hired at, with no grade named ("what GS grade are VA techs hired at"):
+# Which grade someone is hired at, with no grade named ("what GS grade are VA techs hired at",
+# "what gs level do they start at"):
 # no source says, so no answer names it.
-_WHICH_GRADE = re.compile(r"\b(?:what|which) (?:gs |pay |federal )?grade\b.*"
+_WHICH_GRADE = re.compile(r"\b(?:what|which) (?:(?:gs |pay |federal )?grade|gs level)\b.*"
                           r"\b(?:hired?|hiring|start|starting|bring|brought|begin|entry)\b"
                           r"|\bstarting (?:gs )?grade\b")
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
@@ -100,6 +101,10 @@ _RAISE = re.compile(r"\b(?:yearly|annual|annually|every year|each year|cost of l
                     r"(?: pay)? (?:raises?|increases?|bumps?|adjustments?)\b"
                     r"|\b(?:raises?|bumps?) (?:every|each|per|a) year\b|\bcola\b")
 _RAISE_FORMS = [re.compile(r"\bpay increase\b")]
+# How long federal hiring takes ("how long does the va take to hire"): no source says (how long
+# until one is employable is the training's length, answered for any employer).
+_HIRING_TIME = re.compile(r"\bhow long\b(?: \w+){0,6} (?:hire|hires|hiring|hired|onboard\w*)\b"
+                          r"|\bhiring (?:process|timeline|time)\b")
 # Benefits an employer gives ("do they get health insurance thru work", "does the hospital offer
 # dental"): the sources name only federal jobs' benefits, so only a federal question is answered,
 # by an entry on benefits.
@@ -470,6 +475,8 @@ class Specifics:
             found.append(_federal_only(folded, _RAISE_FORMS))
         if _BENEFIT.search(folded):
             found.append(_federal_only(folded, _BENEFIT_FORMS))
+        if _HIRING_TIME.search(folded) and _FEDERAL.search(folded):
+            found.append([_NOWHERE])
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
                 or self._unpaid_pay(rest):
             found.append([_NOWHERE])
