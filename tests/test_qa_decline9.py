@@ -52,3 +52,10 @@ def test_an_unpaid_role_is_declined_only_when_its_pay_is_asked() -> None:
     assert specifics.named("how much do ehr trainers make")
     assert not specifics.named("what does an ehr trainer do")
     assert not specifics.named("how much training does a trainer need")
+
+
+@pytest.mark.parametrize("question", ["what would i make as a trainer",
+                                      "if i became an ehr analyst what would i earn"])
+def test_the_askers_own_pay_in_an_unpaid_role_is_no_decline(question: str) -> None:
+    # The asker's own estimate answers, with the role's card after it (handlers/ask.py).
+    assert answered_by(question) is not None

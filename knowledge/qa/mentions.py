@@ -10,7 +10,7 @@ from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.occupation import names_occupation
-from knowledge.qa.text import HOW_MUCH_OF, fold, words
+from knowledge.qa.text import FIRST_PERSON, HOW_MUCH_OF, fold, words
 from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -30,7 +30,6 @@ _STATE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name, _ in _
 _STATE_CODES = dict(_STATE_NAMES)
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
-_FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
 # Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
                      "paid", "income", "wage", "wages", "estimate", "add", "adds", "underpaid",
@@ -244,7 +243,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         if years_match and int(years_match.group(1)) <= MAX_YEARS else None,
         employer=employer,
         education=education,
-        first_person=bool(raw_words & _FIRST_PERSON),
+        first_person=bool(raw_words & FIRST_PERSON),
         asks_amount=bool(amount_words & _AMOUNT),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),

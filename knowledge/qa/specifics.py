@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.profile import STATES, Certification
-from knowledge.qa.text import words
+from knowledge.qa.text import FIRST_PERSON, words
 
 # A year named in a question ("in 2030") must be in the answer too.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -487,8 +487,10 @@ class Specifics:
         return found + _numbered(folded)
 
     def _unpaid_pay(self, folded: str) -> bool:
-        """Whether a folded question asks the pay of a role no source gives pay for."""
-        return bool(self._unpaid.search(folded)) and self.asks_pay(folded)
+        """Whether a folded question asks the pay of a role no source gives pay for (not the
+        asker's own: "what would i make as a trainer" gets their estimate and the role's card)."""
+        return bool(self._unpaid.search(folded)) and self.asks_pay(folded) \
+            and not FIRST_PERSON & set(folded.split())
 
     def priced(self, folded: str) -> list[list[re.Pattern[str]]]:
         """The plain names (a place, an employer, an occupation: no other forms) a folded

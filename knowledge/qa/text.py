@@ -129,6 +129,8 @@ _CERTIFICATE = re.compile(r"\bcertificates?\b(?! programs?\b| vs\b| or\b| versus
 # How long a certification's programme takes ("how long is the rhit program", "how long does
 # the training for cehrs take") asks the training's length, not about the exam: the code goes.
 _DURATION = re.compile(r"\bhow (?:long|many (?:months|years|weeks|semesters)|fast|quickly|soon)\b")
+# The words in which an asker speaks of themselves ("what would i make", "my state").
+FIRST_PERSON = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "mine", "myself"})
 # The certifications that have cards, by code, as a regex group (certwords.py reads it too).
 CERT_CODES = r"(?:cehrs|rhit|rhia|cca|ccs|cpc|chda|cahims|cphims)"
 _SCHOOL_NOUN = r"(?:training|programs?|programmes?|courses?|classes|school|schooling|degree)"
