@@ -176,6 +176,10 @@ def _all_stage_bands(kb: Knowledge) -> str:
         for stage in stages if kb.bands_for_stage(stage.id))
 
 
+# A year in a figure's period ("May 2024", "2024-2034").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 # In a topic's answer: the best- and the worst-paying state of the complete state table, each
 # with its mean ("which state pays best", "the worst paying state").
 STATE_ENDS_PLACEHOLDER = "[state_ends]"
@@ -269,7 +273,7 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
 
 def _first_year(figure: Figure) -> int:
     """The first year a figure's period names (0 for none): "2024-2034" is 2024."""
-    found = re.search(r"\b(?:19|20)\d\d\b", figure.period)
+    found = _YEAR.search(figure.period)
     return int(found[0]) if found else 0
 
 
@@ -429,7 +433,7 @@ def pay_over_time_card(kb: Knowledge) -> Card:
     # The years it covers are keywords too (never its title: a year there would keep it for a
     # question naming every one).
     years = dict.fromkeys(year for f in over_time.figures
-                          for year in re.findall(r"\b(?:19|20)\d\d\b", kb.figure(f).period))
+                          for year in _YEAR.findall(kb.figure(f).period))
     return Card("figure:pay_over_time", "figure", "National pay over the years",
                 f"National pay of EHR and medical records specialists by year, oldest first. "
                 f"{_by_period(kb, over_time.figures)}. "
