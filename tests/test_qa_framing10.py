@@ -37,6 +37,12 @@ from tests.qa_answers import answered_by
      "what does an ehr specialist do"),
     ("sorry for my bad english, how much ehr specialist earn", "how much ehr specialist earn"),
     ("whats the median pay lmk", "whats the median pay"),
+    ("how much does rhit cost, my mom wants to know", "how much does rhit cost"),
+    ("quick question, im curious what the median pay is", "what the median pay is"),
+    ("sooo my bf and i made a bet... do i need a degree?", "do i need a degree?"),
+    ("Thanks for your help earlier! What is the RHIT renewal fee?",
+     "What is the RHIT renewal fee?"),
+    ("heyyy quick one, hows the pay in florida", "hows the pay in florida"),
     ("I didn't know: what's the rhia", "I didn't know: what's the rhia"),  # no framing
 ])
 def test_framing_clauses_are_cut_off(text: str, expected: str) -> None:
@@ -53,6 +59,12 @@ def test_framing_clauses_are_cut_off(text: str, expected: str) -> None:
     "what kind of money are we talking",
     "how do i go about asking for a raise",
     "thanks in advance",  # nothing but framing: left to small talk
+    # the end of a question is no framing unless it is a clause of its own
+    "what do i need to know",
+    "should i be honest",
+    "what do i do if i need help",
+    "do ehr specialists feel appreciated",
+    "what degree do i need for research",
 ])
 def test_other_text_is_left_as_written(text: str) -> None:
     assert unframed(text) == text

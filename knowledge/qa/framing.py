@@ -18,7 +18,7 @@ import re
 # Between and around the pieces of framing: punctuation, and the chat fillers that go with it.
 # (Laughter is a closer of its own, below: read only one way, it keeps the patterns fast.)
 _GAP_CHARS = r"\s,.:;!?~*()\[\]\-–—/"
-_GAP = rf"(?:[{_GAP_CHARS}]|\b(?:ok|okay|so|but|and|um|uh|well)\b)*"
+_GAP = rf"(?:[{_GAP_CHARS}]|\b(?:ok|okay|so+|but|and|um+|uh+|well)\b)*"
 _LAUGHTER = r"lol|lmao|haha\w*|hehe|xd"
 # Who asks and why: "my teacher asked us this", "a friend of mine wants to know", "my coworker
 # and i were arguing about", "i was asked this in class". The one asking is anyone the asker
@@ -43,7 +43,7 @@ _REPORTS = "|".join((  # the longer forms first: the first that fits is kept
     r"(?:wants?|wanted|would like|needs?) to know", r"(?:was|is|were|are) wondering", "wonders",
     r"(?:is|was|were|are|got) curious(?: about)?",
     r"(?:were|are|was|got|keep) (?:arguing|debating|fighting|talking|discussing)(?: about)?",
-    "bet", r"had (?:a|an) (?:argument|debate|bet)(?: about)?"))
+    "bet", r"(?:had|made|have) (?:a|an) (?:argument|debate|bet)(?: about)?"))
 _WHOM = (r"(?: (?:me|us|you|u|the class|everyone))?"
          r"(?: (?:this|that|something|a question|the following))?"
          r"(?: (?:in|for|at) (?:class|school|work))?(?: and i (?:didnt|dont) know)?")
@@ -53,9 +53,9 @@ _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| f
 _WHY = "|".join((
     r"for (?:a|an|my|our) (?:school |class |college |uni |research |group )?(?:project|"
     r"assignment|homework|hw|paper|essay|report|presentation|class|quiz)",
-    r"for (?:school|class|homework|research)",
     rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{_PEOPLE})s?",
     "for context", "fyi"))
+_FOR_SCHOOL = r"for (?:school|class|homework|research)"
 # What only opens a chat message, or closes one.
 _KIND = ("(?:quick|random|dumb|silly|stupid|weird|odd|strange|simple|easy|honest|genuine|"
          "serious|real|general|basic|another|one more|potentially dumb|maybe dumb)")
@@ -63,7 +63,7 @@ _YOU = "(?:you|u|ya|yall)"
 _ASKED = (r"(?:you|u|ya|yall|anyone|everyone|people|folks|those)"
           r"(?: (?:in|who work in) (?:the|this) (?:field|industry))?")
 _OPENER = "|".join((
-    r"(?:hi|hey|hello|hiya|heya|yo|howdy|greetings|dear)(?: there)?"
+    r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
     "good (?:morning|afternoon|evening)",
     rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|one|thing)(?: maybe)?(?: for {_ASKED})?",
@@ -90,22 +90,28 @@ _OPENER = "|".join((
     r"(?:im|i am) (?:just |really |so )?(?:curious|wondering)(?: about)?",
     r"sorry for (?:my )?(?:bad |poor |broken )?english",
     r"(?:english is not|english isnt) my (?:first|native) language"))
-_CLOSER = "|".join((
+_CLOSER = "|".join((  # the longer forms first: the first that fits is kept
+    r"(?:thanks|thank you|thx) for (?:your|the) help(?: earlier| before)?",
     r"(?:thanks|thank you|thx|ty|tysm|tia|tyia|cheers)(?: (?:so|very) much| a lot| a ton)?"
     r"(?: in advance)?(?: (?:guys|all|everyone|bot|mate))?",
-    "in advance", "please and thank you",
+    "please and thank you",
     r"(?:any|all) (?:help|advice|info|input|answers?|tips|insight)(?: is| would be)?"
     r"(?: (?:much|greatly|really))? (?:appreciated|welcome|would help|helps)",
-    "(?:much )?appreciated", "appreciate (?:it|you|any help|the help)",
-    "(?:if|hope) (?:that|this) makes sense", "(?:please )?let me know", "lmk",
+    "(?:much|greatly|really|very) appreciated", "appreciate (?:it|you|any help|the help)",
+    "(?:if|hope) (?:that|this) makes sense", "(?:please|pls|plz) let me know", "lmk",
     "(?:please|pls) advise",
-    "does that make sense", r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
+    r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
     "no rush", "no pressure", "(?:please|pls|plz) help", "help (?:please|pls|plz)",
     rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
-# Either may come first or last ("thanks in advance! what do trainers do").
-_FRAME = f"(?:{_REPORTED}|{_WHY}|{_OPENER}|{_CLOSER})"
-_LEADING = re.compile(rf"^{_GAP}(?:{_FRAME}\b{_GAP})+", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:{_FRAME}\b{_GAP})+", re.IGNORECASE)
+# A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first
+# only ("should i be honest", "what do i do if i need help"). Last, who asks and "for school"
+# must be a clause of their own, after a mark ("how much is it, my mom wants to know"): the end
+# of "what do i need to know" or "what degree do i need for research" is no framing.
+_LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
+_AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
+_TRAILING_FRAME = f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_WHY}|{_CLOSER})"
+_LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for
 # anywhere, the patterns would be tried at every word of a long post.
 _WORD_START = re.compile(r"\b\w")
