@@ -22,6 +22,7 @@ from typing import NamedTuple
 from knowledge.profile import EDUCATION_LABELS, STATES, Education
 from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
+from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import duties_of
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
@@ -356,9 +357,11 @@ class Engine:
         normalized = normalized_question(question)
         # A certification named by its long name is read as its code from here on.
         # Certification questions asked in other words ("what share of candidates pass") are read
-        # in the knowledge's words ("pass rate"), too.
-        previous = cert_wordings(with_codes(previous[:MAX_QUESTION])) if previous else previous
-        text = cert_wordings(with_codes(question, previous or ""))
+        # in the knowledge's words ("pass rate"), too. Framing that asks nothing ("my teacher
+        # asked us this lol", "thanks in advance") is cut off first.
+        previous = cert_wordings(with_codes(unframed(previous[:MAX_QUESTION]))) if previous \
+            else previous
+        text = cert_wordings(with_codes(unframed(question), previous or ""))
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:

@@ -1,8 +1,8 @@
 """The occupation's own names in a question ("electronic health records specialists", "medical
 records techs"): every question here is about the occupation, so its name says nothing about what
 is asked and must not pull a card whose title happens to hold it (a career stage, a
-certification). "What does an EHR specialist do" (or, of them, "what do they do") asks for the
-duties."""
+certification). "What does an EHR specialist do" (or, of them, "what do they do"; reported,
+"what they do") asks for the duties."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ _NAME = re.compile(rf"\b(?<!certified )(?<!registered )(?<!electronic )(?<!medic
                    rf"(?:an? |the )?{_FIELD} {_WORKER}\b")
 _WHAT_DO = re.compile(rf"\bwhat (?:does|do) (?:(?:an? |the )?{_FIELD} {_WORKER}|they) "
                       r"(?:actually |really )?do\b"
-                      rf"|^what (?:is|are) (?:an? )?{_FIELD} {_WORKER}$")
+                      rf"|^what (?:is|are) (?:an? )?{_FIELD} {_WORKER}$"
+                      # asked as reported ("my mom wants to know what an ehr specialist does")
+                      rf"|\bwhat (?:(?:an? |the )?{_FIELD} {_WORKER}|they) (?:actually |really )?"
+                      r"(?:does|do)$")
 # "Where do EHR specialists work" asks where they work (the name goes, and with it the only
 # words that said where).
 _WHERE_WORK = re.compile(rf"\bwhere (?:do|does|can|could|would) (?:an? |the )?{_FIELD} {_WORKER} "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from knowledge.qa.framing import only_framing
 from knowledge.qa.text import words
 
 
@@ -51,12 +52,16 @@ def small_talk(text: str) -> SmallTalk | None:
     """The kind of small talk `text` is, or None when it may be a question.
 
     Only short messages made entirely of small-talk words (or of no words at all: emoji, a
-    number, punctuation) count; one word outside them ("hi, what does RHIT pay?") makes it a
-    question.
+    number, punctuation), and nothing but a question's framing (knowledge/qa/framing.py:
+    "thanks in advance", "any help appreciated"), count; one word outside them ("hi, what does
+    RHIT pay?") makes it a question.
     """
     found = words(text)
     if not found:
         return SmallTalk.CHATTER if text.strip() else None
+    if only_framing(text):  # "thanks in advance!", "any help appreciated", "quick question"
+        return next((kind for kind, core in _CORE.items() if core.intersection(found)),
+                    SmallTalk.CHATTER)
     if len(found) > MAX_WORDS:
         return None
     if all(_NUMBER.match(word) for word in found):

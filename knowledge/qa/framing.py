@@ -1,0 +1,158 @@
+"""Conversational framing around a question: who asks and why ("my teacher asked us this lol",
+"asking for a friend", "my coworker and i were arguing about"), chat openers ("quick q,", "ok
+random one:", "hey bot", "not sure if you can answer this but") and closers ("thanks in
+advance", "any help appreciated", "if that makes sense", "edit: typo").
+
+Such a clause asks nothing itself, yet its words cost answers: the person named ("teacher") read
+as another occupation asked about, and words the knowledge lacks ("settle", "debate", "random")
+raised the coverage an answer needs. A leading or trailing clause of this kind is cut off before
+the question is read; what is left is read as if typed alone. Nothing else is touched: a
+self-description ("i'm a teacher, can i switch") or another occupation asked about ("what do
+teachers make") is no framing, and a framed off-topic question stays off topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Between and around the pieces of framing: punctuation, and the chat fillers that go with it.
+# (Laughter is a closer of its own, below: read only one way, it keeps the patterns fast.)
+_GAP_CHARS = r"\s,.:;!?~*()\[\]\-–—/"
+_GAP = rf"(?:[{_GAP_CHARS}]|\b(?:ok|okay|so+|but|and|um+|uh+|well)\b)*"
+_LAUGHTER = r"lol|lmao|haha\w*|hehe|xd"
+# Who asks and why: "my teacher asked us this", "a friend of mine wants to know", "my coworker
+# and i were arguing about", "i was asked this in class". The one asking is anyone the asker
+# names with "my" or "our" (a word or three, "my 10th grade teacher"), or one of these people;
+# what they do is ask, wonder or argue - never say (hearsay carries a claim, see
+# knowledge/qa/specifics.py), and never "ask for" or "ask me to" something ("my job asks for a
+# cert" is a requirement).
+_PEOPLE = "|".join((
+    "friend", "buddy", "pal", "bestie", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner",
+    "fiance", "fiancee", "wife", "husband", "hubby", "mom", "mum", "mother", "dad", "father",
+    "parent", "grandma", "grandpa", "grandmother", "grandfather", "son", "daughter", "kid",
+    "child", "sister", "brother", "sis", "bro", "cousin", "aunt", "uncle", "niece", "nephew",
+    "roommate", "neighbou?r", "coworker", "co worker", "colleague", "classmate", "teacher",
+    "professor", "instructor", "tutor", "counselor", "advisor", "boss", "student"))
+_ONE = "|".join((
+    r"(?:my|our|me and my|one of my) (?:\w+ ){0,2}?\w+",
+    rf"(?:(?:a|an) (?:\w+ )?)?(?:{_PEOPLE})s?(?: of (?:mine|ours))?",
+    "someone", "somebody", "people", "everyone", "i", "we"))
+_REPORTS = "|".join((  # the longer forms first: the first that fits is kept
+    r"(?:told|wants|made|wanted|asked) me to (?:ask|find out|check)", "asked", "asks",
+    r"(?:(?:was|is|were|are|keeps?|kept) )?asking", r"(?:got|was|were|get|keep getting) asked",
+    r"(?:wants?|wanted|would like|needs?) to know", r"(?:was|is|were|are) wondering", "wonders",
+    r"(?:is|was|were|are|got) curious(?: about)?",
+    r"(?:were|are|was|got|keep) (?:arguing|debating|fighting|talking|discussing)(?: about)?",
+    "bet", r"(?:had|made|have) (?:a|an) (?:argument|debate|bet)(?: about)?"))
+_WHOM = (r"(?: (?:me|us|you|u|the class|everyone))?"
+         r"(?: (?:this|that|something|a question|the following))?"
+         r"(?: (?:in|for|at) (?:class|school|work))?(?: and i (?:didnt|dont) know)?")
+# (Atomic: "someone asked me to get certified" is no framing, whatever it could leave out.)
+_REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
+# Why: "for a school project", "for my homework", "asking for a friend", "for context".
+_WHY = "|".join((
+    r"for (?:a|an|my|our) (?:school |class |college |uni |research |group )?(?:project|"
+    r"assignment|homework|hw|paper|essay|report|presentation|class|quiz)",
+    rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{_PEOPLE})s?",
+    "for context", "fyi"))
+_FOR_SCHOOL = r"for (?:school|class|homework|research)"
+# What only opens a chat message, or closes one.
+_KIND = ("(?:quick|random|dumb|silly|stupid|weird|odd|strange|simple|easy|honest|genuine|"
+         "serious|real|general|basic|another|one more|potentially dumb|maybe dumb)")
+_YOU = "(?:you|u|ya|yall)"
+_ASKED = (r"(?:you|u|ya|yall|anyone|everyone|people|folks|those)"
+          r"(?: (?:in|who work in) (?:the|this) (?:field|industry))?")
+_OPENER = "|".join((
+    r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
+    r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
+    "good (?:morning|afternoon|evening)",
+    rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|one|thing)(?: maybe)?(?: for {_ASKED})?",
+    rf"question for {_ASKED}",
+    rf"(?:i (?:have|got|ve got)|got) (?:a |one |another )?(?:{_KIND} )?(?:question|q)"
+    rf"(?: for {_ASKED})?",
+    rf"(?:can|could|may) i ask {_YOU}? ?(?:something|a question|a quick question)",
+    rf"(?:let me|lemme) ask {_YOU}(?: something)?", "mind if i ask",
+    r"(?:i )?need (?:some )?help(?: here| with something| with this)?", "help me out(?: here)?",
+    rf"(?:not sure|idk|i dont know|dunno) if {_YOU} (?:can|could|would) (?:answer|help with|"
+    r"know)(?: this| that)?(?: one)?",
+    rf"(?:this|it) (?:might|may|could) be (?:a )?(?:{_KIND}|obvious)"
+    r"(?: one| question| thing to ask)?",
+    rf"sorry if this is (?:a )?(?:{_KIND}|obvious)(?: one| question)?",
+    r"settle (?:a|an|this|our) (?:debate|argument|bet|dispute)(?: for (?:us|me))?",
+    r"be (?:honest|real|straight)(?: with me)?",
+    r"sorry for the (?:long |random |dumb )?(?:post|question|message|rant)", r"tl\W?dr",
+    "long time lurker(?: first time poster)?(?: here)?", "first time post(?:er|ing)(?: here)?",
+    "bear with me", "hear me out",
+    r"(?:a )?question from (?:my|a|an|our) (?:\w+ ){0,2}?\w+",
+    rf"(?:hoping|hope) (?:someone|somebody|anyone|{_YOU}) can help(?: me)?(?: out)?",
+    rf"(?:can|could) (?:someone|somebody|anyone|{_YOU}) help(?: me)?(?: out)?",
+    rf"hope {_YOU}(?:re| are)? (?:doing )?(?:well|good|ok|okay)",
+    r"(?:im|i am) (?:just |really |so )?(?:curious|wondering)(?: about)?",
+    r"sorry for (?:my )?(?:bad |poor |broken )?english",
+    r"(?:english is not|english isnt) my (?:first|native) language"))
+_CLOSER = "|".join((  # the longer forms first: the first that fits is kept
+    r"(?:thanks|thank you|thx) for (?:your|the) help(?: earlier| before)?",
+    r"(?:thanks|thank you|thx|ty|tysm|tia|tyia|cheers)(?: (?:so|very) much| a lot| a ton)?"
+    r"(?: in advance)?(?: (?:guys|all|everyone|bot|mate))?",
+    "please and thank you",
+    r"(?:any|all) (?:help|advice|info|input|answers?|tips|insight)(?: is| would be)?"
+    r"(?: (?:much|greatly|really))? (?:appreciated|welcome|would help|helps)",
+    "(?:much|greatly|really|very) appreciated", "appreciate (?:it|you|any help|the help)",
+    "(?:if|hope) (?:that|this) makes sense", "(?:please|pls|plz) let me know", "lmk",
+    "(?:please|pls) advise",
+    r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
+    "no rush", "no pressure", "(?:please|pls|plz) help", "help (?:please|pls|plz)",
+    rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
+# A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first
+# only ("should i be honest", "what do i do if i need help"). Last, who asks and "for school"
+# must be a clause of their own, after a mark ("how much is it, my mom wants to know"): the end
+# of "what do i need to know" or "what degree do i need for research" is no framing.
+_LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
+_AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
+_TRAILING_FRAME = f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_WHY}|{_CLOSER})"
+_LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
+# A closing is looked for among the last words only, each tried as its start: searched for
+# anywhere, the patterns would be tried at every word of a long post.
+_WORD_START = re.compile(r"\b\w")
+MAX_CLOSING_WORDS = 12
+# Before a closing, the question's own end ("how many questions? tia") stays with it.
+_BEFORE_CLOSING = re.compile(r"[\s,:;~*()\[\]\-–—/]+$")
+_APOSTROPHES = frozenset("'’")
+
+
+def unframed(text: str) -> str:
+    """`text` without the leading and trailing clauses that only frame its question ("my
+    teacher asked us this lol cphims eligibility" → "cphims eligibility"); unchanged when it
+    has none, or is nothing but framing."""
+    kept = [index for index, char in enumerate(text) if char not in _APOSTROPHES]
+    bare = "".join(text[index] for index in kept)  # "didn't" is "didnt", as the patterns say
+    begin = _opening_end(bare)
+    finish = _closing_start(bare, begin)
+    if (begin == 0 and finish == len(bare)) or not bare[begin:finish].strip():
+        return text
+    return text[kept[begin]:kept[finish - 1] + 1]
+
+
+def only_framing(text: str) -> bool:
+    """Whether `text` is nothing but framing ("thanks in advance!", "any help appreciated",
+    "quick question"): no question yet."""
+    bare = "".join(char for char in text if char not in _APOSTROPHES)
+    return bool(bare.strip()) and _opening_end(bare) == len(bare)
+
+
+def _opening_end(bare: str) -> int:
+    """Where the opening framing of `bare` ends (0: it has none)."""
+    start = _LEADING.match(bare)
+    return start.end() if start else 0
+
+
+def _closing_start(bare: str, begin: int) -> int:
+    """Where the closing of `bare` (after `begin`) starts, its question's own end mark kept;
+    the end of `bare` when it has none."""
+    starts = [found.start() for found in _WORD_START.finditer(bare, begin)]
+    for start in starts[-MAX_CLOSING_WORDS:]:  # the earliest first: the whole closing
+        if _TRAILING.fullmatch(bare, start):
+            before = _BEFORE_CLOSING.search(bare, begin, start)
+            return before.start() if before else start
+    return len(bare)
