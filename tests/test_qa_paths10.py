@@ -1,7 +1,7 @@
 """Steps into the job, the ladder and skills in other words (round 10, branch paths10): one step
 of the roadmap asked by its number, its place or the step before it; the rung above or below a
-named rung; the side paths besides climbing; several EHR systems; the kind of skill asked
-leading the skills card."""
+named rung; the side paths besides climbing; several EHR systems; the part asked leading its
+card (the kind of skill, the first job's supervision)."""
 
 from __future__ import annotations
 
@@ -115,6 +115,8 @@ def test_several_ehr_systems_lead_with_more_than_one(question: str) -> None:
     ("need to be good w microsoft office?", "Technical:"),
     ("what skills do i need", "Attention to detail"),
     ("hard skills vs soft skills for ehr specialists?", "Attention to detail"),
+    ("what's your first job like, do you work alone", "Newcomers rarely work alone"),
+    ("how do i get my first job", "Start by looking at job postings"),
 ])
-def test_the_kind_of_skill_asked_leads(question: str, lead: str) -> None:
+def test_the_part_asked_leads(question: str, lead: str) -> None:
     assert _answer_text(question).startswith(lead)

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from knowledge.profile import EDUCATION_LABELS, STATES, Education
+from knowledge.qa.card_parts import part_first
 from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
@@ -29,7 +30,6 @@ from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
-from knowledge.qa.skills import SKILLS_CARD, kind_first
 from knowledge.qa.specifics import Specifics, without_hearsay
 from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
@@ -583,8 +583,7 @@ class Engine:
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
-        if best.id == SKILLS_CARD:
-            best = replace(best, answer=kind_first(best.answer, folded))
+        best = replace(best, answer=part_first(best.id, best.answer, folded))
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
