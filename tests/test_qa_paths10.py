@@ -34,6 +34,8 @@ def _answer_text(question: str) -> str:
     ("what do i do after high school", AskedStep(3, 2)),
     ("whats the step before getting certified", AskedStep(6, 7)),
     ("what order do the steps go in", AskedStep(ORDER)),
+    ("whats the 2nd to last step", AskedStep(9)),
+    ("which step is the internship", AskedStep(6)),
     ("what's step 12 of becoming an ehr specialist", AskedStep(12)),
 ])
 def test_a_step_is_read_by_its_number_or_its_place(question: str, asked: AskedStep) -> None:

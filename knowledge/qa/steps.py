@@ -32,6 +32,10 @@ _NEXT = re.compile(r"\b(?:what|whats) (?:is |comes |do i do |should i do |happen
                    r"\bnext step\b(?! (?:to|towards?|for|in)\b)")
 _BEFORE = re.compile(r"\bstep before\b|\bcomes? before\b|"
                      r"\b(?:what|whats) (?:do i do |should i do |to do |happens )?before\b")
+# The one before the last ("the 2nd to last step"); the step a thing is ("which step is the
+# internship").
+_PENULTIMATE = re.compile(r"\b(?:second|2nd|next) to (?:the )?last\b")
+_WHICH = re.compile(r"\b(?:which|what) (?:step|number) (?:is|are|has|comes)\b")
 # The steps' order asked as a whole.
 _ORDER = re.compile(r"\b(?:what|which) order\b|\bin (?:what|which|the right) order\b|"
                     r"\border (?:of|do) (?:the )?steps\b|\bsteps in order\b")
@@ -63,14 +67,19 @@ def steps_sources() -> tuple[str, ...]:
     return tuple(source_label(kb.source(source)) for source in kb.career.steps_sources)
 
 
-def _anchor(folded: str) -> list[int]:
-    """The steps a folded question names by their cues, longest cue first (so that "high
-    school" is not also a school)."""
+@cache
+def _cues() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each step's cues as patterns with the step's number, longest cue first."""
     cues = sorted(((cue, number) for number, step in enumerate(steps(), 1) for cue in step.cues),
                   key=lambda item: -len(item[0]))
+    return tuple((re.compile(rf"\b{re.escape(cue)}\b"), number) for cue, number in cues)
+
+
+def _anchor(folded: str) -> list[int]:
+    """The steps a folded question names by their cues, longest cue first (so that "the
+    certification exam" is one cue, not also "certification")."""
     found = []
-    for cue, number in cues:
-        pattern = re.compile(rf"\b{re.escape(cue)}\b")
+    for pattern, number in _cues():
         if pattern.search(folded):
             found.append(number)
             folded = pattern.sub(" ", folded)
@@ -88,6 +97,8 @@ def asked_step(folded: str) -> AskedStep | None:
     if numbered:
         word = numbered.group(1)
         return AskedStep(int(word) if word.isdigit() else _ORDINALS[word])
+    if _PENULTIMATE.search(folded):
+        return AskedStep(len(steps()) - 1)
     ordinal = _ORDINAL.search(folded)
     if ordinal:
         word = ordinal.group(1) or ordinal.group(2)
@@ -95,6 +106,8 @@ def asked_step(folded: str) -> AskedStep | None:
     named = _anchor(folded)
     if not named:
         return None
+    if _WHICH.search(folded):
+        return AskedStep(max(named))
     if _BEFORE.search(folded):
         return AskedStep(min(named) - 1, min(named))
     if _NEXT.search(folded):
