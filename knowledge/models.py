@@ -434,6 +434,7 @@ class SidePath(Frozen):
 class Step(Frozen):
     title: Text
     text: Text
+    cues: tuple[Text, ...] = ()  # what people call the step ("the internship", "certified")
 
 
 class SkillList(Frozen):

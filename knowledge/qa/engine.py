@@ -20,17 +20,19 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from knowledge.profile import EDUCATION_LABELS, STATES, Education
+from knowledge.qa.card_parts import part_first
 from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
-from knowledge.qa.ladder import duties_of
+from knowledge.qa.ladder import besides_ladder, duties_of, moved_stage
 from knowledge.qa.mentions import Mentions, find_mentions, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics, without_hearsay
+from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
     QueryWord,
     Vocabulary,
@@ -139,6 +141,9 @@ class Answer:
     read_as: str = ""  # the text answered: the question, or a follow-up read with the previous
     gap: Entry | None = None  # UNKNOWN because the fact asked for is missing from the sources
     also: tuple[Entry, ...] = ()  # the answers to the other parts of a question of several
+    # Answered by the step or rung the whole question places ("i'm certified now... what's
+    # next": the step after certification), which no part read alone names.
+    placed: bool = False
 
     @property
     def answered(self) -> bool:
@@ -240,6 +245,10 @@ _DEGREE_WORDS = {Education.HIGH_SCHOOL: ("high school", "diploma", "ged"),
 # degree plus 3 years, or 10 years of experience").
 _ALTERNATIVES = re.compile(r", or |; ")
 _ELIGIBILITY = "Eligibility: "
+# The card of the steps into the job, which a question about one step is answered by.
+STEPS_CARD = "topic:how_to_become"
+# The card of the ways other than up the ladder.
+SIDE_PATHS_CARD = "topic:side_paths"
 
 
 def degree_first(entry: Entry, education: Education | None) -> Entry:
@@ -395,9 +404,12 @@ class Engine:
             # answered by the other side alone.
             return self._both_sides(whole)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
-        if not whole.wants_estimate and len(asked) < len(parts):
+        # A whole that names the step or rung asked about ("i'm certified now... what's
+        # next") is answered first, whatever its parts are.
+        if not whole.placed and not whole.wants_estimate and len(asked) < len(parts):
             primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
-        elif len(asked) == len(parts) and (len(asked) > MAX_ALSO or _blend(primary, asked)):
+        elif not whole.placed and len(asked) == len(parts) \
+                and (len(asked) > MAX_ALSO or _blend(primary, asked)):
             # The asks answered in their order ("what do they do, what do they earn, how long
             # is school"): the whole of three questions, or one its parts' cards do not hold,
             # answers none of them first.
@@ -518,14 +530,34 @@ class Engine:
         # What someone does is not answered by a card on pay ("what does a senior specialist
         # do": the stage, not pay by stage).
         work = self.specifics.asks_work(folded)
-        rung = None if named or names or pay or mentions.subjects else duties_of(folded)
+        plain = not (named or names or pay or mentions.subjects)
+        # A rung named with its work asked is answered by that rung's card, not the
+        # occupation's duties or the ladder's; a rung asked by its place next to one named
+        # ("what comes after him manager") by that rung's card; a way besides the ladder
+        # ("side paths besides climbing to manager") by the side paths'.
+        duties = duties_of(folded) if plain else None
+        rung = duties or (moved_stage(folded) if plain else None)
+        routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
-            # A rung named with its work asked is answered by that rung's card, not the
-            # occupation's duties or the ladder's.
-            entry = self.by_id[f"stage:{rung.id}"]
-            return Answer(Outcome.ANSWERED, normalized, entry=entry,
-                          related=self._related(entry, ranked, ranked[0].score), intent=intent,
-                          mentions=mentions, read_as=text, coverage=1.0)
+            routed = self.by_id[f"stage:{rung.id}"]
+        elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
+            routed = self.by_id[SIDE_PATHS_CARD]
+        elif plain and STEPS_CARD in self.by_id and (step := asked_step(folded)) is not None:
+            # One step of the roadmap ("what's step 8", "the last step", "i'm certified,
+            # what's next"): the steps' card, leading with that step; a step the roadmap
+            # lacks ("step 12") is not known.
+            lead = step_lead(step)
+            if lead is None:
+                return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
+                              read_as=text)
+            card = self.by_id[STEPS_CARD]
+            routed = replace(card, answer=f"{lead}\n\n{card.answer}",
+                             sources=tuple(dict.fromkeys((*card.sources, *steps_sources()))))
+        if routed is not None:
+            return Answer(Outcome.ANSWERED, normalized, entry=routed,
+                          related=self._related(routed, ranked, ranked[0].score),
+                          intent=intent, mentions=mentions, read_as=text, coverage=1.0,
+                          placed=duties is None)
         fitting = [item for item in ranked
                    if self._fits(item.doc, named, mentions, folded, names, pay)
                    and not (work and self._no_work[item.doc])]
@@ -554,6 +586,7 @@ class Engine:
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
+        best = replace(best, answer=part_first(best.id, best.answer, folded))
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)

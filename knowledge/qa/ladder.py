@@ -15,7 +15,7 @@ from knowledge.store import load_knowledge
 _STAGE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (stage, re.compile(pattern)) for stage, pattern in (
         ("director", r"\bdirectors?\b"),
-        ("manager", r"\bmanag(?:er|ers|ement)\b|\bsupervisors?\b"),
+        ("manager", r"\b(?<!hiring )manag(?:er|ers|ement)\b|\bsupervisors?\b"),
         ("certified", r"\bseniors?\b|\bcertified (?:ehr )?specialists?\b"),
         ("specialist", r"\bmid ?level\b|\bhealth information specialists?\b"),
         ("entry", r"\bentry(?: ?level)?\b|\bbeginners?\b|\bjuniors?\b"),
@@ -86,3 +86,47 @@ def own_stage(folded: str) -> Stage | None:
     """The stage the asker says they are at ("im a him manager, whats my next rung")."""
     return next((stage for match in _OWN.finditer(folded)
                  if (stage := named_stage(match.group(1))) is not None), None)
+
+
+# A rung named right after a word of place ("what comes after him manager", "one step above
+# certified ehr specialist", "right below director", "promoted past senior specialist").
+_PLACED = re.compile(r"\b(?:(above|after|beyond|past|over|up from)|(below|beneath|under|before))"
+                     r" (?:(?:an?|the|being|a) )?((?:\w+ ?){1,3})")
+# "From specialist to manager": the rung gone to.
+_FROM_TO = re.compile(r"\bfrom\b.*\bto (?:an? |the |be |become )?((?:\w+ ?){1,4})")
+# A measure asked ("how long after entry level until senior"): no source gives the years.
+_MEASURE = re.compile(r"\bhow (?:long|many|much)\b")
+
+
+def moved_stage(folded: str) -> Stage | None:
+    """The rung a folded question asks for by its place next to a rung it names ("what comes
+    after health information specialist": the certified stage; "how do you go from specialist
+    to manager": the manager); past the top or bottom, the end rung itself (its card says so).
+    None when it asks no such move."""
+    if _MEASURE.search(folded):
+        return None
+    gone_to = _FROM_TO.search(folded)
+    if gone_to and (target := named_stage(gone_to.group(1))) is not None:
+        return target
+    for placed in _PLACED.finditer(folded):
+        stage = named_stage(placed.group(3))
+        if stage is not None:
+            return neighbour(stage, UP if placed.group(1) else DOWN) or stage
+    stage, step = named_stage(folded), move(folded)
+    if stage is None or step is None:
+        return None
+    return neighbour(stage, step) or stage
+
+
+# A way other than up the ladder ("side paths besides climbing to manager", "what can i do
+# other than management", "i dont wanna be a manager, what else", "alternatives to the
+# management track"): the side paths.
+_BESIDES_LADDER = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|instead of|rather than|except|"
+    r"alternatives? to|dont|do not|not|never)(?: \w+){0,3} "
+    r"(?:manag\w*|ladder|climb\w*|moving up|move up|promot\w*|leadership)\b")
+
+
+def besides_ladder(folded: str) -> bool:
+    """Whether a folded question asks for the ways other than up the ladder."""
+    return _BESIDES_LADDER.search(folded) is not None

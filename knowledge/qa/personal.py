@@ -11,8 +11,9 @@ from enum import StrEnum
 from knowledge.certify import NextCertification, recommend
 from knowledge.models import Claim, Stage
 from knowledge.profile import Certification, Goal, Profile
-from knowledge.qa.ladder import named_stage, stages
+from knowledge.qa.ladder import besides_ladder, named_stage, stages
 from knowledge.qa.mentions import Mentions, named_place_words
+from knowledge.qa.steps import asked_step
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, estimate_salary
 from knowledge.store import Knowledge, load_knowledge
@@ -158,6 +159,8 @@ RENEWAL_CARD = "topic:cert_renewal"
 BY_STATE_CARD = "topic:salary_by_state"
 # The kinds whose general card stands even when the question matched another card.
 GENERAL_FIRST = frozenset({PersonalKind.STATE_PAY})
+# The kinds a step of the roadmap asked about stands for instead.
+_STEP_KINDS = frozenset({PersonalKind.NEXT_CERT, PersonalKind.NEXT_STEP})
 
 
 def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
@@ -184,10 +187,13 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
     if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
         return False
+    if kind in _STEP_KINDS and not mentions.certs and asked_step(folded) is not None:
+        return False  # "i'm certified now, what's next": the roadmap's next step, for anyone
     if kind is PersonalKind.BECOME:
-        # Not "how do i become an ehr specialist" (no stage) nor "what would i make as a
-        # manager" (its pay).
-        return target_stage(folded) is not None and not mentions.asks_amount
+        # Not "how do i become an ehr specialist" (no stage), "what would i make as a manager"
+        # (its pay) nor "i dont wanna be a manager, what else is there" (the side paths).
+        return target_stage(folded) is not None and not mentions.asks_amount \
+            and not besides_ladder(folded)
     if kind is PersonalKind.NEXT_CERT and re.search(_HELD_NEXT, folded) \
             and not re.search(_NEXT_CERT, folded):
         return bool(mentions.certs)  # "i passed the cca, what should come next for me"

@@ -1,0 +1,133 @@
+"""The steps into the job (knowledge/data/career.yaml) asked one at a time: "what's step 8",
+"the last step on the roadmap", "what comes after the internship", "i'm certified, what's
+next", "what order do the steps go in" - answered by the steps' card leading with that step."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from knowledge.models import Step
+from knowledge.store import load_knowledge
+from knowledge.text import source_label
+
+_ORDINALS = {word: number for number, forms in enumerate((
+    ("first", "1st", "one"), ("second", "2nd", "two"), ("third", "3rd", "three"),
+    ("fourth", "4th", "four"), ("fifth", "5th", "five"), ("sixth", "6th", "six"),
+    ("seventh", "7th", "seven"), ("eighth", "8th", "eight"), ("ninth", "9th", "nine"),
+    ("tenth", "10th", "ten")), start=1) for word in forms}
+_LAST = ("last", "final")
+# "Step 8", "step number 3", "the 3rd step", "the very last step", "the final thing on the
+# list", "the first thing to do".
+_NUMBERED = re.compile(r"\bstep (?:number |no )?(\d+|" + "|".join(_ORDINALS) + r")\b")
+_ORDINAL = re.compile(r"\b(" + "|".join([*_ORDINALS, *_LAST]) + r")(?: \w+)? step\b|"
+                      r"\b(first|last|final) thing (?:to do|i (?:should )?do|on)\b")
+# What follows the step the question names, or comes before it (not "my next step to be
+# certified": the way to it).
+_NEXT = re.compile(r"\b(?:what|whats) (?:is |comes |do i do |should i do |happens |to do |"
+                   r"do you do )?(?:next|now|after|afterwards|then|once|when i (?:finish|get|"
+                   r"am done|have))\b|\bnow what\b|"
+                   r"\bthen what\b|\bwhat next\b|\bcomes? (?:next|after)\b|\bstep after\b|"
+                   r"\bnext step\b(?! (?:to|towards?|for|in)\b)")
+_BEFORE = re.compile(r"\bstep before\b|\bcomes? before\b|"
+                     r"\b(?:what|whats) (?:do i do |should i do |to do |happens )?before\b")
+# The one before the last ("the 2nd to last step"); the step a thing is ("which step is the
+# internship").
+_PENULTIMATE = re.compile(r"\b(?:second|2nd|next) to (?:the )?last\b")
+_WHICH = re.compile(r"\b(?:which|what) (?:step|number) (?:is|are|has|comes)\b")
+# The steps' order asked as a whole.
+_ORDER = re.compile(r"\b(?:what|which) order\b|\bin (?:what|which|the right) order\b|"
+                    r"\border (?:of|do) (?:the )?steps\b|\bsteps in order\b")
+# Not the steps: the ladder's rungs, a credential asked for next ("next cert"), or a measure
+# of a step ("how many weeks does step 4 take": no source times each step).
+_ELSEWHERE = re.compile(r"\b(?:ladder|rungs?|next (?:certs?|credentials?|certifications?)|"
+                        r"cert wise|how (?:long|many|much))\b")
+ORDER = -1  # asked_step's answer for a question about the order of all the steps
+
+
+@dataclass(frozen=True)
+class AskedStep:
+    """A step asked about: its number (1-based; past the last step when the question names a
+    step the roadmap lacks, ORDER for the order of them all) and the step it was asked
+    from ("what comes after the internship": the internship's), if any."""
+
+    number: int
+    anchor: int | None = None
+
+
+@cache
+def steps() -> tuple[Step, ...]:
+    return load_knowledge().career.steps
+
+
+@cache
+def steps_sources() -> tuple[str, ...]:
+    kb = load_knowledge()
+    return tuple(source_label(kb.source(source)) for source in kb.career.steps_sources)
+
+
+@cache
+def _cues() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each step's cues as patterns with the step's number, longest cue first."""
+    cues = sorted(((cue, number) for number, step in enumerate(steps(), 1) for cue in step.cues),
+                  key=lambda item: -len(item[0]))
+    return tuple((re.compile(rf"\b{re.escape(cue)}\b"), number) for cue, number in cues)
+
+
+def _anchor(folded: str) -> list[int]:
+    """The steps a folded question names by their cues, longest cue first (so that "the
+    certification exam" is one cue, not also "certification")."""
+    found = []
+    for pattern, number in _cues():
+        if pattern.search(folded):
+            found.append(number)
+            folded = pattern.sub(" ", folded)
+    return found
+
+
+def asked_step(folded: str) -> AskedStep | None:
+    """The step a folded question (knowledge/qa/text.words joined by spaces) asks about, else
+    None."""
+    if _ELSEWHERE.search(folded):
+        return None
+    if _ORDER.search(folded):
+        return AskedStep(ORDER)
+    numbered = _NUMBERED.search(folded)
+    if numbered:
+        word = numbered.group(1)
+        return AskedStep(int(word) if word.isdigit() else _ORDINALS[word])
+    if _PENULTIMATE.search(folded):
+        return AskedStep(len(steps()) - 1)
+    ordinal = _ORDINAL.search(folded)
+    if ordinal:
+        word = ordinal.group(1) or ordinal.group(2)
+        return AskedStep(len(steps()) if word in _LAST else _ORDINALS[word])
+    named = _anchor(folded)
+    if not named:
+        return None
+    if _WHICH.search(folded):
+        return AskedStep(max(named))
+    if _BEFORE.search(folded):
+        return AskedStep(min(named) - 1, min(named))
+    if _NEXT.search(folded):
+        return AskedStep(max(named) + 1, max(named))
+    return None
+
+
+def step_lead(asked: AskedStep) -> str | None:
+    """The sentence an answer about the asked step leads with; None when the roadmap has no
+    such step."""
+    ordered = steps()
+    if asked.number == ORDER:
+        return "In order: " + "; ".join(f"{number}. {step.title}"
+                                        for number, step in enumerate(ordered, 1)) + "."
+    if not 1 <= asked.number <= len(ordered):
+        return None
+    step = ordered[asked.number - 1]
+    lead = f"Step {asked.number} of {len(ordered)} - {step.title}: {step.text}"
+    if asked.anchor is not None:
+        anchor = ordered[asked.anchor - 1]
+        where = "After" if asked.number > asked.anchor else "Before"
+        lead = f"{where} “{anchor.title}” (step {asked.anchor}) comes: {lead}"
+    return lead
