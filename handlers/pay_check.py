@@ -67,7 +67,7 @@ def pay_check_text(check: PayCheck) -> str:
     if check.estimate is not None and check.against_estimate is not None:
         estimate = check.estimate
         lines += ["", f"<i>For your profile</i> ({profile_summary(estimate.profile)}): "
-                  f"my estimate is about <b>{format_money(estimate.point)}</b>, likely "
+                  f"your estimate is about <b>{format_money(estimate.point)}</b>, likely "
                   f"{format_money_range(estimate.low, estimate.high)}; the figure is "
                   f"{ESTIMATE_WORDS[check.against_estimate]} that range."]
     elif check.stated.per == "hour":

@@ -25,8 +25,8 @@ from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
-from knowledge.qa.ladder import besides_ladder, duties_of, moved_stage
-from knowledge.qa.mentions import Mentions, find_mentions, with_codes
+from knowledge.qa.ladder import besides_ladder, duties_of, moved_stage, named_stages
+from knowledge.qa.mentions import Mentions, find_mentions, mention_words, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
@@ -36,6 +36,7 @@ from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
     QueryWord,
     Vocabulary,
+    agencies,
     document_terms,
     normalized_question,
     without_role,
@@ -187,6 +188,10 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# Topics on one part of every credential, and that part ("keeping a certification": renewal).
+TOPIC_PARTS = {"topic:cert_renewal": "renewal"}
+# The prefix of a federal agency's card ("federal:agency_va").
+AGENCY_CARD = "federal:agency_"
 # The parts of a certification that are prices (its exam fee, its renewal fee).
 PRICE_PARTS = (":fee", ":renewal_fee")
 # Intents of questions that are not about pay even when they say "if I" and name a certification.
@@ -202,6 +207,25 @@ def meaning_text(query: Sequence[QueryWord]) -> str:
     """What a question's meaning is read from: its words, typos corrected, without the words
     that carry no topic."""
     return " ".join(word.text for word in query)
+
+
+def _without_states(text: str) -> str:
+    """`text` (folded) without the words naming a state."""
+    named = mention_words(text, certs=False)
+    return " ".join(word for word in words(text) if word not in named)
+
+
+def _personal(part: str) -> bool:
+    """Whether a part of a post asks about the asker: in the first person, or a what-if."""
+    mentions = find_mentions(part, words(part))
+    return mentions.first_person or mentions.what_if
+
+
+def _told(parts: Sequence[str], text: str, states: bool) -> str:
+    """The certifications (and `states`) the parts of a post that ask nothing name ("I got my
+    RHIT two years ago and work in Ohio"): what its questions are about when they name none."""
+    return " ".join(sorted({word for part in parts if not asks(part, text)
+                            for word in mention_words(part, states=states)}))
 
 
 def _names_all(part: Answer, whole: Answer) -> bool:
@@ -375,6 +399,12 @@ class Engine:
         parts = question_parts(text)
         if len(parts) < 2:
             return self._both_sides(whole)
+        if whole.mentions.first_person and not any(
+                _personal(part) for part in parts if asks(part, text)):
+            # "been an MA 3 years, my wrists hurt. what would a records job pay in georgia?":
+            # the asker speaks of themselves only in the story, so the question is not about
+            # their own pay.
+            whole = replace(whole, mentions=replace(whole.mentions, first_person=False))
         # A post of several sentences or a two-part question: each part is answered (a later
         # part read after the earlier one, like a follow-up), the whole's answer first.
         found: list[Answer] = []
@@ -382,14 +412,30 @@ class Engine:
         missing: list[Entry] = []  # the facts parts ask that the sources lack
         prior = previous
         lacking = False  # a part names a specific thing no entry answers
+        # What the story around the questions names: its credentials, and its states too for
+        # a question on pay.
+        told = {True: _told(parts, text, states=True), False: _told(parts, text, states=False)}
+        situated: list[Answer] = []  # the parts read with what the post told
         for part in parts:
             # A part that is a question of its own ("..., is it remote?") keeps the earlier
             # part's state and certifications, not its intent (no "remote pay").
             own = starts_question(part)
-            answer = self._in_context(part, prior, normalized, carry_intent=not own)
-            if answer.answered or answer.gap or answer.mentions.certs:
+            pay = self.intent_of(self.vocabulary.expand(part)) is Intent.PAY
+            # Nor its state unless it asks pay ("what's the pay in california? also is it
+            # mostly hospitals that hire": the hiring, not California's pay).
+            context = prior if not own or pay or prior is None else _without_states(prior)
+            answer = self._in_context(part, context, normalized, carry_intent=not own)
+            told_here = told[pay]
+            if told_here and asks(part, text) and not answer.mentions.subjects:
+                # "I got my RHIT ... in Ohio. ... How many units and how often?": the question
+                # is about the credential the post told of (and, asking pay, its state).
+                answer = self._in_context(f"{part} {told_here}", context, normalized,
+                                          carry_intent=not own)
+                situated.append(answer)
+            if (answer.answered or answer.gap or answer.mentions.certs) and asks(part, text):
                 # A part asking a missing fact, or naming a certification it did not get an
-                # answer for ("what does the chda cover"), is read on with, too.
+                # answer for ("what does the chda cover"), is read on with, too; the story
+                # around the questions ("my friend says yes") is not.
                 prior = answer.read_as
             if answer.answered and not _strays(answer, whole):
                 found.append(answer)
@@ -405,9 +451,12 @@ class Engine:
             return self._both_sides(whole)
         primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
         # A whole that names the step or rung asked about ("i'm certified now... what's
-        # next") is answered first, whatever its parts are.
+        # next") is answered first, whatever its parts are, and so is the ask the post's
+        # backstory was told of.
         if not whole.placed and not whole.wants_estimate and len(asked) < len(parts):
-            primary = next((answer for answer in asked if _names_all(answer, whole)), primary)
+            primary = next((answer for answer in asked
+                            if any(answer is told_of for told_of in situated)
+                            or _names_all(answer, whole)), primary)
         elif not whole.placed and len(asked) == len(parts) \
                 and (len(asked) > MAX_ALSO or _blend(primary, asked)):
             # The asks answered in their order ("what do they do, what do they earn, how long
@@ -448,9 +497,23 @@ class Engine:
         covered = entry.subjects
         extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
                  and i not in shown and not self.by_id[i].subjects <= covered]
+        extra += [self.by_id[i] for i in self._other_sides(entry, answer.read_as)
+                  if i not in shown | {e.id for e in extra}]
         if not extra:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
+
+    def _other_sides(self, entry: Entry, text: str) -> list[str]:
+        """The cards of the other agencies or rungs `text` names, when it names several ("VA
+        and HHS pay ranges", "diff between an entry level tech and a specialist"): one card
+        does not hold another's range or rung."""
+        named = agencies(text)
+        sides = [f"{AGENCY_CARD}{code}" for code in named] \
+            if entry.id.startswith(AGENCY_CARD) and len(named) > 1 else []
+        rungs = named_stages(" ".join(words(text)))
+        if len(rungs) > 1:
+            sides += [f"stage:{stage.id}" for stage in rungs]
+        return [side for side in sides if side in self.by_id and side != entry.id]
 
     def _in_context(self, text: str, previous: str | None, normalized: str,
                     carry_intent: bool = True) -> Answer:
@@ -582,7 +645,7 @@ class Engine:
                               coverage=coverage, paraphrase=similarity, meaning=meaning,
                               read_as=text)
         scores = {"coverage": coverage, "paraphrase": similarity, "meaning": meaning}
-        best = self.entries[self._asked_part(best_doc, query)]
+        best = self._named_part(self.entries[self._asked_part(best_doc, query)], mentions)
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
@@ -590,6 +653,14 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _named_part(self, entry: Entry, mentions: Mentions) -> Entry:
+        """A topic on every credential's part, asked of one credential named ("rhit ceus, how
+        many and how often": the RHIT's renewal, not every credential's): that one's part."""
+        part = TOPIC_PARTS.get(entry.id)
+        if part is None or len(mentions.certs) != 1:
+            return entry
+        return self.by_id.get(f"certification:{mentions.certs[0].value}:{part}", entry)
 
     def _asked_part(self, doc: int, query: Sequence[QueryWord]) -> int:
         """The card of the one part of certification `doc` the question asks, when `doc` is the

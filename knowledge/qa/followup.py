@@ -26,6 +26,8 @@ _OPENINGS = re.compile(r"^(and|also|what about|how about|same for|same in|what i
 _BACK = frozenset({"it", "that", "this", "those", "them", "there", "one", "ones"})
 # A bare measure asked ("how long?", "how much?") asks it of the previous question.
 _BARE = re.compile(r"^how (?:long|much|many|hard|often|soon)$")
+# A choice among the previous question's things ("which one pays better").
+_WHICH_ONE = re.compile(r"\bwhich (?:one|ones|of (?:them|the two|those|these|both))\b")
 # A follow-up is short: at most this many words of its own.
 MAX_FOLLOWUP_WORDS = 8
 # A slot follow-up says nothing beyond its slot (every other word is filler), so it may be
@@ -279,6 +281,10 @@ def followup_text(previous: str, question: str) -> str | None:
         return " ".join(["how much does it cost", *sorted(mention_words(previous))])
     if not content:
         # Nothing asked of its own ("and in Florida?"): the previous question, changed.
+        return " ".join([*kept, rest])
+    if _WHICH_ONE.search(folded):
+        # A choice among what the previous question named ("do ehr specialists and coders do
+        # the same thing" then "which one pays better"): all of it is asked again.
         return " ".join([*kept, rest])
     # Its own question ("what about remote work?", "how long is it?"): the previous
     # question's state and certifications carry over.

@@ -51,6 +51,25 @@ def named_stage(folded: str) -> Stage | None:
                  if stage in by_id and pattern.search(folded)), None)
 
 
+# "Specialist" alone, not the occupation's name ("ehr specialist"): the specialist rung when
+# the question sets it against another rung ("an entry level tech vs a specialist").
+_BARE_SPECIALIST = re.compile(r"(?<!ehr )(?<!records )(?<!information )\bspecialists?\b")
+
+
+def named_stages(folded: str) -> list[Stage]:
+    """Every rung a folded question names, in the ladder's order ("diff between an entry level
+    tech and a specialist": entry, specialist)."""
+    rest = folded
+    found: set[str] = set()
+    for stage, pattern in _STAGE_NAMES:
+        if pattern.search(rest):
+            found.add(stage)
+            rest = pattern.sub(" ", rest)
+    if found and _BARE_SPECIALIST.search(rest):
+        found.add("specialist")
+    return [stage for stage in stages() if stage.id in found]
+
+
 # What a rung's holder does ("what does a him director do day to day", "duties of an entry
 # level tech", "whats a him manager do all day"): its work, not pay.
 _DUTIES = re.compile(r"\b(?:duties|responsibilities|tasks|day to day|daily work|typical day"

@@ -9,6 +9,15 @@ import re
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
+# The numbers of a list of questions ("1) how long is it 2) what does it pay", "1. ... 2. ..."):
+# each starts a sentence.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\(?[1-9][.)](?=\s+[a-z])", re.IGNORECASE)
+# Words that join a sentence to the one before it ("also is it remote?", "oh and how long is
+# it", "plus does it pay well"): the question starts after them.
+_CONNECTOR = re.compile(r"^\W*(?:(?:and|also|plus|oh|btw|but|so)\b\W*)+", re.IGNORECASE)
+# A later half shorter than this ("how often", "how much") asks about the first half's
+# subject: "how many units and how often" is one question.
+MIN_HALF_WORDS = 3
 # Abbreviations whose dots end no sentence: letters with dots ("d.c.", "u.s.", "e.g.", "a.s.")
 # and a few shortened words ("etc.", "vs.", "st.").
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
@@ -66,6 +75,7 @@ def sentences(text: str) -> list[str]:
     """The sentences of `text`: split at its ends of sentence, not at an abbreviation's dots
     ("pay in washington d.c. vs maryland" is one) unless a question starts after them ("i live
     in the u.s. how much do they make")."""
+    text = _LIST_NUMBER.sub("\n", text)
     dots = [match.span() for match in _ABBREVIATION.finditer(text)]
     found: list[str] = []
     start = 0
@@ -75,7 +85,7 @@ def sentences(text: str) -> list[str]:
             continue
         found.append(text[start:end.start()])
         start = end.end()
-    return [*found, text[start:]]
+    return [_CONNECTOR.sub("", sentence) for sentence in (*found, text[start:])]
 
 
 def _listed(sentence: str) -> list[str]:
@@ -112,6 +122,15 @@ def _topics(sentence: str, minimum: int = MIN_TOPICS) -> list[str] | None:
     return None
 
 
+def _elliptic_joined(halves: list[str], sentence: str) -> list[str]:
+    """`halves` with a short later one that asks about the earlier one's subject ("how
+    often" of "how many units and how often") joined back to it: the sentence is one question
+    then."""
+    if len(halves) > 1 and any(len(words(half)) < MIN_HALF_WORDS for half in halves[1:]):
+        return [sentence]
+    return halves
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing. A count announcing
     them ("two things:") is no part, and two topics after it are a list."""
@@ -123,10 +142,11 @@ def question_parts(text: str) -> list[str]:
         if topics:
             parts += topics
             continue
-        halves = [piece for half in _JOIN.split(sentence) for piece in _listed(half)]
+        halves = _elliptic_joined([piece for half in _JOIN.split(sentence)
+                                   for piece in _listed(half)], sentence)
         if len(halves) > 1 and (_content(halves[0]) or starts_question(halves[0])) \
                 and all(map(starts_question, halves[1:])):
             parts += halves
-        elif _content(sentence):
+        elif _content(sentence) or starts_question(sentence):  # "how many jobs are there"
             parts.append(sentence)
     return [part.strip() for part in parts][:MAX_PARTS]

@@ -182,6 +182,7 @@ _BOTH_ENDS = re.compile(r"\b(?:most and (?:the )?least|least and (?:the )?most|l
 _LOW_END = re.compile(r"\b(?:lowest paid|worst paid|lowest|bottom|low end|floor)" + _ENDS)
 _HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high end|ceiling)"
                        + _ENDS)
+_VERSUS = re.compile(r"\b(?:vs|versus)\b")
 _RANKED = re.compile(r"\b(?:states?|agency|agencies|cities|city|fees?|costs?|prices?|exams?|tests?|"
                      r"certs?|certifications?|credentials?|skills?|stress|line|scores?|rated|"
                      r"ratings?|schools?|programs?)\b")
@@ -209,6 +210,11 @@ _AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affai
              "hhs": "hhs", "health and human services": "hhs"}
 _AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
 _BEST = re.compile(r"\b(?:most|best|highest|more|better|top|higher)\b")
+
+
+def agencies(text: str) -> list[str]:
+    """The federal agencies `text` names, in order, each once ("va and hhs": va, hhs)."""
+    return list(dict.fromkeys(_AGENCIES[name] for name in _AGENCY.findall(" ".join(words(text)))))
 _PAY_WORD = re.compile(r"\b(?:pay|pays|paid|paying|salary|salaries|wages?|money|earn\w*|makes?)\b")
 # "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
 # acronym (not the "mean" of "what is the mean salary").
@@ -489,7 +495,8 @@ def _pay_framing(folded: str) -> str:
     if (_BOTH_ENDS.search(folded) or (_LOW_END.search(folded) and _HIGH_END.search(folded))) \
             and not _RANKED.search(folded):
         ends = _HIGH_END.sub(" ", _LOW_END.sub(" ", _BOTH_ENDS.sub(" ", folded)))
-        folded = f"{ends} salary range"
+        # "lowest vs highest": the two ends are one range, not a comparison.
+        folded = f"{_VERSUS.sub(' ', ends)} salary range"
     if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded) \
             and _PAY_WORD.search(folded):
         folded = f"{folded} which agency pays best"
