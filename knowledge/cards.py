@@ -91,25 +91,33 @@ def _cert_text(cert: CertificationInfo, first: str = "", leave: tuple[str, ...] 
 
 # A note that begins so belongs with that part: it follows the part on the part's own card.
 RENEWAL_FEE_NOTES = ("Recertification fee", "Renewal dues")
+# Notes that list an exam's domains: their names are the exam card's keywords too ("how much
+# of the CEHRS exam is revenue cycle").
+DOMAIN_NOTES = ("Exam content", "Six exam domains")
 PART_NOTES = {"renewal": RENEWAL_FEE_NOTES, "renewal_fee": RENEWAL_FEE_NOTES,
-              "exam": ("Retake", "First-time pass rate", "Exam content", "Six exam domains"),
-              "retake": ("Retake",), "pass_rate": ("First-time pass rate",)}
+              "exam": ("Retake", "First-time pass rate", *DOMAIN_NOTES, "Virtual exam",
+                       "Exam window"),
+              "retake": ("Retake",), "pass_rate": ("First-time pass rate",),
+              "domains": DOMAIN_NOTES, "window": ("Exam window",)}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule",
                      "retake": "waiting period before a retake", "pass_rate": "pass rate",
-                     "renewal_fee": "renewal fee"}
+                     "renewal_fee": "renewal fee", "domains": "exam content outline (its domains)",
+                     "window": "window for taking the exam once eligible"}
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
                     "need to sit", "allowed to take", "years of experience", "degree"),
     "exam": ("exam format", "questions", "passing score", "pass mark", "how long is the exam",
-             "minutes", "hours", "test", "hard", "difficult", "score", "domains"),
+             "minutes", "hours", "test", "hard", "difficult", "score"),
     "fee": ("fee", "cost", "price", "how much is the exam", "exam cost", "pay for the exam"),
-    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu"),
+    "renewal": ("renewal", "renew", "recertification", "continuing education", "ceu",
+                "how often", "expire", "maintain", "ce credits"),
 }
-# Parts that are notes, not fields: the retake rule (a note starting "Retake") and the pass
-# rate. Every certification has a card for each, standing for a missing fact where no note
-# gives it (the exam part may be missing, as RHIA's format, while the retake wait is known).
+# Parts that are notes, not fields: the retake rule (a note starting "Retake"), the pass rate,
+# the exam's domains and AHIMA's window for taking the exam once eligible. Every certification
+# has a card for each, standing for a missing fact where no note gives it (the exam part may be
+# missing, as RHIA's format, while the retake wait is known).
 NOTE_PARTS = {
     "retake": ("retake", "retest", "fail", "failed", "failing", "waiting period", "wait",
                "how long to wait", "how soon", "second attempt"),
@@ -117,16 +125,16 @@ NOTE_PARTS = {
                   "fail rate", "failure rate"),
     "renewal_fee": ("renewal fee", "recertification fee", "renewal cost", "cost to renew",
                     "how much to renew", "renewal dues", "recert fee"),
+    "domains": ("domains", "exam domains", "content areas", "subject areas", "content outline",
+                "blueprint"),
+    "window": ("exam window", "window", "deadline"),
 }
-# A known pass rate leads the exam's card (a note of the exam part): its own card only stands for
-# a missing one. A known renewal fee follows the renewal rule on the renewal card and leads its
-# own card, which answers what renewing costs.
-FOLDED_PARTS = {"pass_rate": "exam"}
+# A known pass rate, domain list or exam window is on the exam's card (a note of the exam part):
+# its own card only stands for a missing one ("the CCS exam content outline was not found"). A
+# known renewal fee follows the renewal rule on the renewal card and leads its own card, which
+# answers what renewing costs.
+FOLDED_PARTS = {"pass_rate": "exam", "domains": "exam", "window": "exam"}
 
-
-# Notes that list an exam's domains: their names are the exam card's keywords too ("how much
-# of the CEHRS exam is revenue cycle").
-DOMAIN_NOTES = ("Exam content", "Six exam domains")
 _DOMAIN_SPLIT = re.compile(r"[;,]|\band\b")
 _NOT_DOMAIN = re.compile(r"\d+%|\bof scored items\b|\bprep sites.*$", re.IGNORECASE)
 

@@ -11,6 +11,18 @@ retake; how narrowly or how often one failed ("by a few points", "twice") asks n
 left out. The grade or score one needs ("what grade do u need on the cphims") is a pass mark, and
 keeping a credential active or current is renewing it; "how much is the CCA" asks its exam fee;
 never having worked in healthcare, or zero experience, is having no experience.
+
+In a question about an exam, the parts of the exam are asked in many words too: the time one
+gets ("how much time do you get", "time limit", "how many minutes") is how long the exam is; its
+layout, structure, breakdown, setup or blueprint ("how is the CCA test structured") its format;
+the topics, content or subject areas it covers ("what's on the exam") its domains, and "how much
+of the CEHRS is X" a share of its exam; taking it from home, online or remotely ("can it be done
+in my house", "online or in person") proctoring from home ("home proctoring": "remote" alone is
+remote work); taking it in one sitting or in parts its parts; maintaining a credential, staying
+certified or how long it is good for renewing it; how long one has to book it once eligible the
+exam window. The specifics (synonyms.yaml) then let only an entry giving that part answer: the
+CEHRS's remote proctoring, the online CPC's 2 parts, the domains of the CEHRS and RHIT, AHIMA's
+window; else the honest decline, by name where a part card says the sources lack it.
 """
 
 from __future__ import annotations
@@ -96,6 +108,75 @@ _ZERO = re.compile(r"\bzero(?= (?:\w+ )?(?:experience|exp|background)\b)", _FLAG
 # it.
 _KEEP_ACTIVE = re.compile(r"\bkeep(?:ing)?(?P<what>(?: [\w+&]+){0,5}?) (?:active|current|valid"
                           r"|up to date|in good standing)\b", _FLAGS)
+# The time one gets for an exam ("how much time do u get", "time limit", "exam duration").
+_EXAM_TIME = re.compile(r"\bhow much time (?:do|does|will|would|did) (?:i|u|you|ya|one|we|they"
+                        r"|people|candidates|test takers) (?:get|have|got)\b"
+                        r"|\bhow much time (?:is|s) (?:given|allowed|allotted)\b"
+                        r"|\btime (?:limits?|allowed|allotted|allowance|given)\b"
+                        r"|\b(?:exam|test) (?:duration|length)\b|\bhow many minutes\b", _FLAGS)
+# Its layout ("ccs exam layout", "blueprint for the cehrs exam", "how is the CCA test
+# structured"): its format.
+_LAYOUT = r"(?:layout|structure|breakdown|setup|set up|blueprint|outline|make ?up|format)"
+_EXAM_LAYOUT = re.compile(
+    rf"\b(?:exam|test)s? {_LAYOUT}\b|\b{_LAYOUT}(?= (?:of|for|on) (?:the |an? )?(?:\w+ )?"
+    r"(?:exam|test)\b)"
+    r"|\bhow (?:is|s|are) (?:the |an? )?(?P<code>\w+ )?(?:exam|test) (?:structured|laid out|set up"
+    r"|organi[sz]ed|formatted|broken (?:down|up)|split up)\b", _FLAGS)
+# What it covers ("what topics are covered on the rhit", "content areas does the rhit cover",
+# "subject areas tested", "what's on the cehrs exam"): its domains.
+_AREAS = r"(?:topics|subjects|content areas|subject areas|areas|material|content|sections)"
+_EXAM_CONTENT = re.compile(
+    rf"\b{_AREAS}(?: (?:are|is|get|gets))? (?:covered|tested|included)\b"
+    rf"|\b{_AREAS}(?= (?:\w+ ){{0,3}}(?:cover|covers|test|tests)\b)"
+    r"|\bwhat(?:'s| s|s| is| are| gets?)? (?:covered|tested)(?= (?:on|in)\b)"
+    rf"|\bwhat(?:'s| s| is|s) on (?:the |an? )?(?P<code>{CERT_CODES} )?(?:exam|test)\b"
+    rf"|\bwhat (?:does|do) (?:the |an? )?(?P<code2>{CERT_CODES}) (?:exam|test) "
+    r"(?:cover|test|include)\b", _FLAGS)
+# Taking it from home ("can i do the cehrs exam at home", "can it be done in my house", "taken
+# remotely", "online or in person"): remote proctoring.
+_HOME = (r"(?:from home|at home|in (?:my|your|ur|the) (?:house|home|room|bedroom|apartment)"
+         r"|from (?:my|your|ur) (?:house|home|computer|laptop)|remotely|virtually|online|remote)")
+_TAKEN_REMOTELY = re.compile(
+    rf"\b(?P<lead>(?:take|taking|taken|do|doing|done|sit|sitting|write|writing|offered|available"
+    rf"|held|given|proctored|test|testing)(?: (?:the|my|this|an?|it|exam|test|{CERT_CODES}"
+    rf"|certification|cert))*?) {_HOME}\b"
+    r"|\b(?:online|remote|virtual) (?:or|vs|versus) in person\b"
+    r"|\bin person (?:or|vs|versus) (?:online|remote|virtual)\b"
+    rf"|\b(?P<exam>exam|test|{CERT_CODES}) (?:from home|at home|remotely)\b"
+    r"|\b(?:proctored online|online proctor\w*|remote proctor\w*|remotely proctored)\b", _FLAGS)
+# A share of a credential ("how much of the cehrs is clinical operations"): of its exam.
+_SHARE_OF_CODE = re.compile(r"\b(?P<share>how much|what (?:share|percent|percentage|portion"
+                            r"|part|proportion|fraction)|what %) of (?:the |an? )?"
+                            rf"(?P<code>{CERT_CODES})\b(?! exam| test)", _FLAGS)
+# In how many sittings it is taken ("in one sitting", "split into parts", "over two days"): its
+# parts.
+_SITTINGS = re.compile(r"\b(?:in|over|across) (?:one|a single|1|two|2|multiple|several|separate)"
+                       r" (?:sittings?|parts|days|sessions)\b|\bsplit (?:in|into|up into) "
+                       r"(?:two |2 )?(?:parts|sections|sessions|days)\b"
+                       r"|\b(?:consecutive|back to back) days\b"
+                       r"|\b(?:two|2) (?:sittings|sessions)\b", _FLAGS)
+# Maintaining a credential, staying certified, how long it is good for: renewing it.
+_MAINTAIN = re.compile(
+    rf"\bmaintain(?:ing)?(?= (?:(?:my|the|your|ur|a|an|this) )?(?:{CERT_CODES}|cert\w*"
+    r"|credentials?)\b)|\bstay(?:ing)? (?:certified|active|current|credentialed|valid)\b"
+    rf"|\bhow long (?:is|are|does|do) (?:the |my |a |an |your )?(?P<what>(?:{CERT_CODES}|cert\w*"
+    r"|credentials?)(?: \w+)?) (?:good|valid|last)(?: for)?\b", _FLAGS)
+# The continuing education a credential asks ("continuing ed requirements", "ce rules"): its
+# renewal, not the rules to sit it. Another credential of the same body ("a second ahima
+# credential", "each additional cert") is an extra one, as the renewal rules say.
+_CE_RULES = re.compile(r"\b(?:continuing ed(?:ucation)?|ce|ces|ceu|ceus|cme) "
+                       r"(?:requirements?|rules?|needed|needs)\b", _FLAGS)
+_EXTRA = re.compile(r"\b(?:a second|second|2nd|a third|another|additional|each additional"
+                    r"|every additional|one more)(?= (?:ahima |aapc |himss |nha )?(?:credentials?"
+                    r"|certs?|certifications?)\b)", _FLAGS)
+# How long one has to book it once eligible ("schedule my ccs after being approved", "book the
+# rhit once im eligible"): the exam window.
+_BOOK = re.compile(r"\b(?:schedule|book|sit|take)\b(?P<what>(?: \w+){0,4}) (?:after|once|within)\b"
+                   r"(?: \w+){0,3} (?:approv\w*|eligib\w*|accept\w*|authori[sz]\w*)"
+                   r"|\b(?:window|deadline) (?:to|for) (?:schedule|book|take|sit|test)\b"
+                   r"|\bhow (?:long|many days) (?:do|does|will) (?:i|u|you|one|we) (?:have|get) to"
+                   r" (?:schedule|book)\b"
+                   r"|\beligibility window\b", _FLAGS)
 _ABOUT_EXAM = re.compile(rf"\b(?:{CERT_CODES}|exams?|tests?"
                          r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
 
@@ -117,6 +198,19 @@ _NEEDS = {"pass rate": ("pass", "fail", "succe"),
           "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
                      "able", "permitted", "eligible"),
+          "time": ("time", "minutes", "duration", "length"),
+          "layout": ("layout", "structur", "breakdown", "setup", "set up", "blueprint", "outline",
+                     "make up", "makeup", "format", "laid out", "organi", "broken", "split"),
+          "content": ("topic", "subject", "area", "material", "content", "section", "on the",
+                      "cover", "include"),
+          "remote": ("home", "house", "room", "apartment", "computer", "laptop", "remot", "virtual",
+                     "online", "proctor"),
+          "share": ("how much of", "share", "percent", "portion", "part", "proportion",
+                    "fraction", "%"),
+          "sittings": ("sitting", "part", "day", "session"),
+          "ce rules": ("ce", "continuing", "cme", "credential", "cert"),
+          "maintain": ("maintain", "stay", "good", "valid", "last"),
+          "book": ("schedul", "book", "window", "deadline", "after", "once", "within"),
           "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
                          "student", "studying", "program")}
 
@@ -153,4 +247,42 @@ def cert_wordings(text: str) -> str:
             text = _FINAL_TERM.sub("final term", text)
         if _needs(lowered, "keep active"):
             text = _KEEP_ACTIVE.sub(lambda found: f"renew{found['what']}", text)
+        text = _exam_parts(text, lowered)
+    return text
+
+
+def _domains(found: re.Match[str]) -> str:
+    """An exam's content asked in other words, as its domains ("what's on the cehrs exam":
+    "what are the cehrs exam domains")."""
+    code = found["code"] or found["code2"] or ""
+    if code or found[0].lower().startswith("what"):
+        return " ".join(f"what are the {code} exam domains".split())
+    return "exam domains"
+
+
+def _exam_parts(text: str, lowered: str) -> str:
+    """`text`, about an exam, with its length, format, domains, remote proctoring, renewal and
+    window asked in other words written as the knowledge says them."""
+    if _needs(lowered, "time"):
+        text = _EXAM_TIME.sub("how long is the exam", text)
+    if _needs(lowered, "layout"):
+        text = _EXAM_LAYOUT.sub(lambda found: f"{found['code'] or ''}exam format", text)
+    if _needs(lowered, "content"):
+        text = _EXAM_CONTENT.sub(_domains, text)
+    if _needs(lowered, "remote"):
+        text = _TAKEN_REMOTELY.sub(
+            lambda found: f"{found['lead'] or found['exam']} with home proctoring"
+            if found["lead"] or found["exam"] else "home proctoring", text)
+    if _needs(lowered, "share"):
+        text = _SHARE_OF_CODE.sub(lambda found: f"{found['share']} of the {found['code']} exam",
+                                  text)
+    if _needs(lowered, "sittings"):
+        text = _SITTINGS.sub("in exam parts", text)
+    if _needs(lowered, "ce rules"):
+        text = _EXTRA.sub("extra", _CE_RULES.sub("continuing education renewal", text))
+    if _needs(lowered, "maintain"):
+        text = _MAINTAIN.sub(lambda found: f"how often to renew {found['what']}"
+                             if found["what"] else "renew", text)
+    if _needs(lowered, "book"):
+        text = _BOOK.sub(lambda found: f"exam window{found['what'] or ''}", text)
     return text
