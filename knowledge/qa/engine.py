@@ -24,7 +24,7 @@ from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import duties_of
-from knowledge.qa.mentions import Mentions, find_mentions, with_codes
+from knowledge.qa.mentions import Mentions, find_mentions, grades_named, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
@@ -105,6 +105,12 @@ class Outcome(StrEnum):
     ANSWERED = "answered"
     UNKNOWN = "unknown"  # about the field, but nothing in the knowledge answers it
     OFF_TOPIC = "off_topic"  # nothing in it relates to the knowledge at all
+
+
+# A federal agency's card: its id ends in the agency's short name ("federal:agency_va").
+_AGENCY_CARD = "federal:agency_"
+# The federal card listing every GS grade.
+OVERVIEW_CARD = "federal:overview"
 
 
 @dataclass(frozen=True)
@@ -316,6 +322,9 @@ class Engine:
         # about a place sharing a word with it ("mexico city", "the virgin islands").
         self._of_state = [bool(entry.subjects & STATES.keys()) for entry in self.entries]
         self.by_id = {entry.id: entry for entry in self.entries}
+        # Each federal agency's card by the short name its id ends in (federal:agency_va).
+        self._agencies = [(re.compile(rf"\b{entry.id.removeprefix(_AGENCY_CARD)}\b"), entry.id)
+                          for entry in self.entries if entry.id.startswith(_AGENCY_CARD)]
         # The name an entry's title starts with ("AHIMA - ...", "CEHRS - ..."): the first entry
         # so titled (a certification's own card before its parts').
         self._name_heads: dict[str, int] = {}
@@ -429,13 +438,31 @@ class Engine:
                        None)
             sides += [entry.id.replace(f":{own}", f":{code}", 1) if own
                       else f"certification:{code}" for code in codes]
+        grades, agencies = self._federal_named(answer.read_as or answer.question)
+        if grades and entry.id == OVERVIEW_CARD:
+            # "GS-7 range in 2024", "gs-5 vs gs-7": the grade's card leads (its row in every
+            # year), not the overview listing every grade.
+            entry = self.by_id[grades[0]]
+            answer = replace(answer, entry=entry)
+        federal = [card for named in (grades, agencies) if len(named) > 1 for card in named]
         shown = {entry.id, *(e.id for e in answer.also)}
         covered = entry.subjects
         extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
                  and i not in shown and not self.by_id[i].subjects <= covered]
+        extra += [self.by_id[i] for i in federal if i not in shown and self.by_id[i] not in extra]
         if not extra:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
+
+    def _federal_named(self, question: str) -> tuple[list[str], list[str]]:
+        """The cards of the GS grades and of the federal agencies a question names ("gs-5 vs
+        gs-7", "VA and HHS pay ranges"), each in the order named."""
+        folded = " ".join(words(question))
+        grades = [card for grade in grades_named(folded)
+                  if (card := f"federal:{grade}") in self.by_id]
+        found = {card: folded.find(match[0]) for pattern, card in self._agencies
+                 if (match := pattern.search(folded))}
+        return grades, sorted(found, key=found.__getitem__)
 
     def _in_context(self, text: str, previous: str | None, normalized: str,
                     carry_intent: bool = True) -> Answer:
@@ -602,8 +629,11 @@ class Engine:
         if pay and not self._about_pay[doc]:
             return False
         if pay and mentions.states and not self._of_state[doc] and not any(
-                STATES[code].lower() in self._titles[doc] for code in mentions.states):
-            return False  # pay in a state is that state's: "registrar pay in texas" has none
+                STATES[code].lower() in self._titles[doc] for code in mentions.states) \
+                and not self.specifics.same_place(question, self._titles[doc]):
+            # Pay in a state is that state's: "registrar pay in texas" has none; a card whose
+            # title names the place asked ("federal pay in San Antonio") is that place's.
+            return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap or self._of_state[doc]):
             return False
