@@ -12,7 +12,7 @@ from functools import cache
 from knowledge.models import AgencyRange, CertificationInfo, Figure, StageBand
 from knowledge.numbers import ordinal
 from knowledge.profile import STATES, Goal
-from knowledge.qa.data import FederalPay, GsRow, qa_data
+from knowledge.qa.data import FederalPay, GsRow, LocalityTable, qa_data
 from knowledge.store import Knowledge, load_knowledge
 from knowledge.text import (
     format_figure,
@@ -490,6 +490,22 @@ def _top_agency_card(kb: Knowledge, agencies: tuple[AgencyRange, ...], caveat: s
         tuple(dict.fromkeys(agency.source for agency in order)), "/salary employer=government")
 
 
+def _locality_card(kb: Knowledge, table: LocalityTable) -> Card:
+    """A locality area's GS pay (base plus its locality payment): the rows its source gives."""
+    rows = "; ".join(f"GS-{row.grade} step {row.step}: {format_money(row.hourly)} an hour, "
+                     f"about {format_money(row.annual)} a year" for row in table.rows)
+    return Card(
+        f"federal:locality_{table.area.lower().replace(' ', '_')}", "federal",
+        f"Federal pay in {table.area}: its own GS pay table",
+        f"With {table.area}'s locality pay, which adds {table.percent:g}% to base pay in "
+        f"{table.year}: {rows} ({source_label(kb.source(table.source))}). Other grades and steps "
+        f"there, and other areas' locality tables, are not in the bot's sources; base pay before "
+        f"locality is on /salary employer=government.",
+        (table.area.lower(), "locality", "locality pay", "with locality", "locality rate",
+         "federal", "gs"),
+        (table.source,), "/salary employer=government")
+
+
 def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
     """Federal pay: an overview, one card per agency the seed article names, one per GS grade.
 
@@ -533,6 +549,7 @@ def federal_cards(kb: Knowledge, federal: FederalPay) -> list[Card]:
             (f"gs-{row.grade}", f"gs {row.grade}", f"gs{row.grade}", f"grade {row.grade}",
              "general schedule", "federal grade", "step 1 to step 10"),
             (federal.table_source, federal.series.source), "/salary employer=government"))
+    cards += [_locality_card(kb, table) for table in federal.localities]
     return cards
 
 

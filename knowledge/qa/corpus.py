@@ -11,7 +11,7 @@ from importlib.resources.abc import Traversable
 from knowledge.cards import Card, cards
 from knowledge.qa import SYNONYMS_FILE, Engine, Entry, Intent, build_engine, load_synonyms
 from knowledge.qa.data import qa_data
-from knowledge.qa.mentions import subjects_of
+from knowledge.qa.mentions import grades_named, subjects_of
 from knowledge.qa.templates import card_questions
 from knowledge.qa.text import words
 from knowledge.store import Knowledge, load_knowledge
@@ -35,11 +35,13 @@ _CERT_KINDS = frozenset({"certification", "cert_aspect"})
 
 
 def _subjects(card: Card) -> frozenset[str]:
-    """The certifications a card is about (named in its title or keywords); a state card's state."""
+    """The certifications a card is about (named in its title or keywords); a state card's state;
+    the GS grade its title names."""
     if card.kind == "state":
         return frozenset({card.id.split(":", 1)[1]})
     return frozenset(subjects_of({word for text in (card.title, *card.keywords)
-                                  for word in words(text)}))
+                                  for word in words(text)})
+                     | set(grades_named(" ".join(words(card.title)))))
 
 
 def _related(card: Card, kb: Knowledge) -> tuple[str, ...]:

@@ -32,11 +32,33 @@ class SourcedText(_Frozen):
     source: Id
 
 
+class LocalityRow(_Frozen):
+    """One grade and step of a locality area's table: its hourly rate and about what it pays a
+    year, as the source gives them."""
+
+    grade: int = Field(ge=1, le=15)
+    step: int = Field(ge=1, le=10)
+    hourly: float = Field(gt=0)
+    annual: Money
+
+
+class LocalityTable(_Frozen):
+    """A locality area's General Schedule pay (base pay plus its locality payment), as far as
+    the sources give it."""
+
+    area: Text
+    year: int = Field(ge=2000, le=2100)
+    percent: float = Field(gt=0)
+    source: Id
+    rows: tuple[LocalityRow, ...] = Field(min_length=1)
+
+
 class FederalPay(_Frozen):
     table_source: Id
     rows: tuple[GsRow, ...] = Field(min_length=1)
     increases: tuple[Figure, ...]
     series: SourcedText
+    localities: tuple[LocalityTable, ...] = ()
 
     @property
     def latest_year(self) -> int:

@@ -26,7 +26,7 @@ from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import besides_ladder, duties_of, moved_stage, named_stages
-from knowledge.qa.mentions import Mentions, find_mentions, mention_words, with_codes
+from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
@@ -109,6 +109,10 @@ class Outcome(StrEnum):
     ANSWERED = "answered"
     UNKNOWN = "unknown"  # about the field, but nothing in the knowledge answers it
     OFF_TOPIC = "off_topic"  # nothing in it relates to the knowledge at all
+
+
+# The federal card listing every GS grade.
+OVERVIEW_CARD = "federal:overview"
 
 
 @dataclass(frozen=True)
@@ -493,27 +497,40 @@ class Engine:
                        None)
             sides += [entry.id.replace(f":{own}", f":{code}", 1) if own
                       else f"certification:{code}" for code in codes]
+        text = answer.read_as or answer.question
+        grades = self._grades_named(text)
+        if grades and entry.id == OVERVIEW_CARD:
+            # "GS-7 range in 2024", "gs-5 vs gs-7": the grade's card leads (its row in every
+            # year), not the overview listing every grade.
+            entry = self.by_id[grades[0]]
+            answer = replace(answer, entry=entry)
         shown = {entry.id, *(e.id for e in answer.also)}
         covered = entry.subjects
         extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
                  and i not in shown and not self.by_id[i].subjects <= covered]
-        extra += [self.by_id[i] for i in self._other_sides(entry, answer.read_as)
+        extra += [self.by_id[i] for i in self._other_sides(entry, text, grades)
                   if i not in shown | {e.id for e in extra}]
         if not extra:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
-    def _other_sides(self, entry: Entry, text: str) -> list[str]:
-        """The cards of the other agencies or rungs `text` names, when it names several ("VA
-        and HHS pay ranges", "diff between an entry level tech and a specialist"): one card
-        does not hold another's range or rung."""
+    def _other_sides(self, entry: Entry, text: str, grades: list[str]) -> list[str]:
+        """The cards of the other agencies, GS grades or rungs `text` names, when it names
+        several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level tech and
+        a specialist"): one card does not hold another's range or rung."""
         named = agencies(text)
-        sides = [f"{AGENCY_CARD}{code}" for code in named] \
-            if entry.id.startswith(AGENCY_CARD) and len(named) > 1 else []
+        sides = [f"{AGENCY_CARD}{code}" for code in named] if len(named) > 1 else []
+        if len(grades) > 1:
+            sides += grades
         rungs = named_stages(" ".join(words(text)))
         if len(rungs) > 1:
             sides += [f"stage:{stage.id}" for stage in rungs]
         return [side for side in sides if side in self.by_id and side != entry.id]
+
+    def _grades_named(self, text: str) -> list[str]:
+        """The cards of the GS grades `text` names, in the order named."""
+        return [card for grade in grades_named(" ".join(words(text)))
+                if (card := f"federal:{grade}") in self.by_id]
 
     def _in_context(self, text: str, previous: str | None, normalized: str,
                     carry_intent: bool = True) -> Answer:
@@ -709,8 +726,11 @@ class Engine:
         if pay and not self._about_pay[doc]:
             return False
         if pay and mentions.states and not self._of_state[doc] and not any(
-                STATES[code].lower() in self._titles[doc] for code in mentions.states):
-            return False  # pay in a state is that state's: "registrar pay in texas" has none
+                STATES[code].lower() in self._titles[doc] for code in mentions.states) \
+                and not self.specifics.same_place(question, self._titles[doc]):
+            # Pay in a state is that state's: "registrar pay in texas" has none; a card whose
+            # title names the place asked ("federal pay in San Antonio") is that place's.
+            return False
         if entry.subjects and not entry.subjects & mentions.subjects \
                 and (mentions.subjects or entry.gap or self._of_state[doc]):
             return False

@@ -59,6 +59,14 @@ _CERT_WORDS = {cert.value.lower(): cert for cert in Certification}
 GOVERNMENT = "government"
 GOVERNMENT_WORDS = frozenset({"va", "federal", "government", "gs", "ssa", "hhs", "opm",
                               *_GOVERNMENT_SLANG})
+# So is each General Schedule grade ("GS-7", "gs 9"): "GS-7 range in 2024" is about GS-7's card,
+# not the overview listing every grade, and "gs-5 vs gs-7" names two sides.
+_GS_GRADE = re.compile(r"\bgs ?(\d{1,2})\b")
+
+
+def grades_named(folded: str) -> tuple[str, ...]:
+    """The GS grades a folded text names, in order, each as its subject ("gs7")."""
+    return tuple(dict.fromkeys(f"gs{grade}" for grade in _GS_GRADE.findall(folded)))
 
 
 # Credentials the knowledge does not hold whose names hold a name it does: "billing and coding
@@ -233,7 +241,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
-    subjects = subjects_of(corrected) | ({state} if state else set())
+    subjects = subjects_of(corrected) | ({state} if state else set()) | set(grades_named(folded))
     return Mentions(
         certs=certs,
         state=state,

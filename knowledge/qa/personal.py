@@ -106,10 +106,14 @@ _NEXT_CERT = (rf"\b(?:next|after (?:that|this|it|my \w+|the \w+))\b.*\b{_CREDENT
 # What the asker holds comes first ("got my cehrs", "with my rhit"): after it, "what comes next".
 _HELD_NEXT = r"\b(?:what|whats)\b.*\b(?:comes? next|next for me|should (?:i do |come )?next)\b"
 # The top of the ladder, or the stage one aims for, asked with pay ("what could i make if i
-# reach the top job", "the most i could make if i climb all the way up").
-_TOP = (r"\btop (?:job|position|role|level|rung|spot|stage)\b|\btop of the (?:ladder|field)\b|"
+# reach the top job", "the most i could make if i climb all the way up", "what could i earn at
+# the top", "the most i could ever make").
+_TOP = (r"\btop (?:job|position|role|level|rung|spot|stage)\b|"
+        r"\btop of (?:the|this|my) (?:ladder|field|career|profession)\b|\bat the (?:very )?top$|"
         r"\ball the way (?:up|to the top)\b|\bhighest (?:job|position|role|level|rung|stage)\b|"
-        r"\btop out\b|\bmax(?:ed)? out\b|\bceiling\b")
+        r"\btop out\b|\bmax(?:ed)? out\b|\bceiling\b|"
+        r"\b(?:most|max|maximum) (?:i|you|u|one) (?:could|can|would|might)(?: ever)?"
+        r"(?= (?:make|earn|get)$)")
 _AIMED = r"\b(?:aiming (?:for|at)|my goal|dream job|going for|working towards?)\b"
 # Each kind's words, read on the folded question (knowledge/qa/text.words joined by spaces);
 # the first that matches is the kind.

@@ -117,6 +117,11 @@ _BENEFIT = re.compile(r"\b(?:health|dental|vision|medical|life) (?:insurance|cov
 _BENEFIT_FORMS = [re.compile(r"\bbenefits\b")]
 
 
+# Locality pay asked ("gs-7 in san antonio with locality", "locality pay in dallas"): only an
+# answer on locality pay answers (a state's card gives no federal pay there).
+_LOCALITY = re.compile(r"\blocality\b")
+
+
 def _federal_only(folded: str, forms: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
     """`forms` when a folded question asks about federal jobs, else a form no answer names."""
     return forms if _FEDERAL.search(folded) else [_NOWHERE]
@@ -243,13 +248,16 @@ _PRICE_PAID = re.compile(r"\b(?:members?|nonmembers?|non members?) pay\b"
 _ASKS_PAY = re.compile(_PAY)
 _AMOUNT = re.compile(rf"{_PAY}|\bhow much\b")
 # A place's pay card answers only a question about pay there ("ehr jobs in Fresno" is no pay
-# question): pay words, amounts, or what is made ("what do records techs make around here").
+# question): pay words, amounts, or what is made ("what do records techs make around here"),
+# or its locality pay or a GS grade's there ("gs-5 step 1 in san antonio with locality").
 _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money|hourly|median"
-                        r"|mean|average|figures?|bucks|dough|\d+ ?k)\b")
+                        r"|mean|average|figures?|bucks|dough|locality|\d+ ?k|gs ?\d{1,2})\b")
 # Which state pays most or least ("which state pays health services managers the most", "best
-# paying state"): only an answer naming states ranks them.
+# paying state", "where in the US do they earn the most"): only an answer naming states ranks
+# them.
 _STATE_RANK = re.compile(r"\bwhich states?\b|\b(?:best|highest|top|lowest|worst|least|bottom)"
-                         r"(?: paying| paid)? states?\b")
+                         r"(?: paying| paid)? states?\b"
+                         r"|\bwhere (?:in|across) (?:the )?(?:us|usa|country|nation|america)\b")
 _STATE_FORMS = [re.compile(r"\b(?:" + "|".join(name.lower() for name in STATES.values())
                            + r")\b")]
 # A form no answer names: a place named in a question that asks no pay is answered by none.
@@ -449,6 +457,12 @@ class Specifics:
             found.append((places if _PLACE_PAY.search(rest) else [_NOWHERE], False))
         return found
 
+    def same_place(self, question: str, title: str) -> bool:
+        """Whether a folded question and a folded entry title name the same well-known place
+        ("federal pay in San Antonio")."""
+        return any(place and pattern.search(question) and pattern.search(title)
+                   for pattern, _, _, place in self._rules)
+
     def named(self, question: str) -> list[list[re.Pattern[str]]]:
         """For each specific thing `question` names, the forms an answer may name it by."""
         folded = _folded(question)
@@ -475,6 +489,8 @@ class Specifics:
             found.append(_federal_only(folded, _RAISE_FORMS))
         if _BENEFIT.search(folded):
             found.append(_federal_only(folded, _BENEFIT_FORMS))
+        if _LOCALITY.search(folded):
+            found.append([_LOCALITY])
         if _HIRING_TIME.search(folded) and _FEDERAL.search(folded):
             found.append([_NOWHERE])
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \

@@ -193,6 +193,13 @@ _EXPECTED_PAY = re.compile(r"\b(salary|salaries|pay|wages?|money|income|earnings
 # "pay bump".
 _BUMP = re.compile(r"\bbumps? (?:up )?(?:your |my |the |their |ur )?(pay|salary|wages?|income)\b"
                    r"|\b(pay|salary|wage) bumps?\b")
+# Pay asked whether it rises ("are wages rising", "has the wage kept up with inflation", "is pay
+# trending up or down") is pay over the years - not whether it rises with experience or a
+# degree ("does pay go up with experience").
+_PAY_TREND = re.compile(
+    r"^(?:is|are|has|have|did|does|do)\b(?: \w+){0,4} (?:pay|wages?|salary|salaries|earnings"
+    r"|income)\b(?: \w+){0,2} (?:rising|risen|increasing|increased|growing|grown|going up"
+    r"|trending|kept up|keeping up)\b(?! (?:with|after|by|for|if|once|when) (?!inflation\b))")
 # The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
 _MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
                      r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
@@ -485,11 +492,13 @@ def _pay_framing(folded: str) -> str:
     or of "they" alone, is the pay, a bump in pay a raise, the middle of the pay scale the
     median, "where do they make the most" (or the least) which state, the bottom state the
     lowest-paying one, both ends of the pay scale the range, two agencies compared which agency
-    pays best."""
+    pays best, pay rising pay over the years."""
     folded = _THEIR_PAY.sub(lambda found: f"{found[1] or ''} typical salary", folded)
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
     folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
     folded = _BUMP.sub(lambda found: f"raise {found[1] or found[2]}", folded)
+    if _PAY_TREND.search(folded):
+        folded = f"{folded} trend history"
     folded = _LOWEST_STATE.sub("lowest paying state",
                                _WHERE_PAY_LEAST.sub(r"which state \1", folded))
     if (_BOTH_ENDS.search(folded) or (_LOW_END.search(folded) and _HIGH_END.search(folded))) \
