@@ -497,10 +497,14 @@ class Engine:
         asked = without_role(text)
         named = self.specifics.named(asked)
         named_doc = self._name_alone(query, folded)
-        if named_doc is not None and named and \
-                self._titles[named_doc].split()[0] not in folded.split():
+        if named_doc is not None and named and (
+                self._titles[named_doc].split()[0] not in folded.split()
+                or not self.specifics.answers(self.specifics.named(" ".join(
+                    word for word in folded.split() if word not in NAME_FILLER)),
+                    self._folded[named_doc])):
             # A name that is a specific thing ("what is the cbcs") is no typo of a name
-            # heading an entry ("ccs").
+            # heading an entry ("ccs"), and a name asked a specific thing its entry lacks
+            # ("how many ppl have their cehrs") is no name asked alone.
             named_doc = None
         if named_doc is not None:
             entry = self.entries[named_doc]
