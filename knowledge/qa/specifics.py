@@ -68,6 +68,8 @@ _FAR_FUTURE = re.compile(rf"\b(?:in|within|over) (?:the )?(?:next |coming )?"
                          r"|(?:a few |a couple of |two |three |several )?decades)\b"
                          r"(?! (?:of )?(?:experience|exp|work|working)\b)"
                          rf"|\b{_FAR} (?:years?|yrs?) (?:from now|down the (?:road|line))\b")
+# Next year's figures ("what will gs-5 pay next year"): no source has a table or median past 2025.
+_NEXT_YEAR = re.compile(r"\b(?:next|following|coming) year\b")
 # The workers' ages ("how old is the typical EHR specialist", "average age"): no source gives
 # them (not how old one must be, or is too old, to start).
 _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
@@ -104,13 +106,22 @@ _CREDENTIAL = re.compile(r"\b(?:certified|credentialed|holders?|certs?|certifica
                          r"|credentials?)\b")
 
 
+# A credential named in a count, perhaps in the plural ("how many rhits").
+_HELD = re.compile(r"\b(" + "|".join(cert.value.lower() for cert in Certification)
+                   + r")(?:s| s)?\b")
+# The credential itself counted ("how many rhit's are out there", "how many cehrs are there").
+_CERT_HEADS = re.compile(r"\bhow many (?:active |certified |current |actual )?(?:" + "|".join(
+    cert.value.lower() for cert in Certification) + r")(?: s|s)?(?: holders)?"
+    r"(?= (?:are|is|out|exist|exists|in|nationwide|total|there)\b|$)")
+
+
 def _holder_forms(folded: str) -> list[re.Pattern[str]] | None:
     """The forms an answer counting a credential's holders may take ("7,972 people held the
     CCA"), when a folded question asks how many hold one (none named: a form no answer names);
     None when it asks no such count."""
-    if not (_HEADS.search(folded) and _HOLD.search(folded)):
+    if not ((_HEADS.search(folded) and _HOLD.search(folded)) or _CERT_HEADS.search(folded)):
         return None
-    certs = _CARDED.findall(folded)
+    certs = _HELD.findall(folded)
     if certs:
         return [re.compile(rf"\bpeople held (?:\w+ ){{0,2}}{cert}\b") for cert in certs]
     return [_NOWHERE] if _CREDENTIAL.search(folded) else None
@@ -120,21 +131,24 @@ def _holder_forms(folded: str) -> list[re.Pattern[str]] | None:
 # county in texas"): no source ranks them (the one metro with figures is Lincoln, NE).
 _LOCAL = (r"(?:metros?|metro areas?|metropolitan areas?|msas?|cities|city|counties|county|towns?"
           r"|zip codes?)")
-_PLACE_RANK = re.compile(rf"\b(?:top|best|highest|lowest|worst|least|most)(?: paying| paid)?"
+_PLACE_RANK = re.compile(rf"\b(?:top|best|highest|lowest|worst|least|most)(?: \d+| ten| five)?"
+                         r"(?: paying| paid)?"
                          rf" {_LOCAL}\b|\b(?:which|what) {_LOCAL}\b(?: \w+){{0,5}}"
                          r" (?:pays?|paying|paid)\b")
 # An EHR vendor's shares, revenue or worth as an investment ("will epic stock go up", "how much
 # revenue does epic make", "is cerner a good investment"): no source gives them (revenue-cycle
 # work is a CEHRS domain, not a company's revenue).
-_VENDOR = r"(?:epic|cerner|oracle|meditech|allscripts|nextgen|next gen|veradigm)"
+_VENDOR = (r"(?:epic|cerner|oracle|meditech|allscripts|nextgen|next gen|veradigm|athenahealth"
+           r"|athena|eclinicalworks|ecw|practice fusion|greenway|kareo|drchrono)")
 _MARKET = re.compile(r"\b(?:stocks?|share price|shareholders?|ipo|publicly traded|market cap\w*"
                      r"|dividends?|nasdaq|nyse)\b")
 _FINANCES = re.compile(r"\b(?:revenue(?! cycle)|revenues|profits?|profitable|invest\w*|investors?"
-                       r"|valuation|net worth|market value|sales)\b")
+                       r"|valuation|net worth|market value|sales)\b"
+                       r"|\bhow much (?:is|s|are) (?:\w+ ){1,2}worth$")
 # What EHR software costs a practice ("how much does meditech cost a small practice", "epic
 # license price", "what does an ehr system cost per month"): no source prices it. An exam's,
 # a course's or a credential's cost is no software's.
-_SOFTWARE = (rf"(?:{_VENDOR}|software|systems?|platforms?|licen[cs]es?|licensing"
+_SOFTWARE = (rf"(?:{_VENDOR}|ehrs?|emrs?|software|systems?|platforms?|licen[cs]es?|licensing"
              r"|subscriptions?)")
 _CHARGE = r"(?:cost|costs|costing|price|prices|priced|pricing|charge|charges|charging)"
 _SOFTWARE_COST = re.compile(rf"\b{_SOFTWARE}\b(?: \w+){{0,3}} {_CHARGE}\b"
@@ -556,13 +570,21 @@ class Specifics:
         if holders is not None:
             found.append(holders)
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
-                or _asks_vendor_money(folded) or self._unpaid_pay(rest):
+                or _asks_vendor_money(folded) or self._next_year_pay(folded) \
+                or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
         if level:
             # The answer must tell that degree's length, not only name it.
             found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
         return found + _numbered(folded)
+
+    @staticmethod
+    def _next_year_pay(folded: str) -> bool:
+        """Whether a folded question asks an amount of next year ("what will gs-5 pay next
+        year"): the newest tables are 2025's (not the asker's own: their estimate answers)."""
+        return bool(_NEXT_YEAR.search(folded)) and bool(_AMOUNT.search(folded)) \
+            and not FIRST_PERSON & set(folded.split())
 
     def _unpaid_pay(self, folded: str) -> bool:
         """Whether a folded question asks the pay of a role no source gives pay for (not the
