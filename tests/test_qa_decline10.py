@@ -73,3 +73,15 @@ def test_a_percentile_of_a_year_must_be_near_that_year() -> None:
 def test_a_missing_exam_fee_is_declined_by_name() -> None:
     answer = knowledge_engine().answer("whats the cehrs exam fee")
     assert answer.gap is not None and "CEHRS exam fee" in answer.gap.gap
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("how many people hold the rhit", "counts that credential's holders"),
+    ("national 90th percentile wage for 2024", "That year's percentile"),
+    ("top paying metro areas", "ranks metro areas"),
+    ("will epic stock go up", "shares, revenue or software prices"),
+    ("what will gs-5 pay next year", "Next year's figures"),
+])
+def test_a_missing_kind_is_declined_by_name(question: str, named: str) -> None:
+    answer = knowledge_engine().answer(question)
+    assert not answer.answered and answer.gap is not None and named in answer.gap.gap

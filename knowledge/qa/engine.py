@@ -532,7 +532,7 @@ class Engine:
                    and not (work and self._no_work[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          read_as=text)
+                          read_as=text, gap=self._missing(asked))
         ranked = fitting
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
@@ -558,6 +558,17 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _missing(self, question: str) -> Entry | None:
+        """A card standing for what `question` asks that the sources lack, of the kinds the
+        specifics name in a sentence (a holder count, a percentile of a year, ranked places, a
+        vendor's money, next year's pay): the reply says what is missing. None otherwise."""
+        missing = self.specifics.missing(question)
+        if missing is None:
+            return None
+        sentence, command = missing
+        return Entry(id="gap:specific", title="Not in the sources", answer=sentence,
+                     command=command, gap=sentence)
 
     def _asked_part(self, doc: int, query: Sequence[QueryWord]) -> int:
         """The card of the one part of certification `doc` the question asks, when `doc` is the

@@ -586,6 +586,28 @@ class Specifics:
         return bool(_NEXT_YEAR.search(folded)) and bool(_AMOUNT.search(folded)) \
             and not FIRST_PERSON & set(folded.split())
 
+    def missing(self, question: str) -> tuple[str, str] | None:
+        """What a question asks that the sources lack, said in a sentence, with the command
+        that shows what they do give; None when it asks none of these kinds."""
+        folded = _folded(question)
+        if _holder_forms(folded) is not None:
+            return ("No source I use counts that credential's holders (only the CCA's and the "
+                    "CCS's are counted).", "/certify")
+        if percentiles(folded) and _YEAR.search(folded):
+            return ("That year's percentile is not in the sources I use: the national "
+                    "percentiles known are May 2011's (old code), and Lincoln, NE's are May "
+                    "2023's.", "/salary")
+        if _PLACE_RANK.search(folded):
+            return ("No source I use ranks metro areas, cities or counties; the one metro area "
+                    "with its own figures is Lincoln, NE.", "/salary state=NE")
+        if _asks_vendor_money(folded):
+            return ("No source I use gives an EHR vendor's shares, revenue or software prices.",
+                    "/steps")
+        if self._next_year_pay(folded):
+            return ("Next year's figures are not in the sources I use; the newest GS table is "
+                    "2025's.", "/salary employer=government")
+        return None
+
     def _unpaid_pay(self, folded: str) -> bool:
         """Whether a folded question asks the pay of a role no source gives pay for (not the
         asker's own: "what would i make as a trainer" gets their estimate and the role's card)."""
