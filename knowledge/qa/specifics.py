@@ -130,7 +130,8 @@ def _holder_forms(folded: str) -> list[re.Pattern[str]] | None:
 # Places below a state ranked ("top paying metro areas", "which city pays the most", "best paying
 # county in texas"): no source ranks them (the one metro with figures is Lincoln, NE).
 _LOCAL = (r"(?:metros?|metro areas?|metropolitan areas?|msas?|cities|city|counties|county|towns?"
-          r"|zip codes?)")
+          r"|zip codes?"
+          r"|parts? of (?!the\b|this\b|that\b|my\b|your\b|it\b)\w+)")
 _PLACE_RANK = re.compile(rf"\b(?:top|best|highest|lowest|worst|least|most)(?: \d+| ten| five)?"
                          r"(?: paying| paid)?"
                          rf" {_LOCAL}\b|\b(?:which|what) {_LOCAL}\b(?: \w+){{0,5}}"
