@@ -592,10 +592,14 @@ class Engine:
         asked = without_role(text)
         named = self.specifics.named(asked)
         named_doc = self._name_alone(query, folded)
-        if named_doc is not None and named and \
-                self._titles[named_doc].split()[0] not in folded.split():
+        if named_doc is not None and named and (
+                self._titles[named_doc].split()[0] not in folded.split()
+                or not self.specifics.answers(self.specifics.named(" ".join(
+                    word for word in folded.split() if word not in NAME_FILLER)),
+                    self._folded[named_doc])):
             # A name that is a specific thing ("what is the cbcs") is no typo of a name
-            # heading an entry ("ccs").
+            # heading an entry ("ccs"), and a name asked a specific thing its entry lacks
+            # ("how many ppl have their cehrs") is no name asked alone.
             named_doc = None
         if named_doc is not None:
             entry = self.entries[named_doc]
@@ -643,7 +647,7 @@ class Engine:
                    and not (work and self._no_work[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          read_as=text)
+                          read_as=text, gap=self._missing(asked))
         ranked = fitting
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
@@ -678,6 +682,17 @@ class Engine:
         if part is None or len(mentions.certs) != 1:
             return entry
         return self.by_id.get(f"certification:{mentions.certs[0].value}:{part}", entry)
+
+    def _missing(self, question: str) -> Entry | None:
+        """A card standing for what `question` asks that the sources lack, of the kinds the
+        specifics name in a sentence (a holder count, a percentile of a year, ranked places, a
+        vendor's money, next year's pay): the reply says what is missing. None otherwise."""
+        missing = self.specifics.missing(question)
+        if missing is None:
+            return None
+        sentence, command = missing
+        return Entry(id="gap:specific", title="Not in the sources", answer=sentence,
+                     command=command, gap=sentence)
 
     def _asked_part(self, doc: int, query: Sequence[QueryWord]) -> int:
         """The card of the one part of certification `doc` the question asks, when `doc` is the

@@ -68,6 +68,8 @@ _FAR_FUTURE = re.compile(rf"\b(?:in|within|over) (?:the )?(?:next |coming )?"
                          r"|(?:a few |a couple of |two |three |several )?decades)\b"
                          r"(?! (?:of )?(?:experience|exp|work|working)\b)"
                          rf"|\b{_FAR} (?:years?|yrs?) (?:from now|down the (?:road|line))\b")
+# Next year's figures ("what will gs-5 pay next year"): no source has a table or median past 2025.
+_NEXT_YEAR = re.compile(r"\b(?:next|following|coming) year\b")
 # The workers' ages ("how old is the typical EHR specialist", "average age"): no source gives
 # them (not how old one must be, or is too old, to start).
 _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
@@ -91,6 +93,80 @@ _UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|p
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
+
+# A head count of a credential's holders ("how many people hold the rhit", "number of rhia
+# holders", "how many certified coders are there"): only an answer counting that credential's
+# holders answers (the sources count the CCA's and the CCS's alone), not the occupation's jobs.
+_PEOPLE = (r"(?:people|ppl|folks|persons|individuals|professionals|coders|specialists|techs"
+           r"|technicians|americans|holders)")
+_HEADS = re.compile(rf"\b(?:how many|number of|total|count of)(?: \w+){{0,3}} {_PEOPLE}\b")
+_HOLD = re.compile(r"\b(?:hold|holds|holding|have|has|had|held|got|carry|carries|earned|certified"
+                   r"|credentialed|holders?)\b")
+_CREDENTIAL = re.compile(r"\b(?:certified|credentialed|holders?|certs?|certifications?"
+                         r"|credentials?)\b")
+
+
+# A credential named in a count, perhaps in the plural ("how many rhits").
+_HELD = re.compile(r"\b(" + "|".join(cert.value.lower() for cert in Certification)
+                   + r")(?:s| s)?\b")
+# The credential itself counted ("how many rhit's are out there", "how many cehrs are there").
+_CERT_HEADS = re.compile(r"\bhow many (?:active |certified |current |actual )?(?:" + "|".join(
+    cert.value.lower() for cert in Certification) + r")(?: s|s)?(?: holders)?"
+    r"(?= (?:are|is|out|exist|exists|in|nationwide|total|there)\b|$)")
+
+
+def _holder_forms(folded: str) -> list[re.Pattern[str]] | None:
+    """The forms an answer counting a credential's holders may take ("7,972 people held the
+    CCA"), when a folded question asks how many hold one (none named: a form no answer names);
+    None when it asks no such count."""
+    if not ((_HEADS.search(folded) and _HOLD.search(folded)) or _CERT_HEADS.search(folded)):
+        return None
+    certs = _HELD.findall(folded)
+    if certs:
+        return [re.compile(rf"\bpeople held (?:\w+ ){{0,2}}{cert}\b") for cert in certs]
+    return [_NOWHERE] if _CREDENTIAL.search(folded) else None
+
+
+# Places below a state ranked ("top paying metro areas", "which city pays the most", "best paying
+# county in texas"): no source ranks them (the one metro with figures is Lincoln, NE).
+_LOCAL = (r"(?:metros?|metro areas?|metropolitan areas?|msas?|cities|city|counties|county|towns?"
+          r"|zip codes?"
+          r"|parts? of (?!the\b|this\b|that\b|my\b|your\b|it\b)\w+)")
+_PLACE_RANK = re.compile(rf"\b(?:top|best|highest|lowest|worst|least|most)(?: \d+| ten| five)?"
+                         r"(?: paying| paid)?"
+                         rf" {_LOCAL}\b|\b(?:which|what) {_LOCAL}\b(?: \w+){{0,5}}"
+                         r" (?:pays?|paying|paid)\b")
+# An EHR vendor's shares, revenue or worth as an investment ("will epic stock go up", "how much
+# revenue does epic make", "is cerner a good investment"): no source gives them (revenue-cycle
+# work is a CEHRS domain, not a company's revenue).
+_VENDOR = (r"(?:epic|cerner|oracle|meditech|allscripts|nextgen|next gen|veradigm|athenahealth"
+           r"|athena|eclinicalworks|ecw|practice fusion|greenway|kareo|drchrono)")
+_MARKET = re.compile(r"\b(?:stocks?|share price|shareholders?|ipo|publicly traded|market cap\w*"
+                     r"|dividends?|nasdaq|nyse)\b")
+_FINANCES = re.compile(r"\b(?:revenue(?! cycle)|revenues|profits?|profitable|invest\w*|investors?"
+                       r"|valuation|net worth|market value|sales)\b"
+                       r"|\bhow much (?:is|s|are) (?:\w+ ){1,2}worth$")
+# What EHR software costs a practice ("how much does meditech cost a small practice", "epic
+# license price", "what does an ehr system cost per month"): no source prices it. An exam's,
+# a course's or a credential's cost is no software's.
+_SOFTWARE = (rf"(?:{_VENDOR}|ehrs?|emrs?|software|systems?|platforms?|licen[cs]es?|licensing"
+             r"|subscriptions?)")
+_CHARGE = r"(?:cost|costs|costing|price|prices|priced|pricing|charge|charges|charging)"
+_SOFTWARE_COST = re.compile(rf"\b{_SOFTWARE}\b(?: \w+){{0,3}} {_CHARGE}\b"
+                            rf"|\b{_CHARGE}\b(?: \w+){{0,4}} {_SOFTWARE}\b")
+_NOT_SOFTWARE = re.compile(r"\b(?:exams?|tests?|certs?|certifications?|certified|credentials?"
+                           r"|training|courses?|classes|programs?|programmes?|degrees?|school"
+                           r"|renew\w*|membership|dues|fees?)\b")
+
+
+def _asks_vendor_money(folded: str) -> bool:
+    """Whether a folded question asks a vendor's shares, revenue or software price."""
+    if _MARKET.search(folded):
+        return True
+    if re.search(rf"\b{_VENDOR}\b", folded) and _FINANCES.search(folded):
+        return True
+    return bool(_SOFTWARE_COST.search(folded)) and not _NOT_SOFTWARE.search(folded)
+
 
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
 _FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds\b|\bopm\b")
@@ -195,11 +271,16 @@ _EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
 # "CBCS" no CCS) or that a card only mentions (the CDIP's renewal units): asked a part of them
 # (exam, length, questions, fee, eligibility) or what they are, only an entry titled by them
 # answers. (The COC is not here: the CPC card gives its holders' pay.)
-_UNCARDED = re.compile(r"\b(ccs p|cdip|cbcs|cpb|ccma|cmaa|cpma)\b")
-_CARD_PART = re.compile(r"\b(?:exams?|tests?|questions|items|hours?|hrs|minutes|long|length"
-                        r"|format|fees?|costs?|price|prices|pay|much|eligib\w*|requirements?"
-                        r"|prereq\w*|qualify|details?|like|harder|easier)\b"
-                        r"|^(?:so |and |ok )?(?:what|whats|what s|wat) (?:is|s|are)\b")
+# Other credentials of the field, no card's at all ("cpehr exam fee", "how much is the cphit"),
+# are no card's either: the CPEHR is only named by the advanced credentials' card, which says
+# what it is - so "what is cpehr" is answered there, its exam or fee by none.
+_UNCARDED = re.compile(r"\b(ccs p|cdip|cbcs|cpb|ccma|cmaa|cpma|cpehr|cphit|chps|chts|ccds|crcr"
+                       r"|cphq|chpc|cpco|cppm)\b")
+_DESCRIBED = frozenset({"cpehr"})
+_PART_WORDS = re.compile(r"\b(?:exams?|tests?|questions|items|hours?|hrs|minutes|long|length"
+                         r"|format|fees?|costs?|price|prices|pay|much|eligib\w*|requirements?"
+                         r"|prereq\w*|qualify|details?|like|harder|easier)\b")
+_WHAT_IS = re.compile(r"^(?:so |and |ok )?(?:what|whats|what s|wat) (?:is|s|are)\b")
 _CARDED = re.compile(r"\b(?:" + "|".join(cert.value.lower() for cert in Certification) + r")\b")
 # Renewal is on a card that names them all ("how many CEUs does the CDIP need").
 _RENEWAL = re.compile(r"\b(?:renew\w*|recert\w*|ceus?|units|credits)\b")
@@ -228,7 +309,7 @@ _YEARS_TO_RUNG = re.compile(r"\bhow (?:long|many years|many yrs)\b(?: \w+){0,6} 
                             r"(?: \w+){0,3} (?:managers?|management|directors?)\b")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
-_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG)
+_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
@@ -304,6 +385,13 @@ _MEAN_FORMS = [re.compile(r"\bmean\b")]
 # A mean of a year is a mean near that year in the answer ("the mean in 2024" is not answered by
 # pay over the years, with a 2021 mean and a 2024 median).
 _NEAR = r"(?: \w+){0,12}"
+
+
+def _near_years(forms: list[re.Pattern[str]], years: list[str]) -> list[re.Pattern[str]]:
+    """`forms` each near a year asked, if any: a percentile of a year is that year's ("the 90th
+    in 2024" is not answered by the national card, whose range is 2023's beside a 2024 median)."""
+    return [re.compile(rf"(?:{form.pattern}){_NEAR} {year}\b|\b{year}\b{_NEAR} (?:{form.pattern})")
+            for form in forms for year in years] or forms
 
 
 def _mean_forms(years: list[str]) -> list[re.Pattern[str]]:
@@ -468,7 +556,9 @@ class Specifics:
         folded = _folded(question)
         rest = _without_percentiles(folded)
         found = [forms for forms, _ in self._named_rules(rest)]
-        found += [self._percentiles.get(number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")])
+        years = _YEAR.findall(folded)
+        found += [_near_years(self._percentiles.get(
+                      number, [re.compile(rf"\b{number}(?:st|nd|rd|th)\b")]), years)
                   for number in percentiles(folded)]
         if _UNCOUNTED.search(folded):
             found.append([_NOWHERE])
@@ -493,7 +583,11 @@ class Specifics:
             found.append([_LOCALITY])
         if _HIRING_TIME.search(folded) and _FEDERAL.search(folded):
             found.append([_NOWHERE])
+        holders = _holder_forms(folded)
+        if holders is not None:
+            found.append(holders)
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
+                or _asks_vendor_money(folded) or self._next_year_pay(folded) \
                 or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
@@ -501,6 +595,35 @@ class Specifics:
             # The answer must tell that degree's length, not only name it.
             found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
         return found + _numbered(folded)
+
+    @staticmethod
+    def _next_year_pay(folded: str) -> bool:
+        """Whether a folded question asks an amount of next year ("what will gs-5 pay next
+        year"): the newest tables are 2025's (not the asker's own: their estimate answers)."""
+        return bool(_NEXT_YEAR.search(folded)) and bool(_AMOUNT.search(folded)) \
+            and not FIRST_PERSON & set(folded.split())
+
+    def missing(self, question: str) -> tuple[str, str] | None:
+        """What a question asks that the sources lack, said in a sentence, with the command
+        that shows what they do give; None when it asks none of these kinds."""
+        folded = _folded(question)
+        if _holder_forms(folded) is not None:
+            return ("No source I use counts that credential's holders (only the CCA's and the "
+                    "CCS's are counted).", "/certify")
+        if percentiles(folded) and _YEAR.search(folded):
+            return ("That year's percentile is not in the sources I use: the national "
+                    "percentiles known are May 2011's (old code), and Lincoln, NE's are May "
+                    "2023's.", "/salary")
+        if _PLACE_RANK.search(folded):
+            return ("No source I use ranks metro areas, cities or counties; the one metro area "
+                    "with its own figures is Lincoln, NE.", "/salary state=NE")
+        if _asks_vendor_money(folded):
+            return ("No source I use gives an EHR vendor's shares, revenue or software prices.",
+                    "/steps")
+        if self._next_year_pay(folded):
+            return ("Next year's figures are not in the sources I use; the newest GS table is "
+                    "2025's.", "/salary employer=government")
+        return None
 
     def _unpaid_pay(self, folded: str) -> bool:
         """Whether a folded question asks the pay of a role no source gives pay for (not the
@@ -529,11 +652,13 @@ class Specifics:
         ("how much is the CCS-P", "what is the CBCS"), each as the one form an entry's title
         must name it by: a card that only mentions it (the CCS's eligibility names the CCS-P)
         does not answer. None when the question names a credential with a card besides."""
-        if not _CARD_PART.search(folded) or _RENEWAL.search(folded) \
-                or _CARDED.search(_UNCARDED.sub(" ", folded)):
+        if _RENEWAL.search(folded) or _CARDED.search(_UNCARDED.sub(" ", folded)):
             return []  # a card's credential asked beside it: "does the CCS-P count for the CCS"
+        part = bool(_PART_WORDS.search(folded))
+        what = bool(_WHAT_IS.search(folded))
         return [[re.compile(rf"\b{re.escape(name)}\b")]
-                for name in dict.fromkeys(_UNCARDED.findall(folded))]
+                for name in dict.fromkeys(_UNCARDED.findall(folded))
+                if part or (what and name not in _DESCRIBED)]
 
     @staticmethod
     def asks_work(folded: str) -> bool:
