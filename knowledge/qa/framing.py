@@ -49,6 +49,14 @@ _WHOM = (r"(?: (?:me|us|you|u|the class|everyone))?"
          r"(?: (?:in|for|at) (?:class|school|work))?(?: and i (?:didnt|dont) know)?")
 # (Atomic: "someone asked me to get certified" is no framing, whatever it could leave out.)
 _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
+# Who asks, named as kin or a person ("my mom", "a coworker of mine"): last, their clause needs
+# no mark before it ("how much is it my mom wants to know"), for no question ends so - unless
+# they are its subject ("what does my boss want to know").
+_AUXILIARY = "".join(f"(?<!{verb} )" for verb in (
+    "do", "does", "did", "would", "will", "can", "could", "should", "might", "must"))
+_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{_PEOPLE})s?"
+        rf"|(?:a|an) (?:{_PEOPLE})(?: of (?:mine|ours))?)")
+_KIN_REPORTED = rf"{_KIN}(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
 # Why: "for a school project", "for my homework", "asking for a friend", "for context".
 _WHY = "|".join((
     r"for (?:a|an|my|our) (?:school |class |college |uni |research |group )?(?:project|"
@@ -58,7 +66,14 @@ _WHY = "|".join((
 _FOR_SCHOOL = r"for (?:school|class|homework|research)"
 # What only opens a chat message, or closes one.
 _KIND = ("(?:quick|random|dumb|silly|stupid|weird|odd|strange|simple|easy|honest|genuine|"
-         "serious|real|general|basic|another|one more|potentially dumb|maybe dumb)")
+         "serious|real|general|basic|another|one more|potentially dumb|maybe dumb|noob|newbie|"
+         "beginner|main|big|important|actual|follow ?up|followup|side|last|final|"
+         "(?:job )?interview(?: prep)?|practical|legit|hypothetical)")
+# When a question is asked ("quick question before my interview", "question first"); the
+# asker's own event, never a subject asked about.
+_WHEN = (r"(?: (?:first|before|for|after) (?:my|an?|the|our) (?:\w+ )?"
+         r"(?:interview|shift|class|meeting|appointment))"
+         r"|(?: first(?:,? (?:backstory|context|story|details) (?:after|later|below))?)")
 _YOU = "(?:you|u|ya|yall)"
 _ASKED = (r"(?:you|u|ya|yall|anyone|everyone|people|folks|those)"
           r"(?: (?:in|who work in) (?:the|this) (?:field|industry))?")
@@ -66,7 +81,9 @@ _OPENER = "|".join((
     r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
     "good (?:morning|afternoon|evening)",
-    rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|one|thing)(?: maybe)?(?: for {_ASKED})?",
+    rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|one|thing)(?: maybe)?(?: for {_ASKED})?"
+    rf"(?:{_WHEN})?",
+    rf"(?:question|q)(?:{_WHEN})",
     rf"question for {_ASKED}",
     rf"(?:i (?:have|got|ve got)|got) (?:a |one |another )?(?:{_KIND} )?(?:question|q)"
     rf"(?: for {_ASKED})?",
@@ -105,11 +122,13 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
 # A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first
 # only ("should i be honest", "what do i do if i need help"). Last, who asks and "for school"
-# must be a clause of their own, after a mark ("how much is it, my mom wants to know"): the end
-# of "what do i need to know" or "what degree do i need for research" is no framing.
+# must be a clause of their own, after a mark ("how much is it, my mom wants to know") unless
+# kin ask: the end of "what do i need to know" or "what degree do i need for research" is no
+# framing.
 _LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
 _AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
-_TRAILING_FRAME = f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_WHY}|{_CLOSER})"
+_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_WHY}"
+                   f"|{_CLOSER})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for

@@ -44,6 +44,12 @@ _HEAD_COUNT = re.compile(rf"\bhow many (?:(?:an? |the )?{_FIELD} {_WORKER}\b"
 # specialists going up") is the demand for it.
 _NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the )?{_FIELD} "
                        rf"{_WORKER}\b")
+# Becoming one, asked of pay ("how much would i make if i became a records specialist", "what
+# would i get as an ehr specialist"): the pay as one; "get" there is what one is paid.
+_BECOMING = re.compile(rf"\bif (?:i|you|u|id) (?:became|become|switched to|went into|got a job as)"
+                       rf"(?= (?:an? |the )?{_FIELD} {_WORKER}\b)")
+_GET_AS = re.compile(rf"\b(?:would|will|could|might) (?:i|id|you|u) get"
+                     rf"(?= (?:as|being|working as) (?:an? |the )?{_FIELD} {_WORKER}\b)")
 # A comparison with another occupation needs both names ("are coders and EHR specialists the same").
 _COMPARING = frozenset({"vs", "versus", "difference", "different", "differ", "same", "compare",
                         "compared", "coder", "coders", "coding"})
@@ -62,6 +68,7 @@ def without_occupation(folded: str) -> str:
     "what does an EHR specialist do" reads as "duties", a head count of them as jobs, the need
     for them as demand."""
     folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
+    folded = _GET_AS.sub("would i earn", _BECOMING.sub("as", folded))
     folded = _NEED_FOR.sub("demand", _HEAD_COUNT.sub("how many jobs ", folded))
     if _COMPARING & set(folded.split()):
         return folded

@@ -9,9 +9,9 @@ import re
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
-# The numbers of a list of questions ("1) how long is it 2) what does it pay", "1. ... 2. ..."):
-# each starts a sentence.
-_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\(?[1-9][.)](?=\s+[a-z])", re.IGNORECASE)
+# The numbers or letters of a list of questions ("1) how long is it 2) what does it pay", "1.
+# ... 2. ...", "a) ... b) ..."): each starts a sentence.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(?:[1-9][.)]|[a-e]\))(?=\s+[a-z])", re.IGNORECASE)
 # Words that join a sentence to the one before it ("also is it remote?", "oh and how long is
 # it", "plus does it pay well"): the question starts after them.
 _CONNECTOR = re.compile(r"^\W*(?:(?:and|also|plus|oh|btw|but|so)\b\W*)+", re.IGNORECASE)
@@ -25,6 +25,8 @@ _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|d
 _JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
 _OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+# Talk before a question in a comma list ("..., like is it a big field"): it starts after it.
+_FILLER = re.compile(r"^(?:like|i mean|as in)\s+", re.IGNORECASE)
 _TOPIC_SEPARATOR = re.compile(r",\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 MIN_TOPICS = 3
 MAX_TOPIC_WORDS = 3
@@ -35,12 +37,23 @@ MAX_PARTS = 6
 _ANNOUNCED = re.compile(r"^\W*(?:(?:a|quick|few|couple|of|\d|two|three|four|some|real|little)\s+)+"
                         r"(?:quick\s+)?(?:things?|questions?|q['’]?s|qns|qq)\b\W*", re.IGNORECASE)
 MIN_ANNOUNCED_TOPICS = 2
+# The reason a question of a post is asked, after it ("how many openings are there a year
+# because my town seems dead"): it asks nothing, and its words would.
+_REASON = re.compile(r",?\s+(?:because|cause|cuz|coz|bc)\s.*$", re.IGNORECASE)
 
 
 # A second half is a question of its own when it starts like one ("... and how much is it").
 _QUESTION_START = frozenset({"what", "whats", "how", "hows", "which", "who", "where", "when",
                              "why", "is", "are", "can", "do", "does", "should", "will", "would",
-                             "could", "tell", "any"})
+                             "could", "tell", "any", "am"})
+
+
+def _without_reason(sentence: str) -> str:
+    """`sentence` without the reason it gives after its question, when it starts like one."""
+    if not starts_question(sentence):
+        return sentence
+    rest = _REASON.sub("", sentence)
+    return rest if starts_question(rest) else sentence
 
 
 def _content(text: str) -> int:
@@ -88,11 +101,17 @@ def sentences(text: str) -> list[str]:
     return [_CONNECTOR.sub("", sentence) for sentence in (*found, text[start:])]
 
 
+def _unfilled(piece: str) -> str:
+    """A piece of a comma list without the talk before its question, when one follows."""
+    rest = _FILLER.sub("", piece, count=1)
+    return rest if starts_question(rest) else piece
+
+
 def _listed(sentence: str) -> list[str]:
     """A comma list of questions split into them ("what do they do, what do they get paid, and
     how long is school"); a piece that does not start like a question stays with the one before
     it ("what do they earn in texas, florida or ohio")."""
-    pieces = [piece for piece in _COMMA.split(sentence) if piece.strip()]
+    pieces = [_unfilled(piece) for piece in _COMMA.split(sentence) if piece.strip()]
     if len(pieces) < 2 or not starts_question(pieces[0]):
         return [sentence]
     joined = [pieces[0]]
@@ -137,7 +156,7 @@ def question_parts(text: str) -> list[str]:
     text, counted = announced(text)
     minimum = MIN_ANNOUNCED_TOPICS if counted else MIN_TOPICS
     parts: list[str] = []
-    for sentence in sentences(text):
+    for sentence in map(_without_reason, sentences(text)):
         topics = _topics(sentence, minimum)
         if topics:
             parts += topics
