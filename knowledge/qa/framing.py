@@ -54,14 +54,15 @@ _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| f
 # they are its subject ("what does my boss want to know").
 _AUXILIARY = "".join(f"(?<!{verb} )" for verb in (
     "do", "does", "did", "would", "will", "can", "could", "should", "might", "must"))
-_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{_PEOPLE})s?"
+_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{_PEOPLE})s?(?:[ -]in[ -]laws?)?"
         rf"|(?:a|an) (?:{_PEOPLE})(?: of (?:mine|ours))?)")
 _KIN_REPORTED = rf"{_KIN}(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
 # Why: "for a school project", "for my homework", "asking for a friend", "for context".
 _WHY = "|".join((
     r"for (?:a|an|my|our) (?:school |class |college |uni |research |group )?(?:project|"
     r"assignment|homework|hw|paper|essay|report|presentation|class|quiz)",
-    rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{_PEOPLE})s?",
+    rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{_PEOPLE})s?"
+    r"(?: (?:who is|whos|who works as|who was) (?:an? )?\w+)?",
     "for context", "fyi"))
 _FOR_SCHOOL = r"for (?:school|class|homework|research)"
 # What only opens a chat message, or closes one.

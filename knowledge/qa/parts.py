@@ -15,6 +15,10 @@ _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(?:[1-9][.)]|[a-e]\))(?=\s+[a-z])", 
 # Words that join a sentence to the one before it ("also is it remote?", "oh and how long is
 # it", "plus does it pay well"): the question starts after them.
 _CONNECTOR = re.compile(r"^\W*(?:(?:and|also|plus|oh|btw|but|so)\b\W*)+", re.IGNORECASE)
+# A label before a post's question ("Context: ... Question: how many ceus", "my question is
+# how long the exam is"): the question starts after it.
+_LABEL = re.compile(r"^\W*(?:(?:my|the|main|real|actual|one) )?(?:question|q|ask)"
+                    r"(?:\s*:|\s+is\b\s*:?)\s*", re.IGNORECASE)
 # A later half shorter than this ("how often", "how much") asks about the first half's
 # subject: "how many units and how often" is one question.
 MIN_HALF_WORDS = 3
@@ -39,7 +43,8 @@ _ANNOUNCED = re.compile(r"^\W*(?:(?:a|quick|few|couple|of|\d|two|three|four|some
 MIN_ANNOUNCED_TOPICS = 2
 # The reason a question of a post is asked, after it ("how many openings are there a year
 # because my town seems dead"): it asks nothing, and its words would.
-_REASON = re.compile(r",?\s+(?:because|cause|cuz|coz|bc)\s.*$", re.IGNORECASE)
+_REASON = re.compile(r",?\s+(?:because|cause|cuz|coz|bc|since (?=(?:i|im|ive|my|we|our)\b))"
+                     r"\s*.*$", re.IGNORECASE)
 
 
 # A second half is a question of its own when it starts like one ("... and how much is it").
@@ -98,7 +103,8 @@ def sentences(text: str) -> list[str]:
             continue
         found.append(text[start:end.start()])
         start = end.end()
-    return [_CONNECTOR.sub("", sentence) for sentence in (*found, text[start:])]
+    return [_LABEL.sub("", _CONNECTOR.sub("", sentence), count=1)
+            for sentence in (*found, text[start:])]
 
 
 def _unfilled(piece: str) -> str:
