@@ -43,8 +43,8 @@ _ANNOUNCED = re.compile(r"^\W*(?:(?:a|quick|few|couple|of|\d|two|three|four|some
 MIN_ANNOUNCED_TOPICS = 2
 # The reason a question of a post is asked, after it ("how many openings are there a year
 # because my town seems dead"): it asks nothing, and its words would.
-_REASON = re.compile(r",?\s+(?:because|cause|cuz|coz|bc|since (?=(?:i|im|ive|my|we|our)\b))"
-                     r"\s*.*$", re.IGNORECASE)
+_REASON = re.compile(r",?\s+(?:(?:because|cause|cuz|coz|bc)\s|since (?=(?:i|im|ive|my|we|our)\b))"
+                     r".*$", re.IGNORECASE)
 
 
 # A second half is a question of its own when it starts like one ("... and how much is it").
