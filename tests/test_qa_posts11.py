@@ -48,6 +48,11 @@ def test_an_exam_before_the_colon_stays() -> None:
      ["what i want to know is how many openings there are"]),
     ("How many people work in this field, like is it a big field",
      ["How many people work in this field", "is it a big field"]),
+    ("Context: new grad. Question: how many ceus for the rhit",
+     ["Context: new grad", "how many ceus for the rhit"]),
+    ("Part 1: median pay. Part 2: job outlook", ["median pay", "job outlook"]),
+    ("First, what is the cca fee. Second, how many questions",
+     ["what is the cca fee", "how many questions"]),
 ])
 def test_parts_of_a_post(text: str, expected: list[str]) -> None:
     assert question_parts(text) == expected
@@ -61,6 +66,7 @@ def test_a_reason_that_leaves_no_question_stays() -> None:
     ("what would i get as an ehr specialist", "what would i earn as"),
     ("how much would i make if i became a medical records specialist", "how much would i make as"),
     ("what would i earn if i switched to medical records", "what would i earn as medical records"),
+    ("if i was a records tech what would i make", "as what would i make"),
 ])
 def test_becoming_one_is_pay_as_one(folded: str, expected: str) -> None:
     assert without_occupation(folded) == expected

@@ -47,8 +47,9 @@ _NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the
 # Becoming one, asked of pay ("how much would i make if i became a records specialist", "what
 # would i earn if i switched to medical records", "what would i get as an ehr specialist"): the
 # pay as one; "get" there is what one is paid.
-_BECOMING = re.compile(rf"\bif (?:i|you|u|id) (?:became|become|got a job as|(?:switched|went|moved"
-                       rf"|got|transitioned) (?:in)?to)(?= (?:an? |the )?{_FIELD}"
+_BECOMING = re.compile(rf"\bif (?:i|you|u|id) (?:became|become|was|were|worked as|got a job as"
+                       rf"|(?:switched|went|moved|got|transitioned) (?:in)?to)"
+                       rf"(?= (?:an? |the )?{_FIELD}"
                        rf"(?: {_WORKER}| work| field| side)?\b)")
 _GET_AS = re.compile(rf"\b(?:would|will|could|might) (?:i|id|you|u) get"
                      rf"(?= (?:as|being|working as) (?:an? |the )?{_FIELD} {_WORKER}\b)")

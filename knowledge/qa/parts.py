@@ -16,9 +16,12 @@ _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(?:[1-9][.)]|[a-e]\))(?=\s+[a-z])", 
 # it", "plus does it pay well"): the question starts after them.
 _CONNECTOR = re.compile(r"^\W*(?:(?:and|also|plus|oh|btw|but|so)\b\W*)+", re.IGNORECASE)
 # A label before a post's question ("Context: ... Question: how many ceus", "my question is
-# how long the exam is"): the question starts after it.
-_LABEL = re.compile(r"^\W*(?:(?:my|the|main|real|actual|one) )?(?:question|q|ask)"
-                    r"(?:\s*:|\s+is\b\s*:?)\s*", re.IGNORECASE)
+# how long the exam is", "Part 2:", "Second, ..."): the question starts after it.
+_ORDINAL = r"(?:first|second|third|fourth|next|last|final|other)"
+_LABEL = re.compile(rf"^\W*(?:(?:(?:my|the|main|real|actual|one|{_ORDINAL}) )?"
+                    r"(?:question|q|ask|part)(?: ?\d| one| two| three)?(?:\s*:|\s+is\b\s*:?)"
+                    rf"|(?:{_ORDINAL}|secondly|thirdly|lastly|finally|then)\s*[,:])\s*",
+                    re.IGNORECASE)
 # A later half shorter than this ("how often", "how much") asks about the first half's
 # subject: "how many units and how often" is one question.
 MIN_HALF_WORDS = 3
