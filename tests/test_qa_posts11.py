@@ -23,6 +23,8 @@ from tests.qa_answers import answered_by
     ("Quick question before my interview: what is ahima", "what is ahima"),
     ("Interview prep question: what do they do", "what do they do"),
     ("Question first, backstory after: is it remote?", "is it remote?"),
+    ("whats the median pay for my mother-in-law", "whats the median pay"),
+    ("Asking for my cousin who is a cna: what does this pay in ohio", "what does this pay in ohio"),
 ])
 def test_kin_last_and_question_labels_are_cut_off(text: str, expected: str) -> None:
     assert unframed(text) == expected

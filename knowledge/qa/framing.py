@@ -128,8 +128,10 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
 # framing.
 _LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
 _AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
-_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_WHY}"
-                   f"|{_CLOSER})")
+# Last, who it is asked for ("whats the median pay for my mom").
+_FOR_KIN = rf"for (?:my|our) (?:\w+ )?(?:{_PEOPLE})s?(?:[ -]in[ -]laws?)?"
+_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
+                   f"|{_WHY}|{_CLOSER})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for
