@@ -39,6 +39,8 @@ def test_a_choice_of_units_after_entry_pay_keeps_entry_pay() -> None:
     ("what level pays the most", "one"),
     ("top paying jobs in this career", "many"),
     ("where does the pay top out", "one"),
+    ("what's the max salary in this field", "one"),
+    ("whats the earning potential long term", "many"),
 ])
 def test_the_best_paid_rung_is_asked(question: str, many: str) -> None:
     assert best_paid(_folded(question)) == many
@@ -48,6 +50,7 @@ def test_the_best_paid_rung_is_asked(question: str, many: str) -> None:
     "where are the highest paying jobs",  # a place
     "highest paying job for a coder",  # another role
     "which state pays the most",
+    "highest pay for an entry level tech",  # that rung's own band
 ])
 def test_best_paid_among_other_things_is_no_rung(question: str) -> None:
     assert best_paid(_folded(question)) is None
@@ -69,6 +72,7 @@ def test_pay_after_school_is_entry_pay(question: str) -> None:
     "how fast should i be able to type",
     "is 40 wpm enough",
     "how much does a him manager make an hour",
+    "entry level hourly wage",  # the rungs' bands are yearly
 ])
 def test_what_no_source_gives_is_declined(question: str) -> None:
     assert answered_by(question) is None
@@ -103,3 +107,13 @@ def test_the_final_stage_of_the_ladder_is_no_step() -> None:
 def test_the_rung_after_the_records_job_is_the_specialist(question: str) -> None:
     found = moved_stage(_folded(question))
     assert found is not None and found.id == "specialist"
+
+
+def test_a_rungs_hourly_rate_after_its_pay_is_declined() -> None:
+    assert answered_after("entry level salary", "what's that hourly") is None
+
+
+@pytest.mark.parametrize("previous", ["what does a medical records technician do",
+                                      "entry level salary"])
+def test_the_next_job_up_after_the_first_rung_is_the_specialist(previous: str) -> None:
+    assert answered_after(previous, "whats the next job up from that") == "stage:specialist"

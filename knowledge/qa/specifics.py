@@ -311,11 +311,12 @@ _YEARS_TO_RUNG = re.compile(r"\bhow (?:long|many years|many yrs)\b(?: \w+){0,6} 
 # gives one (typing itself is the skills' data entry).
 _TYPING_SPEED = re.compile(r"\b(?:typing|typist|keyboarding) speed\b|\bwpm\b"
                            r"|\bwords (?:per|a|an) minute\b|\bhow fast\b(?: \w+){0,5} typ\w*\b")
-# A management rung's hourly pay ("whats a director make per hour"): the sources pay those
-# rungs by the year only.
-_BY_HOUR = r"(?:\b(?:per|an|a) (?:hour|hr)\b|\bhourly\b)"
-_MANAGING = r"(?<!hiring )\b(?:managers?|directors?)\b"
-_HOURLY_RUNG = re.compile(rf"{_MANAGING}.*{_BY_HOUR}|{_BY_HOUR}.*{_MANAGING}")
+# A rung's hourly pay ("whats a director make per hour", "entry level salary per hour"): the
+# sources pay the rungs by the year only (an hourly offer, "$17 an hour", is no rate asked).
+_BY_HOUR = r"(?:\b(?<!\d )(?:per|an|a) (?:hour|hr)\b|\b(?<!\d )hourly\b)"
+_RUNG = (r"(?:(?<!hiring )\b(?:managers?|directors?|supervisors?)|\bseniors?|\bjuniors?"
+         r"|\bbeginners?|\bentry(?: ?level)?|\bmid ?level)\b")
+_HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
 _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
