@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.profile import Employer
-from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, stages
+from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, rung_named, stages
 from knowledge.qa.mentions import find_mentions, mention_words
 from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
 from knowledge.store import load_knowledge
@@ -218,7 +218,7 @@ def ladder_followup(previous: str, question: str) -> str | None:
     step = move(folded)
     if step is None or named_stage(folded) is not None:
         return None
-    base = named_stage(" ".join(words(previous)))
+    base = rung_named(" ".join(words(previous)))
     if base is None:
         # "What's above that" after a question on no stage: the ladder, stage by stage (after
         # a certification, a higher one may be meant: read as usual).
