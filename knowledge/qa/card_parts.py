@@ -16,7 +16,8 @@ _PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
                                     r"kind of person|type of person)\b"),
             ("Soft:", r"\b(?:soft|people|interpersonal|communication|social)\b"),
             ("Technical:", r"\b(?:technical|computers?|software|microsoft|ms office|"
-                           r"office software|excel|ms word|typing|savvy|literacy|literate|"
+                           r"office software|excel|ms word|typing|typist|keyboarding|"
+                           r"spreadsheets?|powerpoint|word processing|savvy|literacy|literate|"
                            r"hard skills?)\b"),
         ),
         "topic:first_job": (

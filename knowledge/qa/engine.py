@@ -25,7 +25,14 @@ from knowledge.qa.certwords import cert_wordings
 from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
-from knowledge.qa.ladder import besides_ladder, duties_of, moved_stage, named_stages
+from knowledge.qa.ladder import (
+    besides_ladder,
+    best_paid,
+    duties_of,
+    moved_stage,
+    named_stages,
+    stages,
+)
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
@@ -277,6 +284,8 @@ _ELIGIBILITY = "Eligibility: "
 STEPS_CARD = "topic:how_to_become"
 # The card of the ways other than up the ladder.
 SIDE_PATHS_CARD = "topic:side_paths"
+# The pay bands of every rung.
+PAY_BY_STAGE_CARD = "topic:salary_by_stage"
 
 
 def degree_first(entry: Entry, education: Education | None) -> Entry:
@@ -624,6 +633,11 @@ class Engine:
         routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
             routed = self.by_id[f"stage:{rung.id}"]
+        elif not (named or names or mentions.subjects or mentions.employer) \
+                and (top := best_paid(folded)):
+            # Which rung pays most: the top rung's card, or the pay of every rung.
+            routed = self.by_id.get(PAY_BY_STAGE_CARD if top == "many"
+                                    else f"stage:{stages()[-1].id}")
         elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
             routed = self.by_id[SIDE_PATHS_CARD]
         elif plain and STEPS_CARD in self.by_id and (step := asked_step(folded)) is not None:

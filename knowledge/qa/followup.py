@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.profile import Employer
-from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, stages
+from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, rung_named, stages
 from knowledge.qa.mentions import find_mentions, mention_words
-from knowledge.qa.text import STOPWORDS, words
+from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
 from knowledge.store import load_knowledge
 
 # How a follow-up starts ("and in Florida?", "what about RHIA?").
@@ -70,12 +70,13 @@ _VENDOR = _vendors()
 # figure in (monthly, weekly) reads as the previous question: its sourced yearly and hourly
 # figures, never a computed one.
 SLOTS: tuple[Slot, ...] = (
-    Slot("unit", re.compile(r"\b(?:per|an|a|by the|each) (?:hour|hr)\b|\bhourly\b"),
-         "per hour"),
+    # "is that per hour or per year?": a choice of units reads as the previous question, whose
+    # answer gives each unit the sources give.
+    Slot("unit", UNIT_CHOICE, ""),
+    Slot("unit", re.compile(rf"{BY_HOUR}\b"), "per hour"),
     Slot("unit", re.compile(r"\b(?:monthly|weekly|biweekly|per (?:month|week|paycheck)|"
                             r"a (?:month|week)|each (?:month|week))\b"), ""),
-    Slot("unit", re.compile(r"\b(?:per|a|an|each) (?:year|yr)\b|\byearly\b|\bannual(?:ly)?\b"),
-         "a year"),
+    Slot("unit", re.compile(rf"{BY_YEAR}\b"), "a year"),
     Slot("price", re.compile(r"\bnon ?members?\b|\bnot (?:an? )?members?\b|"
                              r"\b(?:without|skip\w*|no|drop\w*|forget\w*|ditch\w*)(?: a| the|"
                              r" my)? membership\b|\b(?:dont|do not|didnt|never) join\w*\b"),
@@ -217,7 +218,7 @@ def ladder_followup(previous: str, question: str) -> str | None:
     step = move(folded)
     if step is None or named_stage(folded) is not None:
         return None
-    base = named_stage(" ".join(words(previous)))
+    base = rung_named(" ".join(words(previous)))
     if base is None:
         # "What's above that" after a question on no stage: the ladder, stage by stage (after
         # a certification, a higher one may be meant: read as usual).

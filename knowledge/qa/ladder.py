@@ -28,7 +28,8 @@ _MOVES: tuple[tuple[int, re.Pattern[str]], ...] = (
                       r"\b(?:one|a|level|rung|stage|step) (?:down|lower|below)\b|"
                       r"\b(?:lower|previous) (?:level|rung|stage|step)\b")),
     (UP, re.compile(r"\b(?:above|after|beyond|over) (?:that|this|it)\b|\bstep up\b|"
-                    r"\b(?:one|a|level|rung|stage|step) (?:up|higher|above)\b|\bnext (?:level|rung|"
+                    r"\b(?:one|a|level|rung|stage|step|job|position|role) (?:up|higher|above)\b|"
+                    r"\bnext (?:level|rung|"
                     r"stage|step)\b|\b(?:higher|next) (?:level|rung|stage|step|up)\b|"
                     r"\bcomes? (?:next|after)\b|\blevel up\b|\bwhats next\b")),
 )
@@ -117,6 +118,17 @@ _FROM_TO = re.compile(r"\bfrom\b.*\bto (?:an? |the |be |become )?((?:\w+ ?){1,4}
 _MEASURE = re.compile(r"\bhow (?:long|many|much)\b")
 
 
+# What people call the first rung when they name where they are ("the next job up from records
+# tech"): the entry rung's old job title, read only as a place on the ladder.
+_FIRST_RUNG = re.compile(r"\b(?:medical )?records? (?:tech(?:s|nicians?)?|clerks?)\b")
+
+
+def rung_named(text: str) -> Stage | None:
+    """The rung a folded text names, the records technician's job too ("up from records
+    tech"): where a move along the ladder starts."""
+    return named_stage(text) or (stages()[0] if _FIRST_RUNG.search(text) else None)
+
+
 def moved_stage(folded: str) -> Stage | None:
     """The rung a folded question asks for by its place next to a rung it names ("what comes
     after health information specialist": the certified stage; "how do you go from specialist
@@ -128,10 +140,10 @@ def moved_stage(folded: str) -> Stage | None:
     if gone_to and (target := named_stage(gone_to.group(1))) is not None:
         return target
     for placed in _PLACED.finditer(folded):
-        stage = named_stage(placed.group(3))
+        stage = rung_named(placed.group(3))
         if stage is not None:
             return neighbour(stage, UP if placed.group(1) else DOWN) or stage
-    stage, step = named_stage(folded), move(folded)
+    stage, step = rung_named(folded), move(folded)
     if stage is None or step is None:
         return None
     return neighbour(stage, step) or stage
@@ -149,3 +161,35 @@ _BESIDES_LADDER = re.compile(
 def besides_ladder(folded: str) -> bool:
     """Whether a folded question asks for the ways other than up the ladder."""
     return _BESIDES_LADDER.search(folded) is not None
+
+
+# Which rung pays most ("which path makes the most money long term", "the highest paying job i
+# can work up to", "where does the money top out", "the max salary in this field"); "many" when
+# rungs are asked ("the best paid rungs") or the earning potential (every rung's band).
+_JOB = r"(?:job|role|position|path|track|rung|stage|level|title)"
+_TOP_PAID = re.compile(
+    rf"\b(?:highest|best|top) (?:paying|paid) (?:{_JOB}(?P<many>s)?)\b"
+    rf"|\b{_JOB} (?:that |which )?(?:pays?|makes?|earns?)(?: you| u)? (?:the )?"
+    r"(?:most|highest|best)\b"
+    r"|\bmost money\b.*\blong (?:term|run)\b|\blong (?:term|run)\b.*\bmost money\b"
+    r"|\b(?:money|pay|salary|wages?) (?:tops?|maxes?) out\b"
+    r"|\b(?:max|maximum|highest|top) (?:salary|pay|wages?|earnings?) (?:in|of|for) (?:this|the)"
+    r" (?:field|career|profession|line of work)\b"
+    r"|\b(?P<span>earning potential)\b")
+
+
+# Best paid among other things than rungs: places ("where are the highest paying jobs"),
+# agencies, other roles ("the highest paying job for a coder").
+_NOT_RUNGS = re.compile(r"\bwhere (?:are|is|can|could|would|should|in)\b|\bagenc(?:y|ies)\b"
+                        r"|\b(?:cod(?:er|ers|ing)|analysts?|trainers?|implementation|auditors?"
+                        r"|informatics|technologists?|registrars?)\b")
+
+
+def best_paid(folded: str) -> str | None:
+    """"one" when a folded question asks which rung pays most, "many" when it asks for the
+    best-paid rungs, else None."""
+    match = _TOP_PAID.search(folded)
+    rung = named_stage(folded)
+    if match is None or _NOT_RUNGS.search(folded) or (rung is not None and rung != stages()[-1]):
+        return None  # a lower rung's top is its own band ("highest pay for an entry level tech")
+    return "many" if match.group("many") or match.group("span") else "one"

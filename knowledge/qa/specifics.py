@@ -307,9 +307,20 @@ _ADVICE = re.compile(
 _YEARS_TO_RUNG = re.compile(r"\bhow (?:long|many years|many yrs)\b(?: \w+){0,6} (?:managers?"
                             r"|management|directors?)\b|\b(?:years|yrs) (?:to|until|till|before)"
                             r"(?: \w+){0,3} (?:managers?|management|directors?)\b")
+# A typing speed ("how many wpm do i need", "what typing speed do employers want"): no source
+# gives one (typing itself is the skills' data entry).
+_TYPING_SPEED = re.compile(r"\b(?:typing|typist|keyboarding) speed\b|\bwpm\b"
+                           r"|\bwords (?:per|a|an) minute\b|\bhow fast\b(?: \w+){0,5} typ\w*\b")
+# A rung's hourly pay ("whats a director make per hour", "entry level salary per hour"): the
+# sources pay the rungs by the year only (an hourly offer, "$17 an hour", is no rate asked).
+_BY_HOUR = r"(?:\b(?<!\d )(?:per|an|a) (?:hour|hr)\b|\b(?<!\d )hourly\b)"
+_RUNG = (r"(?:(?<!hiring )\b(?:managers?|directors?|supervisors?)|\bseniors?|\bjuniors?"
+         r"|\bbeginners?|\bentry(?: ?level)?|\bmid ?level)\b")
+_HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
-_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK)
+_UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
+            _TYPING_SPEED, _HOURLY_RUNG)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:

@@ -17,12 +17,18 @@ _ORDINALS = {word: number for number, forms in enumerate((
     ("fourth", "4th", "four"), ("fifth", "5th", "five"), ("sixth", "6th", "six"),
     ("seventh", "7th", "seven"), ("eighth", "8th", "eight"), ("ninth", "9th", "nine"),
     ("tenth", "10th", "ten")), start=1) for word in forms}
-_LAST = ("last", "final")
+_LAST = ("last", "final", "end")
 # "Step 8", "step number 3", "the 3rd step", "the very last step", "the final thing on the
 # list", "the first thing to do".
 _NUMBERED = re.compile(r"\bstep (?:number |no )?(\d+|" + "|".join(_ORDINALS) + r")\b")
 _ORDINAL = re.compile(r"\b(" + "|".join([*_ORDINALS, *_LAST]) + r")(?: \w+)? step\b|"
                       r"\b(first|last|final) thing (?:to do|i (?:should )?do|on)\b")
+# An end of the way in asked in other words ("the final stage of becoming one", "the end of the
+# roadmap", "what do you do last"): "stage" and "phase" only of becoming one (else a rung).
+_END = re.compile(r"\b(first|last|final|end) (?:\w+ )?(?:stage|phase|part)\b"
+                  r"(?=.*\b(?:becom\w*|roadmap|process|path|journey)\b)"
+                  r"|\b(end) of the (?:roadmap|process|steps|list|path)\b"
+                  r"|\bwhat (?:do (?:i|you) do|comes) (last|first)\b")
 # What follows the step the question names, or comes before it (not "my next step to be
 # certified": the way to it).
 _NEXT = re.compile(r"\b(?:what|whats) (?:is |comes |do i do |should i do |happens |to do |"
@@ -99,9 +105,9 @@ def asked_step(folded: str) -> AskedStep | None:
         return AskedStep(int(word) if word.isdigit() else _ORDINALS[word])
     if _PENULTIMATE.search(folded):
         return AskedStep(len(steps()) - 1)
-    ordinal = _ORDINAL.search(folded)
+    ordinal = _ORDINAL.search(folded) or _END.search(folded)
     if ordinal:
-        word = ordinal.group(1) or ordinal.group(2)
+        word = next(group for group in ordinal.groups() if group)
         return AskedStep(len(steps()) if word in _LAST else _ORDINALS[word])
     named = _anchor(folded)
     if not named:

@@ -487,12 +487,21 @@ def spoken_amounts(folded: str) -> str:
 _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 
 
+# A pay figure's units as asked, and a choice of them ("per hour or per year", "hourly vs
+# annual"): asked as a choice, the figure itself, whose answer gives each unit the sources give.
+BY_HOUR = r"(?:\b(?:per|an|a|by the|each) (?:hour|hr)|\bhourly)"
+BY_YEAR = r"(?:\b(?:per|a|an|each) (?:year|yr)|\byearly|\bannual(?:ly)?)"
+UNIT_CHOICE = re.compile(rf"{BY_HOUR}\b.*\b(?:or|vs|versus)\b.*{BY_YEAR}\b"
+                         rf"|{BY_YEAR}\b.*\b(?:or|vs|versus)\b.*{BY_HOUR}\b")
+
+
 def _pay_framing(folded: str) -> str:
     """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect,
     or of "they" alone, is the pay, a bump in pay a raise, the middle of the pay scale the
     median, "where do they make the most" (or the least) which state, the bottom state the
     lowest-paying one, both ends of the pay scale the range, two agencies compared which agency
-    pays best, pay rising pay over the years."""
+    pays best, pay rising pay over the years, a choice of units the pay."""
+    folded = UNIT_CHOICE.sub("pay", folded)
     folded = _THEIR_PAY.sub(lambda found: f"{found[1] or ''} typical salary", folded)
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
     folded = _EXPECTED_PAY.sub(r"\1\2", _MIDDLE.sub("median", folded))
