@@ -75,14 +75,19 @@ _KIND = ("(?:quick|random|dumb|silly|stupid|weird|odd|strange|simple|easy|honest
 _WHEN = (r"(?: (?:first|before|for|after) (?:my|an?|the|our) (?:\w+ )?"
          r"(?:interview|shift|class|meeting|appointment))"
          r"|(?: first(?:,? (?:backstory|context|story|details) (?:after|later|below))?)")
+# "the last thing on the list", "the final one in the series": a thing the question is about,
+# not an opener ("last thing: ...", "one more thing, ...").
+_NOT_SUBJECT = (r"(?! (?:on|in|of|to|from|at|before|after|that|which|left|needed|required|"
+                r"you|u|i|we|they)\b)")
 _YOU = "(?:you|u|ya|yall)"
-_ASKED = (r"(?:you|u|ya|yall|anyone|everyone|people|folks|those)"
+_ASKED = (r"(?:you (?:all|guys)|you|u|ya|yall|anyone|everyone|people|folks|those)"
           r"(?: (?:in|who work in) (?:the|this) (?:field|industry))?")
 _OPENER = "|".join((
     r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
     "good (?:morning|afternoon|evening)",
-    rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|one|thing)(?: maybe)?(?: for {_ASKED})?"
+    rf"(?:a |one )?(?:{_KIND} )+(?:question|q|qq|(?:one|thing){_NOT_SUBJECT})(?: maybe)?"
+    rf"(?: for {_ASKED})?"
     rf"(?:{_WHEN})?",
     rf"(?:question|q)(?:{_WHEN})",
     rf"question for {_ASKED}",
