@@ -61,9 +61,15 @@ def _cert_gap(cert: CertificationInfo, aspect: str) -> str:
     """For a part the sources lack: a sentence saying so ("" when the part is known)."""
     known = {"eligibility": cert.eligibility, "exam": cert.exam, "fee": cert.fees,
              "renewal": cert.renewal}.get(aspect) or (aspect in NOTE_PARTS
-                                                      and _noted(cert, aspect))
+                                                      and _noted(cert, aspect)) \
+        or (aspect == "venue" and _venue_known(cert))
     return "" if known else (f"The {cert.code.value} {CERT_ASPECT_NAMES[aspect]} was not found "
                              "in the sources I use, so I don't state one.")
+
+
+def _venue_known(cert: CertificationInfo) -> bool:
+    """Whether the exam's text says where or how the exam is taken (a note may, too)."""
+    return cert.exam is not None and any(form in cert.exam.text for form in VENUE_FORMS)
 
 
 def _gap_leaves(cert: CertificationInfo, aspect: str) -> tuple[str, ...]:
@@ -96,14 +102,19 @@ RENEWAL_FEE_NOTES = ("Recertification fee", "Renewal dues")
 DOMAIN_NOTES = ("Exam content", "Six exam domains")
 PART_NOTES = {"renewal": RENEWAL_FEE_NOTES, "renewal_fee": RENEWAL_FEE_NOTES,
               "exam": ("Retake", "First-time pass rate", *DOMAIN_NOTES, "Virtual exam",
-                       "Exam window"),
+                       "Exam window", "Scheduling"),
               "retake": ("Retake",), "pass_rate": ("First-time pass rate",),
-              "domains": DOMAIN_NOTES, "window": ("Exam window",)}
+              "domains": DOMAIN_NOTES, "window": ("Exam window",),
+              "venue": ("Virtual exam", "Scheduling")}
 CERT_ASPECT_NAMES = {"eligibility": "eligibility rule", "exam": "exam format",
                      "fee": "exam fee", "renewal": "renewal rule",
                      "retake": "waiting period before a retake", "pass_rate": "pass rate",
                      "renewal_fee": "renewal fee", "domains": "exam content outline (its domains)",
-                     "window": "window for taking the exam once eligible"}
+                     "window": "window for taking the exam once eligible",
+                     "venue": "venue"}
+# Words of an exam's text saying where or how it is taken (the CEHRS's PSI test centres, the
+# RHIT's Pearson VUE): its place of testing is known then, or from a note (the online CPC).
+VENUE_FORMS = ("test centre", "Pearson VUE", "remote proctoring")
 # The words people use for each part of a certification (the aspect cards' keywords).
 CERT_ASPECT_WORDS = {
     "eligibility": ("eligibility", "requirements", "prerequisites", "qualify", "who can take",
@@ -115,9 +126,10 @@ CERT_ASPECT_WORDS = {
                 "how often", "expire", "maintain", "ce credits"),
 }
 # Parts that are notes, not fields: the retake rule (a note starting "Retake"), the pass rate,
-# the exam's domains and AHIMA's window for taking the exam once eligible. Every certification
-# has a card for each, standing for a missing fact where no note gives it (the exam part may be
-# missing, as RHIA's format, while the retake wait is known).
+# the exam's domains, AHIMA's window for taking the exam once eligible and the place of testing
+# (known from the exam's text too: VENUE_FORMS). Every certification has a card for each,
+# standing for a missing fact where no note gives it (the exam part may be missing, as RHIA's
+# format, while the retake wait is known).
 NOTE_PARTS = {
     "retake": ("retake", "retest", "fail", "failed", "failing", "waiting period", "wait",
                "how long to wait", "how soon", "second attempt"),
@@ -128,12 +140,15 @@ NOTE_PARTS = {
     "domains": ("domains", "exam domains", "content areas", "subject areas", "content outline",
                 "blueprint"),
     "window": ("exam window", "window", "deadline"),
+    # not "test" nor "take", words of the exam's and the certification's own cards ("how many
+    # items is the rhia test", "can the cpc be taken online")
+    "venue": ("centre", "center", "site", "venue"),
 }
 # A known pass rate, domain list or exam window is on the exam's card (a note of the exam part):
 # its own card only stands for a missing one ("the CCS exam content outline was not found"). A
 # known renewal fee follows the renewal rule on the renewal card and leads its own card, which
 # answers what renewing costs.
-FOLDED_PARTS = {"pass_rate": "exam", "domains": "exam", "window": "exam"}
+FOLDED_PARTS = {"pass_rate": "exam", "domains": "exam", "window": "exam", "venue": "exam"}
 
 _DOMAIN_SPLIT = re.compile(r"[;,]|\band\b")
 _NOT_DOMAIN = re.compile(r"\d+%|\bof scored items\b|\bprep sites.*$", re.IGNORECASE)

@@ -20,9 +20,11 @@ of the CEHRS is X" a share of its exam; taking it from home, online or remotely 
 in my house", "online or in person") proctoring from home ("home proctoring": "remote" alone is
 remote work); taking it in one sitting or in parts its parts; maintaining a credential, staying
 certified or how long it is good for renewing it; how long one has to book it once eligible the
-exam window. The specifics (synonyms.yaml) then let only an entry giving that part answer: the
-CEHRS's remote proctoring, the online CPC's 2 parts, the domains of the CEHRS and RHIT, AHIMA's
-window; else the honest decline, by name where a part card says the sources lack it.
+exam window; where it is taken (a testing site, "where is the ccs held") its test centre. The
+specifics (synonyms.yaml) then let only an entry giving that part answer: the CEHRS's remote
+proctoring, the online CPC's 2 parts, the domains of the CEHRS and RHIT, AHIMA's window, a place
+of testing (PSI, Pearson VUE); else the honest decline, by name where a part card says the
+sources lack it.
 """
 
 from __future__ import annotations
@@ -177,6 +179,18 @@ _BOOK = re.compile(r"\b(?:schedule|book|sit|take)\b(?P<what>(?: \w+){0,4}) (?:af
                    r"|\bhow (?:long|many days) (?:do|does|will) (?:i|u|you|one|we) (?:have|get) to"
                    r" (?:schedule|book)\b"
                    r"|\beligibility window\b", _FLAGS)
+# Where it is taken ("where can i take the cphims", "where is the ccs exam held", "testing
+# site", "exam center"): its test centre - not a course taken somewhere ("where can i take a
+# cehrs prep class").
+_TAKER = r"(?:i|u|you|ya|we|one|people|ppl|folks|candidates|students|they|me)"
+_COURSE = r"(?:class|classes|course|courses|program|programs|training|prep|school|degree)"
+_WHERE_TAKEN = re.compile(
+    rf"\bwhere (?:do|does|can|could|would|should|will|must|to)(?: {_TAKER})?"
+    r"(?: (?:go|have|need|get|want|be able)(?: to| and)?)? (?P<verb>take|sit|write|test|go)\b"
+    rf"(?!(?: \w+){{0,3}} {_COURSE}\b)"
+    rf"|\bwhere (?:is|are|s) (?P<what>(?:(?!{_COURSE}\b)\w+ ){{1,4}}?)"
+    r"(?:held|given|offered|administered|located|taken|proctored)\b"
+    r"|\b(?:test|testing|exam) (?:cent(?:er|re)s?|sites?|locations?|venues?)\b", _FLAGS)
 _ABOUT_EXAM = re.compile(rf"\b(?:{CERT_CODES}|exams?|tests?"
                          r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
 
@@ -211,6 +225,7 @@ _NEEDS = {"pass rate": ("pass", "fail", "succe"),
           "ce rules": ("ce", "continuing", "cme", "credential", "cert"),
           "maintain": ("maintain", "stay", "good", "valid", "last"),
           "book": ("schedul", "book", "window", "deadline", "after", "once", "within"),
+          "where": ("where", "cent", "site", "location", "venue"),
           "final term": ("semester", "term", "quarter", "trimester", "final", "graduat", "school",
                          "student", "studying", "program")}
 
@@ -261,8 +276,8 @@ def _domains(found: re.Match[str]) -> str:
 
 
 def _exam_parts(text: str, lowered: str) -> str:
-    """`text`, about an exam, with its length, format, domains, remote proctoring, renewal and
-    window asked in other words written as the knowledge says them."""
+    """`text`, about an exam, with its length, format, domains, remote proctoring, renewal,
+    window and test centre asked in other words written as the knowledge says them."""
     if _needs(lowered, "time"):
         text = _EXAM_TIME.sub("how long is the exam", text)
     if _needs(lowered, "layout"):
@@ -285,4 +300,16 @@ def _exam_parts(text: str, lowered: str) -> str:
                              if found["what"] else "renew", text)
     if _needs(lowered, "book"):
         text = _BOOK.sub(lambda found: f"exam window{found['what'] or ''}", text)
+    if _needs(lowered, "where"):
+        text = _WHERE_TAKEN.sub(_test_centre, text)
     return text
+
+
+def _test_centre(found: re.Match[str]) -> str:
+    """Where an exam is taken, asked in other words, as its test centre ("where can i take the
+    cphims": "test centre to take the cphims")."""
+    if found["verb"]:
+        return f"test centre to {found['verb']}"
+    if found["what"]:
+        return f"test centre of {found['what'].strip()}"
+    return "test centre"

@@ -226,6 +226,20 @@ def _without_states(text: str) -> str:
     return " ".join(word for word in words(text) if word not in named)
 
 
+# The words of the states' names ("new", "jersey").
+STATE_WORDS = frozenset(word for name in STATES.values() for word in name.lower().split())
+
+
+def _only_state(query: Sequence[QueryWord], mentions: Mentions) -> bool:
+    """Whether a question's known words only name a state, beside everyday words the knowledge
+    lacks ("whats the weather in ohio", "good restaurants in new jersey"): it asks about the
+    place, not the field (a state alone, "ohio?", is asked its pay)."""
+    known = [word for word in query if word.terms]
+    unknown = [word for word in query if not word.terms]
+    return bool(mentions.states) and bool(unknown) and all(word.everyday for word in unknown) \
+        and all(set(word.text.split()) <= STATE_WORDS for word in known)
+
+
 def _personal(part: str) -> bool:
     """Whether a part of a post asks about the asker: in the first person, or a what-if."""
     mentions = find_mentions(part, words(part))
@@ -593,6 +607,9 @@ class Engine:
             about_field = names_occupation(folded)
             return Answer(Outcome.UNKNOWN if about_field else Outcome.OFF_TOPIC, normalized,
                           intent=intent, mentions=mentions, read_as=text)
+        if _only_state(query, mentions):
+            return Answer(Outcome.OFF_TOPIC, normalized, intent=intent, mentions=mentions,
+                          read_as=text)
         ranked = self._rank(query, terms, intent, mentions, RERANK)
         # It may name a city, an employer, another job, a year or a detail ("pass rate"): only
         # an entry naming it too can answer (none: the nearest entry would answer another
@@ -700,7 +717,8 @@ class Engine:
     def _missing(self, question: str) -> Entry | None:
         """A card standing for what `question` asks that the sources lack, of the kinds the
         specifics name in a sentence (a holder count, a percentile of a year, ranked places, a
-        vendor's money, next year's pay): the reply says what is missing. None otherwise."""
+        vendor's money or size, next year's pay, a school ranked, a pass rate in a state): the
+        reply says what is missing. None otherwise."""
         missing = self.specifics.missing(question)
         if missing is None:
             return None

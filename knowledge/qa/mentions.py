@@ -34,6 +34,10 @@ _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
                      "paid", "income", "wage", "wages", "estimate", "add", "adds", "underpaid",
                      "overpaid"})
+# Words of a renewal's units: beside them, adding a credential asks its units, not what it adds
+# to one's pay ("if i add the cpc how many ce credits do i need").
+_UNIT_WORDS = frozenset({"ce", "ces", "ceu", "ceus", "credits", "units", "hours", "continuing"})
+_ADD = frozenset({"add", "adds"})
 # A what-if about oneself: "what if I moved to Ohio", "what would RHIT add for me".
 _WHAT_IF = re.compile(r"\b(?:what if|if i|if we|add|adds|get me)\b")
 
@@ -239,6 +243,8 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     raw_words = set(folded.split())
     # "How much experience does CPHIMS need" asks no amount of money.
     amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
+    if amount_words & _UNIT_WORDS:
+        amount_words -= _ADD
     employer = next((_EMPLOYER_WORDS[w] for w in corrected if w in _EMPLOYER_WORDS), None)
     education = next((_EDUCATION_WORDS[w] for w in corrected if w in _EDUCATION_WORDS), None)
     subjects = subjects_of(corrected) | ({state} if state else set()) | set(grades_named(folded))

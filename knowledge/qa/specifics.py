@@ -168,6 +168,28 @@ def _asks_vendor_money(folded: str) -> bool:
     return bool(_SOFTWARE_COST.search(folded)) and not _NOT_SOFTWARE.search(folded)
 
 
+# How big an EHR vendor is ("is epic bigger than cerner", "which ehr vendor is in the most
+# hospitals", "epic's market share"): no source sizes the vendors.
+_VENDORS = re.compile(rf"\b(?:{_VENDOR})s?\b|\b(?:ehr |emr )?(?:vendors?|compan(?:y|ies))\b")
+_VENDOR_SIZE = re.compile(r"\b(?:bigger|larger|biggest|largest|market share|(?:more|most)"
+                          r" (?:customers|clients|hospitals|users|market share|of the market))\b")
+
+
+def _asks_vendor_size(folded: str) -> bool:
+    """Whether a folded question asks how big an EHR vendor is, or which is biggest."""
+    return bool(_VENDOR_SIZE.search(folded)) and bool(_VENDORS.search(folded))
+
+
+# A school or programme ranked ("best ehr school in ohio", "top rated coding programs"): no
+# source ranks them (an EHR program to learn is software: "best ehr program to learn").
+_SCHOOL_RANK = re.compile(r"\b(?:best|top|highest|greatest|leading|number one)(?: rated| ranked)?"
+                          r"(?: \w+){0,3} (?:schools?|colleges?|universit(?:y|ies)|programs?"
+                          r"|programmes?)\b(?! to (?:learn|know|use|master)\b)")
+# A pass rate in a state ("cehrs pass rate in california"): the pass rates known are national.
+_STATE_NAMES = "|".join(name.lower() for name in STATES.values())
+_STATE_PASS_RATE = re.compile(rf"\bpass(?:ing)? rates?\b(?: \w+){{0,4}} (?:{_STATE_NAMES})\b"
+                              rf"|\b(?:{_STATE_NAMES})\b(?: \w+){{0,3}} pass(?:ing)? rates?\b")
+
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
 _FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds\b|\bopm\b")
 # Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
@@ -265,7 +287,8 @@ _LEVEL_FORM = re.compile(rf"\b{_LEVEL}\b")
 _EXPERIENCE = re.compile(r"\b(?:experience|exp)\b")
 _EXAM_DATES = re.compile(r"\b(?:exam|test)s? (?:dates?|schedule|calendar)\b"
                          r"|\bwhen (?:is|are) (?:the )?(?:next )?(?:\w+ )?(?:exam|test)s?\b"
-                         r"|\b(?:exam|test)s? (?:is |are )?(?:offered|held|given)\b")
+                         r"|\b(?:exam|test)s? (?:is |are )?(?:offered|held|given)\b"
+                         r"(?! (?:with home proctoring|online|remotely|virtually|in person)\b)")
 
 # Credentials the knowledge has no card for whose names are near its own ("CCS-P" is no CCS,
 # "CBCS" no CCS) or that a card only mentions (the CDIP's renewal units): asked a part of them
@@ -320,7 +343,7 @@ _HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
 _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
-            _TYPING_SPEED, _HOURLY_RUNG)
+            _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
 # in building ("does Epic make the software", "what reports do they make"); an amount asked:
@@ -350,8 +373,7 @@ _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money
 _STATE_RANK = re.compile(r"\bwhich states?\b|\b(?:best|highest|top|lowest|worst|least|bottom)"
                          r"(?: paying| paid)? states?\b"
                          r"|\bwhere (?:in|across) (?:the )?(?:us|usa|country|nation|america)\b")
-_STATE_FORMS = [re.compile(r"\b(?:" + "|".join(name.lower() for name in STATES.values())
-                           + r")\b")]
+_STATE_FORMS = [re.compile(rf"\b(?:{_STATE_NAMES})\b")]
 # A form no answer names: a place named in a question that asks no pay is answered by none.
 _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
@@ -598,7 +620,8 @@ class Specifics:
         if holders is not None:
             found.append(holders)
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
-                or _asks_vendor_money(folded) or self._next_year_pay(folded) \
+                or _asks_vendor_money(folded) or _asks_vendor_size(folded) \
+                or self._next_year_pay(folded) \
                 or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
@@ -634,6 +657,15 @@ class Specifics:
         if self._next_year_pay(folded):
             return ("Next year's figures are not in the sources I use; the newest GS table is "
                     "2025's.", "/salary employer=government")
+        if _asks_vendor_size(folded):
+            return ("No source I use sizes the EHR vendors (their customers, hospitals or market "
+                    "share); they name only the most used ones.", "/steps")
+        if _SCHOOL_RANK.search(folded):
+            return "No source I use ranks schools or programmes.", "/steps"
+        if _STATE_PASS_RATE.search(folded):
+            code = _CARDED.search(folded)
+            return ("No source I use gives pass rates by state: the ones known are national.",
+                    f"/certify {code[0].upper()}" if code else "/certify")
         return None
 
     def _unpaid_pay(self, folded: str) -> bool:

@@ -28,6 +28,7 @@ _TEMPLATES = {
                 "what topics are on the {x} exam"),
     "window": ("when do i have to take the {x} once approved", "{x} exam window",
                "when do i have to schedule the {x} exam"),
+    "venue": ("{x} centre", "{x} site", "{x} at home or at a centre"),
     "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
     "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
     "top_agency": ("which federal agency pays best", "what government agency pays the most",
