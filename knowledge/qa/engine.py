@@ -46,6 +46,7 @@ from knowledge.qa.text import (
     agencies,
     document_terms,
     normalized_question,
+    with_chat_for,
     without_role,
     words,
 )
@@ -413,14 +414,14 @@ class Engine:
     def answer(self, question: str, previous: str | None = None) -> Answer:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
-        question = question[:MAX_QUESTION]
+        question = with_chat_for(question[:MAX_QUESTION])
         normalized = normalized_question(question)
         # A certification named by its long name is read as its code from here on.
         # Certification questions asked in other words ("what share of candidates pass") are read
         # in the knowledge's words ("pass rate"), too. Framing that asks nothing ("my teacher
         # asked us this lol", "thanks in advance") is cut off first.
-        previous = cert_wordings(with_codes(unframed(previous[:MAX_QUESTION]))) if previous \
-            else previous
+        if previous:
+            previous = cert_wordings(with_codes(unframed(with_chat_for(previous[:MAX_QUESTION]))))
         text = cert_wordings(with_codes(unframed(question), previous or ""))
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)

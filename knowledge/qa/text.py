@@ -75,6 +75,9 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
                            r"acronym (?:for|of)|full name(?: of)?|full form(?: of)?|"
                            r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out)\b")
+# "HIM" asked what it stands for is the acronym, not the pronoun: read as its letters ("h i m"),
+# which the synonyms know, before the framing goes.
+_HIM_NAMED = re.compile(r"\bhim (?=(?:stands? for|short for|full form|abbreviation)\b)")
 # Framing around a question that asks nothing itself: "why is confidentiality such a big deal"
 # asks about confidentiality, "a site said X, is that true" about X.
 # So does what someone else said ("i read online that...", "my friend said...") and asking for
@@ -466,6 +469,18 @@ def normalized_question(text: str, limit: int = 200) -> str:
     return _LONG_NUMBER.sub("#", " ".join(words(text)))[:limit]
 
 
+# "4" typed for "for" before a pronoun or article ("skills 4 this", "any tips 4 me"), or after
+# "stand" ("what does nha stand 4"): a count is followed by what it counts ("4 years"), never by
+# these.
+_CHAT_FOR = re.compile(r"\b4 (?=(?:this|that|these|those|it|me|u|you|ur|your|my|him|her|them|"
+                       r"us|the)\b)|(?:(?<=\bstand )|(?<=\bstands ))4\b", re.IGNORECASE)
+
+
+def with_chat_for(text: str) -> str:
+    """Text with a "4" that stands for "for" written out ("what do i need 4 this")."""
+    return _CHAT_FOR.sub(lambda found: found[0].replace("4", "for"), text)
+
+
 def spoken_amounts(folded: str) -> str:
     """Folded text with typed amounts read as what they stand for: "is 40k low" → "is salary
     low", "22 hr" → "hourly pay", "0 2 years" → "years experience", "in 10 years" → "in
@@ -727,7 +742,7 @@ class Vocabulary:
         """
         folded = without_occupation(spoken_amounts(self._typos_corrected(
             self._name_spelled(" ".join(words(text))))))
-        folded = _NAME_FRAMING.sub(" ", folded)
+        folded = _NAME_FRAMING.sub(" ", _HIM_NAMED.sub("h i m ", folded))
         folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
         folded = _BIG_PART.sub(r"\1 \2 important", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
