@@ -11,6 +11,7 @@ import pytest
 from handlers.ask import _place_only
 from knowledge.profile import Profile
 from knowledge.qa.mentions import speaks_of_self
+from knowledge.qa.occupation import without_occupation
 from knowledge.qa.personal import personal_estimate
 from knowledge.qa.specifics import Specifics
 from knowledge.qa.text import situation_words, without_role, words
@@ -80,3 +81,12 @@ def test_a_state_and_nothing_stored_is_the_states_card() -> None:
     assert stored is not None and _place_only(stored)
     more = personal_estimate(Profile(years=3), asked)
     assert more is not None and not _place_only(more)
+
+
+@pytest.mark.parametrize("folded", [
+    "my aunt wants to switch to medical records how much would she make",
+    "hes thinking about switching to records hows the pay",
+    "how much would she make in medical records",
+])
+def test_pay_in_the_field_is_pay_as_one(folded: str) -> None:
+    assert "records" not in without_occupation(folded)

@@ -51,7 +51,8 @@ _NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the
 _BECOMING = re.compile(rf"\b(?:if (?:i|you|u|id|he|she|they|we) (?:became|become|was|were"
                        rf"|worked as|got a job as|(?:switched|went|moved|got|transitioned) "
                        rf"(?:in)?to)|(?:wants?|wanting|planning|looking|hoping|thinking about"
-                       rf"|going) to (?:switch|move|go|get|transition) (?:in)?to)"
+                       rf"|going) to (?:switch|move|go|get|transition) (?:in)?to"
+                       rf"|thinking (?:about|of) (?:switching|moving|going|getting) (?:in)?to)"
                        rf"(?= (?:an? |the )?{_FIELD}"
                        rf"(?: {_WORKER}| work| field| side)?\b)")
 # Pay in the field or as it ("how much would she make in medical records", "... as medical
