@@ -90,3 +90,8 @@ def test_a_state_and_nothing_stored_is_the_states_card() -> None:
 ])
 def test_pay_in_the_field_is_pay_as_one(folded: str) -> None:
     assert "records" not in without_occupation(folded)
+
+
+def test_wanting_to_switch_is_a_career_change_not_a_side_path() -> None:
+    assert answered_by("my aunt is a nurse and wants to switch, how much would she make") in {
+        "topic:salary_national", "topic:salary_by_stage"}
