@@ -429,6 +429,13 @@ def _after_estimate(entry: Entry, question: str) -> bool:
         entry.id.startswith("state:") and names_city(question))
 
 
+def _place_only(personal: PersonalEstimate) -> bool:
+    """Whether an estimate would rest on nothing but the state the question names ("im a
+    medical assistant in georgia, what would i earn as a records specialist", nothing stored):
+    the state's own figures answer that, not the national median moved by a state factor."""
+    return personal.baseline is None and set(personal.changes) == {"state"}
+
+
 def _general_instead(kind: PersonalKind, answer: Answer) -> bool:
     """Whether a personal kind that cannot be answered for the asker gets its general card
     rather than the engine's answer: always for some kinds, else when nothing was answered or
@@ -493,6 +500,12 @@ async def answer_question(update: Update, context: CallbackContext, question: st
         return
     if private and answer.wants_estimate:
         personal = personal_estimate(profile, answer.mentions)
+        state_cards = cards_of(await engine_of(context), [f"state:{answer.mentions.state}"]
+                               if answer.mentions.state else [])
+        if personal is not None and state_cards and _place_only(personal):
+            text = entries_text(state_cards) + "\n\n" + own_answer_hint(private, "a figure")
+            await reply(update, text, answer_keyboard((), "salary", private, context.bot.username))
+            return
         if personal is not None:
             # The entry the question matched stays one tap away ("how is my salary estimated").
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
@@ -500,6 +513,8 @@ async def answer_question(update: Update, context: CallbackContext, question: st
             if answer.answered and answer.entry is not None \
                     and _after_estimate(answer.entry, answer.question):
                 text += "\n\n" + entry_text(answer.entry)
+            elif state_cards:
+                text += "\n\n" + entries_text(state_cards)
             await reply(update, text + command_line(what_if_command(personal)),
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))

@@ -67,7 +67,7 @@ def test_a_reason_that_leaves_no_question_stays() -> None:
 @pytest.mark.parametrize(("folded", "expected"), [
     ("what would i get as an ehr specialist", "what would i earn as"),
     ("how much would i make if i became a medical records specialist", "how much would i make as"),
-    ("what would i earn if i switched to medical records", "what would i earn as medical records"),
+    ("what would i earn if i switched to medical records", "what would i earn as"),
     ("if i was a records tech what would i make", "as what would i make"),
 ])
 def test_becoming_one_is_pay_as_one(folded: str, expected: str) -> None:

@@ -26,7 +26,7 @@ _LAUGHTER = r"lol|lmao|haha\w*|hehe|xd"
 # what they do is ask, wonder or argue - never say (hearsay carries a claim, see
 # knowledge/qa/specifics.py), and never "ask for" or "ask me to" something ("my job asks for a
 # cert" is a requirement).
-_PEOPLE = "|".join((
+PEOPLE = "|".join((
     "friend", "buddy", "pal", "bestie", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner",
     "fiance", "fiancee", "wife", "husband", "hubby", "mom", "mum", "mother", "dad", "father",
     "parent", "grandma", "grandpa", "grandmother", "grandfather", "son", "daughter", "kid",
@@ -35,7 +35,7 @@ _PEOPLE = "|".join((
     "professor", "instructor", "tutor", "counselor", "advisor", "boss", "student"))
 _ONE = "|".join((
     r"(?:my|our|me and my|one of my) (?:\w+ ){0,2}?\w+",
-    rf"(?:(?:a|an) (?:\w+ )?)?(?:{_PEOPLE})s?(?: of (?:mine|ours))?",
+    rf"(?:(?:a|an) (?:\w+ )?)?(?:{PEOPLE})s?(?: of (?:mine|ours))?",
     "someone", "somebody", "people", "everyone", "i", "we"))
 _REPORTS = "|".join((  # the longer forms first: the first that fits is kept
     r"(?:told|wants|made|wanted|asked) me to (?:ask|find out|check)", "asked", "asks",
@@ -54,14 +54,14 @@ _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| f
 # they are its subject ("what does my boss want to know").
 _AUXILIARY = "".join(f"(?<!{verb} )" for verb in (
     "do", "does", "did", "would", "will", "can", "could", "should", "might", "must"))
-_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{_PEOPLE})s?(?:[ -]in[ -]laws?)?"
-        rf"|(?:a|an) (?:{_PEOPLE})(?: of (?:mine|ours))?)")
+_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
+        rf"|(?:a|an) (?:{PEOPLE})(?: of (?:mine|ours))?)")
 _KIN_REPORTED = rf"{_KIN}(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
 # Why: "for a school project", "for my homework", "asking for a friend", "for context".
 _WHY = "|".join((
     r"for (?:a|an|my|our) (?:school |class |college |uni |research |group )?(?:project|"
     r"assignment|homework|hw|paper|essay|report|presentation|class|quiz)",
-    rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{_PEOPLE})s?"
+    rf"(?:(?:im |just )?asking|this is|its) for (?:a|my|our) (?:\w+ )?(?:{PEOPLE})s?"
     r"(?: (?:who is|whos|who works as|who was) (?:an? )?\w+)?",
     "for context", "fyi"))
 _FOR_SCHOOL = r"for (?:school|class|homework|research)"
@@ -134,7 +134,7 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
 _LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
 _AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
 # Last, who it is asked for ("whats the median pay for my mom").
-_FOR_KIN = rf"for (?:my|our) (?:\w+ )?(?:{_PEOPLE})s?(?:[ -]in[ -]laws?)?"
+_FOR_KIN = rf"for (?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
 _TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
                    f"|{_WHY}|{_CLOSER})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
+from knowledge.qa.framing import PEOPLE
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.text import FIRST_PERSON, HOW_MUCH_OF, fold, words
 from knowledge.store import load_knowledge
@@ -30,6 +31,9 @@ _STATE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name, _ in _
 _STATE_CODES = dict(_STATE_NAMES)
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
+# Ten years said as a decade ("a decade in", "over a decade as a coder").
+_DECADE = re.compile(r"\b(?:a|one) decade\b")
+_DECADE_YEARS = 10
 # Words that ask for an amount of pay ("what would I earn"), unlike "how can I get a raise".
 _AMOUNT = frozenset({"much", "earn", "earning", "earnings", "make", "making", "salary", "pay",
                      "paid", "income", "wage", "wages", "estimate", "add", "adds", "underpaid",
@@ -232,6 +236,26 @@ def named_place_words(folded: str) -> list[str]:
     return [word for match in pattern.finditer(folded) for word in match.group().split()]
 
 
+# Someone the asker names as theirs ("my aunt", "my 19 year old son", "a friend of mine"):
+# what is said of them is not of the asker.
+_SOMEONE_ELSE = re.compile(rf"\b(?:(?:my|our) (?:\w+ ){{0,3}}?(?:{PEOPLE})s?(?: in laws?)?|"
+                           rf"(?:a|an) (?:{PEOPLE}) of (?:mine|ours))\b")
+
+
+def speaks_of_self(folded: str) -> bool:
+    """Whether the asker speaks of themselves ("what would i make", "my state"), not only of
+    someone of theirs ("my aunt is a nurse, how much would she make")."""
+    return bool(set(_SOMEONE_ELSE.sub(" ", folded).split()) & FIRST_PERSON)
+
+
+def _years(folded: str) -> int | None:
+    """The years of experience a folded question names; more than a profile accepts (e.g. "99
+    years") is not taken as the asker's."""
+    found = _YEARS.search(folded)
+    years = int(found.group(1)) if found else _DECADE_YEARS if _DECADE.search(folded) else None
+    return years if years is not None and years <= MAX_YEARS else None
+
+
 def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
@@ -239,8 +263,6 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     states = _states(text, folded) or _states("", " ".join(corrected))
     state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
-    years_match = _YEARS.search(folded)
-    raw_words = set(folded.split())
     # "How much experience does CPHIMS need" asks no amount of money.
     amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
     if amount_words & _UNIT_WORDS:
@@ -252,12 +274,10 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         certs=certs,
         state=state,
         states=states,
-        # More than a profile accepts (e.g. "99 years") is not taken as the asker's.
-        years=int(years_match.group(1))
-        if years_match and int(years_match.group(1)) <= MAX_YEARS else None,
+        years=_years(folded),
         employer=employer,
         education=education,
-        first_person=bool(raw_words & FIRST_PERSON),
+        first_person=speaks_of_self(folded),
         asks_amount=bool(amount_words & _AMOUNT),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),

@@ -45,12 +45,20 @@ _HEAD_COUNT = re.compile(rf"\bhow many (?:(?:an? |the )?{_FIELD} {_WORKER}\b"
 _NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the )?{_FIELD} "
                        rf"{_WORKER}\b")
 # Becoming one, asked of pay ("how much would i make if i became a records specialist", "what
-# would i earn if i switched to medical records", "what would i get as an ehr specialist"): the
-# pay as one; "get" there is what one is paid.
-_BECOMING = re.compile(rf"\bif (?:i|you|u|id) (?:became|become|was|were|worked as|got a job as"
-                       rf"|(?:switched|went|moved|got|transitioned) (?:in)?to)"
+# would i earn if i switched to medical records", "she wants to switch to medical records, how
+# much would she make", "what would i get as an ehr specialist"): the pay as one; "get" there
+# is what one is paid.
+_BECOMING = re.compile(rf"\b(?:if (?:i|you|u|id|he|she|they|we) (?:became|become|was|were"
+                       rf"|worked as|got a job as|(?:switched|went|moved|got|transitioned) "
+                       rf"(?:in)?to)|(?:wants?|wanting|planning|looking|hoping|thinking about"
+                       rf"|going) to (?:switch|move|go|get|transition) (?:in)?to"
+                       rf"|thinking (?:about|of) (?:switching|moving|going|getting) (?:in)?to)"
                        rf"(?= (?:an? |the )?{_FIELD}"
                        rf"(?: {_WORKER}| work| field| side)?\b)")
+# Pay in the field or as it ("how much would she make in medical records", "... as medical
+# records"), its workers unnamed, is pay as one of them: the field's words go.
+_IN_FIELD = re.compile(rf"\b((?:make|earn|paid) in|as) (?:an? |the )?{_FIELD}"
+                       rf"(?: field| work| side| jobs?)?\b(?! {_WORKER}\b)")
 _GET_AS = re.compile(rf"\b(?:would|will|could|might) (?:i|id|you|u) get"
                      rf"(?= (?:as|being|working as) (?:an? |the )?{_FIELD} {_WORKER}\b)")
 # A comparison with another occupation needs both names ("are coders and EHR specialists the same").
@@ -71,7 +79,7 @@ def without_occupation(folded: str) -> str:
     "what does an EHR specialist do" reads as "duties", a head count of them as jobs, the need
     for them as demand."""
     folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
-    folded = _GET_AS.sub("would i earn", _BECOMING.sub("as", folded))
+    folded = _IN_FIELD.sub(r"\1", _GET_AS.sub("would i earn", _BECOMING.sub("as", folded)))
     folded = _NEED_FOR.sub("demand", _HEAD_COUNT.sub("how many jobs ", folded))
     if _COMPARING & set(folded.split()):
         return folded

@@ -345,13 +345,16 @@ _HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
             _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE)
 
-# Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year"), not as
-# in building ("does Epic make the software", "what reports do they make"); an amount asked:
-# those or "how much".
+# Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year", "what can
+# he expect to make"), not as in building ("does Epic make the software", "what reports do they
+# make"); an amount asked: those or "how much".
 _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
         r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
         r"|on average|a year|an hour|a month|a week)\b"
         r"|^(?:so |and |but )?(?:how much|what) (?:do|does|did|would|will|could|can)\b.* make$"
+        r"|\b(?:expect|expecting|hope|hoping|going|gonna) to make\b|\bgonna make$"
+        r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:i|you|u|he|she|they|we)"
+        r" make$|\bwhats? (?:(?:is|are|am) )?(?:i|you|u|he|she|they|we) worth\b"
         r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
 # Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew") is a
 # price, not what someone earns.

@@ -17,7 +17,8 @@ from rapidfuzz.distance import OSA
 
 from knowledge.profile import STATES, Certification, Education, Employer, Skill
 from knowledge.qa.english import is_english, is_everyday, load_word_list
-from knowledge.qa.occupation import NAME_WORDS, without_occupation
+from knowledge.qa.framing import PEOPLE
+from knowledge.qa.occupation import NAME_WORDS, names_occupation, without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Amounts as people type them, in folded words ("$45k" → "45k", "22/hr" → "22 hr"): the number
@@ -301,8 +302,15 @@ _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve
                             r"i (?:hate|love|like|enjoy|dont like|cant stand)|"
                             r"and (?:hate|love|enjoy|dont like|cant stand)|"
                             r"(?:i )?just got out of|i left|coming from|i come from|"
-                            r"ex|former|retired|"
-                            r"my (?:son|daughter|kid|kids|wife|husband|mom|dad) (?:is|are))\b")
+                            r"ex|former|retired)\b")
+# Someone of the asker's described ("my son is a sophomore", "my aunt is a nurse"): their
+# situation too. Their job is their past only when the question is about coming into this work
+# ("wants to switch to medical records", "as an ehr specialist"); else it is what is asked ("my
+# cousin is a nurse practitioner, what does she make").
+_THEIR_SITUATION = re.compile(rf"\b(?:my|our) (?:\w+ )?(?:{PEOPLE})s? (?:is|are|was|has|had"
+                              r"|works?|worked|just)\b")
+_INTO_FIELD = re.compile(r"\b(?:switch\w*|change careers?|become|becoming|get(?:ting)? into"
+                         r"|transition\w*|move into|go into|medical records|ehr|this field)\b")
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]+")
 _SITUATION_STOP = frozenset({"and", "but", "so", "could", "can", "how", "what", "whats", "is",
                              "do", "does", "should", "would", "will", "which", "where", "when",
@@ -331,7 +339,7 @@ _ROLE_STOP = _SITUATION_STOP | {"in", "at", "near", "from", "around", "outside",
 
 def situation_words(text: str) -> frozenset[str]:
     """The folded words of the clauses in which the asker describes themselves."""
-    return _described(text, _SITUATION_STOP)
+    return _described(text, _SITUATION_STOP, theirs=True)
 
 
 # A tool named as a skill ("does knowing Epic get you paid more") is asked about as a skill,
@@ -364,9 +372,13 @@ def without_role(text: str) -> str:
     return " ".join(word for word in folded if word not in role)
 
 
-def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
-    """The folded words of the self-descriptions in `text`, each ending at a word of `stop`."""
+def _described(text: str, stop: frozenset[str], theirs: bool = False) -> frozenset[str]:
+    """The folded words of the self-descriptions in `text`, each ending at a word of `stop`;
+    what someone of the asker's is ("my dad is a pharmacist") only if `theirs` or the question
+    is about coming into this work."""
     found: set[str] = set()
+    whole = " ".join(words(text))
+    theirs = theirs or bool(_INTO_FIELD.search(whole)) or names_occupation(whole)
     for clause in _CLAUSE_END.split(fold(text)):
         folded = " ".join(words(clause))
         clause_words = folded.split()
@@ -376,8 +388,10 @@ def _described(text: str, stop: frozenset[str]) -> frozenset[str]:
             continue
         for switcher in _SWITCHER.finditer(folded):  # "can a teacher become one"
             found.update(switcher.group(1).split())
-        for cue in _SITUATION_CUE.finditer(folded):  # "im a nursing student and i hate ..."
-            after = folded[cue.end():].split()
+        of_others = [*_THEIR_SITUATION.finditer(folded)]
+        found.update(word for cue in of_others for word in cue.group().split())  # "my aunt is"
+        for cue in [*_SITUATION_CUE.finditer(folded), *(of_others if theirs else ())]:
+            after = folded[cue.end():].split()  # "im a nursing student and i hate ..."
             found.update(cue.group().split())  # "my son is": the son is the situation too
             found.update(takewhile(lambda word: word not in stop, after[:MAX_SITUATION]))
     return frozenset(found)
