@@ -39,6 +39,7 @@ from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics, without_hearsay
+from knowledge.qa.spoken import respoken
 from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
     QueryWord,
@@ -413,13 +414,14 @@ class Engine:
     def answer(self, question: str, previous: str | None = None) -> Answer:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
-        question = question[:MAX_QUESTION]
+        question = respoken(question[:MAX_QUESTION])
         normalized = normalized_question(question)
         # A certification named by its long name is read as its code from here on.
         # Certification questions asked in other words ("what share of candidates pass") are read
         # in the knowledge's words ("pass rate"), too. Framing that asks nothing ("my teacher
         # asked us this lol", "thanks in advance") is cut off first.
-        previous = cert_wordings(with_codes(unframed(previous[:MAX_QUESTION]))) if previous \
+        previous = cert_wordings(with_codes(unframed(respoken(previous[:MAX_QUESTION])))) \
+            if previous \
             else previous
         text = cert_wordings(with_codes(unframed(question), previous or ""))
         whole = self._in_context(text, previous, normalized)
