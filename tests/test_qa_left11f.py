@@ -29,6 +29,11 @@ from knowledge.qa.spoken import respoken
     ("cehrs is what", "what is cehrs"),
     ("what is the job of an ehr specialist", "what does ehr specialist do"),
     ("job of coder is what", "what does coder do"),
+    ("cca renew every how many year", "cca renew how often"),
+    ("who is making cehrs exam", "who gives cehrs exam"),
+    ("when i can give the rhit exam", "when i can take the rhit exam"),
+    ("i have degree from india", "i have degree from a foreign country"),
+    ("rhea exam need what", "RHIA exam need what"),
 ])
 def test_misheard_and_glued_words_are_read_as_meant(text: str, expected: str) -> None:
     assert respoken(text) == expected
@@ -48,6 +53,8 @@ def test_misheard_and_glued_words_are_read_as_meant(text: str, expected: str) ->
     "that is what i want",
     "job of a coder pay",
     "how many people pass",
+    "who gives the cehrs exam",  # who runs it, not sitting it
+    "my friend rhea works in records",
 ])
 def test_plain_english_and_typos_are_left_alone(text: str) -> None:
     assert respoken(text) == text

@@ -23,6 +23,9 @@ _CREDENTIAL = r"(?:exams?|tests?|certs?|certifications?|credentials?|renewals?|r
 _HEARD_RHIT = re.compile(
     rf"\b(?:her )?right(?= {_CREDENTIAL}\b(?! (?:for|to|if|when|that|or)\b))"
     rf"|\bher right\b(?! (?:to|of)\b)", re.IGNORECASE)
+# "rhea" (the RHIA as said aloud) before a credential word, or after "the", "my", "get".
+_HEARD_RHIA = re.compile(rf"\brhea(?= {_CREDENTIAL}\b)"
+                         r"|(?:(?<=\bthe )|(?<=\bget )|(?<=\bmy ))rhea\b", re.IGNORECASE)
 # Before one of these, "her" is the EHR ("her specialist salary", "her software").
 _HEARD_EHR = re.compile(r"\bher(?= (?:specialists?|software|systems?|analysts?|vendors?|"
                         r"implementation|certification)\b)", re.IGNORECASE)
@@ -68,6 +71,20 @@ _WHO_GIVES = re.compile(r"\bwho (?:is |are )?(?:making|makes|make|offering|offer
                         rf"(?:exams?|tests?|certs?|certifications?|credentials?|{_CODES})\b)",
                         re.IGNORECASE)
 _MOST_HIRING = re.compile(r"\b(?:most|more) hiring\b", re.IGNORECASE)
+# "when can i give the rhit exam": to give an exam is to sit it in Indian and other English
+# ("who gives the exam" still asks who runs it).
+_GIVE = {"give": "take", "giving": "taking", "gave": "took", "given": "taken"}
+_GIVE_EXAM = re.compile(r"\b(?<!who )(?<!who can )(give|giving|gave|given)\b"
+                        r"(?! (?:me|us|you|them|out|up)\b)", re.IGNORECASE)
+_EXAM_WORD = re.compile(r"\b(?:exams?|tests?)\b", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:i|we|u|me|my)\b", re.IGNORECASE)
+# A degree from another country ("degree from india", "studied in other country") is foreign.
+_ABROAD = (r"(?:another country|other country|my country|home country|abroad|overseas|india|"
+           r"philippines|nigeria|pakistan|bangladesh|nepal|china|vietnam|mexico|brazil|"
+           r"ukraine|russia|egypt|kenya|ghana|jamaica|iran|iraq|syria|colombia|venezuela)")
+_STUDIED_ABROAD = re.compile(rf"\b(degree|diploma|studies|studied|school(?:ing)?|college|"
+                             rf"university|education|qualification)( \w+)? (?:from|in) {_ABROAD}\b",
+                             re.IGNORECASE)
 
 _GLUED = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
 _COMMON = 5.0  # a piece that is a common English word at least this frequent ("in", "what")
@@ -128,10 +145,13 @@ def _asked_first(found: re.Match[str]) -> str:
 def respoken(text: str) -> str:
     """`text` with misheard and autocorrected field words, glued words and second-language
     asks of time written as the engine reads them."""
-    text = _HEARD_RHIT.sub("RHIT", text)
+    text = _HEARD_RHIA.sub("RHIA", _HEARD_RHIT.sub("RHIT", text))
     text = _HEARD_EHR.sub("EHR", text)
     text = (_CORNER if _OTHER_SYSTEM.search(text) else _CORNER_SYSTEM).sub("Cerner", text)
     text = _TIME_ASKED.sub("how long", _EVERY_HOW_MANY.sub("how often", text))
+    if _ASKER.search(text) and _EXAM_WORD.search(text):
+        text = _GIVE_EXAM.sub(lambda found: _GIVE[found[1].lower()], text)
+    text = _STUDIED_ABROAD.sub(r"\1\2 from a foreign country", text)
     text = _MOST_HIRING.sub("employ the most", _WHO_GIVES.sub("who gives", text))
     text = _WHERE_WORKING.sub(r"where do \1 work", _COUNTED.sub(r"how many \1s", text))
     text = _MORE_PLAIN.sub(
