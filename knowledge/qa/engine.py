@@ -39,6 +39,7 @@ from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics, without_hearsay
+from knowledge.qa.spoken import respoken
 from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
     QueryWord,
@@ -213,6 +214,12 @@ INTENT_WORDS = {Intent.PAY: "pay", Intent.CERTIFICATION: "certification",
                 Intent.STEPS: "steps", Intent.CAREER: "career"}
 INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
                    Intent.STEPS: "steps", Intent.CAREER: "career"}
+
+
+def as_meant(text: str) -> str:
+    """`text` (cut to MAX_QUESTION) as its writer meant it: dictation and keyboard slips
+    respoken ("her right exam": the RHIT exam), a chat "4" read as "for"."""
+    return with_chat_for(respoken(text[:MAX_QUESTION]))
 
 
 def meaning_text(query: Sequence[QueryWord]) -> str:
@@ -414,14 +421,14 @@ class Engine:
     def answer(self, question: str, previous: str | None = None) -> Answer:
         """The answer to `question`; `previous` is the asker's last question in this chat (a
         few minutes old at most), which a follow-up ("and in Florida?") is read with."""
-        question = with_chat_for(question[:MAX_QUESTION])
+        question = as_meant(question)
         normalized = normalized_question(question)
         # A certification named by its long name is read as its code from here on.
         # Certification questions asked in other words ("what share of candidates pass") are read
         # in the knowledge's words ("pass rate"), too. Framing that asks nothing ("my teacher
         # asked us this lol", "thanks in advance") is cut off first.
         if previous:
-            previous = cert_wordings(with_codes(unframed(with_chat_for(previous[:MAX_QUESTION]))))
+            previous = cert_wordings(with_codes(unframed(as_meant(previous))))
         text = cert_wordings(with_codes(unframed(question), previous or ""))
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
