@@ -421,12 +421,23 @@ def own_answer_hint(private: bool, thing: str = "an answer") -> str:
 
 # ----- answering ----------------------------------------------------------------------------------
 
-def _after_estimate(entry: Entry, question: str) -> bool:
+def _after_estimate(entry: Entry, question: str, state: str | None) -> bool:
     """Whether the matched entry is shown after a personal estimate: one the estimate cannot
-    stand for, or the state's card for a question naming a city in it (its figures are
-    statewide, and the card says so)."""
+    stand for, or the state's card for a question naming that state (the published figure the
+    estimate starts from: "im an MA in georgia, what would i earn") or a city in it (its
+    figures are statewide, and the card says so)."""
     return entry.id.startswith(WITH_ESTIMATE) or (
-        entry.id.startswith("state:") and names_city(question))
+        entry.id.startswith("state:") and (names_city(question) or entry.id == f"state:{state}"))
+
+
+def _shown_after_estimate(answer: Answer) -> Entry | None:
+    """The card shown after a personal estimate: the matched entry when `_after_estimate` says
+    so, else the card of the state the question names that a part of it matched ("records
+    jobs, better pay or worse? I live in Ohio")."""
+    state = answer.mentions.state
+    if answer.answered and answer.entry is not None:
+        return answer.entry if _after_estimate(answer.entry, answer.question, state) else None
+    return next((entry for entry in answer.also if entry.id == f"state:{state}"), None)
 
 
 def _general_instead(kind: PersonalKind, answer: Answer) -> bool:
@@ -497,9 +508,9 @@ async def answer_question(update: Update, context: CallbackContext, question: st
             # The entry the question matched stays one tap away ("how is my salary estimated").
             topics = tuple(dict.fromkeys((*filter(None, [answer.entry]), *answer.related)))
             text = personal_text(personal)
-            if answer.answered and answer.entry is not None \
-                    and _after_estimate(answer.entry, answer.question):
-                text += "\n\n" + entry_text(answer.entry)
+            after = _shown_after_estimate(answer)
+            if after is not None:
+                text += "\n\n" + entry_text(after)
             await reply(update, text + command_line(what_if_command(personal)),
                         personal_keyboard(personal, topics[:MAX_TOPIC_BUTTONS],
                                           context.bot.username))

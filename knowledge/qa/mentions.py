@@ -10,7 +10,7 @@ from functools import cache
 
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.occupation import names_occupation
-from knowledge.qa.text import FIRST_PERSON, HOW_MUCH_OF, fold, words
+from knowledge.qa.text import FIRST_PERSON, FUNDED, HOW_MUCH_OF, fold, words, years_elsewhere
 from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -232,6 +232,10 @@ def named_place_words(folded: str) -> list[str]:
     return [word for match in pattern.finditer(folded) for word in match.group().split()]
 
 
+# "Tell me what EHR specialists earn": the asker is only the one told, not who is asked about.
+_ASKED_OF_ME = re.compile(r"\b(?:tell|show|give) me\b")
+
+
 def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
@@ -240,7 +244,7 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     years_match = _YEARS.search(folded)
-    raw_words = set(folded.split())
+    raw_words = set(_ASKED_OF_ME.sub(" ", folded).split())
     # "How much experience does CPHIMS need" asks no amount of money.
     amount_words = set(HOW_MUCH_OF.sub(" ", folded).split())
     if amount_words & _UNIT_WORDS:
@@ -253,12 +257,14 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         state=state,
         states=states,
         # More than a profile accepts (e.g. "99 years") is not taken as the asker's.
+        # Nor years told of another job ("worked as a phlebotomist for 6 yrs").
         years=int(years_match.group(1))
-        if years_match and int(years_match.group(1)) <= MAX_YEARS else None,
+        if years_match and int(years_match.group(1)) <= MAX_YEARS
+        and not years_elsewhere(text) else None,
         employer=employer,
         education=education,
         first_person=bool(raw_words & FIRST_PERSON),
-        asks_amount=bool(amount_words & _AMOUNT),
+        asks_amount=bool(amount_words & _AMOUNT) and not FUNDED.search(folded),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )
