@@ -11,7 +11,7 @@ from functools import cache
 from knowledge.profile import MAX_YEARS, STATES, Certification, Education, Employer
 from knowledge.qa.framing import PEOPLE
 from knowledge.qa.occupation import names_occupation
-from knowledge.qa.text import FIRST_PERSON, HOW_MUCH_OF, fold, words
+from knowledge.qa.text import FIRST_PERSON, FUNDED, HOW_MUCH_OF, fold, words, years_elsewhere
 from knowledge.store import load_knowledge
 
 # Two-letter codes that are also ordinary words or another meaning ("VA" is Veterans Affairs
@@ -236,6 +236,10 @@ def named_place_words(folded: str) -> list[str]:
     return [word for match in pattern.finditer(folded) for word in match.group().split()]
 
 
+# "Tell me what EHR specialists earn": the asker is only the one told, not who is asked about.
+_ASKED_OF_ME = re.compile(r"\b(?:tell|show|give) me\b")
+
+
 # Someone the asker names as theirs ("my aunt", "my 19 year old son", "a friend of mine"):
 # what is said of them is not of the asker.
 _SOMEONE_ELSE = re.compile(rf"\b(?:(?:my|our) (?:\w+ ){{0,3}}?(?:{PEOPLE})s?(?: in laws?)?|"
@@ -245,7 +249,7 @@ _SOMEONE_ELSE = re.compile(rf"\b(?:(?:my|our) (?:\w+ ){{0,3}}?(?:{PEOPLE})s?(?: 
 def speaks_of_self(folded: str) -> bool:
     """Whether the asker speaks of themselves ("what would i make", "my state"), not only of
     someone of theirs ("my aunt is a nurse, how much would she make")."""
-    return bool(set(_SOMEONE_ELSE.sub(" ", folded).split()) & FIRST_PERSON)
+    return bool(set(_SOMEONE_ELSE.sub(" ", _ASKED_OF_ME.sub(" ", folded)).split()) & FIRST_PERSON)
 
 
 def _years(folded: str) -> int | None:
@@ -274,11 +278,12 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         certs=certs,
         state=state,
         states=states,
-        years=_years(folded),
+        # Not years told of another job ("worked as a phlebotomist for 6 yrs").
+        years=None if years_elsewhere(text) else _years(folded),
         employer=employer,
         education=education,
         first_person=speaks_of_self(folded),
-        asks_amount=bool(amount_words & _AMOUNT),
+        asks_amount=bool(amount_words & _AMOUNT) and not FUNDED.search(folded),
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )

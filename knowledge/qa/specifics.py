@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.profile import STATES, Certification
-from knowledge.qa.text import FIRST_PERSON, words
+from knowledge.qa.text import FIRST_PERSON, FUNDED, words
 
 # A year named in a question ("in 2030") must be in the answer too.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -75,7 +75,12 @@ _NEXT_YEAR = re.compile(r"\b(?:next|following|coming) year\b")
 _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|most)\b"
                   r"|\b(?:average|typical|median|mean|usual) ages?\b|\bage (?:range|breakdown)\b"
                   r"|\bat what age (?:do|does|did) (?:most |the )?(?:people|ppl|folks|specialists"
-                  r"|they)\b")
+                  r"|they)\b"
+                  # being hired at an age ("will they hire someone my age", "am i too old"):
+                  # no source speaks of it
+                  r"|\b(?:someone|people|ppl|somebody|anyone|at) my age\b|\btoo old\b"
+                  r"|\bage (?:limit|discrimination)\b|\bageism\b"
+                  r"|\bhire (?:older|mature) (?:workers|people|applicants|adults)\b")
 # The share of workers who do or are something ("what percent of EHR specialists get promoted"):
 # no source counts them (a pass rate is counted apart).
 _SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
@@ -343,7 +348,7 @@ _HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
 _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
-            _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE)
+            _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE, FUNDED)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year", "what can
 # he expect to make"), not as in building ("does Epic make the software", "what reports do they

@@ -155,6 +155,12 @@ _SCORE_NEEDED = re.compile(r"\b(?:what|which) (?:score|mark|grade|percentage|per
 # "How much experience", "how much schooling": an amount of it, not of money.
 HOW_MUCH_OF = re.compile(r"\bhow much (?=(?:\w+ )?(?:experience|schooling|education|training"
                           r"|studying|study)\b)")
+# Someone paying for the asker's training or exam ("will unemployment pay for me to retrain",
+# "does my job pay for employees to get certified"): no amount of pay, and no source names who
+# funds it.
+FUNDED = re.compile(r"\b(?:pay|pays|paid|cover|covers|fund|funds|reimburse|reimburses) for "
+                    r"(?:me|us|you|u|veterans|vets|people|ppl|employees|workers|students|them)"
+                    r" to\b|\b(?:tuition|training) (?:assistance|reimbursement)\b")
 # Books "allowed" in an exam are its open books (no rule on who may sit it).
 _BOOKS = re.compile(r"\b(?:books?|manuals?|codebooks?)\b")
 _ALLOWED = re.compile(r"\b(?:allowed|permitted|allow|permit)\b")
@@ -294,6 +300,15 @@ STOPWORDS = frozenset({
     "nervous", "scared", "excited", "confused", "total",
 })
 
+# A job people come to records work from, opening a clause that goes on about the asker ("cna
+# in mississippi thinking about switching", "pharmacy tech for 6 years", "army medic getting
+# out next spring"): their background. Not followed by what is asked ("cna pay in ohio").
+_BACKGROUND = (r"(?:an? )?(?:army |navy |air force |marine )?"
+               r"(?:cnas?|medical assistants?|pharmacy techs?|pharmacy technicians?|phlebotomists?"
+               r"|caregivers?|cashiers?|medics?|bank tellers?|receptionists?|dental assistants?"
+               r"|stay at home (?:mom|dad|parent)s?)"
+               r"(?= (?:(?:in|from) [a-z]+(?: [a-z]+)? )?(?:for \w+ (?:years?|yrs?|months?)"
+               r"|thinking|looking|wanting|getting|going|ready|burned|burnt|switching|trying)\b)")
 # Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
 # out of the military", "my son is a sophomore"): the words of that clause the knowledge lacks
 # are their situation, not what they ask, and count as nothing. The clause ends at punctuation,
@@ -301,8 +316,26 @@ STOPWORDS = frozenset({
 _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve been|i have been|"
                             r"i (?:hate|love|like|enjoy|dont like|cant stand)|"
                             r"and (?:hate|love|enjoy|dont like|cant stand)|"
+                            # the same asker's past, its subject left out ("im 52 and was a bank
+                            # teller for 20 yrs")
+                            r"and (?:was|worked|used to|ve been|have been|spent)|"
                             r"(?:i )?just got out of|i left|coming from|i come from|"
-                            r"ex|former|retired)\b")
+                            r"ex|former|retired|"
+                            # a clause opening on the asker's past, its subject left out ("was a
+                            # cna for 9 years", "15 years managing a grocery store")
+                            r"^(?:was|been) an?|^(?:worked|working|used to work) as|"
+                            r"^\d+ (?:years?|yrs?)"
+                            r"(?= (?:as|in|at|managing|working|doing|running)\b)|"
+                            rf"^{_BACKGROUND}|"
+                            # a switch only thought of, the question after it ("caregiver
+                            # thinking about switching, do i need a degree")
+                            r"(?:thinking|looking|wanting|planning) (?:about |of |to )?"
+                            r"(?:switching|switch|changing careers|a career change)"
+                            r"(?= (?:and|but|so)\b|$)|"
+                            # the asker's own work, compared with ("is it stressful compared to
+                            # working the floor"; not another occupation: "than being a nurse")
+                            r"(?:compared (?:to|with)|than) (?:working(?! as\b)|doing"
+                            r"|my (?:current |old |last |present )?(?:job|work|role)))\b")
 # Someone of the asker's described ("my son is a sophomore", "my aunt is a nurse"): their
 # situation too. Their job is their past only when the question is about coming into this work
 # ("wants to switch to medical records", "as an ehr specialist"); else it is what is asked ("my
@@ -316,6 +349,7 @@ _SITUATION_STOP = frozenset({"and", "but", "so", "could", "can", "how", "what", 
                              "do", "does", "should", "would", "will", "which", "where", "when",
                              "why", "any", "want", "wanting", "thinking", "looking", "if", "or"})
 MAX_SITUATION = 8
+MIN_AGE, MAX_AGE = 16, 99
 # Of the words the knowledge knows, a self-description keeps only what the profile reads — the
 # asker's education, credentials, skills, employer, experience and state ("i'm in high school",
 # "i'm in ohio", "i work at the va"): "im a nursing student who hates clinicals, could i switch
@@ -335,6 +369,34 @@ _PROFILE_WORDS = frozenset({
 
 # What the asker is or was ("i'm a burnt out teacher in ohio") ends before where they are.
 _ROLE_STOP = _SITUATION_STOP | {"in", "at", "near", "from", "around", "outside", "for", "with"}
+
+
+def _is_age(word: str) -> bool:
+    """A number in a self-description too big for a GS grade ("i'm 61", "for 20 yrs"): an age
+    or a count of years, which the mentions read, not a figure asked about."""
+    return word.isdigit() and MIN_AGE <= int(word) <= MAX_AGE
+
+
+# Years the asker spent in another job ("worked as a phlebotomist for 6 yrs", "medical assistant
+# for 8 years", "15 years as a cashier"): no experience of records work.
+_YEARS_COUNT = r"(?:the (?:last|past) )?\d+ (?:years?|yrs?)\b"
+_JOB_YEARS = re.compile(rf"\b(?:was|been|worked as|as) an? (?P<job>\w+(?: \w+)?) (?:for )?"
+                        rf"{_YEARS_COUNT}"
+                        rf"|\b{_YEARS_COUNT} (?:as|working as) an? (?P<job_after>\w+(?: \w+)?)\b"
+                        rf"|^{_BACKGROUND} (?:for )?{_YEARS_COUNT}")
+_YEARS_TOLD = re.compile(rf"\b(?:for )?{_YEARS_COUNT}")
+_RECORDS_WORDS = frozenset({"record", "records", "ehr", "emr", "him", "coder", "coding",
+                            "health", "information", "registrar", "specialist", "specialists"})
+
+
+def years_elsewhere(text: str) -> bool:
+    """Whether `text` tells a count of years spent in another job than records work."""
+    for clause in _CLAUSE_END.split(fold(text)):
+        found = _JOB_YEARS.search(" ".join(words(clause)))
+        if found is not None:
+            job = found.group("job") or found.group("job_after") or ""
+            return not set(job.split()) & _RECORDS_WORDS
+    return False
 
 
 def situation_words(text: str) -> frozenset[str]:
@@ -362,39 +424,66 @@ def without_role(text: str) -> str:
     """`text` without the words that say what the asker is or was ("pharmacy tech here", "i'm a
     burnt out teacher, how would i get into this") and the tools named as skills ("knowing
     Epic"): another occupation or an employer named there is their past or a skill, not what
-    they ask about. Unchanged when there are none."""
-    folded = words(text)
-    role = {word for word in _described(text, _ROLE_STOP)
-            if word not in STOPWORDS or word in _RIGHT_NOW}
-    role.update(word for found in _SKILL_OF.findall(" ".join(folded)) for word in found if word)
-    if not role:
-        return text
-    return " ".join(word for word in folded if word not in role)
+    they ask about ("pharmacy tech here, what do pharmacy techs make" still asks of them).
+    Unchanged when there are none."""
+    kept: list[str] = []
+    dropped = False
+    for clause_words, described in _descriptions(text, _ROLE_STOP):
+        skills = {word for found in _SKILL_OF.findall(" ".join(clause_words))
+                  for word in found if word}
+        for position, word in enumerate(clause_words):
+            told = position in described and (word not in STOPWORDS or word in _RIGHT_NOW)
+            if told or word in skills:
+                dropped = True
+            else:
+                kept.append(word)
+    return " ".join(kept) if dropped else text
 
 
 def _described(text: str, stop: frozenset[str], theirs: bool = False) -> frozenset[str]:
     """The folded words of the self-descriptions in `text`, each ending at a word of `stop`;
     what someone of the asker's is ("my dad is a pharmacist") only if `theirs` or the question
     is about coming into this work."""
-    found: set[str] = set()
+    return frozenset(clause_words[position]
+                     for clause_words, described in _descriptions(text, stop, theirs)
+                     for position in described)
+
+
+def _descriptions(text: str, stop: frozenset[str],
+                  theirs: bool = False) -> list[tuple[list[str], set[int]]]:
+    """Each clause of `text` as its folded words, with the positions of those that describe
+    the asker (each self-description ending at a word of `stop`; someone of theirs as in
+    `_described`)."""
+    found: list[tuple[list[str], set[int]]] = []
     whole = " ".join(words(text))
     theirs = theirs or bool(_INTO_FIELD.search(whole)) or names_occupation(whole)
     for clause in _CLAUSE_END.split(fold(text)):
         folded = " ".join(words(clause))
         clause_words = folded.split()
+        described: set[int] = set()
+        found.append((clause_words, described))
         if folded.endswith(" here") and len(clause_words) <= MAX_SITUATION \
                 and clause_words[0] not in _SITUATION_STOP:  # not "is it stressful here"
-            found.update(clause_words)  # "ex-military medic here", "40 yo mom of two here"
+            described.update(range(len(clause_words)))  # "ex-military medic here"
             continue
         for switcher in _SWITCHER.finditer(folded):  # "can a teacher become one"
-            found.update(switcher.group(1).split())
+            first = _word_at(folded, switcher.start(1))
+            described.update(range(first, first + len(switcher.group(1).split())))
         of_others = [*_THEIR_SITUATION.finditer(folded)]
-        found.update(word for cue in of_others for word in cue.group().split())  # "my aunt is"
+        for cue in of_others:  # "my aunt is": the aunt is the situation too
+            described.update(range(_word_at(folded, cue.start()), _word_at(folded, cue.end())))
         for cue in [*_SITUATION_CUE.finditer(folded), *(of_others if theirs else ())]:
-            after = folded[cue.end():].split()  # "im a nursing student and i hate ..."
-            found.update(cue.group().split())  # "my son is": the son is the situation too
-            found.update(takewhile(lambda word: word not in stop, after[:MAX_SITUATION]))
-    return frozenset(found)
+            # "im a nursing student and i hate ..."
+            first, after = _word_at(folded, cue.start()), _word_at(folded, cue.end())
+            told = list(takewhile(lambda word: word not in stop,
+                                  clause_words[after:after + MAX_SITUATION]))
+            described.update(range(first, after + len(told)))
+    return found
+
+
+def _word_at(folded: str, offset: int) -> int:
+    """The position of the word that starts at (or the one after) `offset` of `folded`."""
+    return len(folded[:offset].split())
 
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
@@ -717,7 +806,8 @@ class Vocabulary:
         """The words of a question (`raws`) that only describe the asker: those the knowledge
         lacks, and, when the rest asks something (or a synonym phrase was found), those it
         knows but the profile does not read."""
-        lacking = frozenset(raw for raw in raws if raw in situation and self.correct(raw) is None)
+        lacking = frozenset(raw for raw in raws if raw in situation
+                            and (self.correct(raw) is None or _is_age(raw)))
         if not phrases and not any(self.correct(raw) for raw in raws
                                    if raw not in situation and raw not in STOPWORDS):
             return lacking
@@ -754,8 +844,11 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
+        folded = " ".join(words(text))
+        if years_elsewhere(text):  # "pharmacy tech for 6 years": no experience of this work
+            folded = _YEARS_TOLD.sub(" ", folded)
         folded = without_occupation(spoken_amounts(self._typos_corrected(
-            self._name_spelled(" ".join(words(text))))))
+            self._name_spelled(folded))))
         folded = _NAME_FRAMING.sub(" ", _HIM_NAMED.sub("h i m ", folded))
         folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
         folded = _BIG_PART.sub(r"\1 \2 important", folded)
