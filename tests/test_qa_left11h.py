@@ -1,6 +1,6 @@
 """Round 11 (branch left11h): search-engine queries and article headings - both ends of a
 search's "salary range low high", a year of the present tacked on a credential's standing rules,
-a heading's "top skills", "a good career" as the outlook."""
+a heading's "top skills", "a good career" as the outlook, a credential's holders' pay."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def test_a_dated_ask_keeps_its_year(text: str) -> None:
     ("is medical records a good career", "topic:outlook"),
     ("what is a good career move after ehr specialist", "topic:career_ladder"),
     ("is an ehr certification worth it", "topic:cehrs_worth_it"),
+    ("rhit salary", "topic:cert_pay"),
+    ("cca salary", "topic:cert_pay"),
 ])
 def test_search_queries_are_answered(question: str, entry_id: str) -> None:
     assert answered_by(question) == entry_id
@@ -49,3 +51,12 @@ def test_search_queries_are_answered(question: str, entry_id: str) -> None:
 ])
 def test_a_year_the_answer_lacks_is_declined(question: str) -> None:
     assert answered_by(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "rhit salary texas",  # a place named: that place's pay
+    "rhit exam fee",  # a price, not pay
+    "what would i make with an rhit",  # the asker's own: the estimate
+])
+def test_a_credential_with_more_named_is_no_holders_pay(question: str) -> None:
+    assert answered_by(question) != "topic:cert_pay"
