@@ -1,6 +1,7 @@
 """Round 11 (branch left11h): search-engine queries and article headings - both ends of a
 search's "salary range low high", a year of the present tacked on a credential's standing rules,
-a heading's "top skills", "a good career" as the outlook, a credential's holders' pay."""
+a heading's "top skills", "a good career" as the outlook, a credential's holders' pay, two rungs
+compared."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def test_a_dated_ask_keeps_its_year(text: str) -> None:
     ("is an ehr certification worth it", "topic:cehrs_worth_it"),
     ("rhit salary", "topic:cert_pay"),
     ("cca salary", "topic:cert_pay"),
+    ("him manager vs director", "stage:manager"),
+    ("manager vs director salary", "topic:salary_by_stage"),
 ])
 def test_search_queries_are_answered(question: str, entry_id: str) -> None:
     assert answered_by(question) == entry_id

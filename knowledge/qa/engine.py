@@ -28,6 +28,7 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import (
     besides_ladder,
     best_paid,
+    compared_rung,
     duties_of,
     moved_stage,
     named_stages,
@@ -650,7 +651,7 @@ class Engine:
         # ("what comes after him manager") by that rung's card; a way besides the ladder
         # ("side paths besides climbing to manager") by the side paths'.
         duties = duties_of(folded) if plain else None
-        rung = duties or (moved_stage(folded) if plain else None)
+        rung = duties or (moved_stage(folded) or compared_rung(folded) if plain else None)
         routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
             routed = self.by_id[f"stage:{rung.id}"]
@@ -659,6 +660,10 @@ class Engine:
             # Which rung pays most: the top rung's card, or the pay of every rung.
             routed = self.by_id.get(PAY_BY_STAGE_CARD if top == "many"
                                     else f"stage:{stages()[-1].id}")
+        elif pay and not (named or names or mentions.employer) and compared_rung(folded):
+            # The pay of two rungs set side by side ("manager vs director salary"): every
+            # rung's bands.
+            routed = self.by_id.get(PAY_BY_STAGE_CARD)
         elif pay and mentions.certs and CERT_PAY_CARD in self.by_id \
                 and self.entries[ranked[0].doc].id.startswith(CERT_CARD) \
                 and self._holders_pay(named, names, mentions):

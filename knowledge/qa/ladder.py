@@ -71,6 +71,30 @@ def named_stages(folded: str) -> list[Stage]:
     return [stage for stage in stages() if stage.id in found]
 
 
+# Two rungs set side by side ("him manager vs director", "difference between a manager and a
+# director"): the first rung's card leads, the other's follows.
+_COMPARED = re.compile(r"\b(?:vs|versus|difference|diff|differ|compared?|between)\b")
+
+
+def compared_rung(folded: str) -> Stage | None:
+    """The first named of the rungs a folded question compares ("a senior vs a junior":
+    certified), else None."""
+    rungs = named_stages(folded)
+    if len(rungs) < 2 or not _COMPARED.search(folded):
+        return None
+    return min(rungs, key=lambda stage: _named_at(stage.id, folded))
+
+
+def _named_at(stage_id: str, folded: str) -> int:
+    """Where a folded question first names the stage `stage_id` (a bare "specialist" names the
+    specialist rung)."""
+    patterns = [pattern for stage, pattern in _STAGE_NAMES if stage == stage_id]
+    if stage_id == "specialist":
+        patterns.append(_BARE_SPECIALIST)
+    return min((found.start() for pattern in patterns if (found := pattern.search(folded))),
+               default=len(folded))
+
+
 # What a rung's holder does ("what does a him director do day to day", "duties of an entry
 # level tech", "whats a him manager do all day"): its work, not pay.
 _DUTIES = re.compile(r"\b(?:duties|responsibilities|tasks|day to day|daily work|typical day"
