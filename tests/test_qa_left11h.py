@@ -1,7 +1,7 @@
 """Round 11 (branch left11h): search-engine queries and article headings - both ends of a
 search's "salary range low high", a year of the present tacked on a credential's standing rules,
 a heading's "top skills", "a good career" as the outlook, a credential's holders' pay, two rungs
-compared."""
+compared, a side path's duties."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ def test_a_dated_ask_keeps_its_year(text: str) -> None:
     ("cca salary", "topic:cert_pay"),
     ("him manager vs director", "stage:manager"),
     ("manager vs director salary", "topic:salary_by_stage"),
+    ("ehr implementation specialist job description", "side_path:implementation"),
+    ("ehr analyst duties", "side_path:analyst"),
+    ("him director job description", "stage:director"),
 ])
 def test_search_queries_are_answered(question: str, entry_id: str) -> None:
     assert answered_by(question) == entry_id

@@ -32,6 +32,7 @@ from knowledge.qa.ladder import (
     duties_of,
     moved_stage,
     named_stages,
+    side_path_duties,
     stages,
 )
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
@@ -655,6 +656,10 @@ class Engine:
         routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
             routed = self.by_id[f"stage:{rung.id}"]
+        elif plain and (path := side_path_duties(folded)) in self.by_id:
+            # "ehr implementation specialist job description": that path's card, not the
+            # occupation's duties.
+            routed = self.by_id[path]
         elif not (named or names or mentions.subjects or mentions.employer) \
                 and (top := best_paid(folded)):
             # Which rung pays most: the top rung's card, or the pay of every rung.
