@@ -235,10 +235,31 @@ def _needs(lowered: str, rewrite: str) -> bool:
     return any(word in lowered for word in _NEEDS[rewrite])
 
 
+# A year of the present tacked on a search for a credential's standing rules ("cehrs
+# certification requirements 2025", "ccs renewal requirements 2026"): the rules carry no date and
+# the year asks for the rules in force, so it is left out. Not a fee, a pass rate or an exam date
+# of that year (each is a year's own), nor a year past the present or long gone.
+# (2024-2026: the newest sources' years and the bot's present.)
+_PRESENT_YEAR = re.compile(r"[\s,(-]*\b(?:2024|2025|2026)\b\)?")
+_STANDING_RULES = re.compile(
+    rf"^(?=.*\b{CERT_CODES}\b)(?=.*\b(?:requirements?|reqs?|eligib\w*|prerequisites?|prereqs?"
+    r"|qualifications?|format|questions|passing score|pass mark|renew\w*|recertif\w*|ceus?)\b)"
+    r"(?!.*\b(?:fees?|costs?|price|pay|salary|how much|pass rates?|passed|dates?|schedule)\b)",
+    _FLAGS)
+
+
+def _undated_rules(text: str) -> str:
+    """`text` without a year of the present tacked on a credential's standing rules."""
+    if not _STANDING_RULES.search(text):
+        return text
+    return _PRESENT_YEAR.sub("", text).strip() or text
+
+
 def cert_wordings(text: str) -> str:
     """`text` with a pass rate, a retake, a pass mark and testing in one's final term asked in
-    other words written as the knowledge says them (see the module's docstring); other text as
-    it is."""
+    other words written as the knowledge says them (see the module's docstring), a year of the
+    present tacked on a credential's standing rules left out; other text as it is."""
+    text = _undated_rules(text)
     lowered = text.lower()
     if _needs(lowered, "pass rate"):
         text = _PASS_RATE.sub(_pass_rate, text)

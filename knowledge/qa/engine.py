@@ -28,9 +28,11 @@ from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import (
     besides_ladder,
     best_paid,
+    compared_rung,
     duties_of,
     moved_stage,
     named_stages,
+    side_path_duties,
     stages,
 )
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
@@ -308,6 +310,10 @@ STEPS_CARD = "topic:how_to_become"
 SIDE_PATHS_CARD = "topic:side_paths"
 # The pay bands of every rung.
 PAY_BY_STAGE_CARD = "topic:salary_by_stage"
+# What holders of a credential earn ("rhit salary", "cpc holder pay"): what the sources say of it.
+CERT_PAY_CARD = "topic:cert_pay"
+# The prefix of a credential's cards and their parts ("certification:RHIT:fee").
+CERT_CARD = "certification:"
 
 
 def degree_first(entry: Entry, education: Education | None) -> Entry:
@@ -654,15 +660,29 @@ class Engine:
         # ("what comes after him manager") by that rung's card; a way besides the ladder
         # ("side paths besides climbing to manager") by the side paths'.
         duties = duties_of(folded) if plain else None
-        rung = duties or (moved_stage(folded) if plain else None)
+        rung = duties or (moved_stage(folded) or compared_rung(folded) if plain else None)
         routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
             routed = self.by_id[f"stage:{rung.id}"]
+        elif plain and (path := side_path_duties(folded)) in self.by_id:
+            # "ehr implementation specialist job description": that path's card, not the
+            # occupation's duties.
+            routed = self.by_id[path]
         elif not (named or names or mentions.subjects or mentions.employer) \
                 and (top := best_paid(folded)):
             # Which rung pays most: the top rung's card, or the pay of every rung.
             routed = self.by_id.get(PAY_BY_STAGE_CARD if top == "many"
                                     else f"stage:{stages()[-1].id}")
+        elif pay and not (named or names or mentions.employer) and compared_rung(folded):
+            # The pay of two rungs set side by side ("manager vs director salary"): every
+            # rung's bands.
+            routed = self.by_id.get(PAY_BY_STAGE_CARD)
+        elif pay and mentions.certs and CERT_PAY_CARD in self.by_id \
+                and self.entries[ranked[0].doc].id.startswith(CERT_CARD) \
+                and self._holders_pay(named, names, mentions):
+            # A search's "rhit salary": what the sources say of a credential's pay, not its
+            # card (which gives none).
+            routed = self.by_id[CERT_PAY_CARD]
         elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
             routed = self.by_id[SIDE_PATHS_CARD]
         elif plain and STEPS_CARD in self.by_id and (step := asked_step(folded)) is not None:
@@ -713,6 +733,14 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    @staticmethod
+    def _holders_pay(named: list[list[re.Pattern[str]]], names: list[list[re.Pattern[str]]],
+                     mentions: Mentions) -> bool:
+        """Whether pay asked with a credential named is its holders' pay in general: nothing
+        else specific named (a place, an employer, a year, a detail) and not the asker's own."""
+        return not (named or names or mentions.states or mentions.employer
+                    or mentions.first_person or mentions.what_if or mentions.years is not None)
 
     def _named_part(self, entry: Entry, mentions: Mentions) -> Entry:
         """A topic on every credential's part, asked of one credential named ("rhit ceus, how

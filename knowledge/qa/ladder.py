@@ -71,10 +71,34 @@ def named_stages(folded: str) -> list[Stage]:
     return [stage for stage in stages() if stage.id in found]
 
 
+# Two rungs set side by side ("him manager vs director", "difference between a manager and a
+# director"): the first rung's card leads, the other's follows.
+_COMPARED = re.compile(r"\b(?:vs|versus|difference|diff|differ|compared?|between)\b")
+
+
+def compared_rung(folded: str) -> Stage | None:
+    """The first named of the rungs a folded question compares ("a senior vs a junior":
+    certified), else None."""
+    rungs = named_stages(folded)
+    if len(rungs) < 2 or not _COMPARED.search(folded):
+        return None
+    return min(rungs, key=lambda stage: _named_at(stage.id, folded))
+
+
+def _named_at(stage_id: str, folded: str) -> int:
+    """Where a folded question first names the stage `stage_id` (a bare "specialist" names the
+    specialist rung)."""
+    patterns = [pattern for stage, pattern in _STAGE_NAMES if stage == stage_id]
+    if stage_id == "specialist":
+        patterns.append(_BARE_SPECIALIST)
+    return min((found.start() for pattern in patterns if (found := pattern.search(folded))),
+               default=len(folded))
+
+
 # What a rung's holder does ("what does a him director do day to day", "duties of an entry
 # level tech", "whats a him manager do all day"): its work, not pay.
 _DUTIES = re.compile(r"\b(?:duties|responsibilities|tasks|day to day|daily work|typical day"
-                     r"|day look like|day like)\b"
+                     r"|day look like|day like|job description)\b"
                      r"|\b(?:what|whats|wat)\b(?! (?:do|does|should|can|could|would|will) "
                      r"(?:i|you|we|u)\b)(?: \w+){1,7} (?:do|handle|work on)"
                      r"(?: all day| day to day| each day| every day| at work| on the job)?$")
@@ -84,6 +108,20 @@ def duties_of(folded: str) -> Stage | None:
     """The stage a folded question asks the work of ("what does a senior specialist do":
     certified), else None."""
     return named_stage(folded) if _DUTIES.search(folded) else None
+
+
+# The side paths a question may ask the work of by name ("ehr implementation specialist job
+# description", "ehr analyst duties"), each with its card.
+_SIDE_PATHS = (("side_path:implementation", re.compile(r"\bimplementation\b")),
+               ("side_path:trainer", re.compile(r"\btrainers?\b")),
+               ("side_path:analyst", re.compile(r"\banalysts?\b")))
+
+
+def side_path_duties(folded: str) -> str | None:
+    """The card of the side path a folded question asks the work of, else None."""
+    if not _DUTIES.search(folded):
+        return None
+    return next((card for card, pattern in _SIDE_PATHS if pattern.search(folded)), None)
 
 
 def move(folded: str) -> int | None:

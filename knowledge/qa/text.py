@@ -184,11 +184,13 @@ _LOWEST_STATE = re.compile(r"\b(?:bottom|lowest|worst|least|cheapest|poorest)(?:
                            r"states?\b|\bstates? (?:that |which )?(?:pays?|paid) (?:the )?"
                            r"(?:least|lowest|worst)\b")
 # Both ends of the pay scale asked together ("lowest vs highest", "bottom 10 percent and top 10
-# percent", "floor and ceiling") ask for the national range - unless they rank states, agencies
-# or something else than pay ("the top cert with the lowest fee", "the bottom line").
+# percent", "floor and ceiling", a search's "salary range low high") ask for the national range -
+# unless they rank states, agencies or something else than pay ("the top cert with the lowest
+# fee", "the bottom line").
 _ENDS = r"(?: \d{1,2}(?: percent| pct)?)?\b"
-_BOTH_ENDS = re.compile(r"\b(?:most and (?:the )?least|least and (?:the )?most|low (?:to|and) high|"
-                        r"high (?:to|and) low|min(?:imum)? (?:and|to) max(?:imum)?)\b")
+_BOTH_ENDS = re.compile(r"\b(?:most and (?:the )?least|least and (?:the )?most|"
+                        r"low(?: to| and)? high|high(?: to| and)? low|"
+                        r"min(?:imum)? (?:and|to) max(?:imum)?)\b")
 _LOW_END = re.compile(r"\b(?:lowest paid|worst paid|lowest|bottom|low end|floor)" + _ENDS)
 _HIGH_END = re.compile(r"\b(?:highest paid|best paid|highest|top end|top|high end|ceiling)"
                        + _ENDS)
