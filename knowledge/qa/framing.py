@@ -54,8 +54,9 @@ _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| f
 # they are its subject ("what does my boss want to know").
 _AUXILIARY = "".join(f"(?<!{verb} )" for verb in (
     "do", "does", "did", "would", "will", "can", "could", "should", "might", "must"))
-_KIN = (rf"{_AUXILIARY}(?:(?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
-        rf"|(?:a|an) (?:{PEOPLE})(?: of (?:mine|ours))?)")
+# Someone of the asker's ("my mom", "our in-laws").
+_THEIRS = rf"(?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
+_KIN = rf"{_AUXILIARY}(?:{_THEIRS}|(?:a|an) (?:{PEOPLE})(?: of (?:mine|ours))?)"
 _KIN_REPORTED = rf"{_KIN}(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
 # Why: "for a school project", "for my homework", "asking for a friend", "for context".
 _WHY = "|".join((
@@ -134,7 +135,7 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
 _LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
 _AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
 # Last, who it is asked for ("whats the median pay for my mom").
-_FOR_KIN = rf"for (?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
+_FOR_KIN = rf"for {_THEIRS}"
 _TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
                    f"|{_WHY}|{_CLOSER})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)

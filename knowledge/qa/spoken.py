@@ -14,9 +14,8 @@ from functools import cache
 from knowledge.models import Certification
 from knowledge.profile import STATES
 from knowledge.qa.english import zipf
-from knowledge.qa.text import STOPWORDS, fold
+from knowledge.qa.text import CERT_CODES, STOPWORDS, fold
 
-_CODES = "|".join(code.value for code in Certification)
 # The credential words after which "right" (or "her right", as "r-h-i-t" is heard) is the RHIT,
 # unless the adjective's own words follow ("the right exam for me", "the right cert to get").
 _CREDENTIAL = r"(?:exams?|tests?|certs?|certifications?|credentials?|renewals?|renew|fees?|ceus?)"
@@ -68,7 +67,7 @@ _JOB_OF = re.compile(r"^(?:what is |whats |what are )?(?:the )?(?:main |daily )?
 _EVERY_HOW_MANY = re.compile(r"\b(?:after )?every how many (?:years?|months?)\b", re.IGNORECASE)
 _WHO_GIVES = re.compile(r"\bwho (?:is |are )?(?:making|makes|make|offering|offers|offer|running|"
                         r"runs|providing|provides|giving)\b(?=(?: the| an?)?(?: \w+){0,2} "
-                        rf"(?:exams?|tests?|certs?|certifications?|credentials?|{_CODES})\b)",
+                        rf"(?:exams?|tests?|certs?|certifications?|credentials?|{CERT_CODES})\b)",
                         re.IGNORECASE)
 _MOST_HIRING = re.compile(r"\b(?:most|more) hiring\b", re.IGNORECASE)
 # "when can i give the rhit exam": to give an exam is to sit it in Indian and other English
