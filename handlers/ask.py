@@ -34,7 +34,7 @@ from handlers.personal import private_profile
 from handlers.render import edit_or_reply, escape, is_private, private_chat_link, reply
 from handlers.salary import profile_summary, what_if_data
 from handlers.start import has_deep_link, route_deep_link
-from knowledge.career import place
+from knowledge.career import first_step, place, trained
 from knowledge.certify import MAIN_PATH, which_first
 from knowledge.pay_check import StatedPay, check_pay, judged_pay
 from knowledge.profile import FIELD_LABELS, Certification, Profile, display_value
@@ -64,7 +64,7 @@ from knowledge.qa.personal import (
 )
 from knowledge.qa.smalltalk import SmallTalk, small_talk
 from knowledge.qa.text import words
-from knowledge.salary import Basis, cached_estimate
+from knowledge.salary import Basis, Estimate, cached_estimate
 from knowledge.text import format_money, format_signed_money
 
 log = logging.getLogger(__name__)
@@ -229,6 +229,17 @@ def personal_text(personal: PersonalEstimate) -> str:
     return "\n".join(lines)
 
 
+def national_line(estimate: Estimate) -> str:
+    """The estimate against the national median it is built on (above, below or at it; no
+    computed difference, which no source gives)."""
+    base = estimate.base
+    side = ("above" if estimate.point > base.value else
+            "below" if estimate.point < base.value else "at")
+    return (f"<b>Against the national median:</b> your estimate ({format_money(estimate.point)})"
+            f" is {side} the national median of {format_money(base.value)} "
+            f"({escape(base.period)}).")
+
+
 def personal_keyboard(personal: PersonalEstimate, related: tuple[Entry, ...],
                       bot_username: str) -> InlineKeyboardMarkup | None:
     """/salary's own what-if button (the full breakdown, edited in place), then topics."""
@@ -328,6 +339,32 @@ def next_step_text(profile: Profile, question: str = "") -> str:
     return "\n".join([*lines, "", "/career shows the whole ladder with its pay bands."])
 
 
+def place_text(profile: Profile, engine: Engine) -> str:
+    """The stage the profile's years place it at, named first, then that stage's card (else,
+    with no years set, the next-step lines, which ask for them)."""
+    stage = place(profile).stage
+    if stage is None:
+        return next_step_text(profile)
+    heading = (f"<b>You are at stage {stage.order} of {len(stages())}: {escape(stage.title)}"
+               f"</b>, by your {display_value('years', profile)} of experience.")
+    card = entries_text(cards_of(engine, [f"stage:{stage.id}"]))
+    return "\n\n".join([heading, card, "/career shows the whole ladder with its pay bands."])
+
+
+def start_text(profile: Profile) -> str:
+    """Where to begin from the profile's education: training in health information, or the
+    first credential to sit (with the advice for this profile)."""
+    step = first_step(profile)
+    lines = [f"<b>Where to start, for you: {escape(step.title)}</b>", escape(step.text)]
+    advice = place(profile).advice
+    if profile.education is None:
+        lines.append("Set your education (/profile) and I can tell where you stand.")
+    elif trained(profile) and advice is not None:
+        lines.append(f"🎓 <b>Next certification for you: {advice.certification.code.value}</b>"
+                     f" — {escape(advice.why)}")
+    return "\n".join([*lines, profile_line(profile)])
+
+
 def placement_line(profile: Profile | None) -> str:
     """Where the profile sits on the ladder, when its years place it."""
     stage = place(profile).stage if profile is not None else None
@@ -400,12 +437,22 @@ def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Ans
     if kind in ESTIMATE_KINDS:
         personal = personal_estimate(profile, answer.mentions)
         assert personal is not None  # applies() checked there is something to estimate
-        text = "\n\n".join(filter(None, [personal_text(personal), shown]))
+        against = national_line(personal.estimate) if kind is PersonalKind.NATIONAL else ""
+        text = "\n\n".join(filter(None, [personal_text(personal), against, shown]))
         return (text + command_line(what_if_command(personal)),
                 personal_keyboard(personal, tuple(cards), bot_username))
     if kind is PersonalKind.NEXT_STEP and profile is not None:
         return (next_step_text(profile, answer.question),
                 answer_keyboard((), "career", True, bot_username))
+    if kind is PersonalKind.PLACE and profile is not None:
+        return place_text(profile, engine), answer_keyboard((), "career", True, bot_username)
+    if kind is PersonalKind.START and profile is not None and profile.certs:
+        # Started already (a credential held): where to go from here.
+        return (next_step_text(profile, answer.question),
+                answer_keyboard((), "career", True, bot_username))
+    if kind is PersonalKind.START and profile is not None:
+        return ("\n\n".join([start_text(profile), shown]),
+                answer_keyboard((), "steps", True, bot_username))
     if kind is PersonalKind.RENEWAL and profile is not None:
         return renewal_text(profile), answer_keyboard((), "certify", True, bot_username)
     return ("\n\n".join(filter(None, [profile_line(profile), shown])),

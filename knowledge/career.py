@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.certify import NextCertification, recommend
-from knowledge.models import SidePath, Stage
+from knowledge.models import SidePath, Stage, Step
 from knowledge.profile import EDUCATION_ORDER, Education, Goal, Profile
 from knowledge.store import Knowledge, load_knowledge
 
@@ -48,6 +48,20 @@ def education_step(profile: Profile, stage: Stage | None) -> str:
             return ("A certificate or associate program in health information is your next "
                     "step in education; it is what most credentials ask for.")
     return ""
+
+
+def trained(profile: Profile) -> bool:
+    """Whether the profile's education includes training in health information (a
+    certificate or more)."""
+    return profile.education is not None and not _below(profile, Education.CERTIFICATE)
+
+
+def first_step(profile: Profile, knowledge: Knowledge | None = None) -> Step:
+    """The roadmap's first step the profile's education leaves to do: training in health
+    information below a certificate (or with no education set), else getting certified."""
+    kb = knowledge or load_knowledge()
+    cue = "certification" if trained(profile) else "training"
+    return next(step for step in kb.career.steps if cue in step.cues)
 
 
 def place(profile: Profile, knowledge: Knowledge | None = None) -> Placement:

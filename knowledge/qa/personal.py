@@ -65,6 +65,8 @@ class PersonalKind(StrEnum):
     BECOME = "become"          # "what do I need to become a manager": the path to that stage
     NEXT_CERT = "next_cert"    # "got my cehrs, what credential do i chase now": the next one
     STAGE_PAY = "stage_pay"    # "what could i make if i reach the top job": that stage's pay
+    START = "start"            # "where do i start given where i am": first steps by education
+    PLACE = "place"            # "where am i on the career ladder": the profile's stage first
     NEXT_STEP = "next_step"    # "what's my next step career wise": the ladder from the profile
     RENEWAL = "renewal"        # "how many CEUs do I owe": the held credentials' renewal rules
     FEDERAL = "federal"        # "what would a federal job pay me": estimate and the GS table
@@ -72,6 +74,7 @@ class PersonalKind(StrEnum):
     MOVE = "move"              # "would moving to Ohio help my pay": what-if and the state's data
     APPRENTICE = "apprentice"  # "does that make me a CPC-A": the apprentice rule of the CPC
     STATE_PAY = "state_pay"    # "what do people in my state make": the profile state's figures
+    NATIONAL = "national"      # "how do i compare to the national median": estimate, national
     ESTIMATE = "estimate"      # "estimate for me", "what should i be making": the estimate
 
 
@@ -97,14 +100,42 @@ _TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? (?:to|into)|reach\w
                       r"(?! (?:my|your|our|their|his|her)\b)(?: an?| the)? (.*)")
 _SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
 _PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
-_CREDENTIAL = r"(?:certs?|credentials?|certifications?)"
+_CREDENTIAL = r"(?:certs?|creds?|credentials?|certifications?)"
+# What fits the asker ("suits my situation", "right for me", "given my background").
+_FITS = (r"fits?|suits?|right for me|makes? sense|best for me|go for|recommend\w* for me|"
+         r"my (?:background|situation|profile)|someone like me|what i (?:have|got)")
 # A credential asked for after the ones held ("what credential do i chase now", "the logical
 # next cert", "which credential fits me", "i passed the cca, what should come next").
 _NEXT_CERT = (rf"\b(?:next|after (?:that|this|it|my \w+|the \w+))\b.*\b{_CREDENTIAL}\b|"
               rf"\b{_CREDENTIAL}\b.*\b(?:next|chase|fits? me|suits? me|after (?:that|this|it)|"
-              rf"afterwards)\b|\bwhich {_CREDENTIAL} (?:fits|suits)\b")
+              rf"afterwards)\b|\bwhich {_CREDENTIAL} (?:fits|suits)\b|"
+              rf"\b{_CREDENTIAL}\b.*\b(?:{_FITS})\b|\b(?:{_FITS})\b.*\b{_CREDENTIAL}\b")
 # What the asker holds comes first ("got my cehrs", "with my rhit"): after it, "what comes next".
 _HELD_NEXT = r"\b(?:what|whats)\b.*\b(?:comes? next|next for me|should (?:i do |come )?next)\b"
+# Where the asker is on the ladder ("where am i on the career ladder", "what rung am i on",
+# "where do i sit on the ladder", "am i still entry level").
+_PLACE = (r"\bwhere (?:exactly |now )?(?:am i|im|do i (?:sit|stand|fall|fit|rank))\b.*"
+          r"\b(?:ladder|career|stage|level|rung)\b|"
+          r"\b(?:what|which) (?:\w+ )?(?:stage|level|rung)\b(?: of \w+(?: \w+)?)? (?:am i|im)\b|"
+          r"\bam i (?:still )?(?:an? )?(?:entry level|junior|senior|beginner)\b")
+# Where to begin ("where do i start given where i am", "how do i get started", "my first
+# step").
+_START = (r"\bwhere (?:do|should|would|can|to) (?:i )?(?:even )?(?:start|begin)\b|"
+          r"\bget(?:ting)? started(?: (?:in|into) (?:this|the|ehr|health|medical|records)\b.*)?$|"
+          r"\bfirst steps?\b.*\b(?:for me|from (?:here|where))\b|\bmy first steps?\b")
+# Where to begin with something other than the work itself (studying, an exam, a system).
+_START_ELSE = re.compile(r"\b(?:stud\w*|prep\w*|exams?|tests?|resumes?|applications?|applying|"
+                         r"epic|cerner|meditech|software|coding)\b")
+# The national figure asked against ("vs the us average", "above or below the national
+# median", "compared with the rest of the country").
+_NATION = r"\b(?:national\w*|nation|nationwide|us|usa|country)\b"
+_AGAINST = (r"\b(?:compar\w*|vs|versus|stack\w*|measure|above|below|under|over|higher|lower|"
+            r"against|next to|ahead|behind|land|doing)\b")
+# The asker's estimate in other words ("rough ballpark for me", "a realistic number for me",
+# "what do people like me pull in", "someone in my shoes").
+_LIKE_ME = r"\b(?:like me|in my (?:shoes|position|situation|spot))\b"
+_AMOUNT = (r"\b(?:pay|paid|salary|make|making|earn\w*|money|wages?|income|bucks|pull\w* in|"
+           r"bring\w* (?:in|home)|number|figure(?! out))\b")
 # The top of the ladder, or the stage one aims for, asked with pay ("what could i make if i
 # reach the top job", "the most i could make if i climb all the way up", "what could i earn at
 # the top", "the most i could ever make").
@@ -126,6 +157,8 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
         (PersonalKind.NEXT_CERT, rf"{_NEXT_CERT}|{_HELD_NEXT}"),
         (PersonalKind.STAGE_PAY, rf"(?:{_TOP}).*\b{_PAY}\b|\b{_PAY}\b.*(?:{_TOP})"),
         (PersonalKind.BECOME, _TOWARDS.pattern),
+        (PersonalKind.START, _START),
+        (PersonalKind.PLACE, _PLACE),
         (PersonalKind.NEXT_STEP, r"\bnext\b.*\b(?:step|stage|level|move|role|job|career|"
                                  r"position|rung)\b|\b(?:step|stage|level|move|role|career)\b.*"
                                  r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
@@ -142,29 +175,38 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
         (PersonalKind.STATE_PAY, rf"{_HERE}.*\b(?:{_PAY}|{_LOCAL_PAY})\b|"
                                  rf"\b(?:{_PAY}|{_LOCAL_PAY})\b.*{_HERE}|"
                                  rf"{_LIVES.pattern}.*\b{_LOCAL_PAY}\b"),
+        (PersonalKind.NATIONAL, rf"^(?=.*\b(?:{_PAY}|{_LOCAL_PAY}|norm)\b)"
+                                rf"(?:.*{_NATION}.*{_AGAINST}|.*{_AGAINST}.*{_NATION})"),
         (PersonalKind.ESTIMATE, r"^(?!.*\bhow\b).*\bestimat\w*\b|\bshould i be (?:making|"
                                 r"paid|earning|getting)\b|\bbased on my profile\b|"
                                 r"\bwhat (?:am i|im) worth\b|^(?!.*\bhow\b).*\b(?:my|me) "
-                                r"(?:number|figure)\b"),
+                                r"(?:number|figure)\b|"
+                                r"^(?!.*\bhow (?:long|many|often|hard)\b).*\bballpark\b|"
+                                rf"^(?!.*\bhow\b).*(?:{_LIKE_ME}.*{_AMOUNT}|{_AMOUNT}.*{_LIKE_ME})|"
+                                r"^(?!.*\bhow\b).*\b(?:number|figure(?! out))\b.*\bfor me\b"),
     ))
 # The kinds that lead with the salary model's estimate for the profile.
 ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE,
-                            PersonalKind.STATE_PAY, PersonalKind.ESTIMATE})
+                            PersonalKind.STATE_PAY, PersonalKind.NATIONAL, PersonalKind.ESTIMATE})
 # The kinds answered in any chat, with or without a profile: their answer is a knowledge card.
 ANY_CHAT_KINDS = frozenset({PersonalKind.BECOME, PersonalKind.NEXT_CERT, PersonalKind.STAGE_PAY})
 # The kinds about the profile's own credentials or place: a certification named ("how do I
 # renew my RHIT") is asked about in general instead.
-_UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP, PersonalKind.STATE_PAY})
+_UNNAMED_KINDS = frozenset({PersonalKind.RENEWAL, PersonalKind.NEXT_STEP, PersonalKind.PLACE,
+                            PersonalKind.START, PersonalKind.STATE_PAY})
 FEDERAL_CARD = "federal:overview"
 ENTRY_CARD = "stage:entry"
 APPRENTICE_CARD = "certification:CPC:eligibility"
 LADDER_CARD = "topic:career_ladder"
 RENEWAL_CARD = "topic:cert_renewal"
 BY_STATE_CARD = "topic:salary_by_state"
+NATIONAL_CARD = "topic:salary_national"
+START_CARD = "topic:how_to_become"
 # The kinds whose general card stands even when the question matched another card.
-GENERAL_FIRST = frozenset({PersonalKind.STATE_PAY})
+GENERAL_FIRST = frozenset({PersonalKind.STATE_PAY, PersonalKind.NATIONAL, PersonalKind.ESTIMATE,
+                           PersonalKind.START})
 # The kinds a step of the roadmap asked about stands for instead.
-_STEP_KINDS = frozenset({PersonalKind.NEXT_CERT, PersonalKind.NEXT_STEP})
+_STEP_KINDS = frozenset({PersonalKind.NEXT_CERT, PersonalKind.NEXT_STEP, PersonalKind.START})
 
 
 def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
@@ -190,6 +232,8 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
             return re.search(_OWN_PLACE, folded) is not None
         return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
     if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
+        return False
+    if kind is PersonalKind.START and _START_ELSE.search(folded):
         return False
     if kind in _STEP_KINDS and not mentions.certs and asked_step(folded) is not None:
         return False  # "i'm certified now, what's next": the roadmap's next step, for anyone
@@ -294,7 +338,7 @@ def applies(kind: PersonalKind, profile: Profile | None, mentions: Mentions) -> 
         return mentions.state is not None or (profile is not None and profile.state is not None)
     if kind is PersonalKind.RENEWAL:
         return profile is not None and bool(renewal_rules(profile))
-    if kind is PersonalKind.NEXT_STEP:
+    if kind in (PersonalKind.NEXT_STEP, PersonalKind.PLACE, PersonalKind.START):
         return profile is not None
     return can_estimate(profile, mentions)
 
@@ -303,8 +347,12 @@ def general_cards(kind: PersonalKind, mentions: Mentions) -> tuple[str, ...]:
     """The cards that answer the kind for anyone, when it cannot be answered for the asker
     (no profile, or in a group) and the question matched nothing (STATE_PAY: always, "my
     state" being no state the engine can read)."""
-    if kind is PersonalKind.NEXT_STEP:
+    if kind in (PersonalKind.NEXT_STEP, PersonalKind.PLACE):
         return (LADDER_CARD,)
+    if kind in (PersonalKind.NATIONAL, PersonalKind.ESTIMATE):
+        return (NATIONAL_CARD,)
+    if kind is PersonalKind.START:
+        return (START_CARD,)
     if kind is PersonalKind.RENEWAL:
         return (RENEWAL_CARD,)
     if kind is PersonalKind.STATE_PAY:
@@ -324,6 +372,10 @@ def companion_cards(kind: PersonalKind, mentions: Mentions, matched: str | None 
         return (f"state:{mentions.state}",)
     if kind is PersonalKind.APPRENTICE:
         return (APPRENTICE_CARD,)
+    if kind is PersonalKind.NATIONAL:
+        return (NATIONAL_CARD,)
+    if kind is PersonalKind.START:
+        return (START_CARD,)
     return ()
 
 
