@@ -50,6 +50,16 @@ _PASS_RATE = re.compile(
     rf"|\b(?:do|does|did) (?:a lot of|lots of|many|most|loads of|tons of) {_CROWD} {_PASSED}\b"
     r"|\b(?:success|passing|pass|fail|failure) (?:rates?|ratios?|percentages?)\b", _FLAGS)
 _CROWD_WORDS = re.compile(rf"\b{_CROWD}\b", _FLAGS)
+# "Pass rate" misspelled ("pas rate", "passs rte", "pass rat", "passrate"): too short for the
+# typo correction, which leaves "rat" (a real word) and "rte" as they are.
+_PASS_RATE_TYPO = re.compile(r"\bpas{1,3}[ -]?(?:rat|rte|rtae|raet|rat3|rate)(?P<s>s?)\b",
+                             _FLAGS)
+# The takers a pass rate counts, however spelled ("pass rate for firts timers", "pass rate of
+# 1st time takers"): a pass rate is of first-time takers already, so they are left out.
+_FIRST_TIMERS = re.compile(r"(?<=pass rate)(?: for| of| among)? (?:\w+[- ])?tim(?:e|ers?)"
+                           r"(?: (?:takers|testers|candidates))?\b"
+                           r"|(?<=pass rates)(?: for| of| among)? (?:\w+[- ])?tim(?:e|ers?)"
+                           r"(?: (?:takers|testers|candidates))?\b", _FLAGS)
 # The people named after a pass rate ("pass rates for first time CCA takers"): left out.
 _RATE_CROWD = re.compile(rf"(?<=pass rate)(.*?)\b{_CROWD}\b|(?<=pass rates)(.*?)\b{_CROWD}\b",
                          _FLAGS)
@@ -66,6 +76,9 @@ _ANOTHER_TRY = re.compile(r"\b(?:try|sit|go|test)(?: it| for it)? (?:a |the )?(?
                           r"(?:attempt|try|shot|go)\b"
                           rf"|\bredo(?= (?:the |my |an? )?(?:exam|test|{CERT_CODES})\b)",
                           _FLAGS)
+# The wait before another attempt in gamers' and lawyers' words ("the cooldown before another
+# try", "cooling off period after failing"): a retake's waiting period.
+_COOLDOWN = re.compile(r"\bcool(?:ing)?[- ]?(?:down|off)(?: period| time)?\b", _FLAGS)
 _ALLOWED_RETAKE = re.compile(r"\b(?:allowed|able|permitted|eligible) to retake\b", _FLAGS)
 # How narrowly one failed ("failed by a few points"): nothing to answer.
 _MARGIN = re.compile(r"\bby (?:a few|a couple(?: of)?|just a few|only a few|a handful of|some|one|"
@@ -93,12 +106,30 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
                          r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
                          r"|in (?:the|my) program)\b", _FLAGS)
-# "How much is the CCA": its exam's price (not what its holders make, nor what it is worth; not
-# another credential's, as the CCS-P's).
+# "How much is the CCA (test)": its exam's price (not what its holders make, nor what it is
+# worth; not another credential's, as the CCS-P's).
 _PRICE = re.compile(rf"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? "
-                    rf"(?P<code>{CERT_CODES})\b(?![-/]| p\b)"
+                    rf"(?P<code>{CERT_CODES})\b(?![-/]| p\b)(?: (?:exam|test))?"
                     r"(?! (?:holders?|worth|pay|salary|make"
                     r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
+# What one pays to sit it ("how much do i pay for the ccs", "how much to sit the cca", "how much
+# would it cost me to take the rhit"): its exam's price, not the asker's pay.
+_PAY_TO_SIT = re.compile(r"\bhow much (?:do|would|will|does|did|should) (?:i|u|you|ya|one|we|it)"
+                         r" (?:pay|spend|cost)(?: me| us)? (?:for|on|to (?:sit|take|write|do))"
+                         r"|\bhow much (?:is it |does it cost )?to (?:sit|take|write|do)(?: for)?",
+                         _FLAGS)
+_PAY_TO_SIT_CODE = re.compile(rf"(?:{_PAY_TO_SIT.pattern})(?: the| an?)? (?P<code>{CERT_CODES})\b"
+                              r"(?![-/]| p\b)(?: (?:exam|test))?", _FLAGS)
+# An exam bought with a retake in the price ("the cpc package with a free retake", "retest
+# included"): two attempts, as a fee is quoted, not the wait before a retake.
+_RETAKE_INCLUDED = re.compile(r"\b(?:an? |one )?(?:free|included|bundled) (?:retakes?|retests?"
+                              r"|resits?|second (?:attempt|try|shot))\b|\b(?:retakes?|retests?"
+                              r"|resits?|second (?:attempt|try|shot)) (?:included|bundled"
+                              r"|thrown in|for free)\b", _FLAGS)
+# Applying for a credential ("what do i need before i can apply for the rhia", "applying to sit
+# the ccs"): its eligibility, not applying for a job.
+_APPLY_FOR = re.compile(rf"\bappl(?:y|ying|ied) (?:for|to)(?: (?:take|sit|write|test for))?"
+                        rf"(?: the| an?)? (?P<code>{CERT_CODES})\b", _FLAGS)
 # Never having worked in the field ("never worked in healthcare", "ive never been in a
 # hospital"): no experience, a beginner's background.
 _NEVER_WORKED = re.compile(r"\b(?:i(?: ve|'ve| have)? )?never (?:worked|been|had a job)"
@@ -202,16 +233,18 @@ def _pass_rate(found: re.Match[str]) -> str:
 
 
 # The words each rewrite needs (a cheap test first: most questions have none of them).
-_NEEDS = {"pass rate": ("pass", "fail", "succe"),
+_NEEDS = {"pass rate": ("pas", "fail", "succe"),
           "pass mark": ("cut", "min", "lowest", "required", "needed", "pass", "right", "grade",
                         "score", "mark"),
           "failed": ("fail", "flunk", "bomb", " by "),
           "keep active": ("active", "current", "valid", "up to date", "good standing"),
           "never": ("never",),
+          "apply": ("appl",),
+          "included": ("free", "include", "bundle", "thrown"),
           "zero": ("zero",),
           "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
-                     "able", "permitted", "eligible"),
+                     "able", "permitted", "eligible", "cool"),
           "time": ("time", "minutes", "duration", "length"),
           "layout": ("layout", "structur", "breakdown", "setup", "set up", "blueprint", "outline",
                      "make up", "makeup", "format", "laid out", "organi", "broken", "split"),
@@ -262,18 +295,27 @@ def cert_wordings(text: str) -> str:
     text = _undated_rules(text)
     lowered = text.lower()
     if _needs(lowered, "pass rate"):
+        text = _PASS_RATE_TYPO.sub(lambda found: f"pass rate{found['s']}", text)
         text = _PASS_RATE.sub(_pass_rate, text)
+        text = _FIRST_TIMERS.sub("", text)
         text = _RATE_CROWD.sub(lambda found: found[1] if found[1] is not None else found[2],
                                text)
     if _needs(lowered, "pass mark"):
         text = _PASS_MARK.sub(lambda found: f"passing score{found['on'] or ''}", text)
     if _needs(lowered, "failed"):
         text = _TIMES_FAILED.sub(r"\1\2", _MARGIN.sub(" ", text))
+    if _needs(lowered, "included"):
+        text = _RETAKE_INCLUDED.sub("two attempts", text)
     if _needs(lowered, "retake"):
         text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
         text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))
+        text = _COOLDOWN.sub("retake waiting period", text)
     if _needs(lowered, "price"):
         text = _PRICE.sub(lambda found: f"how much is the {found['code']} exam fee", text)
+        text = _PAY_TO_SIT_CODE.sub(lambda found: f"how much is the {found['code']} exam fee",
+                                    text)
+    if _needs(lowered, "apply"):
+        text = _APPLY_FOR.sub(lambda found: f"eligibility for the {found['code']}", text)
     if _needs(lowered, "never"):
         text = _NEVER_WORKED.sub("no experience", text)
     if _needs(lowered, "zero"):

@@ -81,7 +81,8 @@ SLOTS: tuple[Slot, ...] = (
                              r"\b(?:without|skip\w*|no|drop\w*|forget\w*|ditch\w*)(?: a| the|"
                              r" my)? membership\b|\b(?:dont|do not|didnt|never) join\w*\b"),
          "non members"),
-    Slot("price", re.compile(r"\bmembers?\b|\bmembership\b"), "members"),
+    Slot("price", re.compile(r"\bmembers?\b|\bmembership\b"
+                             r"|\bjoin(?:s|ed|ing)? (?:ahima|aapc|himss|nha)\b"), "members"),
     Slot("year", re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b"), "{0}"),
     Slot("level", re.compile(r"\bassociates?\b"), "associate degree"),
     Slot("level", re.compile(r"\bbachelors?\b"), "bachelor degree"),
@@ -114,7 +115,15 @@ _SLOT_FILLER = frozenset({
     "four", "system", "systems", "software", "platform", "ehr", "step", "steps", "give",
     "gimme", "tell", "show", "put", "convert", "converted", "express", "translate", "break",
     "work", "out", "mean", "means",
+    # a member price asked as joining the body or its discount ("and with the membership
+    # discount?", "and if i get the ahima membership?")
+    "discount", "discounted", "discounts", "get", "join", "joined", "joining", "sign",
+    "signed",
 })
+# The certifying bodies: in a member-price follow-up of a price ("and if i get the ahima
+# membership?" after a fee question) they only say whose membership, and ask nothing.
+_BODIES = frozenset({"ahima", "aapc", "himss", "nha"})
+_PRICED = re.compile(r"\b(?:costs?|prices?|fees?|charges?|dues|exams?|tests?)\b")
 # Slots whose words are added to the previous question's (a comparison) rather than replacing
 # them: "versus an associate's?" after a question about a certificate keeps the certificate.
 _COMPARING = frozenset({"versus", "vs", "compared", "or"})
@@ -184,6 +193,8 @@ def slot_followup(previous: str, question: str) -> str | None:
     slot_words = _slot_words(slot, question)
     rest = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in slot_words
             and w not in _SLOT_FILLER and not _OPENINGS.match(w)]
+    if rest and slot.name == "price" and _PRICED.search(" ".join(words(previous))):
+        rest = [w for w in rest if w not in _BODIES]
     if rest:
         return None
     before = words(previous)

@@ -526,6 +526,20 @@ def _sound_alike(word: str, candidate: str) -> bool:
     return len(pairs) == 1 and pairs[0] in _SOUND_ALIKE
 
 
+# The rows of a QWERTY keyboard: a short word may differ from a known one by a key next to the
+# right one ("exsm": "exam").
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEXT_KEYS = frozenset(frozenset(row[index:index + 2]) for row in _KEY_ROWS
+                       for index in range(len(row) - 1))
+
+
+def _next_key(word: str, candidate: str) -> bool:
+    """Same length, one letter different, and the two letters are neighbours on a row of the
+    keyboard."""
+    pairs = [frozenset((a, b)) for a, b in zip(word, candidate, strict=True) if a != b]
+    return len(pairs) == 1 and pairs[0] in _NEXT_KEYS
+
+
 def _same_start(word: str, candidate: str) -> bool:
     """Whether a typo could stand for `candidate`: people rarely miss a word's first letter, so
     it must be the same (or the first two swapped, "ohspital"). Without this, real words the
@@ -748,7 +762,7 @@ class Vocabulary:
             if not _same_start(word, candidate):
                 continue
             if len(candidate) != len(word) or sorted(candidate) == sorted(word) \
-                    or _sound_alike(word, candidate):
+                    or _sound_alike(word, candidate) or _next_key(word, candidate):
                 return candidate
         return None
 
