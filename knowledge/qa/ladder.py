@@ -117,9 +117,16 @@ _SIDE_PATHS = (("side_path:implementation", re.compile(r"\bimplementation\b")),
                ("side_path:analyst", re.compile(r"\banalysts?\b")))
 
 
+# What a side path is like to work in ("the trainer side path, what would that be like", "ehr
+# analyst route - what do you actually do"): its work, as its duties are.
+_PATH_LIKE = re.compile(r"\b(?:what|whats|wat)(?: \w+){0,5} like$"
+                        r"|\bwhat (?:do|does|would|will) (?:you|u|they|i|one)"
+                        r"(?: actually| really| even)? do\b")
+
+
 def side_path_duties(folded: str) -> str | None:
     """The card of the side path a folded question asks the work of, else None."""
-    if not _DUTIES.search(folded):
+    if not (_DUTIES.search(folded) or _PATH_LIKE.search(folded)):
         return None
     return next((card for card, pattern in _SIDE_PATHS if pattern.search(folded)), None)
 
