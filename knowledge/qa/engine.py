@@ -34,6 +34,7 @@ from knowledge.qa.ladder import (
     named_stages,
     side_path_duties,
     stages,
+    trains_others,
 )
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
 from knowledge.qa.occupation import names_occupation
@@ -308,6 +309,8 @@ _ELIGIBILITY = "Eligibility: "
 STEPS_CARD = "topic:how_to_become"
 # The card of the ways other than up the ladder.
 SIDE_PATHS_CARD = "topic:side_paths"
+# The occupation's duties, which training colleagues asked as part of the job is answered by.
+DUTIES_CARD = "topic:duties"
 # The vendors one by one, which the big ones asked in general are answered by.
 VENDORS_CARD = "topic:ehr_vendors"
 # The pay bands of every rung.
@@ -687,6 +690,8 @@ class Engine:
             routed = self.by_id[CERT_PAY_CARD]
         elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
             routed = self.by_id[SIDE_PATHS_CARD]
+        elif plain and trains_others(folded) and DUTIES_CARD in self.by_id:
+            routed = self.by_id[DUTIES_CARD]
         elif plain and VENDORS_CARD in self.by_id \
                 and (caveat := vendors_ranked(folded)) is not None:
             card = self.by_id[VENDORS_CARD]

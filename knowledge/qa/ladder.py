@@ -131,6 +131,22 @@ def side_path_duties(folded: str) -> str | None:
     return next((card for card, pattern in _SIDE_PATHS if pattern.search(folded)), None)
 
 
+# Training colleagues asked as part of the job ("will they make me show the new hires how to use
+# epic", "do i have to train coworkers on epic"): the duties, not the EHR systems; training as
+# a job of its own ("could i branch off into training staff later") is the trainer's path.
+_TRAINS_OTHERS = re.compile(r"\b(?:train|trains|training|teach|teaches|teaching|show|shows|"
+                            r"showing)(?: the| my| our| all| other| new)? (?:new hires|staff|"
+                            r"coworkers|co workers|colleagues|doctors|docs|nurses|clinicians|"
+                            r"physicians|providers|employees|users|others)\b")
+_TRAINING_AS_JOB = re.compile(r"\b(?:into|branch\w*|later|become|becoming|for a living|career|"
+                              r"as a job|full time|switch\w*|move|trainers?|side path)\b")
+
+
+def trains_others(folded: str) -> bool:
+    """Whether a folded question asks if training colleagues is part of the job."""
+    return bool(_TRAINS_OTHERS.search(folded)) and not _TRAINING_AS_JOB.search(folded)
+
+
 def move(folded: str) -> int | None:
     """UP or DOWN when a folded question asks for the stage above or below, else None."""
     return next((step for step, pattern in _MOVES if pattern.search(folded)), None)

@@ -321,7 +321,12 @@ _LEVEL_LENGTH = _level_length(_LEVEL)
 _LEVEL_FORM = re.compile(rf"\b{_LEVEL}\b")
 # How long an associate degree takes ("how many years is an associates in hit"): an answer
 # telling its two years.
-_ASSOCIATE_LENGTH = _level_length(r"(?:associate|associates|associate s)")
+_ASSOCIATE = r"(?:associate|associates|associate s)"
+# ("is the associate's in hit 2 years": asked, not told as one's own years)
+_ASSOCIATE_LENGTH = re.compile(rf"{_level_length(_ASSOCIATE).pattern}"
+                               rf"|^(?:is|does|will|would) (?:\w+ ){{0,7}}?{_ASSOCIATE}\b"
+                               r"(?: \w+){0,6} (?:two|2) (?:years?|yrs?)"
+                               r"(?: long| or (?:more|longer|less))?$")
 _ASSOCIATE_YEARS = re.compile(r"\bassociat\w*(?: \w+){0,6} (?:two|2) years\b"
                               r"|\b(?:two|2) years?(?: \w+){0,6} associat\w*")
 # Years of experience asked beside a degree ("i have a bachelor's, how many years of experience
