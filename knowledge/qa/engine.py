@@ -34,13 +34,14 @@ from knowledge.qa.ladder import (
     named_stages,
     side_path_duties,
     stages,
+    trains_others,
 )
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
 from knowledge.qa.occupation import names_occupation
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
-from knowledge.qa.specifics import Specifics, without_hearsay
+from knowledge.qa.specifics import Specifics, vendors_ranked, without_hearsay
 from knowledge.qa.spoken import respoken
 from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
@@ -308,6 +309,10 @@ _ELIGIBILITY = "Eligibility: "
 STEPS_CARD = "topic:how_to_become"
 # The card of the ways other than up the ladder.
 SIDE_PATHS_CARD = "topic:side_paths"
+# The occupation's duties, which training colleagues asked as part of the job is answered by.
+DUTIES_CARD = "topic:duties"
+# The vendors one by one, which the big ones asked in general are answered by.
+VENDORS_CARD = "topic:ehr_vendors"
 # The pay bands of every rung.
 PAY_BY_STAGE_CARD = "topic:salary_by_stage"
 # What holders of a credential earn ("rhit salary", "cpc holder pay"): what the sources say of it.
@@ -685,6 +690,12 @@ class Engine:
             routed = self.by_id[CERT_PAY_CARD]
         elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
             routed = self.by_id[SIDE_PATHS_CARD]
+        elif plain and trains_others(folded) and DUTIES_CARD in self.by_id:
+            routed = self.by_id[DUTIES_CARD]
+        elif plain and VENDORS_CARD in self.by_id \
+                and (caveat := vendors_ranked(folded)) is not None:
+            card = self.by_id[VENDORS_CARD]
+            routed = replace(card, answer=f"{caveat}\n\n{card.answer}") if caveat else card
         elif plain and STEPS_CARD in self.by_id and (step := asked_step(folded)) is not None:
             # One step of the roadmap ("what's step 8", "the last step", "i'm certified,
             # what's next"): the steps' card, leading with that step; a step the roadmap

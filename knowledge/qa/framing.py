@@ -83,6 +83,11 @@ _NOT_SUBJECT = (r"(?! (?:on|in|of|to|from|at|before|after|that|which|left|needed
 _YOU = "(?:you|u|ya|yall)"
 _ASKED = (r"(?:you (?:all|guys)|you|u|ya|yall|anyone|everyone|people|folks|those)"
           r"(?: (?:in|who work in) (?:the|this) (?:field|industry))?")
+# Why it is urgent ("need money soon", "i need a job asap", "im broke"): the asker's situation,
+# which asks nothing ("need money" is no pay asked).
+_URGENT = (r"(?:(?:and |but )?(?:i )?(?:really |badly |kinda )?need (?:a job|a new job|work|money|"
+           r"the money|income|a paycheck|cash)(?: (?:asap|fast|quick|quickly|soon|now|right now|"
+           r"rn|badly|lol))*|(?:im|i am) (?:so |pretty |kinda )?broke)")
 _OPENER = "|".join((
     r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
@@ -113,7 +118,7 @@ _OPENER = "|".join((
     rf"hope {_YOU}(?:re| are)? (?:doing )?(?:well|good|ok|okay)",
     r"(?:im|i am) (?:just |really |so )?(?:curious|wondering)(?: about)?",
     r"sorry for (?:my )?(?:bad |poor |broken )?english",
-    r"(?:english is not|english isnt) my (?:first|native) language"))
+    r"(?:english is not|english isnt) my (?:first|native) language", _URGENT))
 _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     r"(?:thanks|thank you|thx) for (?:your|the) help(?: earlier| before)?",
     r"(?:thanks|thank you|thx|ty|tysm|tia|tyia|cheers)(?: (?:so|very) much| a lot| a ton)?"
@@ -125,6 +130,7 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     "(?:if|hope) (?:that|this) makes sense", "(?:please|pls|plz) let me know", "lmk",
     "(?:please|pls) advise",
     r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
+    _URGENT,
     "no rush", "no pressure", "(?:please|pls|plz) help", "help (?:please|pls|plz)",
     rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
 # A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first

@@ -117,11 +117,34 @@ _SIDE_PATHS = (("side_path:implementation", re.compile(r"\bimplementation\b")),
                ("side_path:analyst", re.compile(r"\banalysts?\b")))
 
 
+# What a side path is like to work in ("the trainer side path, what would that be like", "ehr
+# analyst route - what do you actually do"): its work, as its duties are.
+_PATH_LIKE = re.compile(r"\b(?:what|whats|wat)(?: \w+){0,5} like$"
+                        r"|\bwhat (?:do|does|would|will) (?:you|u|they|i|one)"
+                        r"(?: actually| really| even)? do\b")
+
+
 def side_path_duties(folded: str) -> str | None:
     """The card of the side path a folded question asks the work of, else None."""
-    if not _DUTIES.search(folded):
+    if not (_DUTIES.search(folded) or _PATH_LIKE.search(folded)):
         return None
     return next((card for card, pattern in _SIDE_PATHS if pattern.search(folded)), None)
+
+
+# Training colleagues asked as part of the job ("will they make me show the new hires how to use
+# epic", "do i have to train coworkers on epic"): the duties, not the EHR systems; training as
+# a job of its own ("could i branch off into training staff later") is the trainer's path.
+_TRAINS_OTHERS = re.compile(r"\b(?:train|trains|training|teach|teaches|teaching|show|shows|"
+                            r"showing)(?: the| my| our| all| other| new)? (?:new hires|staff|"
+                            r"coworkers|co workers|colleagues|doctors|docs|nurses|clinicians|"
+                            r"physicians|providers|employees|users|others)\b")
+_TRAINING_AS_JOB = re.compile(r"\b(?:into|branch\w*|later|become|becoming|for a living|career|"
+                              r"as a job|full time|switch\w*|move|trainers?|side path)\b")
+
+
+def trains_others(folded: str) -> bool:
+    """Whether a folded question asks if training colleagues is part of the job."""
+    return bool(_TRAINS_OTHERS.search(folded)) and not _TRAINING_AS_JOB.search(folded)
 
 
 def move(folded: str) -> int | None:

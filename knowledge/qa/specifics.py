@@ -181,8 +181,40 @@ _VENDOR_SIZE = re.compile(r"\b(?:bigger|larger|biggest|largest|market share|(?:m
 
 
 def _asks_vendor_size(folded: str) -> bool:
-    """Whether a folded question asks how big an EHR vendor is, or which is biggest."""
-    return bool(_VENDOR_SIZE.search(folded)) and bool(_VENDORS.search(folded))
+    """Whether a folded question asks how big an EHR vendor is, or which is biggest (not the
+    biggest ones in general: see `vendors_ranked`)."""
+    return bool(_VENDOR_SIZE.search(folded)) and bool(_VENDORS.search(folded)) \
+        and vendors_ranked(folded) is None
+
+
+# The vendors in general by their size or standing ("biggest ehr companies", "who are the
+# major ehr vendors", "which ehr brands dominate the market"): the ones the sources name as the
+# most used; a vendor named, a share, a count or a customer asked stays declined.
+_SOFTWARE_MAKERS = (r"(?:(?:ehr|emr|software|electronic health records?|health records?)"
+                    r" (?:vendors|companies|brands|makers|systems|players)|vendors|brands)")
+_SIZE_WORDS = r"(?:biggest|largest|top|leading|dominant)"
+_RANKED_VENDORS = re.compile(
+    rf"\b(?:{_SIZE_WORDS}|major|main|big|most popular|most used|most common)"
+    rf"(?: \w+)? {_SOFTWARE_MAKERS}\b"
+    rf"|\b{_SOFTWARE_MAKERS}(?: \w+){{0,2}} (?:dominat\w*|leads?|lead the market)\b")
+_SIZED = re.compile(rf"\b{_SIZE_WORDS}\b|\bdominat\w*|\blead")
+# Which to learn is another question (the EHR systems' card answers it).
+_TO_LEARN = re.compile(r"\blearn")
+_VENDOR_COUNTED = re.compile(r"\bmarket share\b|\b(?:more|most) (?:customers|clients|hospitals"
+                             r"|users)\b|\bhow (?:big|large|many)\b|\brevenues?\b")
+
+
+def vendors_ranked(folded: str) -> str | None:
+    """For a folded question asking which EHR vendors are the big ones, what the sources do not
+    say of their size (empty when nothing of size is asked: "the main ehr vendors"); None when
+    it asks no such thing."""
+    if not _RANKED_VENDORS.search(folded) or re.search(rf"\b{_VENDOR}s?\b", folded) \
+            or _VENDOR_COUNTED.search(folded) or _TO_LEARN.search(folded):
+        return None
+    if not _SIZED.search(folded):
+        return ""
+    return ("No source I use sizes the EHR vendors (their customers, hospitals or market share);"
+            " these are the ones they name among the most used.")
 
 
 # A school or programme ranked ("best ehr school in ohio", "top rated coding programs"): no
@@ -287,6 +319,16 @@ def _level_length(level: str) -> re.Pattern[str]:
 
 _LEVEL_LENGTH = _level_length(_LEVEL)
 _LEVEL_FORM = re.compile(rf"\b{_LEVEL}\b")
+# How long an associate degree takes ("how many years is an associates in hit"): an answer
+# telling its two years.
+_ASSOCIATE = r"(?:associate|associates|associate s)"
+# ("is the associate's in hit 2 years": asked, not told as one's own years)
+_ASSOCIATE_LENGTH = re.compile(rf"{_level_length(_ASSOCIATE).pattern}"
+                               rf"|^(?:is|does|will|would) (?:\w+ ){{0,7}}?{_ASSOCIATE}\b"
+                               r"(?: \w+){0,6} (?:two|2) (?:years?|yrs?)"
+                               r"(?: long| or (?:more|longer|less))?$")
+_ASSOCIATE_YEARS = re.compile(r"\bassociat\w*(?: \w+){0,6} (?:two|2) years\b"
+                              r"|\b(?:two|2) years?(?: \w+){0,6} associat\w*")
 # Years of experience asked beside a degree ("i have a bachelor's, how many years of experience
 # does cphims want") are no length of the degree.
 _EXPERIENCE = re.compile(r"\b(?:experience|exp)\b")
@@ -636,6 +678,8 @@ class Specifics:
         if level:
             # The answer must tell that degree's length, not only name it.
             found.append([_level_length(rf"{_LEVEL_FORM.search(level[0])[0][:6]}\w*")])
+        elif not _EXPERIENCE.search(folded) and _ASSOCIATE_LENGTH.search(folded):
+            found.append([_ASSOCIATE_YEARS])
         return found + _numbered(folded)
 
     @staticmethod

@@ -122,6 +122,9 @@ _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?:an? |the )?(?!they\b|you\b|i\b|w
                           r"it\b|one\b|people\b|someone\b)([a-z]+(?: [a-z]+){0,4}) "
                           r"(?:(?:actually|really) do|do (?:all day|every day|day to day|at work|"
                           r"on the job)|handle|oversee|take care of)\b")
+# "The privacy side of the job", "the hipaa side of things": that part of the work, no side path.
+_SIDE_OF = re.compile(r"\b(?!path\b|paths\b)([a-z]+) sides? (?:of (?:the job|this job|the work|"
+                      r"this work|the role|things|it|ehr work|records work)|like)\b")
 # "What is Cerner good at", "what's NextGen best at" ask what a named thing is known for, not
 # what a worker should be good at (the skills).
 _GOOD_AT = re.compile(r"\b(whats?|what (?:is|are)) (?!you\b|i\b|we\b|they\b|he\b|she\b|it\b)"
@@ -282,7 +285,7 @@ STOPWORDS = frozenset({
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
     "us", "usa", "important", "importance", "necessary", "essential",
-    "supposed", "besides",
+    "supposed", "besides", "beyond",
     # contractions as typed without the apostrophe ("who's" → "whos", not "whose"), and asking
     # for tips ("any tips for getting hired")
     "whos", "whose", "thats", "theres", "theyre", "isnt", "arent", "wont", "didnt", "wheres",
@@ -869,6 +872,7 @@ class Vocabulary:
         folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
         folded = _BIG_PART.sub(r"\1 \2 important", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
+        folded = _SIDE_OF.sub(r"\1", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
         folded = reframed(folded)
