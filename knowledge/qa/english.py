@@ -5,8 +5,8 @@ OpenSubtitles' English subtitles. Only the words frequent enough to matter are k
 38,000) and only their frequency, rounded: that table ships as knowledge/data/english_zipf.txt,
 written from the installed package by knowledge/qa/english_source.py (a test checks that the
 two agree). The bot reads that small file (0.01 s), not the 2.7 MB list (0.4 s, read twice),
-and holds it as numpy arrays of byte strings, one sorted array per word length (0.4 MB; as a
-dict of 38,000 strings it took 3 MB).
+and holds it as a WordTable (knowledge/qa/wordtable.py: 0.4 MB; as a dict of 38,000 strings it
+took 3 MB).
 Frequencies are Zipf values: log10 of occurrences per billion words ("pay" 5.1, "paycheck"
 3.3, "chicago" 2.8, "fresno" 1.6). Subtitles count a name mostly when it is spoken in lower
 case, so places and employers fall low: everyday words sit above EVERYDAY_ZIPF, names below.
@@ -20,14 +20,12 @@ no English at all — a name ("geisinger", "fresno"), which more likely is the v
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING
 
 from knowledge.loader import DATA_DIR
-
-if TYPE_CHECKING:
-    import numpy as np
+from knowledge.qa.wordtable import WordTable
 
 TABLE_FILE = DATA_DIR / "english_zipf.txt"
 # Words rarer than this are not kept: to this code they are as unknown as a typo.
@@ -47,51 +45,21 @@ def read_table(path: Traversable = TABLE_FILE) -> dict[str, int]:
     return table
 
 
-class WordTable:
-    """english_zipf.txt held small: per word length, the words as one sorted numpy array of byte
-    strings and their values beside (numpy is imported where it is used: in the engine's build).
-    The file is read a line at a time, so that its 38,000 words never all stand as Python strings
-    at once (the memory they took would stay with the process)."""
+def word_table(path: Traversable = TABLE_FILE) -> WordTable:
+    """english_zipf.txt as a compact table, read a line (a value and its words) at a time."""
 
-    def __init__(self, path: Traversable = TABLE_FILE) -> None:
-        import numpy as np
-
-        words: dict[int, list[np.ndarray]] = {}
-        values: dict[int, list[np.ndarray]] = {}
+    def groups() -> Iterator[tuple[list[str], list[int]]]:
         for line in path.read_text(encoding="ascii").splitlines():
-            if line.startswith("#"):
-                continue
-            value, *line_words = line.split()
-            by_length: dict[int, list[bytes]] = {}
-            for word in line_words:
-                by_length.setdefault(len(word), []).append(word.encode("ascii"))
-            for length, group in by_length.items():
-                words.setdefault(length, []).append(np.array(group, dtype=f"S{length}"))
-                values.setdefault(length, []).append(
-                    np.full(len(group), int(value), dtype=np.uint8))
-        self._words: dict[int, np.ndarray] = {}
-        self._values: dict[int, np.ndarray] = {}
-        for length, parts in words.items():
-            joined = np.concatenate(parts)
-            order = np.argsort(joined, kind="stable")
-            self._words[length] = joined[order]
-            self._values[length] = np.concatenate(values[length])[order]
+            if not line.startswith("#"):
+                value, *words = line.split()
+                yield words, [int(value)] * len(words)
 
-    def get(self, word: str) -> int | None:
-        """Ten times the Zipf frequency of `word`, or None when the table lacks it."""
-        group = self._words.get(len(word))
-        if group is None or not word.isascii():
-            return None
-        key = word.encode("ascii")
-        at = int(group.searchsorted(key))
-        if at < len(group) and group[at] == key:
-            return int(self._values[len(word)][at])
-        return None
+    return WordTable(groups())
 
 
 @cache
 def _zipf_table() -> WordTable:
-    return WordTable()
+    return word_table()
 
 
 def load_word_list() -> None:

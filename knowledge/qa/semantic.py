@@ -9,7 +9,8 @@ where pip installed them. The package is located, not imported (importing it con
 logger and imports `requests`), and only what folded text needs is kept, to stay small:
 - the pieces made of lower-case letters and digits (17k of the 32k; folded text has no other),
   split greedily, longest piece first (the full BPE tokenizer of the `tokenizers` library costs
-  16 MB of memory for the same vectors);
+  16 MB of memory for the same vectors), held as a WordTable (knowledge/qa/wordtable.py: 0.2 MB,
+  not a dict's 1.8 MB);
 - the first DIMENSIONS of each vector (the model is trained so that the first ones carry most of
   the meaning), as 16-bit floats.
 numpy is imported where it is used, not with this module: the model is read and the examples
@@ -25,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from knowledge.qa.wordtable import WordTable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -100,7 +103,7 @@ def _rows(path: Path, tokens: Sequence[int], dimensions: int) -> np.ndarray:
 class StaticEmbeddings:
     """Sentence vectors as the mean of their pieces' vectors, unit length."""
 
-    def __init__(self, pieces: dict[str, int], vectors: np.ndarray) -> None:
+    def __init__(self, pieces: WordTable, vectors: np.ndarray) -> None:
         self._pieces = pieces  # piece → row of `vectors`
         self._vectors = vectors
         self.rows = lru_cache(maxsize=8192)(self._rows)
@@ -147,7 +150,8 @@ def wordllama_model(dimensions: int = DIMENSIONS) -> StaticEmbeddings:
     tokens = sorted(set(pieces.values()))
     vectors = _rows(package_file(WEIGHTS), tokens, dimensions)
     row_of = {token: row for row, token in enumerate(tokens)}
-    return StaticEmbeddings({piece: row_of[token] for piece, token in pieces.items()}, vectors)
+    rows = WordTable([(list(pieces), [row_of[token] for token in pieces.values()])], "uint16")
+    return StaticEmbeddings(rows, vectors)
 
 
 class SemanticIndex:
