@@ -3,7 +3,7 @@ knowledge/qa/english_source.py derives from the installed pyspellchecker's list.
 
 from __future__ import annotations
 
-from knowledge.qa.english import TABLE_FILE, read_table
+from knowledge.qa.english import TABLE_FILE, read_table, word_table
 from knowledge.qa.english_source import derived_table, table_text
 
 
@@ -18,3 +18,12 @@ def test_the_table_keeps_common_words_and_drops_rare_ones() -> None:
     assert 30_000 < len(table) < 50_000
     assert table["pay"] > table["paycheck"] > table["chicago"] >= 20
     assert "fresno" not in table
+
+
+def test_the_compact_table_gives_every_words_value_and_none_for_others() -> None:
+    table = read_table()
+    compact = word_table()
+    assert len(compact) == len(table)
+    assert all(compact.get(word) == value for word, value in table.items())
+    for other in ("", "fresno", "hosptial", "payy", "café", "a" * 40, "pay1"):
+        assert compact.get(other) is table.get(other) is None

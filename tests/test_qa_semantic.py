@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -15,8 +16,8 @@ from knowledge.qa.semantic import (
     TENSOR,
     TOKENIZER,
     WEIGHTS,
+    WORD_START,
     SemanticIndex,
-    _folded_piece,
     _vocabulary,
     package_file,
     wordllama_model,
@@ -48,10 +49,25 @@ def test_the_vectors_are_the_packages_own_first_dimensions() -> None:
         assert np.array_equal(MODEL._vectors[row], reference[tokens[piece]])
 
 
-def test_words_split_into_known_pieces_longest_first() -> None:
-    assert _folded_piece("\u2581stress") == " stress"
-    assert _folded_piece("ful") == "ful"
+def _folded_piece(piece: str) -> str | None:
+    """The piece as folded text can contain it (a word's start as a space), or None."""
+    body = piece.removeprefix(WORD_START)
+    if not body or not body.isascii() or not body.isalnum() or body.lower() != body:
+        return None
+    return f" {body}" if piece.startswith(WORD_START) else body
+
+
+def test_the_scanned_vocabulary_is_the_folded_part_of_the_parsed_one() -> None:
+    # The whole tokenizer file parsed as JSON, each piece folded: the same pieces, ids, order.
+    vocab = json.loads(package_file(TOKENIZER).read_text("utf-8"))["model"]["vocab"]
+    folded = {_folded_piece(piece): token for piece, token in vocab.items()}
+    folded.pop(None)
+    assert list(_vocabulary(package_file(TOKENIZER)).items()) == list(folded.items())
+    assert _folded_piece("\u2581stress") == " stress" and _folded_piece("ful") == "ful"
     assert _folded_piece("\u2581Stress") is None and _folded_piece("<unk>") is None
+
+
+def test_words_split_into_known_pieces_longest_first() -> None:
     assert MODEL.rows("stressful") == (MODEL._pieces[" stress"], MODEL._pieces["ful"])
     assert MODEL.rows("hospitals") == (MODEL._pieces[" hospital"], MODEL._pieces["s"])
     assert MODEL.encode([""])[0].tolist() == [0.0] * MODEL.dimensions
