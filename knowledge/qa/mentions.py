@@ -4,6 +4,7 @@ employer, first person."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
@@ -89,6 +90,8 @@ _NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:tec
                     "associate": "associates?", "and": "(?:and|&)"}
 # A name's leading title word: without it the name is a partial name ("coding associate").
 _TITLE_WORDS = frozenset({"certified", "registered"})
+# What is asked of a body's credential after its name ("nha exam", "nha charges").
+_BODY_ASKED = r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b"
 
 
 def _name_pattern(name_words: list[str]) -> str:
@@ -123,6 +126,13 @@ def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
                 # health records specialist test").
                 names.append((rf"{_name_pattern(name_words[1:])}(?=\W+(?:exam|test)s?\b)",
                               cert.code.value))
+    awarded = Counter(cert.body for cert in kb.certifications)
+    for cert in kb.certifications:
+        if awarded[cert.body] == 1:
+            # A body awarding one credential here names it before its exam or price ("the nha
+            # exam fee", "what does nha charge": the CEHRS's).
+            names += [(rf"{_name_pattern(words(body))}(?=\W+{_BODY_ASKED})", cert.code.value)
+                      for body in (cert.body, cert.body_name)]
     names.sort(key=lambda item: -len(item[0]))
     pattern = "|".join(f"(?P<c{n}>{name})" for n, (name, _) in enumerate(names))
     return (re.compile(rf"\b(?:(?P<other>{_NOT_HELD})|{pattern})\b", re.IGNORECASE),

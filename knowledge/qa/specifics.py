@@ -87,8 +87,9 @@ _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|
                   r"|\bhire (?:older|mature) (?:workers|people|applicants|adults)\b")
 # The share of workers who do or are something ("what percent of EHR specialists get promoted"):
 # no source counts them (a pass rate is counted apart).
-_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
-                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders"
+_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction|portion) of"
+                       r" (?:\w+ ){0,3}"
+                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders|work"
                        r"|graduates|grads|students|jobs|positions|roles|openings|postings"
                        r"|listings)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
@@ -251,6 +252,8 @@ _BENEFIT = re.compile(r"\b(?:health|dental|vision|medical|life) (?:insurance|cov
                       r"|comes with|include|includes)(?: \w+){0,2} (?:health|dental|vision"
                       r"|medical) (?:insurance|coverage|benefits)\b"
                       # perks in general ("do they give good perks", "cerner's benefits package")
+                      r"|\b(?:get|gets|offer|offers|provide|provides|give|gives)(?: \w+){0,2}"
+                      r" (?:perks|benefits)\b"
                       r"|\b(?:perks|fringe benefits|benefits? packages?"
                       r"|(?:good|great|decent|nice|better|best) benefits)\b")
 _BENEFIT_FORMS = [re.compile(r"\bbenefits\b")]
