@@ -178,6 +178,12 @@ class Answer:
         """A question about the asker's own pay ("what would I earn with RHIT?", "what if I
         moved to Ohio?")."""
         mentions = self.mentions
+        gap = self.gap.id if self.gap is not None else ""
+        if gap == SPECIFIC_GAP or (gap.endswith(PRICE_PARTS)
+                                   and Specifics.pays_for(" ".join(words(self.read_as)))):
+            # a kind of fact the sources lack ("how much is the CEHRS retake", "pay in DC"), or
+            # an unknown price the asker pays ("how much do i pay NHA to take the CEHRS")
+            return False
         if not mentions.first_person or (self.entry is not None
                                          and self.entry.id.endswith(PRICE_PARTS)):
             return False  # an exam's or a renewal's price is no pay
@@ -204,6 +210,8 @@ class Ranked(NamedTuple):
     similarity: float
 
 
+# The card standing for a kind of fact the sources lack (Specifics.missing).
+SPECIFIC_GAP = "gap:specific"
 # Topics on one part of every credential, and that part ("keeping a certification": renewal).
 TOPIC_PARTS = {"topic:cert_renewal": "renewal"}
 # The prefix of a federal agency's card ("federal:agency_va").
@@ -764,13 +772,14 @@ class Engine:
     def _missing(self, question: str) -> Entry | None:
         """A card standing for what `question` asks that the sources lack, of the kinds the
         specifics name in a sentence (a holder count, a percentile of a year, ranked places, a
-        vendor's money or size, next year's pay, a school ranked, a pass rate in a state): the
-        reply says what is missing. None otherwise."""
+        vendor's money, size or work, next year's pay, a school ranked, counted or priced, a
+        share of the jobs, dues, a retake's price, pay in DC, a pass rate in a state): the reply
+        says what is missing. None otherwise."""
         missing = self.specifics.missing(question)
         if missing is None:
             return None
         sentence, command = missing
-        return Entry(id="gap:specific", title="Not in the sources", answer=sentence,
+        return Entry(id=SPECIFIC_GAP, title="Not in the sources", answer=sentence,
                      command=command, gap=sentence)
 
     def _asked_part(self, doc: int, query: Sequence[QueryWord]) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from knowledge.profile import Employer
 from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, rung_named, stages
 from knowledge.qa.mentions import find_mentions, mention_words
+from knowledge.qa.specifics import vendor_words
 from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
 from knowledge.store import load_knowledge
 
@@ -301,4 +302,7 @@ def followup_text(previous: str, question: str) -> str | None:
     # Its own question ("what about remote work?", "how long is it?"): the previous
     # question's state and certifications carry over.
     carried = mention_words(previous) - replaced
+    if points_back and not vendor_words(folded):
+        # "how do i get epic certified and how much does it cost": "it" is Epic's.
+        carried |= vendor_words(" ".join(words(previous)))
     return " ".join([rest, *[w for w in kept if w in carried]])

@@ -4,6 +4,7 @@ employer, first person."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +30,8 @@ _STATE_NAMES = sorted([*((fold(name), code) for code, name in STATES.items()),
 _STATE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name, _ in _STATE_NAMES)
                             + r")\b")
 _STATE_CODES = dict(_STATE_NAMES)
+# Washington, DC is the District, not Washington state.
+_WASHINGTON_DC = re.compile(r"\bwashington d ?c\b")
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 _YEARS = re.compile(r"\b([0-9]{1,2})\s*\+?\s*(?:years?|yrs?)\b")
 # Ten years said as a decade ("a decade in", "over a decade as a coder").
@@ -87,6 +90,8 @@ _NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:tec
                     "associate": "associates?", "and": "(?:and|&)"}
 # A name's leading title word: without it the name is a partial name ("coding associate").
 _TITLE_WORDS = frozenset({"certified", "registered"})
+# What is asked of a body's credential after its name ("nha exam", "nha charges").
+_BODY_ASKED = r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b"
 
 
 def _name_pattern(name_words: list[str]) -> str:
@@ -116,6 +121,18 @@ def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
                           cert.code.value))
         else:
             names.append((_name_pattern(name_words), cert.code.value))
+            if name_words[0] in _TITLE_WORDS:
+                # The occupation's name before "exam" is the credential's ("the electronic
+                # health records specialist test").
+                names.append((rf"{_name_pattern(name_words[1:])}(?=\W+(?:exam|test)s?\b)",
+                              cert.code.value))
+    awarded = Counter(cert.body for cert in kb.certifications)
+    for cert in kb.certifications:
+        if awarded[cert.body] == 1:
+            # A body awarding one credential here names it before its exam or price ("the nha
+            # exam fee", "what does nha charge": the CEHRS's).
+            names += [(rf"{_name_pattern(words(body))}(?=\W+{_BODY_ASKED})", cert.code.value)
+                      for body in (cert.body, cert.body_name)]
     names.sort(key=lambda item: -len(item[0]))
     pattern = "|".join(f"(?P<c{n}>{name})" for n, (name, _) in enumerate(names))
     return (re.compile(rf"\b(?:(?P<other>{_NOT_HELD})|{pattern})\b", re.IGNORECASE),
@@ -220,6 +237,7 @@ def _states(text: str, folded: str) -> tuple[str, ...]:
     place named ("houston" → Texas; "kansas city" → Missouri, Kansas: a place's own name holds
     no state), unless a state named is one of them ("portland maine" → Maine)."""
     pattern, places = _places()
+    folded = _WASHINGTON_DC.sub("district of columbia", folded)
     named_places = [places[match.group()] for match in pattern.finditer(folded)]
     rest = pattern.sub(" ", folded)
     named = [_STATE_CODES[match.group()] for match in _STATE_PATTERN.finditer(rest)]

@@ -221,7 +221,9 @@ def personal_kind(question: str, mentions: Mentions) -> PersonalKind | None:
 def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
     """Whether a question whose words are of `kind` is that kind of personal question."""
     if kind is PersonalKind.MOVE:
-        return mentions.state is not None
+        # A move to the District, which the state table has no figure for, is not estimated.
+        return mentions.state is not None \
+            and load_knowledge().state_mean(mentions.state) is not None
     if kind is PersonalKind.STATE_PAY:
         # "Around here" is where the asker is, "I" or not; a state named is asked about as any
         # state, unless it is where the asker lives ("i live in ohio, whats the pay here"); how

@@ -54,12 +54,16 @@ _STUDY = (r"(?:associates?|associate s|bachelors?|bachelor s|masters?|master s|d
 _COST = r"(?:cost|costs|costing|price|prices|priced|expensive|pricey|tuition)"
 _SCHOOL_COST = re.compile(rf"\b{_STUDY}\b(?: \w+){{0,3}} {_COST}\b"
                           rf"|\b{_COST}\b(?: \w+){{0,4}} {_STUDY}\b")
+# or what one "runs" or "sets you back" ("what does a 2 year hit degree run at a cc").
+_SCHOOL_RUNS = re.compile(rf"\bwhat (?:does|do|would|will|did) (?:\w+ ){{0,4}}{_STUDY}"
+                          r"(?: \w+){0,4} (?:run|set you back|set me back|go for)\b")
 _WORTH = re.compile(r"\bworth\b")
 
 
 def _asks_school_cost(folded: str) -> bool:
     """Whether a folded question asks what a school, degree or programme costs."""
-    return bool(_SCHOOL_COST.search(folded)) and not _WORTH.search(folded)
+    return bool(_SCHOOL_COST.search(folded) or _SCHOOL_RUNS.search(folded)) \
+        and not _WORTH.search(folded)
 # The future past the projections' end (2034): "in 20 years", "30 yrs from now", "in a few
 # decades" (not "over the next decade", nor "20 years of experience").
 _FAR = r"(?:1[1-9]|[2-9]\d|fifteen|twenty(?: five)?|thirty|forty|fifty)"
@@ -83,9 +87,11 @@ _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|
                   r"|\bhire (?:older|mature) (?:workers|people|applicants|adults)\b")
 # The share of workers who do or are something ("what percent of EHR specialists get promoted"):
 # no source counts them (a pass rate is counted apart).
-_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction) of (?:\w+ ){0,3}"
-                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders"
-                       r"|graduates|grads|students)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
+_SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction|portion) of"
+                       r" (?:\w+ ){0,3}"
+                       r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders|work"
+                       r"|graduates|grads|students|jobs|positions|roles|openings|postings"
+                       r"|listings)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
@@ -95,6 +101,12 @@ _UNCOUNTED = re.compile(r"\bhow many(?: \w+){0,3} (?:members|hospitals|clinics|p
                         r"(?:have|employ)\b"
                         r"|\bhow many(?: \w+){0,2} (?:work|works|are employed|employed) "
                         r"(?:at|for) (?:the )?\w+$|\b(?:its|their) (?:staff|employees)\b")
+# Nor schools or programmes ("how many cahiim accredited programs are there", "number of hit
+# schools in the us").
+_SCHOOLS = r"(?:programs|programmes|schools|colleges|universities)"
+_SCHOOL_COUNT = re.compile(rf"\bhow many (?:\w+ ){{0,2}}{_SCHOOLS}(?= (?:are|is|exist|in|out"
+                           r"|there|nationwide|total|does|do|has|have|offer|offers)\b|$)"
+                           rf"|\b(?:number|count) of (?:\w+ ){{0,2}}{_SCHOOLS}\b")
 _COUNTED = [re.compile(rf"\b{form}\b") for form in
             ("jobs", "openings", "held", "holders", "active", "employed", "employment", "testers",
              "work as")]
@@ -217,6 +229,26 @@ def vendors_ranked(folded: str) -> str | None:
             " these are the ones they name among the most used.")
 
 
+_VENDOR_NAME = re.compile(rf"\b{_VENDOR}\b")
+
+
+def vendor_words(folded: str) -> set[str]:
+    """The words of the EHR vendors a folded question names ("epic", "next gen")."""
+    return {word for match in _VENDOR_NAME.finditer(folded) for word in match.group().split()}
+
+
+# An EHR vendor as an employer ("what perks do you get working at epic", "cerner employee
+# benefits") or as a certifier ("how do i get epic certified", "epic certification cost"): the
+# sources describe the vendors' software only (working *with* Epic is using it).
+_VENDOR_WORK = re.compile(rf"\b(?:work|works|working|worked|employed|job|jobs|career|hired)"
+                          rf" (?:at|for) {_VENDOR}\b"
+                          rf"|\b{_VENDOR}(?: systems| s)? (?:employees?|staff|perks|benefits"
+                          r"|culture|headquarters|hq|campus|certified|certifications?"
+                          r"|credentials?|badges?|proficiency)\b"
+                          r"|\b(?:certified|certification|credentialed) (?:in|on|for|by) "
+                          rf"{_VENDOR}\b")
+
+
 # A school or programme ranked ("best ehr school in ohio", "top rated coding programs"): no
 # source ranks them (an EHR program to learn is software: "best ehr program to learn").
 _SCHOOL_RANK = re.compile(r"\b(?:best|top|highest|greatest|leading|number one)(?: rated| ranked)?"
@@ -227,8 +259,10 @@ _STATE_NAMES = "|".join(name.lower() for name in STATES.values())
 _STATE_PASS_RATE = re.compile(rf"\bpass(?:ing)? rates?\b(?: \w+){{0,4}} (?:{_STATE_NAMES})\b"
                               rf"|\b(?:{_STATE_NAMES})\b(?: \w+){{0,3}} pass(?:ing)? rates?\b")
 
+# The District of Columbia, which the state table has no figure for.
+_DISTRICT = re.compile(r"\b(?:washington d ?c|district of columbia|d ?c)\b")
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
-_FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds\b|\bopm\b")
+_FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds?\b|\bgov\b|\bopm\b")
 # Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
 # give only the General Schedule's base pay increases, so only a federal question is answered,
 # by an entry stating one.
@@ -248,7 +282,12 @@ _BENEFIT = re.compile(r"\b(?:health|dental|vision|medical|life) (?:insurance|cov
                       r"|the employer|my employer|employers?|the hospital|the clinic)\b"
                       r"|\b(?:get|gets|offer|offers|provide|provides|give|gives|come with"
                       r"|comes with|include|includes)(?: \w+){0,2} (?:health|dental|vision"
-                      r"|medical) (?:insurance|coverage|benefits)\b")
+                      r"|medical) (?:insurance|coverage|benefits)\b"
+                      # perks in general ("do they give good perks", "cerner's benefits package")
+                      r"|\b(?:get|gets|offer|offers|provide|provides|give|gives)(?: \w+){0,2}"
+                      r" (?:perks|benefits)\b"
+                      r"|\b(?:perks|fringe benefits|benefits? packages?"
+                      r"|(?:good|great|decent|nice|better|best) benefits)\b")
 _BENEFIT_FORMS = [re.compile(r"\bbenefits\b")]
 
 
@@ -268,7 +307,8 @@ def _federal_only(folded: str, forms: list[re.Pattern[str]]) -> list[re.Pattern[
 _DUES = re.compile(r"\bdues\b|\bmembership (?:fees?|costs?|prices?|rates?)\b"
                    r"|\b(?:how much|cost of|price of|fees? (?:for|of))(?: \w+){0,2} membership\b"
                    r"(?! (?:prices?|rates?|discounts?)\b)"
-                   r"|\b(?:cost|costs|price|fee|fees|much)(?: \w+){0,2} to join\b"
+                   r"|\b(?:cost|costs|price|fee|fees|much)(?: \w+){0,2} to (?:join"
+                   r"|become (?:an? )?(?:\w+ )?member)\b"
                    r"|\b(?:annual|yearly) (?:fees?|costs?|price)\b")
 _MEMBERSHIP_AMOUNT = r"(?:membership|dues)\b(?: \w+){0,5} \d+"
 # The bodies whose membership is asked about: the amount must be that body's ("AHIMA membership"
@@ -303,6 +343,16 @@ _ATTEMPTS = re.compile(r"\bhow many (?:times|attempts|tries|retakes?|chances)\b"
                        r"(?:retakes?|attempts|tries)\b"
                        r"|\bretake limit\b")
 _ATTEMPTS_FORMS = [re.compile(r"\b(?:one|two|three|\d+) (?:\w+ )?attempts?\b")]
+# What a retake costs ("if i fail the cehrs how much is the retake", "rhia retake fee"): no
+# source gives one (only the wait between attempts, and the CPC's price for two attempts).
+_RETAKE = (r"(?:retakes?|retaking|retook|retests?|retesting|resits?|resitting|redo|redoing"
+           r"|re take|re test|re sit|(?:take|sit|try|do) (?:it|the \w+(?: exam| test)?) again)")
+_PRICE = (r"(?:cost|costs|costing|price|prices|priced|fees?|charge|charges|charged|pay|paying"
+          r"|how much|expensive|cheaper)")
+_RETAKE_PRICE = re.compile(rf"\b{_RETAKE}\b(?: \w+){{0,4}} {_PRICE}\b"
+                           rf"|\b{_PRICE}\b(?: \w+){{0,5}} {_RETAKE}\b"
+                           r"|\bpay (?:again|twice|a second time)\b")
+_RETAKE_PRICE_FORMS = [re.compile(r"\battempts\b")]
 # When an exam is held ("exam dates", "when is the next RHIT exam"): no source gives dates.
 # How long a bachelor's or master's takes ("how long is a bachelors", "and a bachelor's?" after a
 # programme's length) needs an answer about that degree: the certificate and associate lengths
@@ -390,7 +440,7 @@ _HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
 # Things no source gives, whatever entry is near: an answer names none of them (a school's cost
 # and the pay of a role no source pays are tested beside them).
 _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, _PLACE_RANK,
-            _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE, FUNDED)
+            _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE, _SCHOOL_COUNT, FUNDED)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year", "what can
 # he expect to make"), not as in building ("does Epic make the software", "what reports do they
@@ -406,7 +456,7 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
 # Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew") is a
 # price, not what someone earns.
 _PRICE_PAID = re.compile(r"\b(?:members?|nonmembers?|non members?) pay\b"
-                         r"|\bpay(?:s|ing)? to (?:take|sit|renew|keep)\b"
+                         r"|\bpay(?:s|ing)?(?: \w+)? to (?:take|sit|renew|keep)\b"
                          r"|\bpay(?:s|ing)? for (?:the |an? |my |your )?(?:\w+ )?(?:exams?|tests?"
                          r"|certs?|certifications?|credentials?|renewal|membership|dues|"
                          + "|".join(cert.value.lower() for cert in Certification) + r")\b")
@@ -658,6 +708,8 @@ class Specifics:
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
+        if _RETAKE_PRICE.search(folded):
+            found.append(_RETAKE_PRICE_FORMS)
         if _RAISE.search(folded):
             found.append(_federal_only(folded, _RAISE_FORMS))
         if _BENEFIT.search(folded):
@@ -671,7 +723,7 @@ class Specifics:
             found.append(holders)
         if any(pattern.search(folded) for pattern in _UNKNOWN) or _asks_school_cost(folded) \
                 or _asks_vendor_money(folded) or _asks_vendor_size(folded) \
-                or self._next_year_pay(folded) \
+                or _VENDOR_WORK.search(folded) or self._next_year_pay(folded) \
                 or self._unpaid_pay(rest):
             found.append([_NOWHERE])
         level = None if _EXPERIENCE.search(folded) else _LEVEL_LENGTH.search(folded)
@@ -714,6 +766,25 @@ class Specifics:
                     "share); they name only the most used ones.", "/steps")
         if _SCHOOL_RANK.search(folded):
             return "No source I use ranks schools or programmes.", "/steps"
+        if _SCHOOL_COUNT.search(folded):
+            return "No source I use counts schools or programmes.", "/steps"
+        if _asks_school_cost(folded):
+            return "No source I use gives what a school or programme costs.", "/steps"
+        if _SHARE_OF.search(folded):
+            return "No source I use gives that share of the jobs or the workers.", "/career"
+        if _DUES.search(folded):
+            return "The only membership dues in the sources I use are AAPC's.", "/certify CPC"
+        if _VENDOR_WORK.search(folded):
+            return ("The sources I use describe the EHR vendors' software only: not working for "
+                    "them, their benefits or their own certifications.", "/steps")
+        if _RETAKE_PRICE.search(folded):
+            code = _CARDED.search(folded)
+            return ("No source I use gives what a retake costs; they give the wait between "
+                    "attempts for AHIMA's exams.", f"/certify {code[0].upper()}" if code
+                    else "/certify")
+        if _DISTRICT.search(folded) and _PLACE_PAY.search(folded):
+            return ("The state table I use has no figure for the District of Columbia "
+                    "(Washington, DC), so I give no pay there.", "/salary")
         if _STATE_PASS_RATE.search(folded):
             code = _CARDED.search(folded)
             return ("No source I use gives pass rates by state: the ones known are national.",
@@ -735,6 +806,12 @@ class Specifics:
             return []
         rest = _without_percentiles(folded)
         return [forms for forms, plain in self._named_rules(rest) if plain]
+
+    @staticmethod
+    def pays_for(folded: str) -> bool:
+        """Whether a folded question asks what one pays for a thing ("how much do i pay NHA to
+        take the CEHRS"), not what one earns."""
+        return bool(_PRICE_PAID.search(folded))
 
     @staticmethod
     def asks_pay(folded: str) -> bool:
