@@ -113,7 +113,7 @@ _SLOT_FILLER = frozenset({
     "terms", "basis", "wise", "compare", "compares", "comparison", "yr", "yrs", "2", "two", "4",
     "four", "system", "systems", "software", "platform", "ehr", "step", "steps", "give",
     "gimme", "tell", "show", "put", "convert", "converted", "express", "translate", "break",
-    "work", "out", "mean", "means",
+    "work", "out", "mean", "means", "grade", "grades", "same", "pls", "plz", "please", "range",
 })
 # Slots whose words are added to the previous question's (a comparison) rather than replacing
 # them: "versus an associate's?" after a question about a certificate keeps the certificate.
