@@ -534,7 +534,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     private = is_private(update)
     log.info("question %s entry=%s intent=%s", answer.outcome.value,
              answer.entry.id if answer.entry else "-", answer.intent)
-    asked_kind = personal_kind(question, answer.mentions)
+    asked_kind = None if answer.lacking else personal_kind(question, answer.mentions)
     # Read once, only for a question that may be answered from it.
     profile = await private_profile(update, context) \
         if asked_kind is not None or (private and answer.wants_estimate) else None

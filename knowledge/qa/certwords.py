@@ -210,6 +210,10 @@ _BOOK = re.compile(r"\b(?:schedule|book|sit|take)\b(?P<what>(?: \w+){0,4}) (?:af
                    r"|\bhow (?:long|many days) (?:do|does|will) (?:i|u|you|one|we) (?:have|get) to"
                    r" (?:schedule|book)\b"
                    r"|\beligibility window\b", _FLAGS)
+# Booking an exam is scheduling it ("before i book it", "booked my rhit"), not a code book.
+_BOOK_IT = re.compile(r"(?<!code )(?<!open )(?<!a )(?<!the )(?<!my )(?<!your )(?<!which )"
+                      r"(?<!what )\bbook(?:ed|ing)?(?= (?:it|my|the|an?|that|this|your)\b"
+                      r"(?! (?:code )?books?\b))", _FLAGS)
 # Where it is taken ("where can i take the cphims", "where is the ccs exam held", "testing
 # site", "exam center"): its test centre - not a course taken somewhere ("where can i take a
 # cehrs prep class").
@@ -363,6 +367,7 @@ def _exam_parts(text: str, lowered: str) -> str:
                              if found["what"] else "renew", text)
     if _needs(lowered, "book"):
         text = _BOOK.sub(lambda found: f"exam window{found['what'] or ''}", text)
+        text = _BOOK_IT.sub("schedule", text)
     if _needs(lowered, "where"):
         text = _WHERE_TAKEN.sub(_test_centre, text)
     return text

@@ -157,6 +157,9 @@ class Answer:
     meaning: float = 0.0  # cosine to the entry's closest example, when it is the closest entry
     read_as: str = ""  # the text answered: the question, or a follow-up read with the previous
     gap: Entry | None = None  # UNKNOWN because the fact asked for is missing from the sources
+    # UNKNOWN because it names a specific thing no entry answers (an employer, another job, a
+    # city): no personal reply answers it either ("been a clerk 3 yrs, what does epic pay?").
+    lacking: bool = False
     also: tuple[Entry, ...] = ()  # the answers to the other parts of a question of several
     # Answered by the step or rung the whole question places ("i'm certified now... what's
     # next": the step after certification), which no part read alone names.
@@ -270,6 +273,19 @@ def _told(parts: Sequence[str], text: str, states: bool) -> str:
     RHIT two years ago and work in Ohio"): what its questions are about when they name none."""
     return " ".join(sorted({word for part in parts if not asks(part, text)
                             for word in mention_words(part, states=states)}))
+
+
+# A part asking which credential to get ("what cert should i realistically aim for").
+_WHICH_CREDENTIAL = re.compile(r"\b(?:what|which)(?: \w+)? (?:certs?|certifications?|"
+                               r"credentials?)\b")
+
+
+def _picks_for_me(part: str, told: str) -> bool:
+    """Whether a part asks which credential to get while the story names one at most ("my
+    advisor said RHIT but i'm in a certificate... what cert should i aim for"): the credential
+    told of is not what it asks about; between two told of, it asks which of them."""
+    return bool(_WHICH_CREDENTIAL.search(" ".join(words(part)))) \
+        and len(find_mentions(told, words(told)).certs) < 2
 
 
 def _names_all(part: Answer, whole: Answer) -> bool:
@@ -480,7 +496,9 @@ class Engine:
             context = prior if not own or pay or prior is None else _without_states(prior)
             answer = self._in_context(part, context, normalized, carry_intent=not own)
             told_here = told[pay]
-            if told_here and asks(part, text) and not answer.mentions.subjects:
+            # "What cert should i aim for": a credential the story did not name may answer it.
+            picks = asks(part, text) and _picks_for_me(part, told_here)
+            if told_here and asks(part, text) and not answer.mentions.subjects and not picks:
                 # "I got my RHIT ... in Ohio. ... How many units and how often?": the question
                 # is about the credential the post told of (and, asking pay, its state).
                 answer = self._in_context(f"{part} {told_here}", context, normalized,
@@ -491,7 +509,7 @@ class Engine:
                 # answer for ("what does the chda cover"), is read on with, too; the story
                 # around the questions ("my friend says yes") is not.
                 prior = answer.read_as
-            if answer.answered and not _strays(answer, whole):
+            if answer.answered and (picks or not _strays(answer, whole)):
                 found.append(answer)
                 if asks(part, text):
                     asked.append(answer)
@@ -499,11 +517,14 @@ class Engine:
                 missing.append(replace(answer.gap, answer=answer.gap.gap))
             if not answer.answered and self.specifics.named(without_role(part)):
                 lacking = True
-        if lacking and not whole.answered and is_choice(text):
+        if lacking and not whole.answered and (is_choice(text) or not asked):
             # A choice whose one side the knowledge lacks ("open plan or a cubicle") is not
-            # answered by the other side alone.
+            # answered by the other side alone, nor a post whose only ask names a thing no
+            # entry answers ("been a clerk 3 years. what does epic pay analysts?") by its story.
             return self._both_sides(whole)
-        primary = whole if whole.answered or whole.wants_estimate or not found else found[0]
+        # Unanswered as a whole, a post is answered by its first ask, not by its story's words.
+        primary = whole if whole.answered or whole.wants_estimate or not found \
+            else (asked or found)[0]
         # A whole that names the step or rung asked about ("i'm certified now... what's
         # next") is answered first, whatever its parts are, and so is the ask the post's
         # backstory was told of.
@@ -725,7 +746,7 @@ class Engine:
                    and not (work and self._no_work[item.doc])]
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
-                          read_as=text, gap=self._missing(asked))
+                          read_as=text, gap=self._missing(asked), lacking=bool(named or names))
         ranked = fitting
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:

@@ -115,7 +115,7 @@ _SLOT_FILLER = frozenset({
     "terms", "basis", "wise", "compare", "compares", "comparison", "yr", "yrs", "2", "two", "4",
     "four", "system", "systems", "software", "platform", "ehr", "step", "steps", "give",
     "gimme", "tell", "show", "put", "convert", "converted", "express", "translate", "break",
-    "work", "out", "mean", "means",
+    "work", "out", "mean", "means", "grade", "grades", "same", "pls", "plz", "please", "range",
     # a member price asked as joining the body or its discount ("and with the membership
     # discount?", "and if i get the ahima membership?")
     "discount", "discounted", "discounts", "get", "join", "joined", "joining", "sign",

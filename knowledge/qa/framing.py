@@ -110,6 +110,8 @@ _OPENER = "|".join((
     r"settle (?:a|an|this|our) (?:debate|argument|bet|dispute)(?: for (?:us|me))?",
     r"be (?:honest|real|straight)(?: with me)?",
     r"sorry for the (?:long |random |dumb )?(?:post|question|message|rant)", r"tl\W?dr",
+    r"(?:(?:warning|sorry) )?(?:kind of a |kinda a |a )?long (?:post|read)(?: ahead| incoming|"
+    r" alert| sorry)?", "sorry in advance",
     "long time lurker(?: first time poster)?(?: here)?", "first time post(?:er|ing)(?: here)?",
     "bear with me", "hear me out",
     r"(?:a )?question from (?:my|a|an|our) (?:\w+ ){0,2}?\w+",
@@ -142,8 +144,11 @@ _LEADING_FRAME = f"(?:{_REPORTED}|{_WHY}|{_FOR_SCHOOL}|{_OPENER}|{_CLOSER})"
 _AFTER_MARK = r"(?:(?<=[,.;:!?(\-–—])|(?<=[,.;:!?(\-–—] ))"
 # Last, who it is asked for ("whats the median pay for my mom").
 _FOR_KIN = rf"for {_THEIRS}"
+# An article heading's tail ("EHR Training Length Explained", "RHIT Exam: A Complete Guide").
+_HEADING_TAIL = (r"(?:(?:simply|clearly|fully) )?explained|(?:a |the |your )?(?:complete|"
+                 r"ultimate|full|quick|beginners?) guide|everything (?:you|u) need to know")
 _TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
-                   f"|{_WHY}|{_CLOSER})")
+                   f"|{_WHY}|{_CLOSER}|{_HEADING_TAIL})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for

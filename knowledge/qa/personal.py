@@ -247,6 +247,10 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
     if kind is PersonalKind.NEXT_CERT and re.search(_HELD_NEXT, folded) \
             and not re.search(_NEXT_CERT, folded):
         return bool(mentions.certs)  # "i passed the cca, what should come next for me"
+    if kind is PersonalKind.NEXT_CERT and len(mentions.certs) > 1:
+        # "my teacher says CEHRS, my aunt says CPC, which cert fits me": a choice between the
+        # two, not a next one after both (unless it says they are held, or asks what's next).
+        return bool(_HELD.search(folded))
     return True
 
 
@@ -285,6 +289,8 @@ _GOAL_WORDS: tuple[tuple[Goal, re.Pattern[str]], ...] = tuple(
     ))
 # The coding credentials: holding only these puts the asker on the coder's path.
 _CODING = frozenset({Certification.CCA, Certification.CCS, Certification.CPC})
+# Credentials said to be held ("i have my cehrs and cca", "got both", "with my rhit").
+_HELD = re.compile(r"\b(?:have|got|hold|holding|passed|earned|already|with my|next|after)\b")
 # A credential named as the one to get ("should i go for the rhia next") is not held.
 _WANTED = re.compile(r"\b(?:get|take|go for|chase|pursue|aim for|try)(?: the| my| an?)? (\w+)")
 

@@ -30,9 +30,11 @@ _TEMPLATES = {
                "when do i have to schedule the {x} exam"),
     "venue": ("{x} centre", "{x} site", "{x} at home or at a centre"),
     "state": ("pay in {x}", "how much do they make in {x}", "{x} salary"),
-    "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}"),
+    "agency": ("what does the {x} pay", "{x} salary", "how much do you make at the {x}",
+               "what is the pay range at the {x}", "applying at the {x}, what do they pay"),
     "top_agency": ("which federal agency pays best", "what government agency pays the most",
-                   "highest paying federal agency"),
+                   "highest paying federal agency", "which federal employer pays the most",
+                   "among the agencies who pays best"),
     # A grade's card gives its step 1 and step 10: the bottom and the top of the grade.
     "grade": ("gs {x} pay", "how much is gs {x}", "what does a gs {x} make",
               "top of gs {x} pay", "gs {x} lowest and highest step", "most you can make at gs {x}",

@@ -232,6 +232,10 @@ _AGENCIES = {"ssa": "ssa", "social security": "ssa", "va": "va", "veterans affai
              "hhs": "hhs", "health and human services": "hhs"}
 _AGENCY = re.compile(r"\b(?:" + "|".join(_AGENCIES) + r")\b")
 _BEST = re.compile(r"\b(?:most|best|highest|more|better|top|higher)\b")
+# The agencies ranked ("among federal agencies who pays the most"), not set against another
+# employer ("do agencies pay more than hospitals").
+_AMONG_AGENCIES = re.compile(r"\bagencies\b(?!.*\bthan\b).*\b(?:most|best|highest|top)\b"
+                             r"|\b(?:most|best|highest|top)\b.*\bagencies\b")
 
 
 def agencies(text: str) -> list[str]:
@@ -636,8 +640,8 @@ def _pay_framing(folded: str) -> str:
     """Folded text with pay asked in other shapes read as the knowledge says it: pay to expect,
     or of "they" alone, is the pay, a bump in pay a raise, the middle of the pay scale the
     median, "where do they make the most" (or the least) which state, the bottom state the
-    lowest-paying one, both ends of the pay scale the range, two agencies compared which agency
-    pays best, pay rising pay over the years, a choice of units the pay."""
+    lowest-paying one, both ends of the pay scale the range, two agencies compared (or the
+    agencies) which agency pays best, pay rising pay over the years, a choice of units the pay."""
     folded = UNIT_CHOICE.sub("pay", folded)
     folded = _THEIR_PAY.sub(lambda found: f"{found[1] or ''} typical salary", folded)
     folded = _WHERE_PAY_MOST.sub(r"which state \1", _PAY_JUDGED.sub(r"\1", folded))
@@ -652,8 +656,9 @@ def _pay_framing(folded: str) -> str:
         ends = _HIGH_END.sub(" ", _LOW_END.sub(" ", _BOTH_ENDS.sub(" ", folded)))
         # "lowest vs highest": the two ends are one range, not a comparison.
         folded = f"{_VERSUS.sub(' ', ends)} salary range"
-    if len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 and _BEST.search(folded) \
-            and _PAY_WORD.search(folded):
+    several = len({_AGENCIES[name] for name in _AGENCY.findall(folded)}) > 1 \
+        and _BEST.search(folded)
+    if (several or _AMONG_AGENCIES.search(folded)) and _PAY_WORD.search(folded):
         folded = f"{folded} which agency pays best"
     return folded
 
