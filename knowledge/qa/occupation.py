@@ -87,3 +87,16 @@ def without_occupation(folded: str) -> str:
     if not set(stripped.split()) - _FILLER:
         return folded
     return stripped
+
+
+# The SOC codes whose digits read as a year ("29-2072 mean wage": no year 2072), as the names
+# the cards use: today's code is the occupation, the old one its old, broader group.
+_SOC_CODES = {"2072": "medical records specialists",
+              "2071": "medical records and health information technicians old code"}
+_SOC_CODE = re.compile(r"\b(?:soc\s+(?:code\s+)?)?29[-\s]?(?P<code>2072|2071)(?:\.00)?\b",
+                       re.IGNORECASE)
+
+
+def with_soc_names(text: str) -> str:
+    """`text` with the occupation's SOC codes (29-2072, old 29-2071) written as its names."""
+    return _SOC_CODE.sub(lambda match: _SOC_CODES[match["code"]], text)
