@@ -44,6 +44,8 @@ _JUDGING = frozenset({
     "competitive", "worth", "livable", "realistic", "standard", "acceptable", "great", "terrible",
     "cheap", "insulting", "solid", "accept", "take", "negotiate", "counter", "compare",
     "compares", "stack", "market",
+    # whether a figure read somewhere holds ("a site says 51k, legit?")
+    "true", "legit", "right", "correct", "accurate", "current", "outdated", "valid", "real",
 })
 # A figure for a first job ("is 38k a decent starting salary", "offered 42k as a new grad") is
 # also set against the guides' entry-level bands (the career stage ENTRY_STAGE).
@@ -52,6 +54,10 @@ _STARTING = re.compile(r"\b(?:start|starting|starter|entry|first(?: \w+)? (?:job
                        r"specialists?|techs?|technicians?|clerks?|workers?|employees?)|newbie|"
                        r"beginners?|junior|fresh|rookie|trainee|out of school)\b")
 ENTRY_STAGE = "entry"
+# A figure told as heard or read, besides a source named (specifics.without_hearsay): "i was
+# told", "i heard", "where does that number come from".
+_QUOTED = re.compile(r"\b(?:told|heard|read|saw|seen|says|said|claims?|claimed|quoted|source|"
+                     r"come from|comes from|came from|where (?:is|does|did) (?:that|it|this)\b)")
 # Words that make a figure a pay figure (besides "k", "grand" or an hourly mark).
 _PAY_WORDS = frozenset({
     "offer", "offered", "offering", "pay", "pays", "paid", "paying", "make", "making", "earn",
@@ -135,18 +141,20 @@ def judged_pay(text: str) -> StatedPay | None:
         return None
     return replace(stated, starting=bool(_STARTING.search(" ".join(folded))),
                    state=find_mentions(text, folded).state,
-                   quoted=without_hearsay(text) != text)
+                   quoted=without_hearsay(text) != text
+                   or bool(_QUOTED.search(" ".join(folded))))
 
 
 def matched_figure(stated: StatedPay, median: Figure) -> Figure | None:
-    """The occupation's national pay figure (not `median`) a quoted figure matches, if any:
-    "a site says the average is ~51k" is CareerFitter's undated average."""
+    """The occupation's national pay figure (not `median`) closest to a quoted figure, if one
+    is close enough: "a site says the average is ~51k" is CareerFitter's undated average."""
     if not stated.quoted:
         return None
-    return next((figure for figure in load_knowledge().figures
-                 if figure.unit == UNITS[stated.per] and figure.id != median.id
-                 and "medical records" in figure.label.lower()
-                 and abs(stated.amount - figure.value) <= figure.value * QUOTED_SHARE), None)
+    close = [figure for figure in load_knowledge().figures
+             if figure.unit == UNITS[stated.per] and figure.id != median.id
+             and "medical records" in figure.label.lower()
+             and abs(stated.amount - figure.value) <= figure.value * QUOTED_SHARE]
+    return min(close, key=lambda figure: abs(stated.amount - figure.value), default=None)
 
 
 def _position(amount: float, low: float, high: float | None = None) -> Position:

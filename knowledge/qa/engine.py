@@ -129,6 +129,11 @@ class Outcome(StrEnum):
 
 # The federal card listing every GS grade.
 OVERVIEW_CARD = "federal:overview"
+# The newest national mean and median of the occupation: a question naming both measures ("the
+# average vs the median") gets both.
+MEASURE_CARDS = ("figure:mrs_mean_2021", "figure:mrs_median_2024")
+_MEAN_NAMED = re.compile(r"\b(?:mean|average|avg)\b")
+_MEDIAN_NAMED = re.compile(r"\bmedian\b")
 
 
 @dataclass(frozen=True)
@@ -582,16 +587,20 @@ class Engine:
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
     def _other_sides(self, entry: Entry, text: str, grades: list[str]) -> list[str]:
-        """The cards of the other agencies, GS grades or rungs `text` names, when it names
-        several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level tech and
-        a specialist"): one card does not hold another's range or rung."""
+        """The cards of the other agencies, GS grades, rungs or pay measures `text` names, when
+        it names several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level
+        tech and a specialist", "the mean and the median"): one card does not hold another's
+        range, rung or measure."""
         named = agencies(text)
         sides = [f"{AGENCY_CARD}{code}" for code in named] if len(named) > 1 else []
         if len(grades) > 1:
             sides += grades
-        rungs = named_stages(" ".join(words(text)))
+        folded = " ".join(words(text))
+        rungs = named_stages(folded)
         if len(rungs) > 1:
             sides += [f"stage:{stage.id}" for stage in rungs]
+        if _MEAN_NAMED.search(folded) and _MEDIAN_NAMED.search(folded):
+            sides += MEASURE_CARDS
         return [side for side in sides if side in self.by_id and side != entry.id]
 
     def _newer(self, entry: Entry, text: str) -> list[str]:
