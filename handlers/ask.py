@@ -503,11 +503,15 @@ def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
 
 
 async def answer_pay_figure(update: Update, context: CallbackContext, stated: StatedPay) -> None:
-    """"Is $45k low?": the figure against the national median, and the asker's own estimate in
-    a private chat with a profile."""
+    """"Is $45k low?": the figure against the national median, the asker's own estimate in a
+    private chat with a profile, and the card of the state the question names."""
     profile = await private_profile(update, context)
     estimate = cached_estimate(profile) if profile is not None else None
-    await reply(update, pay_check_text(check_pay(stated, estimate)),
+    # An offer in a named state is followed by that state's card (its own figures).
+    state_cards = cards_of(await engine_of(context), [f"state:{stated.state}"]) \
+        if stated.state else []
+    text = "\n\n".join([pay_check_text(check_pay(stated, estimate)), entries_text(state_cards)])
+    await reply(update, text.strip(),
                 answer_keyboard((), "salary", is_private(update), context.bot.username))
 
 

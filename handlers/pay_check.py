@@ -57,6 +57,9 @@ def pay_check_text(check: PayCheck) -> str:
     lines = [f"<b>{heading or HEADINGS[check.against_median]}</b>"]
     if heading:
         lines.append(entry_line(check))
+    if check.matches is not None:
+        lines.append(f"It matches one source's figure: {escape(check.matches.label)}, "
+                     f"{format_figure(check.matches)}.")
     lines.append(f"That figure is {median}: {format_figure(check.median)}.")
     if check.national_range is not None and check.in_range is not None:
         low, high = check.national_range

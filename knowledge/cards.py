@@ -300,15 +300,23 @@ def _first_year(figure: Figure) -> int:
     return int(found[0]) if found else 0
 
 
+def _same_measure(figure: Figure) -> str:
+    """What a figure measures, year after year: its label; for the occupation's national pay
+    (its code and group renamed along the way), the measure and its unit ("median USD/year")."""
+    if figure.unit.startswith("USD/") and "medical records" in figure.label.lower():
+        return f"{_measure(figure).split()[0]} {figure.unit}"
+    return figure.label
+
+
 def _newest_by_label(figures: tuple[Figure, ...]) -> dict[str, str]:
-    """For each label, the id of the figure of the latest period bearing it (the same measure
-    of the same occupation, year after year)."""
+    """For each measure (`_same_measure`), the id of the figure of the latest period bearing it
+    (the same measure of the same occupation, year after year)."""
     newest: dict[str, Figure] = {}
     for figure in figures:
-        held = newest.get(figure.label)
+        held = newest.get(_same_measure(figure))
         if held is None or _first_year(figure) > _first_year(held):
-            newest[figure.label] = figure
-    return {label: figure.id for label, figure in newest.items()}
+            newest[_same_measure(figure)] = figure
+    return {measure: figure.id for measure, figure in newest.items()}
 
 
 def _figure_title(figure: Figure, newest: dict[str, str], kb: Knowledge) -> str:
@@ -316,7 +324,7 @@ def _figure_title(figure: Figure, newest: dict[str, str], kb: Knowledge) -> str:
     bears the same label - a year in the title makes the older card answer only a question
     naming that year or that publisher ("the national median" is the latest one, "the median
     in 2021" the 2021 one, "the growth number on the aapc page" AAPC's)."""
-    if newest[figure.label] == figure.id:
+    if newest[_same_measure(figure)] == figure.id:
         return figure.label
     return f"{figure.label} ({figure.period}; {kb.source(figure.source).publisher})"
 

@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Literal
 
 from knowledge.models import Figure, StageBand
+from knowledge.qa.mentions import find_mentions
+from knowledge.qa.specifics import without_hearsay
 from knowledge.qa.text import words
 from knowledge.salary import Estimate, national_range
 from knowledge.store import load_knowledge
@@ -21,6 +23,10 @@ from knowledge.store import load_knowledge
 Per = Literal["year", "hour"]
 
 NATIONAL_MEDIAN = {"year": "mrs_median_2024", "hour": "mrs_median_hourly_2024"}
+UNITS = {"year": "USD/year", "hour": "USD/hour"}
+# A figure quoted from somewhere ("a site says the average is ~51k") within this share of a
+# sourced national figure is taken to be that figure.
+QUOTED_SHARE = 0.01
 # Within this share of a reference figure, a figure is "about the same".
 CLOSE_SHARE = 0.05
 # Figures outside these bounds are not pay for this occupation (a year, a street number…).
@@ -38,6 +44,8 @@ _JUDGING = frozenset({
     "competitive", "worth", "livable", "realistic", "standard", "acceptable", "great", "terrible",
     "cheap", "insulting", "solid", "accept", "take", "negotiate", "counter", "compare",
     "compares", "stack", "market",
+    # whether a figure read somewhere holds ("a site says 51k, legit?")
+    "true", "legit", "right", "correct", "accurate", "current", "outdated", "valid", "real",
 })
 # A figure for a first job ("is 38k a decent starting salary", "offered 42k as a new grad") is
 # also set against the guides' entry-level bands (the career stage ENTRY_STAGE).
@@ -46,6 +54,10 @@ _STARTING = re.compile(r"\b(?:start|starting|starter|entry|first(?: \w+)? (?:job
                        r"specialists?|techs?|technicians?|clerks?|workers?|employees?)|newbie|"
                        r"beginners?|junior|fresh|rookie|trainee|out of school)\b")
 ENTRY_STAGE = "entry"
+# A figure told as heard or read, besides a source named (specifics.without_hearsay): "i was
+# told", "i heard", "where does that number come from".
+_QUOTED = re.compile(r"\b(?:told|heard|read|saw|seen|says|said|claims?|claimed|quoted|source|"
+                     r"come from|comes from|came from|where (?:is|does|did) (?:that|it|this)\b)")
 # Words that make a figure a pay figure (besides "k", "grand" or an hourly mark).
 _PAY_WORDS = frozenset({
     "offer", "offered", "offering", "pay", "pays", "paid", "paying", "make", "making", "earn",
@@ -68,6 +80,8 @@ class StatedPay:
     per: Per
     marked: bool = False  # written as pay: "45k", "60 grand", "$19/hr"
     starting: bool = False  # asked as pay for a first job
+    state: str | None = None  # the state the offer is in ("38k in alabama, is that low?")
+    quoted: bool = False  # told as read or heard somewhere ("my textbook says $40,350")
 
 
 @dataclass(frozen=True)
@@ -82,10 +96,13 @@ class PayCheck:
     against_estimate: Position | None
     # For a first job: the guides' entry-level bands, each with where a yearly figure sits.
     entry_bands: tuple[tuple[StageBand, Position | None], ...] = ()
+    # For a figure quoted from somewhere: the sourced national figure it matches, if any.
+    matches: Figure | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:
-        ids = [self.median.source, *(f.source for f in self.national_range or ()),
+        ids = [self.median.source, *([self.matches.source] if self.matches else []),
+               *(f.source for f in self.national_range or ()),
                *(band.source for band, _ in self.entry_bands)]
         return tuple(dict.fromkeys([*ids, *(self.estimate.sources if self.estimate else ())]))
 
@@ -122,7 +139,22 @@ def judged_pay(text: str) -> StatedPay | None:
     said = set(folded)
     if not ((stated.marked or said & _PAY_WORDS) and said & _JUDGING):
         return None
-    return replace(stated, starting=bool(_STARTING.search(" ".join(folded))))
+    return replace(stated, starting=bool(_STARTING.search(" ".join(folded))),
+                   state=find_mentions(text, folded).state,
+                   quoted=without_hearsay(text) != text
+                   or bool(_QUOTED.search(" ".join(folded))))
+
+
+def matched_figure(stated: StatedPay, median: Figure) -> Figure | None:
+    """The occupation's national pay figure (not `median`) closest to a quoted figure, if one
+    is close enough: "a site says the average is ~51k" is CareerFitter's undated average."""
+    if not stated.quoted:
+        return None
+    close = [figure for figure in load_knowledge().figures
+             if figure.unit == UNITS[stated.per] and figure.id != median.id
+             and "medical records" in figure.label.lower()
+             and abs(stated.amount - figure.value) <= figure.value * QUOTED_SHARE]
+    return min(close, key=lambda figure: abs(stated.amount - figure.value), default=None)
 
 
 def _position(amount: float, low: float, high: float | None = None) -> Position:
@@ -155,4 +187,5 @@ def check_pay(stated: StatedPay, estimate: Estimate | None = None) -> PayCheck:
         entry_bands=tuple((band, _position(stated.amount, band.low, band.high) if yearly
                            else None) for band in kb.bands_for_stage(ENTRY_STAGE))
         if stated.starting else (),
+        matches=matched_figure(stated, median),
     )

@@ -45,6 +45,14 @@ def _subjects(card: Card) -> frozenset[str]:
 
 
 def _related(card: Card, kb: Knowledge) -> tuple[str, ...]:
+    """A topic's related topics; for an older or undated national pay figure of the occupation,
+    the newest median (the base of the salary model)."""
+    if card.kind == "figure":
+        newest = f"figure:{kb.salary.model.base}"
+        figure = next((f for f in kb.figures if f"figure:{f.id}" == card.id), None)
+        older = figure is not None and figure.unit.startswith("USD/") \
+            and "medical records" in figure.label.lower() and card.id != newest
+        return (newest,) if older else ()
     if card.kind != "topic":
         return ()
     return tuple(f"topic:{topic_id}" for topic_id in kb.topic(card.id.split(":", 1)[1]).related)

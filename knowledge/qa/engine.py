@@ -37,9 +37,9 @@ from knowledge.qa.ladder import (
     trains_others,
 )
 from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
-from knowledge.qa.occupation import names_occupation
+from knowledge.qa.occupation import names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
-from knowledge.qa.parts import asks, is_choice, question_parts, starts_question
+from knowledge.qa.parts import asks, is_choice, question_parts, starts_question, topic_pair
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import Specifics, vendors_ranked, without_hearsay
 from knowledge.qa.spoken import respoken
@@ -109,6 +109,11 @@ NAME_FILLER = frozenset({
 _NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?) "
                         r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}")
 
+# A figure quoted back to be checked ("my textbook says the median is $40,350, is that still
+# right?", "where is that 48,780 from"): an older figure's card is followed by its newer one.
+_STILL_TRUE = re.compile(r"\b(?:still|current(?:ly)?|outdated|out of date|old|up to date|legit|"
+                         r"true|accurate|correct|right|trust\w*|reliable|valid|from)\b")
+
 
 class Intent(StrEnum):
     PAY = "pay"
@@ -125,6 +130,11 @@ class Outcome(StrEnum):
 
 # The federal card listing every GS grade.
 OVERVIEW_CARD = "federal:overview"
+# The newest national mean and median of the occupation: a question naming both measures ("the
+# average vs the median") gets both.
+MEASURE_CARDS = ("figure:mrs_mean_2021", "figure:mrs_median_2024")
+_MEAN_NAMED = re.compile(r"\b(?:mean|average|avg)\b")
+_MEDIAN_NAMED = re.compile(r"\bmedian\b")
 
 
 @dataclass(frozen=True)
@@ -232,8 +242,9 @@ INTENT_COMMANDS = {Intent.PAY: "salary", Intent.CERTIFICATION: "certify",
 
 def as_meant(text: str) -> str:
     """`text` (cut to MAX_QUESTION) as its writer meant it: dictation and keyboard slips
-    respoken ("her right exam": the RHIT exam), a chat "4" read as "for"."""
-    return with_chat_for(respoken(text[:MAX_QUESTION]))
+    respoken ("her right exam": the RHIT exam), a chat "4" read as "for", a SOC code as the
+    occupation's name."""
+    return with_chat_for(respoken(with_soc_names(text[:MAX_QUESTION])))
 
 
 def meaning_text(query: Sequence[QueryWord]) -> str:
@@ -468,7 +479,7 @@ class Engine:
         whole = self._in_context(text, previous, normalized)
         parts = question_parts(text)
         if len(parts) < 2:
-            return self._both_sides(whole)
+            return self._both_sides(self._other_topic(whole, text, normalized))
         if whole.mentions.first_person and not any(
                 _personal(part) for part in parts if asks(part, text)):
             # "been an MA 3 years, my wrists hurt. what would a records job pay in georgia?":
@@ -551,6 +562,28 @@ class Engine:
         also = [*also[:MAX_ALSO], *gaps][:MAX_ALSO + 1]
         return self._both_sides(replace(primary, also=tuple(also)))
 
+    def _other_topic(self, whole: Answer, text: str, normalized: str) -> Answer:
+        """A question of two short topics whose answer holds one ("2024 median and the growth
+        outlook": the outlook) gets the other topic's card too; one whose card holds neither,
+        while each topic alone gets a card of its own kind ("median salary + job outlook":
+        the BLS card), gets the two topics' cards."""
+        pair = topic_pair(text) if whole.answered and whole.entry is not None else None
+        if pair is None:
+            return whole
+        own = _family(whole.entry.id)
+        halves = [self._in_context(half, None, normalized) for half in pair]
+        if not all(half.answered and half.entry for half in halves):
+            return whole
+        families = {_family(half.entry.id) for half in halves}
+        if own not in families:
+            first, second = halves
+            apart = len(families) == 2 and first.intent != second.intent
+            return replace(first, also=(second.entry,)) if apart else whole
+        others = [half.entry for half in halves
+                  if _family(half.entry.id) != own and not _strays(half, whole)]
+        return replace(whole, also=tuple([*others, *whole.also][:MAX_ALSO])) if others \
+            else whole
+
     def _both_sides(self, answer: Answer) -> Answer:
         """A question naming two states or certifications ("Texas or Florida", "RHIT vs CCA
         fee") gets each side: the answer for the one its entry is not about follows it (for a
@@ -581,22 +614,35 @@ class Engine:
                  and i not in shown and not self.by_id[i].subjects <= covered]
         extra += [self.by_id[i] for i in self._other_sides(entry, text, grades)
                   if i not in shown | {e.id for e in extra}]
+        extra += [self.by_id[i] for i in self._newer(entry, text)
+                  if i not in shown | {e.id for e in extra}]
         if not extra:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
     def _other_sides(self, entry: Entry, text: str, grades: list[str]) -> list[str]:
-        """The cards of the other agencies, GS grades or rungs `text` names, when it names
-        several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level tech and
-        a specialist"): one card does not hold another's range or rung."""
+        """The cards of the other agencies, GS grades, rungs or pay measures `text` names, when
+        it names several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level
+        tech and a specialist", "the mean and the median"): one card does not hold another's
+        range, rung or measure."""
         named = agencies(text)
         sides = [f"{AGENCY_CARD}{code}" for code in named] if len(named) > 1 else []
         if len(grades) > 1:
             sides += grades
-        rungs = named_stages(" ".join(words(text)))
+        folded = " ".join(words(text))
+        rungs = named_stages(folded)
         if len(rungs) > 1:
             sides += [f"stage:{stage.id}" for stage in rungs]
+        if _MEAN_NAMED.search(folded) and _MEDIAN_NAMED.search(folded):
+            sides += MEASURE_CARDS
         return [side for side in sides if side in self.by_id and side != entry.id]
+
+    def _newer(self, entry: Entry, text: str) -> list[str]:
+        """The newer figure's card after an older figure's, when `text` asks whether the older
+        one still holds (a figure card's related card is its newer one)."""
+        if not entry.id.startswith("figure:") or not _STILL_TRUE.search(" ".join(words(text))):
+            return []
+        return [i for i in entry.related if i in self.by_id]
 
     def _grades_named(self, text: str) -> list[str]:
         """The cards of the GS grades `text` names, in the order named."""

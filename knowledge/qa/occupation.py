@@ -64,6 +64,10 @@ _GET_AS = re.compile(rf"\b(?:would|will|could|might) (?:i|id|you|u) get"
 # A comparison with another occupation needs both names ("are coders and EHR specialists the same").
 _COMPARING = frozenset({"vs", "versus", "difference", "different", "differ", "same", "compare",
                         "compared", "coder", "coders", "coding"})
+# Unless what is compared is two measures of its pay ("the average vs the median for records
+# specialists"): then the name says nothing.
+_MEASURE = r"\b(?:mean|average|avg|median)\b"
+_MEASURES = re.compile(rf"{_MEASURE}.*\b(?:vs|versus|compared)\b.*{_MEASURE}")
 # A question made only of such words asks what the occupation is; it keeps its name.
 _FILLER = frozenset({"what", "is", "are", "a", "an", "the", "who", "whats", "do", "does", "s",
                      "vs", "versus", "or", "and", "about", "tell", "me", "explain", "define"})
@@ -81,9 +85,22 @@ def without_occupation(folded: str) -> str:
     folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
     folded = _IN_FIELD.sub(r"\1", _GET_AS.sub("would i earn", _BECOMING.sub("as", folded)))
     folded = _NEED_FOR.sub("demand", _HEAD_COUNT.sub("how many jobs ", folded))
-    if _COMPARING & set(folded.split()):
+    if _COMPARING & set(folded.split()) and not _MEASURES.search(folded):
         return folded
     stripped = " ".join(_NAME.sub(" ", folded).split())
     if not set(stripped.split()) - _FILLER:
         return folded
     return stripped
+
+
+# The SOC codes whose digits read as a year ("29-2072 mean wage": no year 2072), as the names
+# the cards use: today's code is the occupation, the old one its old, broader group.
+_SOC_CODES = {"2072": "medical records specialists",
+              "2071": "medical records and health information technicians old code"}
+_SOC_CODE = re.compile(r"\b(?:soc\s+(?:code\s+)?)?29[-\s]?(?P<code>2072|2071)(?:\.00)?\b",
+                       re.IGNORECASE)
+
+
+def with_soc_names(text: str) -> str:
+    """`text` with the occupation's SOC codes (29-2072, old 29-2071) written as its names."""
+    return _SOC_CODE.sub(lambda match: _SOC_CODES[match["code"]], text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.qa.occupation import without_occupation
 from knowledge.qa.text import STOPWORDS, words
 
 _SENTENCE_END = re.compile(r"[.?!;\n]+")
@@ -157,6 +158,26 @@ def _elliptic_joined(halves: list[str], sentence: str) -> list[str]:
     if len(halves) > 1 and any(len(words(half)) < MIN_HALF_WORDS for half in halves[1:]):
         return [sentence]
     return halves
+
+
+# Two topics asked together without a question ("2024 median and the growth outlook", "median
+# salary + job outlook"): each of two words or more ("lowest and highest pay" is one range),
+# and a few words long once the occupation's name is dropped.
+MIN_PAIR_WORDS = 2
+_PAIR = re.compile(r"\s*(?:\+|&|\band\b|\bplus\b)\s*", re.IGNORECASE)
+
+
+def topic_pair(text: str) -> list[str] | None:
+    """The two topics of a one-sentence question made of two short topics, else None."""
+    if len([sentence for sentence in sentences(text) if sentence.strip()]) != 1:
+        return None
+    pieces = [piece.strip() for piece in _PAIR.split(text.strip(" ?.!")) if piece.strip()]
+    if len(pieces) != 2 or any(starts_question(piece) or len(words(piece)) < MIN_PAIR_WORDS
+                               for piece in pieces):
+        return None
+    shortened = [without_occupation(" ".join(words(piece))) for piece in pieces]
+    fits = all(1 <= _content(piece) <= MAX_TOPIC_WORDS for piece in shortened)
+    return pieces if fits else None
 
 
 def question_parts(text: str) -> list[str]:

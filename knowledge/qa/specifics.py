@@ -531,6 +531,11 @@ def _mean_forms(years: list[str]) -> list[re.Pattern[str]]:
     """The forms an answer on the mean may take: a mean, near a year asked if any."""
     return [re.compile(rf"\bmean\b{_NEAR} {year}\b|\b{year}\b{_NEAR} mean\b")
             for year in years] or _MEAN_FORMS
+# Pay in a work setting in a year ("hospital pay in may 2021") is that setting's pay near that
+# year: the only table by setting is May 2011's (old code).
+_SETTING = re.compile(r"\b(?:hospitals?|physicians? offices?|doctor(?:s| s)? offices?|"
+                      r"nursing (?:homes?|care)|outpatient|home health)\b")
+_SETTING_FORMS = [re.compile(r"\b(?:hospitals?|physicians?|nursing|outpatient|home health)\b")]
 # Asked with an amount, a credential's holders are the people whose pay is asked ("what do
 # CEHRS holders make", "top end for seasoned CEHRS holders"), no count of them.
 _HOLDERS = re.compile(r"\bholders?\b")
@@ -704,6 +709,8 @@ class Specifics:
             found.append(_STATE_FORMS)
         if _MEAN.search(folded):
             found.append(_mean_forms(_YEAR.findall(folded)))
+        if years and _SETTING.search(folded) and self.asks_pay(folded):
+            found.append(_near_years(_SETTING_FORMS, years))
         if _PASS_RATE.search(folded):
             found.append(_PASS_RATE_FORMS)
         if _ATTEMPTS.search(folded):
@@ -752,6 +759,10 @@ class Specifics:
             return ("That year's percentile is not in the sources I use: the national "
                     "percentiles known are May 2011's (old code), and Lincoln, NE's are May "
                     "2023's.", "/salary")
+        if _SETTING.search(folded) and self.asks_pay(folded) \
+                and set(_YEAR.findall(folded)) - {"2011"}:
+            return ("Pay by work setting is in the sources I use for May 2011 only (old code "
+                    "29-2071): no newer table by type of employer was found.", "/salary")
         if _PLACE_RANK.search(folded):
             return ("No source I use ranks metro areas, cities or counties; the one metro area "
                     "with its own figures is Lincoln, NE.", "/salary state=NE")

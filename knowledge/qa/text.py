@@ -303,6 +303,8 @@ STOPWORDS = frozenset({
     # FAQ headings pasted with their prefix ("FAQ - ...", "Q: ... A:", "Frequently asked: ..."),
     # and what a site claims ("a website said ..., is that true")
     "faq", "faqs", "frequently", "q", "website", "websites", "webpage", "true", "untrue",
+    # a figure asked to be quoted ("the latest median i can cite"): the figure is what is asked
+    "latest", "newest", "recent", "quote", "cite",
     # "can i go the medical assisting route": the way in is what is named before it
     "route", "routes",
     # how the asker feels ("total career changer and kind of nervous")
