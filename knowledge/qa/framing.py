@@ -54,8 +54,10 @@ _REPORTED = rf"(?:{_ONE})(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| f
 # they are its subject ("what does my boss want to know").
 _AUXILIARY = "".join(f"(?<!{verb} )" for verb in (
     "do", "does", "did", "would", "will", "can", "could", "should", "might", "must"))
-# Someone of the asker's ("my mom", "our in-laws").
-_THEIRS = rf"(?:my|our) (?:\w+ )?(?:{PEOPLE})s?(?:[ -]in[ -]laws?)?"
+# Someone of the asker's ("my mom", "my little brother"; knowledge/qa/text.py's situations too),
+# here with in-laws ("our in-laws").
+THEIRS = rf"(?:my|our) (?:\w+ )?(?:{PEOPLE})s?"
+_THEIRS = rf"{THEIRS}(?:[ -]in[ -]laws?)?"
 _KIN = rf"{_AUXILIARY}(?:{_THEIRS}|(?:a|an) (?:{PEOPLE})(?: of (?:mine|ours))?)"
 _KIN_REPORTED = rf"{_KIN}(?: and (?:i|me))? (?>(?:{_REPORTS}){_WHOM})(?! to\b| for\b)"
 # Why: "for a school project", "for my homework", "asking for a friend", "for context".

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.profile import STATES, Certification, Education, Employer, Skill
 from knowledge.qa.english import is_english, is_everyday, load_word_list
-from knowledge.qa.framing import PEOPLE
+from knowledge.qa.framing import THEIRS
 from knowledge.qa.occupation import NAME_WORDS, names_occupation, without_occupation
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -351,7 +351,7 @@ _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve
 # situation too. Their job is their past only when the question is about coming into this work
 # ("wants to switch to medical records", "as an ehr specialist"); else it is what is asked ("my
 # cousin is a nurse practitioner, what does she make").
-_THEIR_SITUATION = re.compile(rf"\b(?:my|our) (?:\w+ )?(?:{PEOPLE})s? (?:is|are|was|has|had"
+_THEIR_SITUATION = re.compile(rf"\b{THEIRS} (?:is|are|was|has|had"
                               r"|works?|worked|just)\b")
 _INTO_FIELD = re.compile(r"\b(?:switch\w*|change careers?|become|becoming|get(?:ting)? into"
                          r"|transition\w*|move into|go into|medical records|ehr|this field)\b")
