@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.profile import STATES, Certification
-from knowledge.qa.text import FIRST_PERSON, FUNDED, words
+from knowledge.qa.text import BY_HOUR, FIRST_PERSON, FUNDED, words
 
 # A year named in a question ("in 2030") must be in the answer too.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -433,7 +433,7 @@ _TYPING_SPEED = re.compile(r"\b(?:typing|typist|keyboarding) speed\b|\bwpm\b"
                            r"|\bwords (?:per|a|an) minute\b|\bhow fast\b(?: \w+){0,5} typ\w*\b")
 # A rung's hourly pay ("whats a director make per hour", "entry level salary per hour"): the
 # sources pay the rungs by the year only (an hourly offer, "$17 an hour", is no rate asked).
-_BY_HOUR = r"(?:\b(?<!\d )(?:per|an|a) (?:hour|hr)\b|\b(?<!\d )hourly\b)"
+_BY_HOUR = rf"(?<!\d ){BY_HOUR}\b"
 _RUNG = (r"(?:(?<!hiring )\b(?:managers?|directors?|supervisors?)|\bseniors?|\bjuniors?"
          r"|\bbeginners?|\bentry(?: ?level)?|\bmid ?level)\b")
 _HOURLY_RUNG = re.compile(rf"{_RUNG}.*{_BY_HOUR}|{_BY_HOUR}.*{_RUNG}")
