@@ -112,9 +112,9 @@ def duties_of(folded: str) -> Stage | None:
 
 # The side paths a question may ask the work of by name ("ehr implementation specialist job
 # description", "ehr analyst duties"), each with its card.
-_SIDE_PATHS = (("side_path:implementation", re.compile(r"\bimplementation\b")),
-               ("side_path:trainer", re.compile(r"\btrainers?\b")),
-               ("side_path:analyst", re.compile(r"\banalysts?\b")))
+_SIDE_PATH_WORDS = (("side_path:implementation", r"implementation"),
+                    ("side_path:trainer", r"trainers?"), ("side_path:analyst", r"analysts?"))
+_SIDE_PATHS = tuple((card, re.compile(rf"\b{word}\b")) for card, word in _SIDE_PATH_WORDS)
 
 
 # What a side path is like to work in ("the trainer side path, what would that be like", "ehr
@@ -240,10 +240,10 @@ _TOP_PAID = re.compile(
 
 
 # Best paid among other things than rungs: places ("where are the highest paying jobs"),
-# agencies, other roles ("the highest paying job for a coder").
+# agencies, other roles ("the highest paying job for a coder", a side path's).
 _NOT_RUNGS = re.compile(r"\bwhere (?:are|is|can|could|would|should|in)\b|\bagenc(?:y|ies)\b"
-                        r"|\b(?:cod(?:er|ers|ing)|analysts?|trainers?|implementation|auditors?"
-                        r"|informatics|technologists?|registrars?)\b")
+                        r"|\b(?:cod(?:er|ers|ing)|auditors?|informatics|technologists?|registrars?|"
+                        + "|".join(word for _, word in _SIDE_PATH_WORDS) + r")\b")
 
 
 def best_paid(folded: str) -> str | None:
