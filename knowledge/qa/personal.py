@@ -14,7 +14,7 @@ from knowledge.profile import Certification, Goal, Profile
 from knowledge.qa.ladder import besides_ladder, named_stage, stages
 from knowledge.qa.mentions import Mentions, named_place_words
 from knowledge.qa.steps import asked_step
-from knowledge.qa.text import words
+from knowledge.qa.text import FIRST_PERSON, words
 from knowledge.salary import Estimate, estimate_salary
 from knowledge.store import Knowledge, load_knowledge
 
@@ -98,7 +98,6 @@ _TOWARDS = re.compile(r"\b(?:become|becoming|be|get(?:ting)? (?:to|into)|reach\w
                       r"(?:into|up to)|make it to|promot\w* to|step into|work(?:ing)? towards?|"
                       r"(?:path|route|road|way) (?:to|into|towards?))\b"
                       r"(?! (?:my|your|our|their|his|her)\b)(?: an?| the)? (.*)")
-_SELF = re.compile(r"\b(?:i|im|me|my|mine|myself|ive|id)\b")
 _PAY = r"(?:pay\w*|paid|salary|salaries|make|earn\w*|money|wages?|income|raise|worth|bucks|dollars)"
 _CREDENTIAL = r"(?:certs?|creds?|credentials?|certifications?)"
 # What fits the asker ("suits my situation", "right for me", "given my background").
@@ -233,7 +232,7 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         if mentions.state is None:
             return re.search(_OWN_PLACE, folded) is not None
         return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
-    if not _SELF.search(folded) or (kind in _UNNAMED_KINDS and mentions.certs):
+    if not FIRST_PERSON & set(folded.split()) or (kind in _UNNAMED_KINDS and mentions.certs):
         return False
     if kind is PersonalKind.START and _START_ELSE.search(folded):
         return False
