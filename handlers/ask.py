@@ -48,6 +48,7 @@ from knowledge.qa.personal import (
     NextCredential,
     PersonalEstimate,
     PersonalKind,
+    RenewalTotal,
     aimed_stage,
     answers_unnamed,
     applies,
@@ -264,6 +265,11 @@ def renewal_heading(certs: Iterable[Certification], whose: str = "") -> str:
     total = renewal_total(Profile(certs=frozenset(certs)))
     if total is None:
         return f"<b>Renewal of {whose or 'the '}credentials</b>"
+    return _total_heading(total, whose)
+
+
+def _total_heading(total: RenewalTotal, whose: str = "") -> str:
+    """The units a cycle asks of the credentials in `total` together, as a heading."""
     every = f"{total.units} {total.unit_word} every {total.years} years"
     codes = _codes_text(total.codes)
     if total.bodies == 1:
@@ -295,9 +301,9 @@ def renewal_total_text(answer: Answer) -> str:
     cycle length); else nothing."""
     entry, certs = answer.entry, frozenset(answer.mentions.certs)
     if entry is None or not entry.id.endswith(":renewal") or len(certs) < 2 \
-            or renewal_total(Profile(certs=certs)) is None:
+            or (total := renewal_total(Profile(certs=certs))) is None:
         return ""
-    return "\n".join([renewal_heading(certs), *load_lines(certs)]) + "\n\n"
+    return "\n".join([_total_heading(total), *load_lines(certs)]) + "\n\n"
 
 
 # A question asking which of two credentials to take ("cca or cpc first", "rhit vs cehrs for a
