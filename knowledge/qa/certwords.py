@@ -106,10 +106,11 @@ _FINAL_TERM = re.compile(r"\b(?:last|final) (?:semester|term|quarter|trimester)\
                          r"|finish(?:ing)? (?:school|my degree|the program|my program))\b"
                          r"|\bwhile (?:i m |im |i am )?(?:still )?(?:in school|a student|studying"
                          r"|in (?:the|my) program)\b", _FLAGS)
+# A carded credential's code, with its exam ("the cca test"), not another's (the CCS-P's).
+_CODE_EXAM = rf"(?: the| an?)? (?P<code>{CERT_CODES})\b(?![-/]| p\b)(?: (?:exam|test))?"
 # "How much is the CCA (test)": its exam's price (not what its holders make, nor what it is
-# worth; not another credential's, as the CCS-P's).
-_PRICE = re.compile(rf"\bhow much (?:is|s|are|does it cost for)(?: the| an?)? "
-                    rf"(?P<code>{CERT_CODES})\b(?![-/]| p\b)(?: (?:exam|test))?"
+# worth).
+_PRICE = re.compile(rf"\bhow much (?:is|s|are|does it cost for){_CODE_EXAM}"
                     r"(?! (?:holders?|worth|pay|salary|make"
                     r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
 # What one pays to sit it ("how much do i pay for the ccs", "how much to sit the cca", "how much
@@ -118,8 +119,7 @@ _PAY_TO_SIT = re.compile(r"\bhow much (?:do|would|will|does|did|should) (?:i|u|y
                          r" (?:pay|spend|cost)(?: me| us)? (?:for|on|to (?:sit|take|write|do))"
                          r"|\bhow much (?:is it |does it cost )?to (?:sit|take|write|do)(?: for)?",
                          _FLAGS)
-_PAY_TO_SIT_CODE = re.compile(rf"(?:{_PAY_TO_SIT.pattern})(?: the| an?)? (?P<code>{CERT_CODES})\b"
-                              r"(?![-/]| p\b)(?: (?:exam|test))?", _FLAGS)
+_PAY_TO_SIT_CODE = re.compile(rf"(?:{_PAY_TO_SIT.pattern}){_CODE_EXAM}", _FLAGS)
 # An exam bought with a retake in the price ("the cpc package with a free retake", "retest
 # included"): two attempts, as a fee is quoted, not the wait before a retake.
 _RETAKE_INCLUDED = re.compile(r"\b(?:an? |one )?(?:free|included|bundled) (?:retakes?|retests?"
