@@ -46,7 +46,14 @@ _JUDGING = frozenset({
     "compares", "stack", "market",
     # whether a figure read somewhere holds ("a site says 51k, legit?")
     "true", "legit", "right", "correct", "accurate", "current", "outdated", "valid", "real",
+    "trust", "trustworthy", "reliable", "old", "dated",
 })
+# Words naming a pay measure: beside one, a bare five- or six-digit number ("website says avg
+# salary 51090, trustworthy?") is read as yearly pay quoted back from somewhere.
+_MEASURE_WORDS = frozenset({
+    "median", "average", "avg", "mean", "salary", "wage", "pay", "income", "earnings",
+})
+_BARE_YEARLY = re.compile(r"(?<![\d,.$])\d{5,6}(?!\d|[,.]\d|\s?(?:k|grand|thousand)\b)")
 # A figure for a first job ("is 38k a decent starting salary", "offered 42k as a new grad") is
 # also set against the guides' entry-level bands (the career stage ENTRY_STAGE).
 _STARTING = re.compile(r"\b(?:start|starting|starter|entry|first(?: \w+)? (?:job|year|role|"
@@ -130,18 +137,28 @@ def stated_pay(text: str) -> StatedPay | None:
     return None
 
 
+def _bare_yearly(text: str, said: set[str]) -> StatedPay | None:
+    """A bare five- or six-digit number beside a pay measure's name, as yearly pay."""
+    match = _BARE_YEARLY.search(text) if said & _MEASURE_WORDS else None
+    if match is None:
+        return None
+    amount = float(match[0])
+    low, high = PLAUSIBLE["year"]
+    return StatedPay(amount, "year", marked=True, quoted=True) if low <= amount <= high else None
+
+
 def judged_pay(text: str) -> StatedPay | None:
     """The pay figure of a question that asks whether a figure is good, low, fair…; else None."""
-    stated = stated_pay(text)
-    if stated is None:
-        return None
     folded = words(text)
     said = set(folded)
+    stated = stated_pay(text) or _bare_yearly(text, said)
+    if stated is None:
+        return None
     if not ((stated.marked or said & _PAY_WORDS) and said & _JUDGING):
         return None
     return replace(stated, starting=bool(_STARTING.search(" ".join(folded))),
                    state=find_mentions(text, folded).state,
-                   quoted=without_hearsay(text) != text
+                   quoted=stated.quoted or without_hearsay(text) != text
                    or bool(_QUOTED.search(" ".join(folded))))
 
 

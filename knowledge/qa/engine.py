@@ -41,10 +41,11 @@ from knowledge.qa.occupation import names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question, topic_pair
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
-from knowledge.qa.specifics import Specifics, vendors_ranked, without_hearsay
+from knowledge.qa.specifics import Specifics, vendors_ranked, without_hearsay, without_purpose
 from knowledge.qa.spoken import respoken
 from knowledge.qa.steps import asked_step, step_lead, steps_sources
 from knowledge.qa.text import (
+    FIRST_PERSON,
     QueryWord,
     Vocabulary,
     agencies,
@@ -53,6 +54,7 @@ from knowledge.qa.text import (
     with_chat_for,
     without_role,
     words,
+    words_asked,
 )
 
 MAX_QUESTION = 500
@@ -197,6 +199,8 @@ class Answer:
             # a kind of fact the sources lack ("how much is the CEHRS retake", "pay in DC"), or
             # an unknown price the asker pays ("how much do i pay NHA to take the CEHRS")
             return False
+        if self.lacking and not FIRST_PERSON.intersection(words_asked(self.read_as)):
+            return False  # "im a cna in ohio, how much do cnas make": another job's pay asked
         if not mentions.first_person or (self.entry is not None
                                          and self.entry.id.endswith(PRICE_PARTS)):
             return False  # an exam's or a renewal's price is no pay
@@ -688,8 +692,8 @@ class Engine:
 
     def _answer(self, text: str, normalized: str) -> Answer:
         # "My textbook says ...", "on the usajobs site ...": the source heard from is no part
-        # of what is asked.
-        text = without_hearsay(text)
+        # of what is asked, nor what a figure is wanted for ("... i can put in my report").
+        text = without_purpose(without_hearsay(text))
         query = self.vocabulary.expand(text)
         mentions = find_mentions(text, [word.text for word in query])
         intent = self.intent_of(query)

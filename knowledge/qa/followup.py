@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from knowledge.profile import Employer
 from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, rung_named, stages
-from knowledge.qa.mentions import find_mentions, mention_words
+from knowledge.qa.mentions import find_mentions, grades_named, mention_words
 from knowledge.qa.specifics import vendor_words
 from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
 from knowledge.store import load_knowledge
@@ -240,6 +240,26 @@ def ladder_followup(previous: str, question: str) -> str | None:
     return f"stage {target.order} of {len(stages())} on the career ladder {target.title}"
 
 
+# A move of one GS grade ("the range at the next grade up", "and one grade higher?", "a grade
+# below that"): +1 or -1.
+_GRADE_MOVE = re.compile(r"\b(?:(?:the )?next|one|a) grade "
+                         r"(?P<dir>up|higher|above|down|lower|below)"
+                         r"|\b(?:the )?next (?:gs )?grade\b|\bgrade (?P<dir2>above|below)\b")
+_GRADE_DOWN = frozenset({"down", "lower", "below"})
+
+
+def grade_followup(previous: str, question: str) -> str | None:
+    """"The range at the next grade up" after a question on a GS grade: that grade's pay
+    range, one grade up (or down); None when it is no such move or no grade was named."""
+    folded = " ".join(words(question))
+    moved = _GRADE_MOVE.search(folded)
+    grades = grades_named(" ".join(words(previous)))
+    if moved is None or not grades or grades_named(folded):
+        return None
+    down = (moved["dir"] or moved["dir2"] or "up") in _GRADE_DOWN
+    return f"gs-{int(grades[-1].removeprefix('gs')) + (-1 if down else 1)} pay range"
+
+
 # What the ladder as a whole is asked as.
 _WHOLE_LADDER = "what are the stages of the career ladder"
 # A question about a certification's part ("how long is the test", "what do i need to score to
@@ -263,7 +283,8 @@ def followup_text(previous: str, question: str) -> str | None:
     fillers it opens with ("k, indiana next") are left out.
     """
     question = without_fillers(question)
-    slotted = slot_followup(previous, question) or ladder_followup(previous, question)
+    slotted = slot_followup(previous, question) or ladder_followup(previous, question) \
+        or grade_followup(previous, question)
     if slotted is not None:
         return slotted
     own = words(question)

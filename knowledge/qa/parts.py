@@ -30,7 +30,10 @@ MIN_HALF_WORDS = 3
 # and a few shortened words ("etc.", "vs.", "st.").
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\.?|\b(?:etc|vs|approx|incl|st|dr|jr|sr)\.",
                            re.IGNORECASE)
-_JOIN = re.compile(r",?\s+(?:and|also|plus|or)\s+", re.IGNORECASE)
+_JOIN = re.compile(r",?\s+(?:and also|as well as|along with|and|also|plus|or)\s+", re.IGNORECASE)
+# Joiners that add a second ask ("the median pay and also the projected growth", "the hourly
+# wage plus the outlook"): after one, a short topic is a part of its own too.
+_ADDING = re.compile(r",?\s+(?:and also|as well as|along with|plus)\s+", re.IGNORECASE)
 _OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 # Talk before a question in a comma list ("..., like is it a big field"): it starts after it.
@@ -180,6 +183,22 @@ def topic_pair(text: str) -> list[str] | None:
     return pieces if fits else None
 
 
+def _is_topic(piece: str) -> bool:
+    """Whether `piece` is a short topic ("the projected growth"), the occupation's name aside."""
+    return 1 <= _content(without_occupation(" ".join(words(piece)))) <= MAX_TOPIC_WORDS
+
+
+def _added_topics(sentence: str) -> list[str] | None:
+    """The two asks of a sentence whose second, a short topic or a question, is added to the
+    first by "and also", "plus" or "as well as" ("tell me the median pay and also the projected
+    growth"); None when it is not so."""
+    halves = [half.strip() for half in _ADDING.split(sentence) if half.strip()]
+    if len(halves) != 2 or not (_content(halves[0]) and _content(halves[1])):
+        return None
+    second = halves[1]
+    return halves if starts_question(second) or _is_topic(second) else None
+
+
 def question_parts(text: str) -> list[str]:
     """The questions in `text`, in order; one part when it asks one thing. A count announcing
     them ("two things:") is no part, and two topics after it are a list."""
@@ -193,9 +212,12 @@ def question_parts(text: str) -> list[str]:
             continue
         halves = _elliptic_joined([piece for half in _JOIN.split(sentence)
                                    for piece in _listed(half)], sentence)
+        added = _added_topics(sentence)
         if len(halves) > 1 and (_content(halves[0]) or starts_question(halves[0])) \
                 and all(map(starts_question, halves[1:])):
             parts += halves
+        elif added:
+            parts += added
         elif _content(sentence) or starts_question(sentence):  # "how many jobs are there"
             parts.append(sentence)
     return [part.strip() for part in parts][:MAX_PARTS]

@@ -596,6 +596,31 @@ def without_hearsay(text: str) -> str:
     return " ".join(" ".join([*pieces, folded[end:]]).split())
 
 
+# What a pay figure is wanted for ("the latest median i can put in my report", "a number for
+# my slide"): the use is no part of what is asked, when a measure is named.
+_MEASURE = re.compile(r"\b(?:median|mean|average|avg|salary|salaries|wage|wages|pay|figure|"
+                      r"number|stat|stats|statistic)\b")
+_PURPOSE_NOUN = (r"(?:report|presentation|essay|paper|thesis|dissertation|slides?|slideshow|"
+                 r"deck|powerpoint|ppt|poster|speech|article|blog post|cover letter|brochure|"
+                 r"newsletter|infographic|writeup|write up)")
+_PURPOSE = re.compile(
+    r"\b(?:(?:that|which) )?(?:(?:i|we) (?:can|could|should|would|might|will|may|want to|"
+    r"need to) |(?:can|could|should|would|may) (?:i|we) |to )?"
+    r"(?:put|use|cite|quote|reference|include|mention|add|show)?"
+    r"(?: ?(?:in|on|into|for|in to)) (?:my|a|an|our|the|this) (?:\w+ ){0,2}?"
+    rf"{_PURPOSE_NOUN}(?: {_PURPOSE_NOUN})?\b"
+    r"(?! (?:records?|charts?|forms?|files?|based|copies|work)\b)")
+
+
+def without_purpose(text: str) -> str:
+    """`text` without what a pay figure is wanted for ("most current median i can put in my
+    report" → "most current median"); unchanged when it names no measure or no such use."""
+    folded = " ".join(words(text))
+    if not _MEASURE.search(folded) or not _PURPOSE.search(folded):
+        return text
+    return " ".join(_PURPOSE.sub(" ", folded).split())
+
+
 def place_specifics(places: Iterable[Sequence[str]]) -> dict[str, list[str]]:
     """The specifics of places known by several names (each a sequence of its names): a name
     may be answered by any of the place's names ("nyc" by "new york city", and back)."""

@@ -331,6 +331,11 @@ _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve
                             # teller for 20 yrs")
                             r"and (?:was|worked|used to|ve been|have been|spent)|"
                             r"(?:i )?just got out of|i left|coming from|i come from|"
+                            # a parent coming back to work ("mom of two going back to work",
+                            # "returning to the workforce after 8 years")
+                            r"(?:mom|mother|dad|father|parent)s? of (?:\d+|one|two|three|four|"
+                            r"five|twins)|(?:going|getting|coming) back to work|"
+                            r"(?:returning|going back) to (?:work|the workforce)|"
                             r"ex|former|retired|"
                             # a clause opening on the asker's past, its subject left out ("was a
                             # cna for 9 years", "15 years managing a grocery store")
@@ -408,6 +413,13 @@ def years_elsewhere(text: str) -> bool:
             job = found.group("job") or found.group("job_after") or ""
             return not set(job.split()) & _RECORDS_WORDS
     return False
+
+
+def words_asked(text: str) -> list[str]:
+    """The folded words of `text` outside the clauses in which the asker describes themselves
+    ("im a cna in ohio, how much do cnas make here" → "how much do cnas make here")."""
+    return [word for clause_words, described in _descriptions(text, _SITUATION_STOP, theirs=True)
+            for position, word in enumerate(clause_words) if position not in described]
 
 
 def situation_words(text: str) -> frozenset[str]:
@@ -634,8 +646,11 @@ _OWN_STEMS = {"certificate": "certificat", "certificates": "certificat"}
 # annual"): asked as a choice, the figure itself, whose answer gives each unit the sources give.
 BY_HOUR = r"(?:\b(?:per|an|a|by the|each) (?:hour|hr)|\bhourly)"
 BY_YEAR = r"(?:\b(?:per|a|an|each) (?:year|yr)|\byearly|\bannual(?:ly)?)"
-UNIT_CHOICE = re.compile(rf"{BY_HOUR}\b.*\b(?:or|vs|versus)\b.*{BY_YEAR}\b"
-                         rf"|{BY_YEAR}\b.*\b(?:or|vs|versus)\b.*{BY_HOUR}\b")
+# A salary set against hourly pay is the yearly figure ("hourly or salary?", "salaried or paid
+# by the hour").
+_SALARIED = rf"(?:{BY_YEAR}|\bsalar(?:y|ied))"
+UNIT_CHOICE = re.compile(rf"{BY_HOUR}\b.*\b(?:or|vs|versus)\b.*{_SALARIED}\b"
+                         rf"|{_SALARIED}\b.*\b(?:or|vs|versus)\b.*{BY_HOUR}\b")
 
 
 def _pay_framing(folded: str) -> str:
