@@ -186,11 +186,14 @@ def _asks_vendor_money(folded: str) -> bool:
 
 
 # How big an EHR vendor is ("is epic bigger than cerner", "which ehr vendor is in the most
-# hospitals", "epic's market share", "number one by revenue"): no source sizes the vendors.
+# hospitals", "epic's market share", "number one by revenue", "what percent of hospitals use
+# cerner"): no source sizes the vendors.
 _VENDORS = re.compile(rf"\b(?:{_VENDOR})s?\b|\b(?:ehr |emr )?(?:vendors?|compan(?:y|ies))\b")
 _VENDOR_SIZE = re.compile(r"\b(?:bigger|larger|biggest|largest|market share|(?:more|most)"
                           r" (?:customers|clients|hospitals|users|market share|of the market)"
-                          r"|number one|no 1|revenues?|sales)\b")
+                          r"|number one|no 1|revenues?|sales"
+                          r"|(?:percent|percentage|share|proportion|fraction) of (?:the |all |us )?"
+                          r"(?:hospitals|clinics|practices|doctors|providers))\b")
 
 
 def _asks_vendor_size(folded: str) -> bool:
@@ -454,6 +457,8 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:i|you|u|he|she|they|we)"
         r" make$|\bwhats? (?:(?:is|are|am) )?(?:i|you|u|he|she|they|we) worth\b"
         r"|\b(?:should|would|could|will|might) (?:i|you|u|he|she|they|we) be making\b"
+        r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:someone|somebody"
+        r"|a person|people)\b.* make$"
         r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
 # Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew", "forgot
 # to pay my aapc dues") is a price, not what someone earns.
