@@ -18,7 +18,7 @@ from tests.qa_answers import answered_after, answered_by
     ("passrate of the cehrs", "pass rate of the cehrs"),
     ("ccs pass rates for frist timers", "ccs pass rate"),
     ("rhia cooldown after failing", "rhia retake waiting period after failing"),
-    ("cpc with a free retake price", "cpc with two attempts price"),
+    ("cpc with a free retake price", "cpc with two attempts fee price"),
     ("how much do i pay for the rhit", "how much is the rhit exam fee"),
     ("how much to take the cca exam", "how much is the cca exam fee"),
     ("how much is the ccs test", "how much is the ccs exam fee"),

@@ -121,11 +121,14 @@ _PAY_TO_SIT = re.compile(r"\bhow much (?:do|would|will|does|did|should) (?:i|u|y
                          _FLAGS)
 _PAY_TO_SIT_CODE = re.compile(rf"(?:{_PAY_TO_SIT.pattern}){_CODE_EXAM}", _FLAGS)
 # An exam bought with a retake in the price ("the cpc package with a free retake", "retest
-# included"): two attempts, as a fee is quoted, not the wait before a retake.
+# included", "does the fee cover a second try"): the fee for two attempts, as a fee is quoted,
+# not the wait before a retake.
 _RETAKE_INCLUDED = re.compile(r"\b(?:an? |one )?(?:free|included|bundled) (?:retakes?|retests?"
                               r"|resits?|second (?:attempt|try|shot))\b|\b(?:retakes?|retests?"
                               r"|resits?|second (?:attempt|try|shot)) (?:included|bundled"
-                              r"|thrown in|for free)\b", _FLAGS)
+                              r"|thrown in|for free)\b|\b(?:covers?|includes?|comes? with)"
+                              r"(?: an?| the| one| my)? (?:free )?(?:retakes?|retests?|resits?"
+                              r"|(?:second|another) (?:attempt|try|shot))\b", _FLAGS)
 # Applying for a credential ("what do i need before i can apply for the rhia", "applying to sit
 # the ccs"): its eligibility, not applying for a job.
 _APPLY_FOR = re.compile(rf"\bappl(?:y|ying|ied) (?:for|to)(?: (?:take|sit|write|test for))?"
@@ -244,7 +247,7 @@ _NEEDS = {"pass rate": ("pas", "fail", "succe"),
           "keep active": ("active", "current", "valid", "up to date", "good standing"),
           "never": ("never",),
           "apply": ("appl",),
-          "included": ("free", "include", "bundle", "thrown"),
+          "included": ("free", "include", "bundle", "thrown", "cover", "come with", "comes with"),
           "zero": ("zero",),
           "price": ("how much",),
           "retake": ("again", "time", "attempt", "try", "shot", " go", "redo", "re do", "allowed",
@@ -309,7 +312,7 @@ def cert_wordings(text: str) -> str:
     if _needs(lowered, "failed"):
         text = _TIMES_FAILED.sub(r"\1\2", _MARGIN.sub(" ", text))
     if _needs(lowered, "included"):
-        text = _RETAKE_INCLUDED.sub("two attempts", text)
+        text = _RETAKE_INCLUDED.sub("two attempts fee", text)
     if _needs(lowered, "retake"):
         text = _RETAKE.sub(lambda found: f"retake{found['what'] or ''}", text)
         text = _ALLOWED_RETAKE.sub("retake", _ANOTHER_TRY.sub("retake", text))

@@ -32,11 +32,20 @@ from knowledge.qa.ladder import (
     duties_of,
     moved_stage,
     named_stages,
+    placed_by_years,
     side_path_duties,
+    stage_by_years,
     stages,
     trains_others,
 )
-from knowledge.qa.mentions import Mentions, find_mentions, grades_named, mention_words, with_codes
+from knowledge.qa.mentions import (
+    Mentions,
+    find_mentions,
+    grades_named,
+    mention_words,
+    speaks_of_other,
+    with_codes,
+)
 from knowledge.qa.occupation import names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question, topic_pair
@@ -201,9 +210,9 @@ class Answer:
             return False
         if self.lacking and not FIRST_PERSON.intersection(words_asked(self.read_as)):
             return False  # "im a cna in ohio, how much do cnas make": another job's pay asked
-        if not mentions.first_person or (self.entry is not None
-                                         and self.entry.id.endswith(PRICE_PARTS)):
-            return False  # an exam's or a renewal's price is no pay
+        if not mentions.first_person or Specifics.pays_for(" ".join(words(self.read_as))) \
+                or (self.entry is not None and self.entry.id.endswith(PRICE_PARTS)):
+            return False  # an exam's or a renewal's price, or dues paid, is no pay
         if self.intent in NOT_PAY and not mentions.asks_amount:
             return False  # "if I fail the CCS, how long before I can retake it?"
         if mentions.asks_amount and self.intent is Intent.PAY:
@@ -761,6 +770,15 @@ class Engine:
             # The pay of two rungs set side by side ("manager vs director salary"): every
             # rung's bands.
             routed = self.by_id.get(PAY_BY_STAGE_CARD)
+        elif pay and mentions.years is not None and not mentions.first_person \
+                and (mentions.certs or speaks_of_other(folded)) \
+                and not (named or names or mentions.employer or mentions.states) \
+                and f"stage:{(placed := stage_by_years(mentions.years)).id}" in self.by_id:
+            # Someone else's years (and credential) with their pay asked ("my brother has his
+            # rhia and 10 years in, what's he worth"): the rung those years place them at.
+            card = self.by_id[f"stage:{placed.id}"]
+            routed = replace(card, answer=f"{placed_by_years(mentions.years)}\n\n"
+                                          f"{card.answer}")
         elif pay and mentions.certs and CERT_PAY_CARD in self.by_id \
                 and self.entries[ranked[0].doc].id.startswith(CERT_CARD) \
                 and self._holders_pay(named, names, mentions):
@@ -769,7 +787,8 @@ class Engine:
             routed = self.by_id[CERT_PAY_CARD]
         elif plain and besides_ladder(folded) and SIDE_PATHS_CARD in self.by_id:
             routed = self.by_id[SIDE_PATHS_CARD]
-        elif plain and trains_others(folded) and DUTIES_CARD in self.by_id:
+        elif not (pay or names) and trains_others(folded) and DUTIES_CARD in self.by_id:
+            # with a vendor named too ("do i have to train coworkers on epic")
             routed = self.by_id[DUTIES_CARD]
         elif plain and VENDORS_CARD in self.by_id \
                 and (caveat := vendors_ranked(folded)) is not None:
@@ -815,7 +834,8 @@ class Engine:
                               coverage=coverage, paraphrase=similarity, meaning=meaning,
                               read_as=text)
         scores = {"coverage": coverage, "paraphrase": similarity, "meaning": meaning}
-        best = self._named_part(self.entries[self._asked_part(best_doc, query)], mentions)
+        best = self._dues_part(
+            self._named_part(self.entries[self._asked_part(best_doc, query)], mentions), folded)
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
@@ -839,6 +859,14 @@ class Engine:
         if part is None or len(mentions.certs) != 1:
             return entry
         return self.by_id.get(f"certification:{mentions.certs[0].value}:{part}", entry)
+
+    def _dues_part(self, entry: Entry, folded: str) -> Entry:
+        """Membership dues asked of a credential's card ("how much does it cost to join aapc":
+        the CPC's fee): its renewal fee's card, which leads with the dues, when it names them."""
+        if not (entry.id.startswith(CERT_CARD) and self.specifics.asks_dues(folded)):
+            return entry
+        dues = self.by_id.get(f"{CERT_CARD}{entry.id.split(':')[1]}:renewal_fee")
+        return dues if dues is not None and "membership" in dues.answer.lower() else entry
 
     def _missing(self, question: str) -> Entry | None:
         """A card standing for what `question` asks that the sources lack, of the kinds the

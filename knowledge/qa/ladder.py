@@ -142,9 +142,24 @@ _TRAINING_AS_JOB = re.compile(r"\b(?:into|branch\w*|later|become|becoming|for a 
                               r"as a job|full time|switch\w*|move|trainers?|side path)\b")
 
 
+# Fixing the system asked as part of the job ("if meditech crashes is that on me to fix", "do i
+# fix epic when it breaks"), and what is typed into it ("what do they input into the ehr"):
+# the duties, even with a vendor named.
+_SYSTEM = (r"(?:ehr|emr|epic|cerner|meditech|allscripts|nextgen|athena\w*|eclinicalworks|system"
+           r"|software|computer|program)s?")
+_FIXES_SYSTEM = re.compile(rf"\b(?:fix|fixing|repair|repairing|troubleshoot\w*)\b(?: \w+){{0,4}}"
+                           rf" (?:breaks|broke|crash\w*|goes down|glitch\w*)\b"
+                           rf"|\b{_SYSTEM} (?:breaks|crash\w*|goes down|glitch\w*)\b(?: \w+){{0,6}}"
+                           rf" (?:fix|fixing|on me|my job|responsible)\b")
+_INPUTS = re.compile(rf"\b(?:type|typing|input|inputting|enter|entering|key|keying|put)"
+                     rf"(?: in)? (?:in|into) (?:the |an? )?{_SYSTEM}\b")
+
+
 def trains_others(folded: str) -> bool:
-    """Whether a folded question asks if training colleagues is part of the job."""
-    return bool(_TRAINS_OTHERS.search(folded)) and not _TRAINING_AS_JOB.search(folded)
+    """Whether a folded question asks if training colleagues, fixing the system or typing into
+    it is part of the job."""
+    return (bool(_TRAINS_OTHERS.search(folded)) and not _TRAINING_AS_JOB.search(folded)) \
+        or bool(_FIXES_SYSTEM.search(folded) or _INPUTS.search(folded))
 
 
 def move(folded: str) -> int | None:
@@ -157,6 +172,20 @@ def neighbour(stage: Stage, step: int) -> Stage | None:
     ordered = stages()
     at = ordered.index(stage) + step
     return ordered[at] if 0 <= at < len(ordered) else None
+
+
+def stage_by_years(years: int) -> Stage:
+    """The rung `years` in the field place someone at (the bot's reading of the guides' bands,
+    0-2, 2-5 and 5+ years); management rungs are never placed by years alone."""
+    return [stage for stage in stages()
+            if stage.min_years is not None and stage.min_years <= years][-1]
+
+
+def placed_by_years(years: int) -> str:
+    """The line leading a rung's card that `years` place someone at."""
+    return (f"With {years} year{'' if years == 1 else 's'} in the field, someone sits at this "
+            "rung, by the bot's reading of the guides' bands (0-2, 2-5 and 5+ years); management "
+            "rungs are roles one is appointed to, never reached by years alone.")
 
 
 # What the asker says they are ("im a him manager", "as a senior specialist").

@@ -90,8 +90,10 @@ _NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:tec
                     "associate": "associates?", "and": "(?:and|&)"}
 # A name's leading title word: without it the name is a partial name ("coding associate").
 _TITLE_WORDS = frozenset({"certified", "registered"})
-# What is asked of a body's credential after its name ("nha exam", "nha charges").
-_BODY_ASKED = r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b"
+# What is asked of a body's credential after its name ("nha exam", "nha charges", "pay nha for
+# the exam").
+_BODY_ASKED = (r"(?:(?:for|to take|to sit)\W+(?:(?:the|its|their|an?|my)\W+)?)?"
+               r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b")
 
 
 def _name_pattern(name_words: list[str]) -> str:
@@ -262,6 +264,16 @@ _ASKED_OF_ME = re.compile(r"\b(?:tell|show|give) me\b")
 # what is said of them is not of the asker.
 _SOMEONE_ELSE = re.compile(rf"\b(?:(?:my|our) (?:\w+ ){{0,3}}?(?:{PEOPLE})s?(?: in laws?)?|"
                            rf"(?:a|an) (?:{PEOPLE}) of (?:mine|ours))\b")
+
+
+# Someone else by a pronoun ("what's he worth", "what should she be making").
+_HE_OR_SHE = re.compile(r"\b(?:he|she|hes|shes|his|her|him)\b")
+
+
+def speaks_of_other(folded: str) -> bool:
+    """Whether the asker speaks of someone else: someone of theirs ("my brother", "a friend of
+    mine"), or he or she."""
+    return bool(_SOMEONE_ELSE.search(folded) or _HE_OR_SHE.search(folded))
 
 
 def speaks_of_self(folded: str) -> bool:

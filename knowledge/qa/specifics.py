@@ -186,10 +186,14 @@ def _asks_vendor_money(folded: str) -> bool:
 
 
 # How big an EHR vendor is ("is epic bigger than cerner", "which ehr vendor is in the most
-# hospitals", "epic's market share"): no source sizes the vendors.
+# hospitals", "epic's market share", "number one by revenue", "what percent of hospitals use
+# cerner"): no source sizes the vendors.
 _VENDORS = re.compile(rf"\b(?:{_VENDOR})s?\b|\b(?:ehr |emr )?(?:vendors?|compan(?:y|ies))\b")
 _VENDOR_SIZE = re.compile(r"\b(?:bigger|larger|biggest|largest|market share|(?:more|most)"
-                          r" (?:customers|clients|hospitals|users|market share|of the market))\b")
+                          r" (?:customers|clients|hospitals|users|market share|of the market)"
+                          r"|number one|no 1|revenues?|sales"
+                          r"|(?:percent|percentage|share|proportion|fraction) of (?:the |all |us )?"
+                          r"(?:hospitals|clinics|practices|doctors|providers))\b")
 
 
 def _asks_vendor_size(folded: str) -> bool:
@@ -443,8 +447,8 @@ _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, 
             _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE, _SCHOOL_COUNT, FUNDED)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year", "what can
-# he expect to make"), not as in building ("does Epic make the software", "what reports do they
-# make"); an amount asked: those or "how much".
+# he expect to make", "what should she be making"), not as in building ("does Epic make the
+# software", "what reports do they make"); an amount asked: those or "how much".
 _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
         r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
         r"|on average|a year|an hour|a month|a week)\b"
@@ -452,12 +456,19 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|\b(?:expect|expecting|hope|hoping|going|gonna) to make\b|\bgonna make$"
         r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:i|you|u|he|she|they|we)"
         r" make$|\bwhats? (?:(?:is|are|am) )?(?:i|you|u|he|she|they|we) worth\b"
+        r"|\b(?:should|would|could|will|might) (?:i|you|u|he|she|they|we) be making\b"
+        r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:someone|somebody"
+        r"|a person|people)\b.* make$"
         r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
-# Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew") is a
-# price, not what someone earns.
+# Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew", "forgot
+# to pay my aapc dues") is a price, not what someone earns.
 _PRICE_PAID = re.compile(r"\b(?:members?|nonmembers?|non members?) pay\b"
+                         r"|\bpay(?:s|ing|ed)? (?:my |the |your |their |his |her )?(?:\w+ )?"
+                         r"(?:dues|membership|renewal fees?)\b"
                          r"|\bpay(?:s|ing)?(?: \w+)? to (?:take|sit|renew|keep)\b"
-                         r"|\bpay(?:s|ing)? for (?:the |an? |my |your )?(?:\w+ )?(?:exams?|tests?"
+                         r"|\bpay(?:s|ing)?(?: (?!more\b|less\b|extra\b|better\b|well\b)\w+)? for "
+                         r"(?:the |an? |my |your )?"
+                         r"(?:\w+ )?(?:exams?|tests?"
                          r"|certs?|certifications?|credentials?|renewal|membership|dues|"
                          + "|".join(cert.value.lower() for cert in Certification) + r")\b")
 _ASKS_PAY = re.compile(_PAY)
@@ -848,6 +859,11 @@ class Specifics:
         """Whether a folded question asks what one pays for a thing ("how much do i pay NHA to
         take the CEHRS"), not what one earns."""
         return bool(_PRICE_PAID.search(folded))
+
+    @staticmethod
+    def asks_dues(folded: str) -> bool:
+        """Whether a folded question asks a body's membership dues ("cost to join aapc")."""
+        return bool(_DUES.search(folded))
 
     @staticmethod
     def asks_pay(folded: str) -> bool:

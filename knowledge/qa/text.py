@@ -512,11 +512,13 @@ def _word_at(folded: str, offset: int) -> int:
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= 3)
 # Chat spellings of stopwords (and "mak"), vowels left out ("hw much" is "how much", "does it
 # tak" "take"): read as the word, so that the synonym phrases they start are found. A listed
-# few, as three letters without a vowel are as often an acronym ("hha") or a unit ("hrs").
+# few, as three letters without a vowel are as often an acronym ("hha") or a unit ("hrs"); so
+# are a few exam words cut short or misspelt as a real word ("cca exm", "pas rate", "firs time").
 _CHAT_SPELLINGS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "tak": "take",
                    "wrk": "work", "mch": "much", "jst": "just", "frm": "from", "tht": "that",
                    "thn": "than", "wth": "with", "ned": "need", "shud": "should",
-                   "cud": "could", "wud": "would", "mak": "make"}
+                   "cud": "could", "wud": "would", "mak": "make", "tst": "test", "exm": "exam",
+                   "pas": "pass", "firs": "first", "scor": "score", "renw": "renew"}
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
