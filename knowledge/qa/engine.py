@@ -203,14 +203,14 @@ class Answer:
         moved to Ohio?")."""
         mentions = self.mentions
         gap = self.gap.id if self.gap is not None else ""
-        if gap == SPECIFIC_GAP or (gap.endswith(PRICE_PARTS)
-                                   and Specifics.pays_for(" ".join(words(self.read_as)))):
+        pays_for = Specifics.pays_for(" ".join(words(self.read_as)))
+        if gap == SPECIFIC_GAP or (gap.endswith(PRICE_PARTS) and pays_for):
             # a kind of fact the sources lack ("how much is the CEHRS retake", "pay in DC"), or
             # an unknown price the asker pays ("how much do i pay NHA to take the CEHRS")
             return False
         if self.lacking and not FIRST_PERSON.intersection(words_asked(self.read_as)):
             return False  # "im a cna in ohio, how much do cnas make": another job's pay asked
-        if not mentions.first_person or Specifics.pays_for(" ".join(words(self.read_as))) \
+        if not mentions.first_person or pays_for \
                 or (self.entry is not None and self.entry.id.endswith(PRICE_PARTS)):
             return False  # an exam's or a renewal's price, or dues paid, is no pay
         if self.intent in NOT_PAY and not mentions.asks_amount:
