@@ -90,6 +90,20 @@ _ASKED = (r"(?:you (?:all|guys)|you|u|ya|yall|anyone|everyone|people|folks|those
 _URGENT = (r"(?:(?:and |but )?(?:i )?(?:really |badly |kinda )?need (?:a job|a new job|work|money|"
            r"the money|income|a paycheck|cash)(?: (?:asap|fast|quick|quickly|soon|now|right now|"
            r"rn|badly|lol))*|(?:im|i am) (?:so |pretty |kinda )?broke)")
+# A formal request around the question ("could you please tell me what ...", "i would like to
+# know"), and an asker outside the field introducing themself ("i am a school counsellor.",
+# "as a hiring manager,", "i am writing an article and need"): none of it is asked.
+_POLITE = "|".join((
+    rf"(?:please )?(?:could|can|would|will) {_YOU} (?:please |kindly )?(?:tell me|let me know)"
+    r"(?: please)?",
+    r"please (?:tell me|let me know)", r"i (?:would|d) (?:like|love) to know"))
+_OUTSIDER_ROLE = (r"(?:(?:high )?school |guidance |careers? |academic )?(?:counsell?or|adviser|"
+                  r"advisor)|journalist|reporter|researcher|recruiter|hiring manager|"
+                  r"(?:job|career|employment) coach|hr (?:manager|person|officer)")
+_OUTSIDER = "|".join((
+    rf"(?:i am|im|i m|as) (?:a|an) (?:{_OUTSIDER_ROLE})",
+    r"(?:i am|im|i m) (?:writing|working on|preparing) (?:a|an|my|our) (?:\w+ )?(?:article|"
+    r"story|piece|report|paper|presentation|lesson)(?: and (?:i )?need)?"))
 _OPENER = "|".join((
     r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
@@ -122,7 +136,8 @@ _OPENER = "|".join((
     rf"hope {_YOU}(?:re| are)? (?:doing )?(?:well|good|ok|okay)",
     r"(?:im|i am) (?:just |really |so )?(?:curious|wondering)(?: about)?",
     r"sorry for (?:my )?(?:bad |poor |broken )?english",
-    r"(?:english is not|english isnt) my (?:first|native) language", _URGENT))
+    r"(?:english is not|english isnt) my (?:first|native) language", _URGENT,
+    _POLITE, _OUTSIDER))
 _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     r"(?:thanks|thank you|thx) for (?:your|the) help(?: earlier| before)?",
     r"(?:thanks|thank you|thx|ty|tysm|tia|tyia|cheers)(?: (?:so|very) much| a lot| a ton)?"
@@ -135,7 +150,8 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     "(?:please|pls) advise",
     r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
     _URGENT,
-    "no rush", "no pressure", "(?:please|pls|plz) help", "help (?:please|pls|plz)",
+    "no rush", "no pressure", "if i (?:may|might) ask",
+    "(?:please|pls|plz) help", "help (?:please|pls|plz)",
     rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
 # A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first
 # only ("should i be honest", "what do i do if i need help"). Last, who asks and "for school"
@@ -149,8 +165,12 @@ _FOR_KIN = rf"for {_THEIRS}"
 # An article heading's tail ("EHR Training Length Explained", "RHIT Exam: A Complete Guide").
 _HEADING_TAIL = (r"(?:(?:simply|clearly|fully) )?explained|(?:a |the |your )?(?:complete|"
                  r"ultimate|full|quick|beginners?) guide|everything (?:you|u) need to know")
+# What the answer is wanted with or for ("... together with its source", "... that i could share
+# with my students"): every answer names its sources anyway.
+_WANTED_WITH = (r"(?:together |along )?with (?:its|the|their|a) sources?"
+                rf"|that (?:i|we) (?:could|can|might|may) share with (?:{_ONE})")
 _TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
-                   f"|{_WHY}|{_CLOSER}|{_HEADING_TAIL})")
+                   f"|{_WHY}|{_CLOSER}|{_HEADING_TAIL}|{_WANTED_WITH})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for
