@@ -46,6 +46,10 @@ _NOT_WORKER = r"(?!(?:to|it|is|are|do|does|did|can|could|would|will|should|i|you
 _WHERE_WORKING = re.compile(rf"\bwhere (?:is |are )?((?:{_NOT_WORKER}[a-z]+ ){{0,2}}"
                             rf"{_NOT_WORKER}[a-z]+) (?:is |are )?(?:working|works?)\b",
                             re.IGNORECASE)
+# The terse typer's workplace ("where work?", "where working"): the whole ask is those words.
+_WHERE_BARE = re.compile(r"^\s*where (?:working|work|works)\s*\??\s*$", re.IGNORECASE)
+# A General Schedule grade or series glued to its letters ("gs0675", "gs11"): the space put back.
+_GS_GLUED = re.compile(r"\bgs(?=\d)", re.IGNORECASE)
 # A second-language plural dropped after "how many" ("how many question", "how many year").
 _COUNTED = re.compile(r"\bhow many (year|month|week|day|hour|minute|question|credit|unit|ceu|"
                       r"semester|job|opening)(?=\W|$)", re.IGNORECASE)
@@ -153,6 +157,7 @@ def respoken(text: str) -> str:
     text = _STUDIED_ABROAD.sub(r"\1\2 from a foreign country", text)
     text = _MOST_HIRING.sub("employ the most", _WHO_GIVES.sub("who gives", text))
     text = _WHERE_WORKING.sub(r"where do \1 work", _COUNTED.sub(r"how many \1s", text))
+    text = _GS_GLUED.sub("gs ", _WHERE_BARE.sub("where do they work", text))
     text = _MORE_PLAIN.sub(
         lambda found: _COMPARED[found[2].lower()][found[1].lower() == "most"], text)
     text = _WHAT_LAST.sub(_asked_first, _GLUED.sub(_unglued, text).strip())
