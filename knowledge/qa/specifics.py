@@ -84,7 +84,9 @@ _AGE = re.compile(r"\bhow old (?:is|are) (?:the |an? )?(?:typical|average|usual|
                   # no source speaks of it
                   r"|\b(?:someone|people|ppl|somebody|anyone|at) my age\b|\btoo old\b"
                   r"|\bage (?:limit|discrimination)\b|\bageism\b"
-                  r"|\bhire (?:older|mature) (?:workers|people|applicants|adults)\b")
+                  r"|\bhire (?:older|mature) (?:workers|people|applicants|adults)\b"
+                  r"|\b(?:anyone|anybody|someone|people|ppl|workers|applicants) (?:over|above|past"
+                  r"|older than) (?:[4-7]0|forty|fifty|sixty)\b")
 # The share of workers who do or are something ("what percent of EHR specialists get promoted"):
 # no source counts them (a pass rate is counted apart).
 _SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction|portion) of"

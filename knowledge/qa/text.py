@@ -35,6 +35,10 @@ _AMOUNTS = (
     (re.compile(r"\b(in|next|within) (?:\d{1,2} )+(?:years?|yrs?)\b"), r"\1 future years"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?) (?:from now|down the (?:road|line)|ahead)\b"),
      "future years"),
+    # a programme's length said as a guess ("isnt a certificate program like 2 years")
+    (re.compile(r"\b(degree|program|programme|certificate|course|school|college)s? (?:(?:is|are"
+                r"|takes?|lasts?|really|just|only|like|about|around|roughly) )+(?:\d{1,2}|one|two"
+                r"|three|four) (?:years?|yrs?)\b(?! ago\b)"), r"\1 duration"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
 )
 # A length asked as a yes/no ("can it be done within 12 months", "could i get qualified in 6
@@ -618,8 +622,14 @@ _CHAT_FOR = re.compile(r"\b4 (?=(?:this|that|these|those|it|me|u|you|ur|your|my|
                        r"us|the)\b)|(?:(?<=\bstand )|(?<=\bstands ))4\b", re.IGNORECASE)
 
 
+# "w/o" typed for "without" ("can i do it w/o a cert")
+_CHAT_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
+
+
 def with_chat_for(text: str) -> str:
-    """Text with a "4" that stands for "for" written out ("what do i need 4 this")."""
+    """Text with a "4" that stands for "for" written out ("what do i need 4 this"), and "w/o"
+    as "without"."""
+    text = _CHAT_WITHOUT.sub("without", text)
     return _CHAT_FOR.sub(lambda found: found[0].replace("4", "for"), text)
 
 
