@@ -2,12 +2,12 @@
 
 `eval/dev.yaml` is the set the engine is tuned on; `eval/test.yaml`, `eval/test2.yaml`,
 `eval/test3.yaml`, `eval/test4.yaml`, `eval/test5.yaml`, `eval/test6.yaml`, `eval/test7.yaml`,
-`eval/test8.yaml`, `eval/test9.yaml`, `eval/test10.yaml` and `eval/test11.yaml` are frozen
-held-out sets, written before any tuning and never edited to fit the engine. `python -m eval`
-reports them side by side: accuracy on answerable questions, unanswerable ones declined, invented
-figures (a dollar or percent figure that is not in the knowledge data), wrong "don't know"
-replies, wrong answers to unanswerable questions, a per-kind breakdown and the engine's CPU time
-per question.
+`eval/test8.yaml`, `eval/test9.yaml`, `eval/test10.yaml`, `eval/test11.yaml` and `eval/test12.yaml`
+are frozen held-out sets, written before any tuning and never edited to fit the engine.
+`python -m eval` reports them side by side: accuracy on answerable questions, unanswerable ones
+declined, invented figures (a dollar or percent figure that is not in the knowledge data), wrong
+"don't know" replies, wrong answers to unanswerable questions, a per-kind breakdown and the
+engine's CPU time per question.
 Only dev's failures are listed question by question; the held-out sets show aggregate figures
 only.
 """
@@ -42,7 +42,8 @@ SETS = {"dev": EVAL_DIR / "dev.yaml", "test": EVAL_DIR / "test.yaml",
         "test4": EVAL_DIR / "test4.yaml", "test5": EVAL_DIR / "test5.yaml",
         "test6": EVAL_DIR / "test6.yaml", "test7": EVAL_DIR / "test7.yaml",
         "test8": EVAL_DIR / "test8.yaml", "test9": EVAL_DIR / "test9.yaml",
-        "test10": EVAL_DIR / "test10.yaml", "test11": EVAL_DIR / "test11.yaml"}
+        "test10": EVAL_DIR / "test10.yaml", "test11": EVAL_DIR / "test11.yaml",
+        "test12": EVAL_DIR / "test12.yaml"}
 # The only set whose questions and failures are listed by default: the held-out sets are scored
 # in aggregate (summary and per-kind counts), so nobody tunes on their questions.
 TUNING_SET = "dev"
