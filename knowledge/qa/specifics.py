@@ -34,12 +34,29 @@ _SERIES = re.compile(r"\bgs ?(0\d{3})\b|\b(0\d{3}) series\b")
 # no source says, so no answer names it.
 _WHICH_GRADE = re.compile(r"\b(?:what|which) (?:(?:gs |pay |federal )?grade|gs level)\b.*"
                           r"\b(?:hired?|hiring|start|starting|bring|brought|begin|entry)\b"
-                          r"|\bstarting (?:gs )?grade\b")
+                          r"|\bstarting (?:gs )?grade\b"
+                          # ("which gs do new hires at the va start at", "usual starting gs at
+                          # social security", "what grade does hhs bring records staff in at")
+                          r"|\b(?:what|which) gs\b(?! series\b).*\b(?:hired?|hires|hiring|start"
+                          r"|starting|bring|brought|begin|entry)\b"
+                          r"|\b(?:starting|usual|typical|normal|beginning) (?:starting )?gs\b"
+                          r"(?! ?\d)(?! (?:series|pay|salary|salaries|table|scale|wages?|range"
+                          r"|base)\b)"
+                          r"|\bgrades?\b.*\b(?:bring|brings|brought) (?:\w+ ){0,3}in at\b")
 # A head count asked ("how many EHR jobs are in Florida") needs an answer that counts jobs or
 # people: a state's pay card does not.
-_COUNT = re.compile(r"\bhow many(?: \w+){0,3} (?:jobs|openings|positions|people|ppl|folks"
-                    r"|specialists|workers|employees|techs|technicians|clerks|coders"
-                    r"|technologists|registrars|managers|postings|listings|ads)\b")
+_COUNTED_NOUNS = (r"(?:jobs|openings|positions|people|ppl|folks"
+                  r"|specialists|workers|employees|techs|technicians|clerks|coders"
+                  r"|technologists|registrars|managers|postings|listings|ads)")
+# or in other words ("number of medical records jobs in georgia", "employment numbers for ehr
+# specialists in florida", "what's the employment for records techs in texas"; not the
+# employment outlook or growth)
+_COUNT = re.compile(rf"\bhow many(?: \w+){{0,3}} {_COUNTED_NOUNS}\b"
+                    rf"|\b(?:number|count|total|headcount|head count) of(?: \w+){{0,3}}"
+                    rf" {_COUNTED_NOUNS}\b"
+                    r"|\bemployment (?:numbers?|figures?|counts?|levels?|totals?|stats?"
+                    r"|statistics|data)\b"
+                    r"|\b(?:what|whats|what s) (?:is |s )?the employment (?:for|of|in)\b")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
@@ -60,10 +77,19 @@ _SCHOOL_RUNS = re.compile(rf"\bwhat (?:does|do|would|will|did) (?:\w+ ){{0,4}}{_
 _WORTH = re.compile(r"\bworth\b")
 
 
+# or what an exam prep course, class or study guide costs ("how much is a cpc prep class",
+# "price of an online ehr prep course"): no source prices one (an exam's fee is no course's).
+_PREP = (r"\b(?:prep|preparation|review|study|practice|boot ?camps?|crash)(?: \w+)?"
+         r" (?:courses?|class|classes|programs?|programmes?|materials?|books?|guides?|tests?"
+         r"|exams?|sessions?|kits?|bundles?|packages?)\b")
+_PREP_COST = re.compile(rf"{_PREP}(?: \w+){{0,3}} {_COST}\b|\b{_COST}\b(?: \w+){{0,6}} {_PREP}"
+                        rf"|\bhow much (?:is|are|s|would|will|does|do)\b(?: \w+){{0,5}} {_PREP}")
+
+
 def _asks_school_cost(folded: str) -> bool:
-    """Whether a folded question asks what a school, degree or programme costs."""
-    return bool(_SCHOOL_COST.search(folded) or _SCHOOL_RUNS.search(folded)) \
-        and not _WORTH.search(folded)
+    """Whether a folded question asks what a school, degree, programme or prep course costs."""
+    return bool(_SCHOOL_COST.search(folded) or _SCHOOL_RUNS.search(folded)
+                or _PREP_COST.search(folded)) and not _WORTH.search(folded)
 # The future past the projections' end (2034): "in 20 years", "30 yrs from now", "in a few
 # decades" (not "over the next decade", nor "20 years of experience").
 _FAR = r"(?:1[1-9]|[2-9]\d|fifteen|twenty(?: five)?|thirty|forty|fifty)"
@@ -93,7 +119,12 @@ _SHARE_OF = re.compile(r"\bwhat (?:percent|percentage|share|proportion|fraction|
                        r" (?:\w+ ){0,3}"
                        r"(?:specialists|people|ppl|workers|employees|techs|technicians|coders|work"
                        r"|graduates|grads|students|jobs|positions|roles|openings|postings"
-                       r"|listings)\b(?!.*\b(?:pass|passed|fail|failed)\b)")
+                       r"|listings)\b(?!.*\b(?:pass|passed|fail|failed)\b)"
+                       # the workforce's share in a setting ("share of the workforce in physician
+                       # offices", "what percentage of the workforce is in nursing homes"): the
+                       # data gives pay by setting, and May 2011's job counts, no shares
+                       r"|\b(?:percent|percentage|share|proportion|fraction|portion) of"
+                       r" (?:the |all )?(?:\w+ )?(?:workforce|work force|labou?r force)\b")
 # Counts no source gives: an organisation's members or staff, the hospitals or practices using a
 # system ("how many members does AHIMA have", "how many people work at the BLS", "how many
 # hospitals use Cerner").
@@ -120,6 +151,7 @@ _PEOPLE = (r"(?:people|ppl|folks|persons|individuals|professionals|coders|specia
            r"|technicians|americans|holders)")
 _HEADS = re.compile(rf"\b(?:how many|number of|total|count of)(?: \w+){{0,3}} {_PEOPLE}\b")
 _HOLD = re.compile(r"\b(?:hold|holds|holding|have|has|had|held|got|carry|carries|earned|certified"
+                   r"|with"
                    r"|credentialed|holders?)\b")
 _CREDENTIAL = re.compile(r"\b(?:certified|credentialed|holders?|certs?|certifications?"
                          r"|credentials?)\b")
@@ -265,6 +297,18 @@ _STATE_NAMES = "|".join(name.lower() for name in STATES.values())
 _STATE_PASS_RATE = re.compile(rf"\bpass(?:ing)? rates?\b(?: \w+){{0,4}} (?:{_STATE_NAMES})\b"
                               rf"|\b(?:{_STATE_NAMES})\b(?: \w+){{0,3}} pass(?:ing)? rates?\b")
 
+# A city asked as itself, not its state ("pay in dallas specifically, not texas overall", "the
+# actual city of seattle", "i dont want the state average"): the knowledge has figures for no
+# city on its own (Lincoln, NE aside), so the state's are no answer then.
+_CITY_ITSELF = re.compile(
+    r"\b(?:specifically|itself|city proper|city limits|actual city|city only|just the city)\b"
+    r"|\bnot (?:the |a |for the )?(?:state|states|statewide|whole state|entire state)\b"
+    rf"|\bnot (?:the |all of |for )?(?:{_STATE_NAMES})\b"
+    r"|\b(?:dont|don t|do not|didnt|didn t) (?:want|need|mean)(?: \w+)? (?:the )?(?:state"
+    r"|statewide)\b"
+    r"|\b(?:rather than|instead of|other than) (?:the )?(?:state|statewide)\b")
+_STATE_NAMED = re.compile(rf"\b(?:{_STATE_NAMES})\b")
+
 # The District of Columbia, which the state table has no figure for.
 _DISTRICT = re.compile(r"\b(?:washington d ?c|district of columbia|d ?c)\b")
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
@@ -342,6 +386,38 @@ _PASS_RATE = re.compile(r"\bhow many (?:people |ppl |folks |candidates |test tak
                         r"|\bpass(?:ing)? (?:numbers|stats|statistics)\b"
                         r"|\bpass(?:es|ed)?\b(?: \w+){0,4} first (?:try|go|attempt|time)\b")
 _PASS_RATE_FORMS = [re.compile(r"\bpass rates?\b"), re.compile(r"\bfirst time\b")]
+# The pass mark asked in other words ("minimum passing score", "what score do u need to pass
+# the rhia", "cut score"): only an answer giving one answers; the sources give the CEHRS's,
+# RHIT's, CCS's and CPC's only.
+_PASS_MARK = re.compile(r"\bpass(?:ing)? (?:score|scores|mark|grade|threshold|point|cutoff)\b"
+                        r"|\b(?:minimum|min|cut|cutoff|cut off) (?:\w+ )?scores?\b"
+                        r"|\bscores?\b(?: \w+){0,5} (?:to pass|needed|required)\b"
+                        r"|\bwhat (?:score|grade)\b(?: \w+){0,5} (?:need|needed|have to|required"
+                        r"|get)\b")
+_PASS_MARK_FORMS = [re.compile(r"\bpass mark\b"), re.compile(r"\bto pass\b"),
+                    re.compile(r"\bpassing score\b")]
+# An exam's domain weights ("how is the rhit exam weighted by domain", "cca exam domain
+# percentages", "percentage breakdown of the ccs domains"): only an answer giving them (the
+# CEHRS's exam content) answers; prep sites disagree on the RHIT's.
+_AREAS = r"(?:domains?|sections?|content|topics?|areas?|categories|subjects?|parts?)"
+_WEIGHTS = re.compile(r"\b(?:weighted|weighting|weightings)\b"
+                      rf"|\bweights?\b(?: \w+){{0,3}} {_AREAS}\b"
+                      rf"|\b{_AREAS}(?: \w+){{0,3}} weights?\b"
+                      rf"|\b{_AREAS}(?: \w+){{0,2}} (?:percent|percents|percentages?|breakdown"
+                      r"|split|distribution)\b"
+                      r"|\b(?:percent|percentage|percentages|breakdown|split|distribution)\b"
+                      rf"(?: \w+){{0,6}} {_AREAS}\b")
+_EXAM_NAMED = re.compile(r"\b(?:exams?|tests?|" + "|".join(
+    cert.value.lower() for cert in Certification) + r")\b")
+_WEIGHT_FORMS = [re.compile(r"\bexam content\b")]
+
+
+def _asks_weights(folded: str) -> bool:
+    """Whether a folded question asks an exam's domain weights."""
+    return bool(_WEIGHTS.search(folded)) and bool(_EXAM_NAMED.search(folded)) \
+        and not _PASS_RATE.search(folded)
+
+
 # How many attempts one gets ("how many times can I take the CPC"): only a count of attempts
 # the sources give answers.
 _ATTEMPTS = re.compile(r"\bhow many (?:times|attempts|tries|retakes?|chances)\b"
@@ -374,6 +450,14 @@ def _level_length(level: str) -> re.Pattern[str]:
 
 
 _LEVEL_LENGTH = _level_length(_LEVEL)
+# Another occupation's schooling ("how long is pt school", "how many years for pharmacy
+# school"): the lengths the sources give are this field's training (the schools are in the
+# specifics too).
+_OTHER_SCHOOL = re.compile(r"\b(?:(?:pharmacy|pt|ot|physical therapy|occupational therapy|med"
+                           r"|medical|dental|law|pa|vet|veterinary|nursing|chiropractic"
+                           r"|optometry) school|pharmd|pharm d|dpt)\b")
+_OTHER_SCHOOL_LENGTH = re.compile(rf"\b{_LENGTH}\b(?: \w+){{0,6}} {_OTHER_SCHOOL.pattern}"
+                                  rf"|{_OTHER_SCHOOL.pattern}(?: \w+){{0,6}} {_LENGTH}\b")
 _LEVEL_FORM = re.compile(rf"\b{_LEVEL}\b")
 # How long an associate degree takes ("how many years is an associates in hit"): an answer
 # telling its two years.
@@ -718,7 +802,8 @@ class Specifics:
         found = [(forms, plain) for forms, plain, place in named if not place]
         places = [form for forms, _, place in named if place for form in forms]
         if places:
-            found.append((places if _PLACE_PAY.search(rest) else [_NOWHERE], False))
+            found.append((places if _PLACE_PAY.search(rest) and not _CITY_ITSELF.search(rest)
+                          else [_NOWHERE], False))
         return found
 
     def same_place(self, question: str, title: str) -> bool:
@@ -741,6 +826,11 @@ class Specifics:
         elif _COUNT.search(folded):
             found.append([_NOWHERE] if _AGENCY.search(folded) or _BOARD.search(folded)
                          else _COUNTED)
+            # A state's head count is that state's ("number of records jobs in georgia" is
+            # not answered by the national count).
+            states = _STATE_NAMED.findall(folded)
+            if states:
+                found.append([re.compile(rf"\b{state}\b") for state in states])
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _STATE_RANK.search(folded):
@@ -751,6 +841,10 @@ class Specifics:
             found.append(_near_years(_SETTING_FORMS, years))
         if _PASS_RATE.search(folded):
             found.append(_PASS_RATE_FORMS)
+        elif _PASS_MARK.search(folded):
+            found.append(_PASS_MARK_FORMS)
+        if _asks_weights(folded):
+            found.append(_WEIGHT_FORMS)
         if _ATTEMPTS.search(folded):
             found.append(_ATTEMPTS_FORMS)
         if _RETAKE_PRICE.search(folded):
@@ -818,7 +912,34 @@ class Specifics:
         if _SCHOOL_COUNT.search(folded):
             return "No source I use counts schools or programmes.", "/steps"
         if _asks_school_cost(folded):
-            return "No source I use gives what a school or programme costs.", "/steps"
+            return ("No source I use gives what a school, a programme or a prep course costs.",
+                    "/steps")
+        if _CITY_ITSELF.search(folded) and any(
+                place and pattern.search(folded) for pattern, _, _, place in self._rules):
+            return ("My knowledge has no figures for a city on its own (Lincoln, NE aside): only "
+                    "its state's, which are statewide.", "/salary")
+        if _COUNT.search(folded) and _STATE_NAMED.search(folded) \
+                and not (_AGENCY.search(folded) or _BOARD.search(folded)):
+            return ("The sources I use count the jobs in five Great Lakes states only (Illinois, "
+                    "Indiana, Michigan, Ohio and Wisconsin), not in that one.", "/salary")
+        if not _GRADE.search(folded) and _WHICH_GRADE.search(folded):
+            return ("No source I use says which GS grade an agency hires at: they give the "
+                    "agencies' pay ranges and the GS table, not a starting grade.",
+                    "/salary employer=government")
+        if _OTHER_SCHOOL_LENGTH.search(folded):
+            return ("The training lengths in the sources I use are this field's (a certificate, "
+                    "an associate or a bachelor's degree), not another occupation's schooling.",
+                    "/steps")
+        if _PASS_MARK.search(folded) and not _PASS_RATE.search(folded):
+            code = _CARDED.search(folded)
+            return ("No source I use gives that exam's pass mark (they give the CEHRS's, the "
+                    "RHIT's, the CCS's and the CPC's).", f"/certify {code[0].upper()}" if code
+                    else "/certify")
+        if _asks_weights(folded):
+            code = _CARDED.search(folded)
+            return ("No source I use gives that exam's domain weights (only the CEHRS's; prep "
+                    "sites disagree on the RHIT's).", f"/certify {code[0].upper()}" if code
+                    else "/certify")
         if _SHARE_OF.search(folded):
             return "No source I use gives that share of the jobs or the workers.", "/career"
         if _DUES.search(folded):

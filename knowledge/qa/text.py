@@ -151,6 +151,11 @@ _PROGRAMME_FOR_CODE = re.compile(rf"\b({_SCHOOL_NOUN}) (?:for|to get|toward|towa
 # What an exam covers: its "subjects", "sections" or "topics" are its domains.
 _EXAM = re.compile(r"\b(?:exams?|tests?)\b")
 _EXAM_PARTS = re.compile(r"\b(?:subjects?|sections?|topics?|areas?|parts?|modules?)\b")
+# An exam's weights ("content breakdown by percent", "how is it weighted"): its domains, not a
+# pass rate ("what percent pass") or a price.
+_EXAM_WEIGHTS = re.compile(r"\b(?:weights?|weighted|weighting|breakdown|percentages"
+                           r"|(?:by|in) (?:percent|percentage))\b")
+_PASSING = re.compile(r"\b(?:pass\w*|fail\w*)\b")
 _ON_EXAM = re.compile(r"\bon (?:the |an? )?(?!the\b|an?\b)(\w+) (?:exam|test)\b")
 # "What score do I need to pass", "how high do you have to score" ask the pass mark, not what is
 # required to sit the exam.
@@ -292,6 +297,7 @@ STOPWORDS = frozenset({
     "something", "anything", "whatever", "either", "though", "although", "since", "because",
     "today", "lately", "recently", "soon", "yet", "already", "around", "somewhere",
     "lurker", "advice", "appreciate", "appreciated", "deets", "let", "lets", "mostly", "mainly",
+    "specifically", "itself",
     "us", "usa", "important", "importance", "necessary", "essential",
     "supposed", "besides", "beyond",
     # contractions as typed without the apostrophe ("who's" → "whos", not "whose"), and asking
@@ -703,6 +709,8 @@ def reframed(folded: str) -> str:
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
         folded = _SHARE_OF_EXAM.sub("domains of ", folded)
+        if not _PASSING.search(folded):
+            folded = _EXAM_WEIGHTS.sub("domains", folded)
     if _BOOKS.search(folded):
         folded = _ALLOWED.sub("open", folded)
     if _DURATION.search(folded):
