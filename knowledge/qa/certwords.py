@@ -230,7 +230,7 @@ _WHERE_TAKEN = re.compile(
     r"(?:held|given|offered|administered|located|taken|proctored)\b"
     r"|\b(?:test|testing|exam) (?:cent(?:er|re)s?|sites?|locations?|venues?)\b", _FLAGS)
 _ABOUT_EXAM = re.compile(rf"\b(?:{CERT_CODES}|exams?|tests?"
-                         r"|testing|sit|certif\w*|credentials?)\b", _FLAGS)
+                         r"|testing|sit|certif(?!icates?\b)\w*|credentials?)\b", _FLAGS)
 
 
 def _pass_rate(found: re.Match[str]) -> str:

@@ -26,6 +26,7 @@ from knowledge.qa.followup import followup_text, keeps_intent
 from knowledge.qa.framing import unframed
 from knowledge.qa.index import BM25Index
 from knowledge.qa.ladder import (
+    RECORDS_TECHNICIAN_PATH,
     besides_ladder,
     best_paid,
     compared_rung,
@@ -34,6 +35,7 @@ from knowledge.qa.ladder import (
     named_stages,
     placed_by_years,
     side_path_duties,
+    skills_asked,
     stage_by_years,
     stages,
     trains_others,
@@ -50,9 +52,15 @@ from knowledge.qa.occupation import names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import asks, is_choice, question_parts, starts_question, topic_pair
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
-from knowledge.qa.specifics import Specifics, vendors_ranked, without_hearsay, without_purpose
+from knowledge.qa.specifics import (
+    Specifics,
+    system_to_learn,
+    vendors_ranked,
+    without_hearsay,
+    without_purpose,
+)
 from knowledge.qa.spoken import respoken
-from knowledge.qa.steps import asked_step, step_lead, steps_sources
+from knowledge.qa.steps import asked_step, asks_program_content, step_lead, steps_sources
 from knowledge.qa.text import (
     FIRST_PERSON,
     QueryWord,
@@ -359,6 +367,9 @@ STEPS_CARD = "topic:how_to_become"
 SIDE_PATHS_CARD = "topic:side_paths"
 # The occupation's duties, which training colleagues asked as part of the job is answered by.
 DUTIES_CARD = "topic:duties"
+SKILLS_CARD = "topic:skills"
+PROGRAM_CARD = "topic:program_content"
+SYSTEMS_CARD = "topic:ehr_systems"
 # The vendors one by one, which the big ones asked in general are answered by.
 VENDORS_CARD = "topic:ehr_vendors"
 # The pay bands of every rung.
@@ -759,8 +770,13 @@ class Engine:
             routed = self.by_id[f"stage:{rung.id}"]
         elif plain and (path := side_path_duties(folded)) in self.by_id:
             # "ehr implementation specialist job description": that path's card, not the
-            # occupation's duties.
+            # occupation's duties; a records technician's: the duties, led by that path's
+            # line (the paper records too).
             routed = self.by_id[path]
+            if path == RECORDS_TECHNICIAN_PATH and DUTIES_CARD in self.by_id:
+                card = self.by_id[DUTIES_CARD]
+                routed = replace(card, answer=f"{routed.title}: {routed.answer}\n\n{card.answer}",
+                                 sources=tuple(dict.fromkeys((*routed.sources, *card.sources))))
         elif not (named or names or mentions.subjects or mentions.employer) \
                 and (top := best_paid(folded)):
             # Which rung pays most: the top rung's card, or the pay of every rung.
@@ -790,6 +806,14 @@ class Engine:
         elif not (pay or names) and trains_others(folded) and DUTIES_CARD in self.by_id:
             # with a vendor named too ("do i have to train coworkers on epic")
             routed = self.by_id[DUTIES_CARD]
+        elif not (pay or names or mentions.states or mentions.employer) and mentions.certs \
+                and SKILLS_CARD in self.by_id and skills_asked(folded):
+            routed = self.by_id[SKILLS_CARD]
+        elif plain and SYSTEMS_CARD in self.by_id and system_to_learn(folded):
+            routed = self.by_id[SYSTEMS_CARD]
+        elif plain and not mentions.certs and PROGRAM_CARD in self.by_id \
+                and asks_program_content(folded):
+            routed = self.by_id[PROGRAM_CARD]
         elif plain and VENDORS_CARD in self.by_id \
                 and (caveat := vendors_ranked(folded)) is not None:
             card = self.by_id[VENDORS_CARD]

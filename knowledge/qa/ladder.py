@@ -110,10 +110,14 @@ def duties_of(folded: str) -> Stage | None:
     return named_stage(folded) if _DUTIES.search(folded) else None
 
 
+# A medical records technician's work is the occupation's (the paper records too): the
+# duties, led by that path's line.
+RECORDS_TECHNICIAN_PATH = "side_path:records_technician"
 # The side paths a question may ask the work of by name ("ehr implementation specialist job
 # description", "ehr analyst duties"), each with its card.
 _SIDE_PATH_WORDS = (("side_path:implementation", r"implementation"),
-                    ("side_path:trainer", r"trainers?"), ("side_path:analyst", r"analysts?"))
+                    ("side_path:trainer", r"trainers?"), ("side_path:analyst", r"analysts?"),
+                    (RECORDS_TECHNICIAN_PATH, r"records? tech(?:nician)?s?"))
 _SIDE_PATHS = tuple((card, re.compile(rf"\b{word}\b")) for card, word in _SIDE_PATH_WORDS)
 
 
@@ -160,6 +164,19 @@ def trains_others(folded: str) -> bool:
     it is part of the job."""
     return (bool(_TRAINS_OTHERS.search(folded)) and not _TRAINING_AS_JOB.search(folded)) \
         or bool(_FIXES_SYSTEM.search(folded) or _INPUTS.search(folded))
+
+
+# The skills asked of someone holding a credential ("what hard skills should someone with the
+# cehrs have", "skills a cpc needs"): the occupation's skills - a credential's card lists none;
+# what its exam tests ("skills tested on the cpc exam") is the exam's.
+_SKILLS = re.compile(r"\b(?:skills?|skillsets?|skill sets?|abilities|competenc(?:y|ies))\b")
+_EXAM_SKILLS = re.compile(r"\b(?:exams?|tests?|tested|testing|domains?|covered|assess\w*"
+                          r"|measures?|measured|prep\w*|study|studying)\b")
+
+
+def skills_asked(folded: str) -> bool:
+    """Whether a folded question asks the skills someone needs, not what an exam tests."""
+    return bool(_SKILLS.search(folded)) and not _EXAM_SKILLS.search(folded)
 
 
 def move(folded: str) -> int | None:

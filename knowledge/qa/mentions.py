@@ -96,8 +96,24 @@ _BODY_ASKED = (r"(?:(?:for|to take|to sit)\W+(?:(?:the|its|their|an?|my)\W+)?)?"
                r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b")
 
 
+# A long word of a name typed with one letter missing ("certifed coding asociate") still names
+# it: the typos are corrected only after the names are read.
+_DROPPED_FROM = 7
+
+
+def _name_word(word: str) -> str:
+    """The pattern of one word of a certification's name: its forms, and each with a letter
+    dropped when it is long."""
+    forms = [word]
+    if len(word) >= _DROPPED_FROM:
+        forms += dict.fromkeys(word[:at] + word[at + 1:] for at in range(len(word)))
+    pattern = "|".join(re.escape(form) for form in forms)
+    known = _NAME_WORD_FORMS.get(word)
+    return f"(?:{known}|{pattern})" if known else f"(?:{pattern})"
+
+
 def _name_pattern(name_words: list[str]) -> str:
-    return r"\W+".join(_NAME_WORD_FORMS.get(word, re.escape(word)) for word in name_words)
+    return r"\W+".join(_name_word(word) for word in name_words)
 
 
 def _partial_allowed(rest: str, titles: list[str]) -> bool:
@@ -119,7 +135,7 @@ def _long_names() -> tuple[re.Pattern[str], dict[str, str]]:
         name_words = words(cert.name)
         if name_words[0] in _TITLE_WORDS and \
                 _partial_allowed(" ".join(name_words[1:]), titles):
-            names.append((rf"(?:{name_words[0]}\W+)?{_name_pattern(name_words[1:])}",
+            names.append((rf"(?:{_name_word(name_words[0])}\W+)?{_name_pattern(name_words[1:])}",
                           cert.code.value))
         else:
             names.append((_name_pattern(name_words), cert.code.value))

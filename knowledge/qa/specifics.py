@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.profile import STATES, Certification
+from knowledge.qa.ladder import skills_asked
 from knowledge.qa.text import BY_HOUR, FIRST_PERSON, FUNDED, words
 
 # A year named in a question ("in 2030") must be in the answer too.
@@ -225,7 +226,7 @@ def _asks_vendor_money(folded: str) -> bool:
 _VENDORS = re.compile(rf"\b(?:{_VENDOR})s?\b|\b(?:ehr |emr )?(?:vendors?|compan(?:y|ies))\b")
 _VENDOR_SIZE = re.compile(r"\b(?:bigger|larger|biggest|largest|market share|(?:more|most)"
                           r" (?:customers|clients|hospitals|users|market share|of the market)"
-                          r"|number one|no 1|revenues?|sales"
+                          r"|number one|no 1|revenues?(?! cycle)|sales"
                           r"|(?:percent|percentage|share|proportion|fraction) of (?:the |all |us )?"
                           r"(?:hospitals|clinics|practices|doctors|providers))\b")
 
@@ -265,6 +266,26 @@ def vendors_ranked(folded: str) -> str | None:
         return ""
     return ("No source I use sizes the EHR vendors (their customers, hospitals or market share);"
             " these are the ones they name among the most used.")
+
+
+# Which EHR system to learn or get hands-on with first ("which emr should i get hands on
+# training in before anything else", "im a student, which ehr software should i practice on
+# first"): the EHR systems' card (start with those used near you), not internships.
+_SYSTEMS = r"(?:ehrs?|emrs?|systems?|software|softwares|platforms?|vendors?)"
+_LEARN = (r"(?:learn(?:ing|ed|t)?|practi[cs](?:e|ed|es|ing)|train(?:ed|ing)?|hands on"
+          r"|master(?:ing)?|focus(?:ing)? on|pick up|start|get good at|get familiar"
+          r"|familiari[sz]e)")
+_SYSTEM_TO_LEARN = re.compile(
+    rf"\b(?:which|what|wat)(?: \w+){{0,2}} {_SYSTEMS}\b(?: \w+){{0,6}} {_LEARN}\b"
+    rf"|\b{_LEARN}\b(?: \w+){{0,3}} (?:which|what) {_SYSTEMS}\b")
+_NOT_A_SYSTEM = re.compile(r"\b(?:certificate|degree|school|college|training program"
+                           r"|certifications?|certs?|credentials?|exams?)\b")
+
+
+def system_to_learn(folded: str) -> bool:
+    """Whether a folded question asks which EHR system to learn or practise on (first)."""
+    return bool(_SYSTEM_TO_LEARN.search(folded)) and not _NOT_A_SYSTEM.search(folded) \
+        and not _VENDOR_NAME.search(folded)
 
 
 _VENDOR_NAME = re.compile(rf"\b{_VENDOR}\b")
@@ -600,7 +621,7 @@ _COWORKER = re.compile(
     r"|trains|training|help|helps|helping|support|supports|supporting|show|shows|showing)"
     r"(?: the| our| my| all the| other)? "
     # or one in a scenario at work ("so if a doctor cant find a lab result")
-    r"|(?P<scene>(?:if|when|whenever|say) (?:an?|the|my|our|one of the)) )"
+    r"|(?P<scene>(?:if|when|whenever|say|and) (?:an?|the|my|our|one of the)) )"
     r"(?:doctors?|nurses?|physicians?)\b"
     r"(?(scene) (?=(?:cant|cannot|doesnt|dont|needs?|asks?|calls?|requests?|forgets?|enters?"
     r"|types?|orders?|looks?|writes?|wrote|misses|missed|loses|lost)\b))")
@@ -791,9 +812,10 @@ class Specifics:
         an answer naming any of them will do ("chicago or houston": each state's card, one
         after the other); none when the question asks no pay."""
         rest = _RIGHT_NOW.sub(" ", _WORKPLACE.sub("physician ", rest))
-        if _AMOUNT.search(rest):
+        if _AMOUNT.search(rest) or skills_asked(rest):
+            # the holders whose pay or skills are asked, no count of them
             rest = _HOLDERS.sub(" ", rest)
-        else:
+        if not _AMOUNT.search(rest):
             rest = _COWORKER.sub(r"\g<lead>clinicians", rest)
         if not self._any.search(rest):
             return []

@@ -137,3 +137,30 @@ def step_lead(asked: AskedStep) -> str | None:
         where = "After" if asked.number > asked.anchor else "Before"
         lead = f"{where} “{anchor.title}” (step {asked.anchor}) comes: {lead}"
     return lead
+
+
+# What a training programme teaches ("what classes are in a health information technology
+# certificate", "HIT certificate curriculum", "what do u study in a hit certificate program"):
+# the programme's content, not the education options; not a high-school class, a course in one
+# subject ("what do you learn in a medical terminology course"), an exam's domains, nor the
+# programme's length, cost or format.
+_PROGRAM = (r"(?:certificates?|programs?|programmes?|degrees?|associates?|associate s"
+            r"|diplomas?|training)")
+_COURSES = r"(?:classes|courses|subjects|topics|modules|curriculum|syllabus|coursework)"
+_CONTENT = re.compile(
+    rf"\b{_COURSES}\b(?: \w+){{0,6}} {_PROGRAM}\b"
+    rf"|\b{_PROGRAM}(?: \w+){{0,2}} {_COURSES}\b"
+    rf"|\bwhat (?:do|does|will|would|did) (?:you|u|i|we|they|one|students?)(?: actually"
+    rf"| really)? (?:study|learn|cover)\b(?: \w+){{0,2}} (?:in|during|on|at)\b(?: \w+){{0,5}}"
+    rf" {_PROGRAM}\b"
+    rf"|\bwhat (?:does|do|will) (?:an? |the )?(?:\w+ ){{0,4}}{_PROGRAM} (?:teach|cover|include)\b")
+_ASKED = re.compile(r"\b(?:what|which|whats|wat|list)\b|\b(?:curriculum|syllabus|coursework)\b")
+_NOT_CONTENT = re.compile(r"\b(?:high school|hs|exams?|tests?|how long|long|months?|years?"
+                          r"|cost\w*|price|fees?|tuition|online|accredit\w*|need|needed"
+                          r"|required|requirements?|terminology|anatomy|coding course)\b")
+
+
+def asks_program_content(folded: str) -> bool:
+    """Whether a folded question asks what a training programme teaches."""
+    return bool(_CONTENT.search(folded)) and bool(_ASKED.search(folded)) \
+        and not _NOT_CONTENT.search(folded)
