@@ -64,7 +64,7 @@ from knowledge.qa.personal import (
     target_card,
 )
 from knowledge.qa.smalltalk import SmallTalk, small_talk
-from knowledge.qa.text import words
+from knowledge.qa.text import agencies, words
 from knowledge.salary import Basis, Estimate, cached_estimate
 from knowledge.text import format_money, format_signed_money
 
@@ -83,9 +83,11 @@ MAX_ANSWER_LENGTH = 3600
 RECENT_KEY = "qa_recent"
 RECENT_SECONDS = 5 * 60
 # Entries a personal estimate cannot stand for (a stage's pay bands, an agency's range, a side
-# path, a manager's pay): shown after the estimate when the question matched one ("what would I
-# make at the VA", "what would i earn as an ehr manager").
-WITH_ESTIMATE = ("stage:", "federal:", "side_path:", "topic:salary_managers")
+# path, a manager's pay, each work setting's pay): shown after the estimate when the question
+# matched one ("what would I make at the VA", "what would i earn as an ehr manager", "does it
+# matter for pay whether i work at a hospital or a nursing home").
+WITH_ESTIMATE = ("stage:", "federal:", "side_path:", "topic:salary_managers",
+                 "figure:spread_settings")
 
 USAGE = ("Ask me something after the command, e.g. <code>/ask how much does an RHIT earn?</code> "
          "or <code>/ask what do I need for the CEHRS exam</code>.")
@@ -508,6 +510,17 @@ def _recent(context: CallbackContext) -> dict[int, tuple[str, float]]:
     return recent
 
 
+# An offer someone got ("offered 45k at the VA, is that fair"), unlike a figure read or heard.
+_OFFERED = re.compile(r"\b(?:offer\w*|got|getting|hired|accept\w*)\b")
+
+
+def _agency_claim(question: str) -> bool:
+    """Whether a figure judged is a federal agency's pay as read or heard ("read the VA pays 42k
+    to 107k, true?", "so HHS is 40-85k right?"): the agency's own range answers it, not the
+    national median."""
+    return bool(agencies(question)) and not _OFFERED.search(" ".join(words(question)))
+
+
 async def answer_pay_figure(update: Update, context: CallbackContext, stated: StatedPay) -> None:
     """"Is $45k low?": the figure against the national median, the asker's own estimate in a
     private chat with a profile, and the card of the state the question names."""
@@ -533,7 +546,7 @@ async def answer_question(update: Update, context: CallbackContext, question: st
     user_id = update.effective_user.id if update.effective_user else 0
     recent = _recent(context)
     stated = judged_pay(question)
-    if stated is not None:
+    if stated is not None and not _agency_claim(question):
         recent[user_id] = (question, time.monotonic())
         await answer_pay_figure(update, context, stated)
         return

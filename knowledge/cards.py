@@ -184,6 +184,9 @@ def cert_sources(cert: CertificationInfo) -> tuple[str, ...]:
 # stage's ("[bands:manager]").
 STAGE_BANDS_PLACEHOLDER = "[stage_bands]"
 ONE_STAGE_PLACEHOLDER = re.compile(r"\[bands:([a-z_]+)\]")
+# Every band one guide gives, with its years ("[guide_bands:guide_cehrs_salary]": what the
+# CEHRS salary guide says CEHRS professionals earn by experience).
+ONE_GUIDE_PLACEHOLDER = re.compile(r"\[guide_bands:([a-z0-9_]+)\]")
 
 
 def _band_text(band: StageBand, kb: Knowledge) -> str:
@@ -222,6 +225,10 @@ def _topic_text(text: str, kb: Knowledge) -> str:
     text = text.replace(STATE_ENDS_PLACEHOLDER, _state_ends(kb))
     text = ONE_STAGE_PLACEHOLDER.sub(
         lambda match: "; ".join(_band_text(b, kb) for b in kb.bands_for_stage(match[1])), text)
+    text = ONE_GUIDE_PLACEHOLDER.sub(
+        lambda match: "; ".join(f"{b.label}: {format_money(b.low)}-{format_money(b.high)}"
+                                f"{'+' if b.open_ended else ''} ({b.years})"
+                                for b in kb.salary.stage_bands if b.source == match[1]), text)
     return render_text(text, kb)
 
 
@@ -264,9 +271,14 @@ def build_cards(kb: Knowledge) -> tuple[Card, ...]:
                  + (f", before {later.title}." if later else ", the top."))
         reach = f" To get here: {earlier.next_step}" if earlier else ""
         focus = f" Focus on: {', '.join(stage.focus)}." if stage.focus else ""
-        text = (f"{stage.summary} {place}{focus} Pay bands: {bands or UNKNOWN}.{reach} "
+        # The closest official occupation's pay, as /career shows it ("what would a manager
+        # earn": the guide's band and BLS's median).
+        related = kb.figure(stage.related_figure) if stage.related_figure else None
+        official = f" {related.label}: {format_figure(related, kb)}." if related else ""
+        text = (f"{stage.summary} {place}{focus} Pay bands: {bands or UNKNOWN}.{official}{reach} "
                 f"Next: {stage.next_step}")
-        sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands)]))
+        sources = tuple(dict.fromkeys([*stage.sources, *(b.source for b in stage_bands),
+                                       *([related.source] if related else [])]))
         cards.append(Card(f"stage:{stage.id}", "stage", stage.title, text,
                           (stage.title.lower(), stage.id), sources, "/career"))
     cards += [

@@ -34,6 +34,7 @@ from knowledge.qa.ladder import (
     moved_stage,
     named_stages,
     placed_by_years,
+    promoted_to,
     side_path_duties,
     skills_asked,
     stage_by_years,
@@ -50,7 +51,14 @@ from knowledge.qa.mentions import (
 )
 from knowledge.qa.occupation import names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
-from knowledge.qa.parts import asks, is_choice, question_parts, starts_question, topic_pair
+from knowledge.qa.parts import (
+    asks,
+    is_choice,
+    question_parts,
+    sentences,
+    starts_question,
+    topic_pair,
+)
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import (
     Specifics,
@@ -62,6 +70,7 @@ from knowledge.qa.specifics import (
 from knowledge.qa.spoken import respoken
 from knowledge.qa.steps import asked_step, asks_program_content, step_lead, steps_sources
 from knowledge.qa.text import (
+    BY_HOUR,
     FIRST_PERSON,
     QueryWord,
     Vocabulary,
@@ -223,6 +232,8 @@ class Answer:
             return False  # an exam's or a renewal's price, or dues paid, is no pay
         if self.intent in NOT_PAY and not mentions.asks_amount:
             return False  # "if I fail the CCS, how long before I can retake it?"
+        if _national_asked(self.read_as):
+            return False
         if mentions.asks_amount and self.intent is Intent.PAY:
             return True
         return mentions.what_if and bool(mentions.certs or mentions.profile_changes())
@@ -254,6 +265,20 @@ AGENCY_CARD = "federal:agency_"
 PRICE_PARTS = (":fee", ":renewal_fee")
 # Intents of questions that are not about pay even when they say "if I" and name a certification.
 NOT_PAY = frozenset({Intent.CERTIFICATION, Intent.STEPS})
+# The nation's figure asked ("before I commit, what is the national average salary for this
+# job?"): the occupation's pay, not the asker's, unless set against theirs in the same sentence
+# ("how does my pay stack up against the national number").
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|countrywide|across the (?:us|usa|"
+                       r"country|nation)|in the (?:us|usa|united states))\b")
+_SET_AGAINST = re.compile(r"\b(?:me|my|mine|compar\w*|vs|versus|against|stack\w*|"
+                          r"measure\w*|above|below|next to|than)\b")
+
+
+def _national_asked(text: str) -> bool:
+    """Whether `text` asks the nation's pay in a sentence that sets no pay of the asker's
+    against it."""
+    return any(_NATIONAL.search(folded) and not _SET_AGAINST.search(folded)
+               for folded in (" ".join(words(sentence)) for sentence in sentences(text)))
 # The word that carries an intent over to a follow-up that has none of its own.
 INTENT_WORDS = {Intent.PAY: "pay", Intent.CERTIFICATION: "certification",
                 Intent.STEPS: "steps", Intent.CAREER: "career"}
@@ -378,6 +403,17 @@ PAY_BY_STAGE_CARD = "topic:salary_by_stage"
 CERT_PAY_CARD = "topic:cert_pay"
 # The prefix of a credential's cards and their parts ("certification:RHIT:fee").
 CERT_CARD = "certification:"
+# A figure's title by the hour, and a question asking pay by the hour ("per hr", "hourly").
+_HOURLY_TITLE = re.compile(r"^(?:national )?median hourly pay\b")
+_BY_THE_HOUR = re.compile(rf"{BY_HOUR}|\b(?:hours?|hrs?)\b")
+# Pay by work setting (hospitals, physician offices, nursing homes, outpatient centers, home
+# health), which a pay question naming a setting or the kind of employer is answered by.
+SETTINGS_CARD = "figure:spread_settings"
+_SETTING = re.compile(
+    r"\b(?:hospitals?|clinics?|(?:physicians?|doctors?) offices?|private practices?|"
+    r"nursing (?:homes?|facilit(?:y|ies))|outpatient|home health(?: ?care)?|"
+    r"(?:employer|workplace|facility|work ?place) types?|work settings?|"
+    r"(?:types?|kinds?|sorts?) of (?:employers?|workplaces?|facilit(?:y|ies)|settings?|places?))\b")
 
 
 def degree_first(entry: Entry, education: Education | None) -> Entry:
@@ -447,6 +483,9 @@ class Engine:
         # An entry whose title names a specific thing ("Lincoln, NE: median") is about it: it
         # answers only a question naming it too.
         self._about = [self.specifics.named(entry.title) for entry in self.entries]
+        # A figure by the hour ("National median hourly pay") answers only a question asking
+        # pay by the hour: "whats the median wage nationally" asks the yearly figure.
+        self._hourly = [bool(_HOURLY_TITLE.search(title)) for title in self._titles]
         # The publishers an entry cites, folded ("aapc" of "AAPC, third-party"): a question
         # naming one ("the aapc page gave a growth number") asks for that source's figure.
         self._cited = [{" ".join(words(source.split(",")[0])) for source in entry.sources}
@@ -786,6 +825,18 @@ class Engine:
             # The pay of two rungs set side by side ("manager vs director salary"): every
             # rung's bands.
             routed = self.by_id.get(PAY_BY_STAGE_CARD)
+        elif pay and not (named or names or mentions.employer or mentions.states
+                          or mentions.certs) and (moved := promoted_to(folded)) is not None \
+                and f"stage:{moved.id}" in self.by_id:
+            # The pay of the rung the asker tells of moving up to ("if I move up to health
+            # information manager what might I earn"): that rung's bands, not the next one's.
+            routed = self.by_id[f"stage:{moved.id}"]
+        elif pay and SETTINGS_CARD in self.by_id and _SETTING.search(folded) \
+                and not (named or names or mentions.states or mentions.subjects) \
+                and len(sentences(text)) == 1:
+            # "What do hospitals pay on average", "does employer type change pay": the pay of
+            # each setting, not the national median or the general factors.
+            routed = self.by_id[SETTINGS_CARD]
         elif pay and mentions.years is not None and not mentions.first_person \
                 and (mentions.certs or speaks_of_other(folded)) \
                 and not (named or names or mentions.employer or mentions.states) \
@@ -950,6 +1001,8 @@ class Engine:
         if names and not self.specifics.answers(names, self._titles[doc]):
             return False
         if pay and not self._about_pay[doc]:
+            return False
+        if self._hourly[doc] and not _BY_THE_HOUR.search(question):
             return False
         if pay and mentions.states and not self._of_state[doc] and not any(
                 STATES[code].lower() in self._titles[doc] for code in mentions.states) \

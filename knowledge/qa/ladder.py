@@ -256,6 +256,21 @@ def moved_stage(folded: str) -> Stage | None:
     return neighbour(stage, step) or stage
 
 
+# A rung reached by a move the asker tells of ("if i move up to him manager", "once im promoted to
+# manager", "when i make senior", "after becoming a director"): the rung moved to.
+_PROMOTED_TO = re.compile(
+    r"\b(?:promot\w*|mov(?:e|es|ed|ing) up|step(?:s|ped|ping)? up|climb\w*|advanc\w*|"
+    r"becom(?:e|es|ing)|bec[ao]me|make it|mak(?:e|ing)|made|reach\w*|land\w*|get|gets|getting|"
+    r"got)(?: up)?(?: (?:to|into|as))?(?: (?:an?|the|be|being))? ((?:\w+ ?){1,4})")
+
+
+def promoted_to(folded: str) -> Stage | None:
+    """The rung a folded question tells of moving up to ("if i move up to health information
+    manager what might i earn": the manager), else None."""
+    return next((stage for found in _PROMOTED_TO.finditer(folded)
+                 if (stage := named_stage(found.group(1))) is not None), None)
+
+
 # A way other than up the ladder ("side paths besides climbing to manager", "what can i do
 # other than management", "i dont wanna be a manager, what else", "alternatives to the
 # management track"): the side paths.

@@ -266,6 +266,24 @@ def _states(text: str, folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
+# A move from one state to another ("relocating from Ohio to Colorado", "leaving Florida for
+# Washington"): the state moved to is the one asked about, the one left only the background.
+_MOVING = re.compile(r"\b(?:mov(?:e|ed|es|ing)|relocat\w*|transfer\w*|leav(?:e|ing))\b")
+_LEFT = r"\b(?:from|leaving|leave|out of)\s+(?:the state of\s+)?"
+
+
+def destination_first(states: tuple[str, ...], folded: str) -> tuple[str, ...]:
+    """`states` with the state moved to first when the question tells of a move out of the
+    first one named."""
+    if len(states) < 2 or not _MOVING.search(folded):
+        return states
+    left = states[0]
+    names = "|".join(re.escape(name) for name, code in _STATE_NAMES if code == left)
+    if not re.search(_LEFT + rf"(?:{names}|{left.lower()})\b", folded):
+        return states
+    return (states[1], left, *states[2:])
+
+
 def named_place_words(folded: str) -> list[str]:
     """The folded words of `folded` that belong to a well-known place's name ("kansas city")."""
     pattern, _ = _places()
@@ -310,7 +328,8 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
     """Mentions in `text`; `corrected` are its words after typo correction ("rhti" → "rhit")."""
     folded = " ".join(words(text))
     # A state misspelled ("flordia") is read as its correction when none is named as written.
-    states = _states(text, folded) or _states("", " ".join(corrected))
+    states = destination_first(_states(text, folded) or _states("", " ".join(corrected)),
+                               folded)
     state = states[0] if states else None
     certs = tuple(dict.fromkeys(_CERT_WORDS[w] for w in corrected if w in _CERT_WORDS))
     # "How much experience does CPHIMS need" asks no amount of money.

@@ -554,7 +554,8 @@ _UNKNOWN = (_EXAM_DATES, _FAR_FUTURE, _AGE, _ADVICE, _SHARE_OF, _YEARS_TO_RUNG, 
             _TYPING_SPEED, _HOURLY_RUNG, _SCHOOL_RANK, _STATE_PASS_RATE, _SCHOOL_COUNT, FUNDED)
 
 # Pay asked: pay words and "make" as in earning ("what do nurses make", "make a year", "what can
-# he expect to make", "what should she be making"), not as in building ("does Epic make the
+# he expect to make", "what should she be making"), "pull in" at the end ("what do experienced
+# holders pull in"), not as in building ("does Epic make the
 # software", "what reports do they make"); an amount asked: those or "how much".
 _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|income|compensation)\b"
         r"|\bmak(?:e|es|ing) (?:in|at|per|as|with|there|here|starting|yearly|hourly|annually"
@@ -566,6 +567,7 @@ _PAY = (r"\b(?:pay|pays|paid|salary|salaries|earns?|earning|earnings|wages?|inco
         r"|\b(?:should|would|could|will|might) (?:i|you|u|he|she|they|we) be making\b"
         r"|\b(?:how much|what) (?:do|does|did|would|will|could|can) (?:someone|somebody"
         r"|a person|people)\b.* make$"
+        r"|\b(?:pull|pulls|pulling|bring|brings|bringing|rake|rakes|raking) in$"
         r"|\b(?:top|high|low) end\b|\bceiling\b|\bmedian\b")
 # Paying for something ("what do HIMSS members pay for the CPHIMS", "do i pay to renew", "forgot
 # to pay my aapc dues") is a price, not what someone earns.
