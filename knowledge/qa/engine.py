@@ -31,8 +31,10 @@ from knowledge.qa.ladder import (
     best_paid,
     compared_rung,
     duties_of,
+    into_coding,
     moved_stage,
     named_stages,
+    paths_compared,
     placed_by_years,
     promoted_to,
     side_path_duties,
@@ -68,7 +70,14 @@ from knowledge.qa.specifics import (
     without_purpose,
 )
 from knowledge.qa.spoken import respoken
-from knowledge.qa.steps import asked_step, asks_program_content, step_lead, steps_sources
+from knowledge.qa.steps import (
+    asked_step,
+    asks_program_content,
+    earning_lead,
+    keeps_growing,
+    step_lead,
+    steps_sources,
+)
 from knowledge.qa.text import (
     BY_HOUR,
     FIRST_PERSON,
@@ -390,6 +399,12 @@ _ELIGIBILITY = "Eligibility: "
 STEPS_CARD = "topic:how_to_become"
 # The card of the ways other than up the ladder.
 SIDE_PATHS_CARD = "topic:side_paths"
+# The prefix of each side path's own card.
+SIDE_PATH_PREFIX = "side_path:"
+# Keeping up to date, which moving up once hired is answered by.
+STAYING_CURRENT_CARD = "topic:staying_current"
+# Medical coding as a way to go, which a move from EHR work into coding is answered by.
+CODING_CARD = "topic:coding"
 # The occupation's duties, which training colleagues asked as part of the job is answered by.
 DUTIES_CARD = "topic:duties"
 SKILLS_CARD = "topic:skills"
@@ -807,6 +822,12 @@ class Engine:
         routed = None
         if rung is not None and f"stage:{rung.id}" in self.by_id:
             routed = self.by_id[f"stage:{rung.id}"]
+        elif plain and paths_compared(folded) and SIDE_PATHS_CARD in self.by_id:
+            # "ehr analyst vs ehr trainer": the side paths, each with what it does.
+            routed = self._side_paths_each()
+        elif plain and into_coding(folded) and CODING_CARD in self.by_id:
+            # "can i switch from ehr work into medical coding": what coders do, how to start.
+            routed = self.by_id[CODING_CARD]
         elif plain and (path := side_path_duties(folded)) in self.by_id:
             # "ehr implementation specialist job description": that path's card, not the
             # occupation's duties; a records technician's: the duties, led by that path's
@@ -869,6 +890,9 @@ class Engine:
                 and (caveat := vendors_ranked(folded)) is not None:
             card = self.by_id[VENDORS_CARD]
             routed = replace(card, answer=f"{caveat}\n\n{card.answer}") if caveat else card
+        elif plain and keeps_growing(folded) and STAYING_CURRENT_CARD in self.by_id:
+            # "once i'm hired what should i keep doing to move up": keep learning.
+            routed = self.by_id[STAYING_CURRENT_CARD]
         elif plain and STEPS_CARD in self.by_id and (step := asked_step(folded)) is not None:
             # One step of the roadmap ("what's step 8", "the last step", "i'm certified,
             # what's next"): the steps' card, leading with that step; a step the roadmap
@@ -880,6 +904,14 @@ class Engine:
             card = self.by_id[STEPS_CARD]
             routed = replace(card, answer=f"{lead}\n\n{card.answer}",
                              sources=tuple(dict.fromkeys((*card.sources, *steps_sources()))))
+        elif len(mentions.certs) == 1 and not (named or names or pay) \
+                and (earning := earning_lead(folded, mentions.certs[0].value)) is not None \
+                and (card := self.by_id.get(f"{CERT_CARD}{mentions.certs[0].value}:eligibility")):
+            # How long it takes to earn a credential ("how long to get rhit from scratch"):
+            # its eligibility, led by the schooling it asks first and how long that takes.
+            lead, sources = earning
+            routed = replace(card, answer=f"{lead}\n\n{card.answer}",
+                             sources=tuple(dict.fromkeys((*card.sources, *sources))))
         if routed is not None:
             return Answer(Outcome.ANSWERED, normalized, entry=routed,
                           related=self._related(routed, ranked, ranked[0].score),
@@ -918,6 +950,14 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _side_paths_each(self) -> Entry:
+        """The side paths' card followed by what each path's people do (its own cards)."""
+        card = self.by_id[SIDE_PATHS_CARD]
+        paths = [entry for entry in self.entries if entry.id.startswith(SIDE_PATH_PREFIX)]
+        each = "\n".join(f"• {path.title}: {path.answer}" for path in paths)
+        return replace(card, answer=f"{card.answer}\n\n{each}", sources=tuple(dict.fromkeys(
+            (*card.sources, *(source for path in paths for source in path.sources)))))
 
     @staticmethod
     def _holders_pay(named: list[list[re.Pattern[str]]], names: list[list[re.Pattern[str]]],

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 
 from knowledge.profile import Employer
-from knowledge.qa.ladder import LADDER_WORDS, move, named_stage, neighbour, rung_named, stages
+from knowledge.qa.ladder import (
+    LADDER_WORDS,
+    move,
+    named_stage,
+    neighbour,
+    rung_named,
+    rung_words,
+    stages,
+    swap_rung,
+)
 from knowledge.qa.mentions import find_mentions, grades_named, mention_words
 from knowledge.qa.specifics import vendor_words
 from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
@@ -178,11 +187,25 @@ def keeps_intent(question: str) -> bool:
     return found is None or found[0].name not in _OWN_INTENT
 
 
+def _own_words(question: str, limit: int) -> list[str] | None:
+    """A follow-up's words when it is short enough to change one thing of the previous
+    question and names no state or certification, else None."""
+    own = words(question)
+    return own if own and len(own) <= limit and not mention_words(question) else None
+
+
+def _leftover(own: list[str], filler: frozenset[str] | set[str]) -> list[str]:
+    """The words of a follow-up that say something beyond `filler` (and stop words, words
+    pointing back, openings)."""
+    return [w for w in own if w not in STOPWORDS and w not in _BACK and w not in filler
+            and not _OPENINGS.match(w)]
+
+
 def slot_followup(previous: str, question: str) -> str | None:
     """The question as it reads after `previous` when it only changes a slot of it ("broken
     down hourly?" after a pay question), else None."""
-    own = words(question)
-    if not own or len(own) > MAX_SLOT_WORDS or mention_words(question):
+    own = _own_words(question, MAX_SLOT_WORDS)
+    if own is None:
         return None
     folded = " ".join(own)
     found = _slot(folded)
@@ -192,8 +215,7 @@ def slot_followup(previous: str, question: str) -> str | None:
     if slot.after is not None and not slot.after.search(" ".join(words(previous))):
         return None
     slot_words = _slot_words(slot, question)
-    rest = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in slot_words
-            and w not in _SLOT_FILLER and not _OPENINGS.match(w)]
+    rest = _leftover(own, slot_words | _SLOT_FILLER)
     if rest and slot.name == "price" and _PRICED.search(" ".join(words(previous))):
         rest = [w for w in rest if w not in _BODIES]
     if rest:
@@ -240,6 +262,33 @@ def ladder_followup(previous: str, question: str) -> str | None:
     return f"stage {target.order} of {len(stages())} on the career ladder {target.title}"
 
 
+# Words that say nothing beyond the rung a follow-up names ("what about senior level", "and for
+# the senior ones?", "ok and at manager level").
+_RUNG_FILLER = frozenset({"what", "about", "how", "for", "at", "the", "level", "levels", "one",
+                          "ones", "people", "folks", "guys", "role", "roles", "position",
+                          "positions", "tier", "rung", "stage", "specialist", "specialists",
+                          "ehr", "then", "instead", "side", "end"})
+
+
+def rung_followup(previous: str, question: str) -> str | None:
+    """"What about senior level" after a question on a rung's pay or work ("what do entry level
+    ehr specialists make"): the previous question of the rung named instead; after a pay
+    question naming no rung, its pay at that rung. None when the follow-up says more than a
+    rung, or the previous question asked neither of a rung nor an amount."""
+    own = _own_words(question, MAX_FOLLOWUP_WORDS)
+    found = rung_words(" ".join(own)) if own is not None else None
+    if found is None:
+        return None
+    stage, rung = found
+    rest = _leftover(" ".join(own).replace(rung, " ").split(), _RUNG_FILLER)
+    before = " ".join(words(previous))
+    earlier = named_stage(before)
+    if rest or earlier == stage or (earlier is None
+                                    and not find_mentions(previous, words(previous)).asks_amount):
+        return None
+    return swap_rung(before, rung)
+
+
 # A move of one GS grade ("the range at the next grade up", "and one grade higher?", "a grade
 # below that"): +1 or -1.
 _GRADE_MOVE = re.compile(r"\b(?:(?:the )?next|one|a) grade "
@@ -284,7 +333,7 @@ def followup_text(previous: str, question: str) -> str | None:
     """
     question = without_fillers(question)
     slotted = slot_followup(previous, question) or ladder_followup(previous, question) \
-        or grade_followup(previous, question)
+        or grade_followup(previous, question) or rung_followup(previous, question)
     if slotted is not None:
         return slotted
     own = words(question)

@@ -17,7 +17,7 @@ _STAGE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("director", r"\bdirectors?\b"),
         ("manager", r"\b(?<!hiring )manag(?:er|ers|ement)\b|\bsupervisors?\b"),
         ("certified", r"\bseniors?\b|\bcertified (?:ehr )?specialists?\b"),
-        ("specialist", r"\bmid ?level\b|\bhealth information specialists?\b"),
+        ("specialist", r"\bmid ?level\b|\bhealth info(?:rmation)? specialists?\b"),
         ("entry", r"\bentry(?: ?level)?\b|\bbeginners?\b|\bjuniors?\b"),
     ))
 # A move up or down the ladder from the stage asked about before.
@@ -125,7 +125,32 @@ _SIDE_PATHS = tuple((card, re.compile(rf"\b{word}\b")) for card, word in _SIDE_P
 # analyst route - what do you actually do"): its work, as its duties are.
 _PATH_LIKE = re.compile(r"\b(?:what|whats|wat)(?: \w+){0,5} like$"
                         r"|\bwhat (?:do|does|would|will) (?:you|u|they|i|one)"
-                        r"(?: actually| really| even)? do\b")
+                        r"(?: actually| really| even)? do\b"
+                        # asked in plain words ("in plain english", "dumb it down", "the actual
+                        # job")
+                        r"|\bin (?:plain|simple|normal|everyday) (?:english|words|terms|language)\b"
+                        r"|\bdumb(?:ed)? (?:it )?down\b|\beli5\b|\blayman\w*\b"
+                        r"|\bwhats? (?:is )?(?:the |their )?(?:actual|real) (?:job|work|role)\b")
+# Two side paths set side by side ("ehr analyst vs ehr trainer", "should i be a trainer or an
+# analyst"): every path's card, with what each does.
+_PATHS_COMPARED = re.compile(r"\b(?:vs|versus|or|difference|diff|differ\w*|compar\w*|between)\b")
+# A move into coding ("can i switch from ehr work into medical coding", "could i go from records
+# into coding later", "moving over to coding from the ehr side"): what coding is and how to start.
+_INTO_CODING = re.compile(r"\b(?:switch\w*|mov\w*|go|going|get|getting|transition\w*|chang\w*|"
+                          r"branch\w*|pivot\w*|jump\w*|cross\w*|shift\w*)\b(?: \w+){0,5} "
+                          r"(?:in)?to (?:medical )?(?:coding|coder)\b(?=.*\bfrom\b|.*\blater\b)"
+                          r"|\bfrom\b(?: \w+){1,4} (?:in)?to (?:medical )?(?:coding|coder)\b")
+
+
+def paths_compared(folded: str) -> bool:
+    """Whether a folded question sets two side paths side by side."""
+    named = sum(1 for _, pattern in _SIDE_PATHS if pattern.search(folded))
+    return named >= 2 and _PATHS_COMPARED.search(folded) is not None
+
+
+def into_coding(folded: str) -> bool:
+    """Whether a folded question asks about moving from EHR work into coding."""
+    return _INTO_CODING.search(folded) is not None
 
 
 def side_path_duties(folded: str) -> str | None:
@@ -228,6 +253,27 @@ _MEASURE = re.compile(r"\bhow (?:long|many|much)\b")
 # What people call the first rung when they name where they are ("the next job up from records
 # tech"): the entry rung's old job title, read only as a place on the ladder.
 _FIRST_RUNG = re.compile(r"\b(?:medical )?records? (?:tech(?:s|nicians?)?|clerks?)\b")
+
+
+def swap_rung(folded: str, rung: str) -> str:
+    """A folded question with the rung it names replaced by `rung` ("what do entry level ehr
+    specialists make", "senior" → "what do senior ehr specialists make"); `rung` added at its
+    end when it names none."""
+    for _, pattern in _STAGE_NAMES:
+        if pattern.search(folded):
+            return pattern.sub(rung, folded, count=1)
+    return f"{folded} {rung}"
+
+
+def rung_words(folded: str) -> tuple[Stage, str] | None:
+    """The rung a folded text names with the words naming it ("and for senior ones": the
+    certified stage, "senior"), else None."""
+    stage = named_stage(folded)
+    if stage is None:
+        return None
+    found = next(pattern.search(folded) for name, pattern in _STAGE_NAMES if name == stage.id
+                 and pattern.search(folded))
+    return stage, found.group()
 
 
 def rung_named(text: str) -> Stage | None:

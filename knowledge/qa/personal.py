@@ -116,7 +116,11 @@ _HELD_NEXT = r"\b(?:what|whats)\b.*\b(?:comes? next|next for me|should (?:i do |
 _PLACE = (r"\bwhere (?:exactly |now )?(?:am i|im|do i (?:sit|stand|fall|fit|rank))\b.*"
           r"\b(?:ladder|career|stage|level|rung)\b|"
           r"\b(?:what|which) (?:\w+ )?(?:stage|level|rung)\b(?: of \w+(?: \w+)?)? (?:am i|im)\b|"
-          r"\bam i (?:still )?(?:an? )?(?:entry level|junior|senior|beginner)\b")
+          r"\bam i (?:still )?(?:an? )?(?:entry level|junior|senior|beginner)\b|"
+          # "which career stage do i fit", "what level would i count as", "the rung that fits me"
+          r"\b(?:what|which) (?:\w+ )?(?:stage|level|rung)\b(?: \w+){0,3} (?:do|would|should|"
+          r"could) i (?:\w+ )?(?:fit|belong|fall|sit|land|count|match|be)\b|"
+          r"\b(?:stage|level|rung) (?:that )?(?:fits|suits|matches) me\b")
 # Where to begin ("where do i start given where i am", "how do i get started", "my first
 # step").
 _START = (r"\bwhere (?:do|should|would|can|to) (?:i )?(?:even )?(?:start|begin)\b|"
@@ -150,7 +154,8 @@ _AIMED = r"\b(?:aiming (?:for|at)|my goal|dream job|going for|working towards?)\
 _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
         (PersonalKind.APPRENTICE, r"\bcpc a\b|\bcpca\b|\bapprentice\b"),
-        (PersonalKind.RENEWAL, r"\b(?:ceus?|ce (?:credits?|units?|hours?)|continuing education|"
+        (PersonalKind.RENEWAL, r"\b(?:ceus?|ces|c ?e (?:credits?|units?|hours?)|"
+                               r"continuing ed(?:ucation)?|"
                                r"recert\w*|renew\w*|keep(?:ing)? my (?:certs?|credentials?|"
                                r"certifications?))\b"),
         (PersonalKind.NEXT_CERT, rf"{_NEXT_CERT}|{_HELD_NEXT}"),
@@ -182,7 +187,11 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                 r"(?:number|figure)\b|"
                                 r"^(?!.*\bhow (?:long|many|often|hard)\b).*\bballpark\b|"
                                 rf"^(?!.*\bhow\b).*(?:{_LIKE_ME}.*{_AMOUNT}|{_AMOUNT}.*{_LIKE_ME})|"
-                                r"^(?!.*\bhow\b).*\b(?:number|figure(?! out))\b.*\bfor me\b"),
+                                r"^(?!.*\bhow\b).*\b(?:number|figure(?! out))\b.*\bfor me\b|"
+                                # "run my numbers", "crunch the numbers for me", "do the math
+                                # on my pay"
+                                r"\b(?:run|crunch|do|work out)(?: \w+){0,2} "
+                                r"(?:numbers?|math|maths)\b"),
     ))
 # The kinds that lead with the salary model's estimate for the profile.
 ESTIMATE_KINDS = frozenset({PersonalKind.FEDERAL, PersonalKind.FIRST_PAY, PersonalKind.MOVE,

@@ -45,11 +45,29 @@ _WHICH = re.compile(r"\b(?:which|what) (?:step|number) (?:is|are|has|comes)\b")
 # The steps' order asked as a whole.
 _ORDER = re.compile(r"\b(?:what|which) order\b|\bin (?:what|which|the right) order\b|"
                     r"\border (?:of|do) (?:the )?steps\b|\bsteps in order\b")
+# The steps counted ("how many steps are there", "the number of steps in the roadmap"), or
+# laid out from start to finish ("walk me through becoming one from start to finish", "the
+# whole process step by step", "every step from high school to certified"): all of them, in
+# order, with their count.
+_COUNT = re.compile(r"\bhow many (?:\w+ )?steps\b|\bnumber of steps\b|"
+                    r"\bsteps (?:are there )?total\b")
+_WHOLE = re.compile(r"\b(?:start|beginning) to (?:finish|end)\b|\bstep by step\b|"
+                    r"\b(?:every|each|all (?:the )?) steps?\b|"
+                    r"\b(?:whole|full|entire|complete) (?:process|path|roadmap|journey|route)\b|"
+                    r"\bwalk (?:me|us|u) through\b(?=.*\b(?:becom\w*|process|path|roadmap|"
+                    r"journey|get(?:ting)? into|start\w*)\b)")
+# A step asked whether it is one ("is an internship one of the steps", "is an externship part
+# of the process", "do i have to do an internship to become one"): that step.
+_PART = re.compile(r"\b(?:part of|one of the steps|a step|step in|included in)\b"
+                   r"|\b(?:have to|need to|required|requirement|mandatory|necessary|must)\b"
+                   r"(?=.*\bbecom\w*\b)")
 # Not the steps: the ladder's rungs, a credential asked for next ("next cert"), or a measure
 # of a step ("how many weeks does step 4 take": no source times each step).
 _ELSEWHERE = re.compile(r"\b(?:ladder|rungs?|next (?:certs?|credentials?|certifications?)|"
                         r"cert wise|how (?:long|many|much))\b")
+_RUNGS = re.compile(r"\b(?:ladder|rungs?|levels?|stages?|grades?)\b")
 ORDER = -1  # asked_step's answer for a question about the order of all the steps
+COUNT = -2  # and for one counting them
 
 
 @dataclass(frozen=True)
@@ -95,9 +113,11 @@ def _anchor(folded: str) -> list[int]:
 def asked_step(folded: str) -> AskedStep | None:
     """The step a folded question (knowledge/qa/text.words joined by spaces) asks about, else
     None."""
+    if _COUNT.search(folded) and not _RUNGS.search(folded):
+        return AskedStep(COUNT)
     if _ELSEWHERE.search(folded):
         return None
-    if _ORDER.search(folded):
+    if _ORDER.search(folded) or _WHOLE.search(folded):
         return AskedStep(ORDER)
     numbered = _NUMBERED.search(folded)
     if numbered:
@@ -112,7 +132,7 @@ def asked_step(folded: str) -> AskedStep | None:
     named = _anchor(folded)
     if not named:
         return None
-    if _WHICH.search(folded):
+    if _WHICH.search(folded) or _PART.search(folded):
         return AskedStep(max(named))
     if _BEFORE.search(folded):
         return AskedStep(min(named) - 1, min(named))
@@ -126,8 +146,10 @@ def step_lead(asked: AskedStep) -> str | None:
     such step."""
     ordered = steps()
     if asked.number == ORDER:
-        return "In order: " + "; ".join(f"{number}. {step.title}"
-                                        for number, step in enumerate(ordered, 1)) + "."
+        return "In order: " + "; ".join(f"{number}. {step.title}" for number, step
+                                        in enumerate(ordered, 1)) + "."
+    if asked.number == COUNT:
+        return f"There are {len(ordered)} steps. " + step_lead(AskedStep(ORDER))
     if not 1 <= asked.number <= len(ordered):
         return None
     step = ordered[asked.number - 1]
@@ -164,3 +186,49 @@ def asks_program_content(folded: str) -> bool:
     """Whether a folded question asks what a training programme teaches."""
     return bool(_CONTENT.search(folded)) and bool(_ASKED.search(folded)) \
         and not _NOT_CONTENT.search(folded)
+# How long it takes to earn a credential ("how long would it take to get my rhit starting from
+# nothing", "how many years until i can sit for the rhit"): not how long its exam runs, lasts
+# or waits ("how long is the rhit exam", "how long is rhit good for", "how long before a retake").
+_TIME = re.compile(r"\bhow (?:long|many (?:years|months))\b|\b(?:years|months) (?:until|before)\b|"
+                   r"\bhow (?:soon|quickly|fast)\b")
+_NOT_EARNING = re.compile(r"\b(?:exams?|tests?|renew\w*|valid|last\w*|good for|expir\w*|wait\w*|"
+                          r"retake\w*|retest\w*|window|ceus?|results?|scores?|study\w*|prep\w*)\b"
+                          r"(?!.*\b(?:until|before|sit for|eligible|qualify)\b)")
+
+_TIMED = re.compile(r"\b(?:years?|months?)\b")
+
+
+def earning_lead(folded: str, code: str) -> tuple[str, tuple[str, ...]] | None:
+    """What a question asking how long it takes to earn credential `code` leads with: the
+    schooling its eligibility asks first and how long that takes (career.yaml's education),
+    with that text's sources; None when the question asks no such time or the credential asks
+    no schooling the knowledge times."""
+    if not _TIME.search(folded) or _NOT_EARNING.search(folded):
+        return None
+    kb = load_knowledge()
+    rule = kb.certification(code).rule
+    levels = [path.min_education for path in rule.paths] if rule else []
+    if not levels or levels[0] is None:
+        return None
+    option = next((option for option in kb.career.education if option.level == levels[0]), None)
+    if option is None or not _TIMED.search(option.text):
+        return None  # "how long does rhia take": no source times a bachelor's
+    article = "an" if option.title[0].lower() in "aeiou" else "a"
+    other = " (or another way its eligibility names, below)" if len(levels) > 1 else ""
+    lead = (f"{code} needs {article} {option.title[0].lower()}{option.title[1:]}{other} - "
+            f"{option.text[0].lower()}{option.text[1:]}")
+    return lead, tuple(source_label(kb.source(source)) for source in option.sources)
+
+
+# Moving up once in the job ("once i get hired what should i keep doing to move up", "now that
+# i'm employed, what should i keep up with to advance"): the guide's advice after the first job
+# is to keep learning (its step 8 and 9), not the ladder's rungs or the job market.
+_HIRED = re.compile(r"\b(?:once|after|now that|when|since)(?: \w+){0,2} (?:hired|employed|"
+                    r"(?:the|a|my|an) (?:\w+ )?(?:job|position|role)|working|in the door)\b")
+_ADVANCE = re.compile(r"\b(?:move up|moving up|advanc\w*|promot\w*|grow\w*|get ahead|climb\w*|"
+                      r"keep (?:doing|up|learning|growing|improving)|progress\w*)\b")
+
+
+def keeps_growing(folded: str) -> bool:
+    """Whether a folded question asks how to keep growing once hired."""
+    return _HIRED.search(folded) is not None and _ADVANCE.search(folded) is not None
