@@ -431,7 +431,8 @@ def recent_states_card(kb: Knowledge) -> Card:
                 f"{recent.occupation}; {source_label(kb.source(recent.source))}), with the "
                 f"number employed and the rank by mean among {recent.ranked_among}: {rows}. "
                 "No newer employment or rank was found for any other state.",
-                ("employment by state", "headcount", "ranking", "great lakes", "midwest"),
+                ("employment by state", "headcount", "ranking", "great lakes", "midwest",
+                 "2021 table", "2021 state means", "newer state table"),
                 (recent.source,), "/salary")
 
 

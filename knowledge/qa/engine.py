@@ -1056,8 +1056,14 @@ class Engine:
         # A card about a kind of specific the question asks too (a head count) fits it.
         about = [forms for forms in self._about[doc] if forms not in named]
         if about and not self.specifics.answers(about, question) \
-                and not any(f" {cited} " in f" {question} " for cited in self._cited[doc]):
-            return False  # an older year's figure answers its year, or its publisher named
+                and not any(f" {cited} " in f" {question} " for cited in self._cited[doc]) \
+                and not (named and any(f" {STATES[code].lower()} " in f" {question} "
+                                       and STATES[code].lower() in self._titles[doc]
+                                       for code in mentions.states)):
+            # An older year's figure answers its year, or its publisher named; a place in the
+            # state named ("Pay in Lincoln, Nebraska") a detail only it has ("the top 10 % in
+            # nebraska": Lincoln's 90th percentile, under its own title).
+            return False
         if len(entry.subjects) > 1 and len(mentions.subjects) > 1 \
                 and not mentions.subjects <= entry.subjects:
             return False  # "CEHRS or RHIT" compares other things than "RHIT vs CCA"

@@ -167,7 +167,13 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                  r"position|rung)\b|\b(?:step|stage|level|move|role|career)\b.*"
                                  r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
                                  r"\bgo from here\b|\bcomes? next\b|\bwhats? next\b|"
-                                 r"\blevel up\b"),
+                                 r"\blevel up\b|"
+                                 # what the stored goal takes ("what do i need for my
+                                 # goal"; its pay is the goal's stage's)
+                                 rf"^(?!.*\b{_PAY}\b)(?:.*\b(?:need|needs|take|takes|reach|"
+                                 r"achieve|hit|get to|requir\w*)\b.*\bmy (?:career )?goals?\b|"
+                                 r".*\bmy (?:career )?goals?\b.*\b(?:need|needs|take|takes|"
+                                 r"requir\w*)\b)"),
         (PersonalKind.FEDERAL, rf"\b(?:federal|feds?|government|gov|govt|va|gs)\b.*\b{_PAY}\b"
                                rf"|\b{_PAY}\b.*\b(?:federal|feds?|government|gov|govt|va|gs)\b"),
         (PersonalKind.FIRST_PAY, rf"\bfirst (?:pay\w*|salary|check|wage)|\bstart(?:ing)? (?:at|"

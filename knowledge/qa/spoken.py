@@ -67,13 +67,14 @@ _JOB_OF = re.compile(r"^(?:what is |whats |what are )?(?:the )?(?:main |daily )?
                      r"(?!(?:my|your|our|their|his|her|this|that)\b)(?P<who>[a-z][a-z ]*?)"
                      r"(?P<rest> (?:in|at|every|each|all|on)\b[a-z ]*)?\W*$", re.IGNORECASE)
 # "renew every how many years": how often; "who is making the cehrs exam": who gives it;
-# "which place most hiring": which place employs the most.
+# "which place most hiring", "which sector hires the most": which place employs the most.
 _EVERY_HOW_MANY = re.compile(r"\b(?:after )?every how many (?:years?|months?)\b", re.IGNORECASE)
 _WHO_GIVES = re.compile(r"\bwho (?:is |are )?(?:making|makes|make|offering|offers|offer|running|"
                         r"runs|providing|provides|giving)\b(?=(?: the| an?)?(?: \w+){0,2} "
                         rf"(?:exams?|tests?|certs?|certifications?|credentials?|{CERT_CODES})\b)",
                         re.IGNORECASE)
-_MOST_HIRING = re.compile(r"\b(?:most|more) hiring\b", re.IGNORECASE)
+_MOST_HIRING = re.compile(r"\b(?:most|more) hiring\b|\b(?:hires?|hiring) (?:the )?most\b",
+                          re.IGNORECASE)
 # "when can i give the rhit exam": to give an exam is to sit it in Indian and other English
 # ("who gives the exam" still asks who runs it).
 _GIVE = {"give": "take", "giving": "taking", "gave": "took", "given": "taken"}
@@ -88,6 +89,33 @@ _ABROAD = (r"(?:another country|other country|my country|home country|abroad|ove
 _STUDIED_ABROAD = re.compile(rf"\b(degree|diploma|studies|studied|school(?:ing)?|college|"
                              rf"university|education|qualification)( \w+)? (?:from|in) {_ABROAD}\b",
                              re.IGNORECASE)
+
+# Where a second-language asker comes from ("i am from india", "coming from philippines") tells
+# who asks, not where the pay is asked: the country is no specific of the question.
+_FROM_ABROAD = re.compile(rf"\b(?:(?:i am|i'm|im|iam|we are|we're)(?: \w+)? from|"
+                          rf"(?:i |we )?(?:am |are )?"
+                          rf"(?:coming|moving|relocating|immigrating|came|come) from)"
+                          rf"(?: the)? {_ABROAD}\b", re.IGNORECASE)
+# A voice assistant's wake words ("ok google", "hey siri") and punctuation said aloud ("...
+# period", "question mark"): dictation, no part of the question. "Period" and "comma" are
+# dictation only in a dictated question (a wake word, or another mark said aloud): "the grace
+# period" stays.
+_WAKE = re.compile(r"^\W*(?:(?:ok(?:ay)?|hey|hi) (?:google|siri|alexa|cortana|bixby)|siri|alexa|"
+                   r"cortana|bixby)\b[\s,.!:]*", re.IGNORECASE)
+_SAID_MARK = re.compile(r"\s*\b(?:question mark|exclamation (?:mark|point)|full stop)\b",
+                        re.IGNORECASE)
+_SAID_BREAK = re.compile(r"\s*\b(?:period|comma)\b(?=\W*$|\s)", re.IGNORECASE)
+
+
+def undictated(text: str) -> str:
+    """`text` without a voice assistant's wake words and punctuation said aloud."""
+    woken = _WAKE.search(text) is not None
+    marked = _SAID_MARK.search(text) is not None
+    text = _SAID_MARK.sub(" ", _WAKE.sub("", text))
+    if woken or marked:
+        text = _SAID_BREAK.sub(" ", text)
+    return text.strip()
+
 
 _GLUED = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
 _COMMON = 5.0  # a piece that is a common English word at least this frequent ("in", "what")
@@ -148,6 +176,7 @@ def _asked_first(found: re.Match[str]) -> str:
 def respoken(text: str) -> str:
     """`text` with misheard and autocorrected field words, glued words and second-language
     asks of time written as the engine reads them."""
+    text = _FROM_ABROAD.sub(" ", undictated(text))
     text = _HEARD_RHIA.sub("RHIA", _HEARD_RHIT.sub("RHIT", text))
     text = _HEARD_EHR.sub("EHR", text)
     text = (_CORNER if _OTHER_SYSTEM.search(text) else _CORNER_SYSTEM).sub("Cerner", text)

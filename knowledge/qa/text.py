@@ -40,6 +40,11 @@ _AMOUNTS = (
                 r"|takes?|lasts?|really|just|only|like|about|around|roughly) )+(?:\d{1,2}|one|two"
                 r"|three|four) (?:years?|yrs?)\b(?! ago\b)"), r"\1 duration"),
     (re.compile(r"\b(?:\d{1,2} )+(?:years?|yrs?)\b"), "years experience"),
+    # ten years said as a decade of work ("how about with a decade in", "a decade of
+    # experience"), not a decade ahead ("in a decade", "over the next decade")
+    (re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bnext )(?<!\bover )(?<!\bthe )(?<!\bfor )"
+                r"\b(?:a|one) decade(?: of (?:experience|exp|work|working)\b"
+                r"|(?= in\b| on the job\b| under\b|\W*$))"), "years experience"),
 )
 # A length asked as a yes/no ("can it be done within 12 months", "could i get qualified in 6
 # months", "is 2 years enough") asks how long it takes. Months, weeks and semesters are lengths;
@@ -76,10 +81,13 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 # Asking what a name or acronym means ("what does NHA stand for", "what is OPM short for"): the
 # question is the name itself; the framing matches no topic, and kept, it let the one entry
 # whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
-# "Spell out the acronym RHIT", "CAHIIM full name please" ask the same.
+# "Spell out the acronym RHIT", "CAHIIM full name please", "what do the letters in AHIMA mean"
+# ask the same.
 _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
                            r"acronym (?:for|of)|full name(?: of)?|full form(?: of)?|"
-                           r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out)\b")
+                           r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out|"
+                           r"(?<!cover )(?:the |those |these |its |each of the )?letters"
+                           r"(?! of (?:recommendation|reference))(?: in| of)?)\b")
 # "HIM" asked what it stands for is the acronym, not the pronoun: read as its letters ("h i m"),
 # which the synonyms know, before the framing goes.
 _HIM_NAMED = re.compile(r"\bhim (?=(?:stands? for|short for|full form|abbreviation)\b)")
@@ -93,6 +101,9 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:give|tell|show) me (?:just )?(?:the |a )?(?:number|figure|"
                       r"straight answer|short answer|bottom line)(?! of)|just the number|"
                       r"give it to me straight|straight up|no fluff|short version|tl ?dr|"
+                      r"broken down|break (?:it |that |this )?down(?: for me)?|"
+                      r"under (?:my|your|their|the) belts?|"
+                      r"(?:in |for )?(?:this|that|the|my|your) line of work|"
                       r"be (?:honest|real|straight)|common(?:ly asked)? questions?|"
                       r"(?:in )?(?:plain|simple|everyday|normal) (?:english|terms|words|language)|"
                       r"(?:in )?laymans? terms|eli5|"
@@ -251,10 +262,15 @@ def agencies(text: str) -> list[str]:
     """The federal agencies `text` names, in order, each once ("va and hhs": va, hhs)."""
     return list(dict.fromkeys(_AGENCIES[name] for name in _AGENCY.findall(" ".join(words(text)))))
 _PAY_WORD = re.compile(r"\b(?:pay|pays|paid|paying|salary|salaries|wages?|money|earn\w*|makes?)\b")
-# "what does RHIT mean", "what's the acronym CEHRS mean": a last "mean" after "what does" or an
-# acronym (not the "mean" of "what is the mean salary").
+# "what does RHIT mean", "what's the acronym CEHRS mean", "cehrs - what do those letters even
+# mean": a last "mean" after "what does" or an acronym (not the "mean" of "what is the mean
+# salary").
 _WHAT_MEANS = re.compile(r"^(whats? (?:the )?(?:acronym|abbreviation|initials) .+?) means?$"
-                         r"|^(what (?:does|do|did) .+?) means?$")
+                         r"|^((?:[a-z]+ )?what (?:does|do|did) .+?)"
+                         r" (?:even |actually |really )?means?$")
+# A degree people "hold" ("what degree do technologists usually hold") is one they have, not a
+# count of holders.
+_HOLD_DEGREE = re.compile(r"\b((?:degrees?|diplomas?|education|schooling)(?: \w+){0,6}?) hold\b")
 # A Snowball stemmer keeps the word it works on in itself: one per thread, as the engine is
 # built in a worker thread while questions may be answered (or another engine built) in another.
 _STEMMERS = threading.local()
@@ -283,6 +299,8 @@ STOPWORDS = frozenset({
     "honestly", "basically", "right", "currently", "fr", "ngl", "bruh", "tryna", "lowkey",
     "highkey", "cuz", "coz", "ppl", "peeps", "gotta", "gig", "gigs", "sus", "vibe", "vibes",
     "dude", "bro", "yeah", "yep", "nope", "pretty",
+    # how a second-language asker may address the bot ("hello sir please tell")
+    "sir", "sirs", "madam", "maam", "mam", "dear",
     # conversational framing around a question ("sorry if this is dumb but...", "quick
     # question", "just curious", "like ballpark"): it asks nothing itself
     "sorry", "dumb", "stupid", "silly", "quick", "question", "curious", "wondering", "wonder",
@@ -528,7 +546,9 @@ _CHAT_SPELLINGS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "ta
                    "wrk": "work", "mch": "much", "jst": "just", "frm": "from", "tht": "that",
                    "thn": "than", "wth": "with", "ned": "need", "shud": "should",
                    "cud": "could", "wud": "would", "mak": "make", "tst": "test", "exm": "exam",
-                   "pas": "pass", "firs": "first", "scor": "score", "renw": "renew"}
+                   "pas": "pass", "firs": "first", "scor": "score", "renw": "renew",
+                   "hav": "have", "shld": "should", "gud": "good", "w": "with",
+                   "becum": "become", "becom": "become", "bcome": "become", "bcum": "become"}
 # A typo is only corrected for words at least this long. A short word only for one letter
 # missing, extra or swapped ("cehr", "rhti"; "paris" must not become "parts"); a longer one to
 # a word at least this similar (rapidfuzz ratio, 0-100).
@@ -917,6 +937,7 @@ class Vocabulary:
         folded = _SIDE_OF.sub(r"\1", folded)
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
+        folded = _HOLD_DEGREE.sub(r"\1 have", folded)
         folded = reframed(folded)
         situation = situation_words(text)
         found: list[QueryWord] = []
