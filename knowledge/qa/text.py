@@ -76,10 +76,12 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 # Asking what a name or acronym means ("what does NHA stand for", "what is OPM short for"): the
 # question is the name itself; the framing matches no topic, and kept, it let the one entry
 # whose example question says "stand for" (AHIMA's) win over the acronym's own entry.
-# "Spell out the acronym RHIT", "CAHIIM full name please" ask the same.
+# "Spell out the acronym RHIT", "CAHIIM full name please", "what do the letters mean" ask the
+# same.
 _NAME_FRAMING = re.compile(r"\b(?:stands? for|short for|abbreviation (?:for|of)|"
                            r"acronym (?:for|of)|full name(?: of)?|full form(?: of)?|"
-                           r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out)\b")
+                           r"long form(?: of)?|meaning of|spell(?:ed)? (?:it |that )?out|"
+                           r"(?:(?:the|its|those|these) )?letters(?: in)?(?! of\b))\b")
 # "HIM" asked what it stands for is the acronym, not the pronoun: read as its letters ("h i m"),
 # which the synonyms know, before the framing goes.
 _HIM_NAMED = re.compile(r"\bhim (?=(?:stands? for|short for|full form|abbreviation)\b)")
@@ -622,14 +624,15 @@ _CHAT_FOR = re.compile(r"\b4 (?=(?:this|that|these|those|it|me|u|you|ur|your|my|
                        r"us|the)\b)|(?:(?<=\bstand )|(?<=\bstands ))4\b", re.IGNORECASE)
 
 
-# "w/o" typed for "without" ("can i do it w/o a cert")
+# "w/o" typed for "without" ("can i do it w/o a cert"), "w/" for "with" ("domains w/ shares")
 _CHAT_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
+_CHAT_WITH = re.compile(r"\bw/(?=\s|$)", re.IGNORECASE)
 
 
 def with_chat_for(text: str) -> str:
-    """Text with a "4" that stands for "for" written out ("what do i need 4 this"), and "w/o"
-    as "without"."""
-    text = _CHAT_WITHOUT.sub("without", text)
+    """Text with a "4" that stands for "for" written out ("what do i need 4 this"), "w/o"
+    as "without" and "w/" as "with"."""
+    text = _CHAT_WITH.sub("with", _CHAT_WITHOUT.sub("without", text))
     return _CHAT_FOR.sub(lambda found: found[0].replace("4", "for"), text)
 
 
