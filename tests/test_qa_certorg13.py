@@ -46,6 +46,9 @@ def test_an_exams_length_wanted_for_childcare_asks_no_perk() -> None:
     ("what if i got the ccs as an ahima member, whats the fee", "certification:CCS:fee"),
     ("how much to renew the rhit", "certification:RHIT:renewal_fee"),
     ("how long is the ccs exam, need to plan childcare", "certification:CCS:exam"),
+    ("suppose i pay for ahima membership, then the ccs exam is how much",
+     "certification:CCS:fee"),
+    ("cca exam how much time", "certification:CCA:exam"),
 ])
 def test_certification_and_body_details_in_other_words(question: str, entry_id: str) -> None:
     assert answered_by(question) == entry_id
