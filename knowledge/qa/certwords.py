@@ -113,6 +113,11 @@ _CODE_EXAM = rf"(?: the| an?)? (?P<code>{CERT_CODES})\b(?![-/]| p\b)(?: (?:exam|
 _PRICE = re.compile(rf"\bhow much (?:is|s|are|does it cost for){_CODE_EXAM}"
                     r"(?! (?:holders?|worth|pay|salary|make"
                     r"|earn|exam|test|fee|cert\w*|renewal|to renew))", _FLAGS)
+# Asked the other way round ("then the ccs exam is how much", "the rhit test costs how much"):
+# the same price.
+_PRICE_AFTER = re.compile(rf"\b(?:the )?(?P<code>{CERT_CODES})\b(?![-/]| p\b) (?:exam|test) "
+                          r"(?:is |s |costs? |would be |will be )?how much\b"
+                          r"(?! (?:time|hours?|minutes?|questions?|items?|of)\b)", _FLAGS)
 # What one pays to sit it ("how much do i pay for the ccs", "how much to sit the cca", "how much
 # would it cost me to take the rhit"): its exam's price, not the asker's pay.
 _PAY_TO_SIT = re.compile(r"\bhow much (?:do|would|will|does|did|should) (?:i|u|you|ya|one|we|it)"
@@ -319,6 +324,7 @@ def cert_wordings(text: str) -> str:
         text = _COOLDOWN.sub("retake waiting period", text)
     if _needs(lowered, "price"):
         text = _PRICE.sub(lambda found: f"how much is the {found['code']} exam fee", text)
+        text = _PRICE_AFTER.sub(lambda found: f"how much is the {found['code']} exam fee", text)
         text = _PAY_TO_SIT_CODE.sub(lambda found: f"how much is the {found['code']} exam fee",
                                     text)
     if _needs(lowered, "apply"):

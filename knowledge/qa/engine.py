@@ -143,8 +143,15 @@ NAME_FILLER = frozenset({
     "federal", "official", "legit", "known", "famous", "called", "union", "school", "club",
     "nonprofit", "charity", "business", "society", "board",
 })
+# So is what the body is taken to be only ("is ahima just a testing company or do they do other
+# stuff") and where the bot named it ("who is opm that you keep citing").
 _NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?) "
-                        r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}")
+                        r"(?:(?!what\b|who\b|how\b|which\b|is\b|does\b|do\b)\w+ ?){1,5}|"
+                        r"\b(?:just|only|merely) an? (?:\w+ ){0,2}(?:company|org|organi[sz]ation|"
+                        r"outfit|body|group|business|provider|vendor|agency)\b|"
+                        r"\b(?:that|which|whom?) (?:you|u|ya|the bot) (?:keep |kept |always )?"
+                        r"(?:cit\w*|mention\w*|quot\w*|refer\w* to|bring up|brought up|"
+                        r"talk\w* about)\b")
 
 # A figure quoted back to be checked ("my textbook says the median is $40,350, is that still
 # right?", "where is that 48,780 from"): an older figure's card is followed by its newer one.
@@ -429,6 +436,21 @@ _SETTING = re.compile(
     r"nursing (?:homes?|facilit(?:y|ies))|outpatient|home health(?: ?care)?|"
     r"(?:employer|workplace|facility|work ?place) types?|work settings?|"
     r"(?:types?|kinds?|sorts?) of (?:employers?|workplaces?|facilit(?:y|ies)|settings?|places?))\b")
+# Where the bot's figures come from ("where do these salary numbers come from", "where is your
+# information from"), with nothing specific named: the sources' card, not the card on what the
+# figures are about (pay, settings).
+SOURCES_CARD = "topic:sources"
+# What a price asked of keeping a credential says ("renew", "recertify", "every 2 years", "dues",
+# "keep it active", "after i pass"): without it, a fee is the exam's ("what if i got the ccs as
+# an ahima member, whats the fee"), not the renewal's.
+_KEEPING = re.compile(r"\b(?:renew\w*|recert\w*|keep\w*|maintain\w*|cycles?|ceus?|ceu|expir\w*|"
+                      r"laps\w*|dues|annual\w*|yearly|upkeep|every (?:2|two) years|"
+                      r"each (?:year|cycle)|after (?:i pass|passing|getting certified)|"
+                      r"extra credentials?|second credential|another credential|more credentials|"
+                      r"inactive|reinstat\w*)\b")
+_SOURCES_ASKED = re.compile(
+    r"\bwhere (?:do|does|did|are|is|were|r) (?:\w+ ){0,3}(?:numbers?|figures?|data|info|"
+    r"information|stats?|statistics|facts)(?: \w+){0,2} (?:come|comes|coming|from|taken)\b")
 
 
 def degree_first(entry: Entry, education: Education | None) -> Entry:
@@ -912,6 +934,12 @@ class Engine:
             lead, sources = earning
             routed = replace(card, answer=f"{lead}\n\n{card.answer}",
                              sources=tuple(dict.fromkeys((*card.sources, *sources))))
+        if routed is None and _SOURCES_ASKED.search(folded) and SOURCES_CARD in self.by_id \
+                and not (named or names or mentions.subjects or mentions.states
+                         or mentions.employer or any(char.isdigit() for char in folded)):
+            # (a figure quoted back, "...48,780 median, where is that number from", is that
+            # figure's card's)
+            routed = self.by_id[SOURCES_CARD]
         if routed is not None:
             return Answer(Outcome.ANSWERED, normalized, entry=routed,
                           related=self._related(routed, ranked, ranked[0].score),
@@ -941,8 +969,9 @@ class Engine:
                               coverage=coverage, paraphrase=similarity, meaning=meaning,
                               read_as=text)
         scores = {"coverage": coverage, "paraphrase": similarity, "meaning": meaning}
-        best = self._dues_part(
-            self._named_part(self.entries[self._asked_part(best_doc, query)], mentions), folded)
+        best = self._exam_price(self._dues_part(
+            self._named_part(self.entries[self._asked_part(best_doc, query)], mentions), folded),
+            folded)
         if best.gap:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
@@ -982,6 +1011,14 @@ class Engine:
             return entry
         dues = self.by_id.get(f"{CERT_CARD}{entry.id.split(':')[1]}:renewal_fee")
         return dues if dues is not None and "membership" in dues.answer.lower() else entry
+
+    def _exam_price(self, entry: Entry, folded: str) -> Entry:
+        """A renewal fee's card for a price asked without a word of keeping the credential
+        ("what if i got the ccs as an ahima member, whats the fee"): the exam fee's card."""
+        if not (entry.id.startswith(CERT_CARD) and entry.id.endswith(":renewal_fee")) \
+                or _KEEPING.search(folded) or self.specifics.asks_dues(folded):
+            return entry
+        return self.by_id.get(entry.id.removesuffix("renewal_fee") + "fee", entry)
 
     def _missing(self, question: str) -> Entry | None:
         """A card standing for what `question` asks that the sources lack, of the kinds the
@@ -1025,7 +1062,10 @@ class Engine:
         asked = {word.text for word in query} - NAME_FILLER
         if len(asked) != 1:
             return None
-        return self._name_heads.get(asked.pop())
+        name = asked.pop()
+        # "what is ahima's role": the name with its possessive s
+        return self._name_heads.get(name, self._name_heads.get(name[:-1]) if name.endswith("s")
+                                    else None)
 
     def _fits(self, doc: int, named: list[list[re.Pattern[str]]], mentions: Mentions,
               question: str, names: list[list[re.Pattern[str]]], pay: bool) -> bool:

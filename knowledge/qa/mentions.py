@@ -91,8 +91,9 @@ _NAME_WORD_FORMS = {"information": "(?:information|info)", "technician": "(?:tec
 # A name's leading title word: without it the name is a partial name ("coding associate").
 _TITLE_WORDS = frozenset({"certified", "registered"})
 # What is asked of a body's credential after its name ("nha exam", "nha charges", "pay nha for
-# the exam").
+# the exam", "the nha ehr test").
 _BODY_ASKED = (r"(?:(?:for|to take|to sit)\W+(?:(?:the|its|their|an?|my)\W+)?)?"
+               r"(?:(?:ehrs?|emrs?|(?:electronic\W+)?(?:health\W+)?records?)\W+)?"
                r"(?:exams?|tests?|fees?|charges?|costs?|prices?)\b")
 
 

@@ -732,10 +732,23 @@ _PURPOSE = re.compile(
     r"(?! (?:records?|charts?|forms?|files?|based|copies|work)\b)")
 
 
+# What an exam's length is wanted for ("how long is the ccs exam, need to plan childcare"): the
+# arrangement is no perk asked of an employer.
+_EXAM_ASKED = re.compile(r"\b(?:exams?|tests?|sitting|hours?|minutes?)\b")
+_ARRANGED = re.compile(
+    r"\b(?:(?:so )?(?:i |we )?(?:need|have|got|gotta|want|must) (?:to )?|to )"
+    r"(?:book|plan|arrange|get|find|sort out|organi[sz]e|line up|schedule|hire|pay)(?: for)? "
+    r"(?:a |my |the |some )?(?:babysitter|sitter|childcare|child care|daycare|day care|nanny|"
+    r"time off|pto|day off|ride|parking)\b")
+
+
 def without_purpose(text: str) -> str:
     """`text` without what a pay figure is wanted for ("most current median i can put in my
-    report" → "most current median"); unchanged when it names no measure or no such use."""
+    report" → "most current median") or an exam's length ("..., need to plan childcare");
+    unchanged when it names no measure or no such use."""
     folded = " ".join(words(text))
+    if _EXAM_ASKED.search(folded) and _ARRANGED.search(folded):
+        return " ".join(_ARRANGED.sub(" ", folded).split())
     if not _MEASURE.search(folded) or not _PURPOSE.search(folded):
         return text
     return " ".join(_PURPOSE.sub(" ", folded).split())

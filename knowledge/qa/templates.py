@@ -8,7 +8,7 @@ from knowledge.profile import STATES
 
 _TEMPLATES = {
     "certification": ("what is the {x}", "tell me about the {x}", "{x} certification",
-                      "how do i get the {x}"),
+                      "how do i get the {x}", "what does the {x} cover"),
     "eligibility": ("what do i need for the {x}", "{x} requirements", "can i take the {x}",
                     "who can sit the {x} exam", "how many years of experience for the {x}",
                     "what degree do i need for the {x}"),

@@ -648,14 +648,15 @@ _CHAT_FOR = re.compile(r"\b4 (?=(?:this|that|these|those|it|me|u|you|ur|your|my|
                        r"us|the)\b)|(?:(?<=\bstand )|(?<=\bstands ))4\b", re.IGNORECASE)
 
 
-# "w/o" typed for "without" ("can i do it w/o a cert")
+# "w/o" typed for "without" ("can i do it w/o a cert"), "w/" for "with" ("domains w/ shares")
 _CHAT_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
+_CHAT_WITH = re.compile(r"\bw/(?=\s|$)", re.IGNORECASE)
 
 
 def with_chat_for(text: str) -> str:
-    """Text with a "4" that stands for "for" written out ("what do i need 4 this"), and "w/o"
-    as "without"."""
-    text = _CHAT_WITHOUT.sub("without", text)
+    """Text with a "4" that stands for "for" written out ("what do i need 4 this"), "w/o"
+    as "without" and "w/" as "with"."""
+    text = _CHAT_WITH.sub("with", _CHAT_WITHOUT.sub("without", text))
     return _CHAT_FOR.sub(lambda found: found[0].replace("4", "for"), text)
 
 
