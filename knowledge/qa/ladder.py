@@ -96,9 +96,11 @@ def _named_at(stage_id: str, folded: str) -> int:
 
 
 # What a rung's holder does ("what does a him director do day to day", "duties of an entry
-# level tech", "whats a him manager do all day"): its work, not pay.
+# level tech", "whats a him manager do all day") or runs ("as a him manager who would report to
+# me", "who works under a director"): its work, not pay.
 _DUTIES = re.compile(r"\b(?:duties|responsibilities|tasks|day to day|daily work|typical day"
-                     r"|day look like|day like|job description)\b"
+                     r"|day look like|day like|job description|works? under|in charge of"
+                     r"|oversees?)\b|\bwho (?:\w+ ){0,2}(?:reports?|reporting) to\b"
                      r"|\b(?:what|whats|wat)\b(?! (?:do|does|should|can|could|would|will) "
                      r"(?:i|you|we|u)\b)(?: \w+){1,7} (?:do|handle|work on)"
                      r"(?: all day| day to day| each day| every day| at work| on the job)?$")
