@@ -48,6 +48,7 @@ from knowledge.qa.mentions import (
     find_mentions,
     grades_named,
     mention_words,
+    only_gained,
     speaks_of_other,
     with_codes,
 )
@@ -246,7 +247,8 @@ class Answer:
         if not mentions.first_person or pays_for \
                 or (self.entry is not None and self.entry.id.endswith(PRICE_PARTS)):
             return False  # an exam's or a renewal's price, or dues paid, is no pay
-        if self.intent in NOT_PAY and not mentions.asks_amount:
+        if self.intent in NOT_PAY and not mentions.asks_amount \
+                and not only_gained(self.read_as):
             return False  # "if I fail the CCS, how long before I can retake it?"
         if _national_asked(self.read_as):
             return False

@@ -26,6 +26,7 @@ from knowledge.qa.ladder import (
 )
 from knowledge.qa.mentions import find_mentions, grades_named, mention_words
 from knowledge.qa.specifics import vendor_words
+from knowledge.qa.steps import asked_step, steps
 from knowledge.qa.text import BY_HOUR, BY_YEAR, STOPWORDS, UNIT_CHOICE, words
 from knowledge.store import load_knowledge
 
@@ -35,7 +36,20 @@ _OPENINGS = re.compile(r"^(and|also|what about|how about|same for|same in|what i
 # Words pointing back at the previous answer ("how long is IT?").
 _BACK = frozenset({"it", "that", "this", "those", "them", "there", "one", "ones"})
 # A bare measure asked ("how long?", "how much?") asks it of the previous question.
-_BARE = re.compile(r"^how (?:long|much|many|hard|often|soon)$")
+_BARE = re.compile(r"^how (?:long|much|many|hard|often|soon)(?: (?:tho|though|then|again))?$")
+# A time asked and nothing else ("how much time do i get", "how long do they give you"): after a
+# certification's part, that part's time.
+_TIME_ONLY = re.compile(r"^how (?:long|much time)(?: (?:do|does|did|will|would|is|are|can)"
+                        r"(?: (?:i|you|u|we|they|one))?)?(?: (?:get|have|got|take|takes|last|"
+                        r"lasts|give|gives|allow|allowed|tho|though|for it|it|that))*$")
+# Asking why, or for the reason, of the previous answer ("why?", "how come", "why tho"): the
+# previous question again, whose answer says why.
+_WHY = re.compile(r"^(?:but |and |ok |so )?(?:why|how come|whys that|why is that|why so|"
+                  r"reason|reasons|the reason|explain)(?: (?:tho|though|exactly|then|pls|"
+                  r"please))?$")
+# A certification's part asked at more length ("how long do i have to wait to retake"): it may
+# be longer than other follow-ups.
+MAX_PART_WORDS = 12
 # A choice among the previous question's things ("which one pays better").
 _WHICH_ONE = re.compile(r"\bwhich (?:one|ones|of (?:them|the two|those|these|both))\b")
 # A follow-up is short: at most this many words of its own.
@@ -309,6 +323,27 @@ def grade_followup(previous: str, question: str) -> str | None:
     return f"gs-{int(grades[-1].removeprefix('gs')) + (-1 if down else 1)} pay range"
 
 
+# Moving on from a step of the way in ("ok and after that?", "then what", "and before that"):
+# the next (or previous) step, when the previous question named one.
+_STEP_ON = re.compile(r"^(?:and |so |ok )?(?:then|after (?:that|this|it)|(?:what|whats) (?:comes |"
+                      r"happens |do i do )?(?:after (?:that|this|it)|next)|next|then what|"
+                      r"the next one|(?:and )?what after)$")
+_STEP_BACK = re.compile(r"^(?:and |so |ok )?(?:what (?:comes |was )?)?before (?:that|this|it)$")
+
+
+def step_followup(previous: str, folded: str) -> str | None:
+    """"Ok and after that?" after a question on a numbered step of the way in: the step after
+    it (or before it); None otherwise."""
+    onward, back = _STEP_ON.match(folded), _STEP_BACK.match(folded)
+    if not (onward or back):
+        return None
+    asked = asked_step(" ".join(words(previous)))
+    if asked is None or not 1 <= asked.number <= len(steps()):
+        return None
+    number = asked.number + (1 if onward else -1)
+    return f"what is step {min(max(number, 1), len(steps()))} of becoming an ehr specialist"
+
+
 # What the ladder as a whole is asked as.
 _WHOLE_LADDER = "what are the stages of the career ladder"
 # A question about a certification's part ("how long is the test", "what do i need to score to
@@ -337,9 +372,14 @@ def followup_text(previous: str, question: str) -> str | None:
     if slotted is not None:
         return slotted
     own = words(question)
-    if not own or len(own) > MAX_FOLLOWUP_WORDS:
+    if not own or len(own) > MAX_PART_WORDS:
         return None
     folded = " ".join(own)
+    if _WHY.match(folded):
+        return previous
+    stepped = step_followup(previous, folded)
+    if stepped is not None:
+        return stepped
     named = mention_words(question)
     content = [w for w in own if w not in STOPWORDS and w not in _BACK and w not in named
                and w not in _ONWARD]
@@ -352,8 +392,11 @@ def followup_text(previous: str, question: str) -> str | None:
         replaced |= mention_words(previous, states=False, certs=True)
     opening = _OPENINGS.match(folded)
     of_cert = bool(before.certs) and not (asked.certs or asked.state)
-    points_back = bool(_BACK.intersection(own)) or (
-        of_cert and bool(_CERT_PART.search(folded)) and not _SEVERAL.search(folded))
+    of_part = of_cert and bool(_CERT_PART.search(folded)) and not _SEVERAL.search(folded)
+    timed = of_cert and _TIME_ONLY.match(folded) is not None
+    if len(own) > MAX_FOLLOWUP_WORDS and not of_part:
+        return None
+    points_back = bool(_BACK.intersection(own)) or of_part or timed
     # "Florida?" alone after "pay in Texas": a state for a state, a certification for one.
     bare = bool(replaced) and len(content) <= 1
     if not (opening or points_back or bare or _BARE.match(folded)):
@@ -372,6 +415,9 @@ def followup_text(previous: str, question: str) -> str | None:
     # Its own question ("what about remote work?", "how long is it?"): the previous
     # question's state and certifications carry over.
     carried = mention_words(previous) - replaced
+    if of_cert and not _CERT_PART.search(folded):
+        # "how long is it" after a question on a certification's exam: that part's length.
+        carried |= {w for w in words(previous) if _CERT_PART.fullmatch(w)}
     if points_back and not vendor_words(folded):
         # "how do i get epic certified and how much does it cost": "it" is Epic's.
         carried |= vendor_words(" ".join(words(previous)))

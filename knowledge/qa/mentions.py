@@ -48,6 +48,13 @@ _ADD = frozenset({"add", "adds"})
 # A what-if about oneself: "what if I moved to Ohio", "what would RHIT add for me".
 _WHAT_IF = re.compile(r"\b(?:what if|if i|if we|add|adds|get me)\b")
 
+# A what-if that only names a credential gained ("what if i get the cca", "and if i got my rhit
+# too"): nothing else asked, it asks what the credential would do to one's pay.
+_GAINED = re.compile(r"^(?:(?:so|ok|okay|and|but|hmm|well) )*(?:what if|what about if|and if|if|"
+                     r"say) i (?:get|got|earn|earned|pass|passed|add|added|take|took|had|have|"
+                     r"hold|finish|finished|go for|went for)(?: (?:the|my|an?|both|that|this))?"
+                     r"(?: (?:cert|certs|certification|credential|too|also|as well|then|tho|"
+                     r"now|one|and|or|the|my))*$")
 # Government jobs in short ("feds", "govt", "a fed job": "fed" alone is also "fed up").
 _GOVERNMENT_SLANG = ("feds", "gov", "govt", "fed job", "fed jobs", "fed gig")
 _EMPLOYER_WORDS: dict[str, Employer] = {
@@ -353,6 +360,14 @@ def find_mentions(text: str, corrected: list[str]) -> Mentions:
         what_if=bool(_WHAT_IF.search(folded)),
         subjects=frozenset(subjects),
     )
+
+
+def only_gained(text: str) -> bool:
+    """Whether a question is a what-if that only names a credential gained ("what if i get the
+    cca"): the asker's pay with it, not the credential's facts ("what if i fail the cca")."""
+    named = mention_words(text, states=False)
+    rest = " ".join(w for w in words(text) if w not in named)
+    return bool(named) and _GAINED.match(rest) is not None
 
 
 def mention_words(text: str, states: bool = True, certs: bool = True) -> set[str]:

@@ -167,6 +167,8 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                  r"position|rung)\b|\b(?:step|stage|level|move|role|career)\b.*"
                                  r"\bnext\b|\bmove up\b|\bpromot\w*|\bwhere am i on\b|"
                                  r"\bgo from here\b|\bcomes? next\b|\bwhats? next\b|"
+                                 # "what should i do next", "what should i be doing next"
+                                 r"\b(?:do|doing) next\b|"
                                  r"\blevel up\b|"
                                  # what the stored goal takes ("what do i need for my
                                  # goal"; its pay is the goal's stage's)
