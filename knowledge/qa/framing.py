@@ -183,7 +183,11 @@ _CHECK_BACK = "|".join((
     rf"(?:(?:could|can|would|will) {_YOU} (?:please |kindly )?|(?:please |kindly ))"
     r"(?:confirm|verify|check)(?: (?:this|that|it|the figure|this figure|that figure))?"
     r"(?: for me)?(?: please)?"))
-_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL}|{_CHECK_BACK})|{_KIN_REPORTED}"
+# (After the claim's own sentence: "..., is that true" within one is the hearsay's, see
+# knowledge/qa/specifics.py, and splits into no part.)
+_AFTER_END = r"(?:(?<=[.;!?\-–—])|(?<=[.;!?\-–—] ))"
+_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_AFTER_END}(?:{_CHECK_BACK})"
+                   f"|{_KIN_REPORTED}"
                    f"|{_FOR_KIN}|{_WHY}|{_CLOSER}|{_HEADING_TAIL}|{_WANTED_WITH})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
