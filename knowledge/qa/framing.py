@@ -99,11 +99,14 @@ _POLITE = "|".join((
     r"please (?:tell me|let me know)", r"i (?:would|d) (?:like|love) to know"))
 _OUTSIDER_ROLE = (r"(?:(?:high )?school |guidance |careers? |academic )?(?:counsell?or|adviser|"
                   r"advisor)|journalist|reporter|researcher|recruiter|hiring manager|"
-                  r"(?:job|career|employment) coach|hr (?:manager|person|officer)")
+                  r"(?:job|career|employment) coach|hr (?:manager|person|officer|recruiter)|parent|"
+                  r"hospital (?:manager|administrator)|practice manager|"
+                  r"workforce (?:board |development )?(?:officer|official|analyst|member)")
 _OUTSIDER = "|".join((
     rf"(?:i am|im|i m|as) (?:a|an) (?:{_OUTSIDER_ROLE})",
-    r"(?:i am|im|i m) (?:writing|working on|preparing) (?:a|an|my|our) (?:\w+ )?(?:article|"
-    r"story|piece|report|paper|presentation|lesson)(?: and (?:i )?need)?"))
+    r"(?:i am|im|i m|we are|were|we re) (?:writing|working on|preparing|drafting) (?:a|an|my|our) "
+    r"(?:\w+ )?(?:article|story|piece|report|paper|presentation|lesson|advertisement|advert|"
+    r"ad|posting|listing|vacancy notice)(?: and (?:i |we )?need)?"))
 _OPENER = "|".join((
     r"(?:hi+|he+y+|hel+o+|hiya|heya|yo+|howdy|greetings|dear)(?: there)?"
     r"(?: (?:bot|coach|guys|all|everyone|yall|folks))?",
@@ -169,8 +172,23 @@ _HEADING_TAIL = (r"(?:(?:simply|clearly|fully) )?explained|(?:a |the |your )?(?:
 # with my students"): every answer names its sources anyway.
 _WANTED_WITH = (r"(?:together |along )?with (?:its|the|their|a) sources?"
                 rf"|that (?:i|we) (?:could|can|might|may) share with (?:{_ONE})")
-_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_KIN_REPORTED}|{_FOR_KIN}"
-                   f"|{_WHY}|{_CLOSER}|{_HEADING_TAIL}|{_WANTED_WITH})")
+# A figure quoted back and checked ("I read that they earn $48,780 - is that current?", "the VA
+# pays 42k to 107k; correct?", "... $275. Could you confirm this?"): the check asks nothing of
+# its own - the claim before it is what is asked, and every answer gives its figure and source.
+_CHECK_BACK = "|".join((
+    r"(?:is|was|are|were) (?:that|this|it|these|those)(?: (?:figure|number|amount|claim|range))?"
+    r"(?: (?:really|still|actually))? (?:true|correct|right|accurate|current|up to date|valid"
+    r"|legit)(?: (?:today|now|still))?",
+    r"(?:correct|right|true|accurate)",
+    rf"(?:(?:could|can|would|will) {_YOU} (?:please |kindly )?|(?:please |kindly ))"
+    r"(?:confirm|verify|check)(?: (?:this|that|it|the figure|this figure|that figure))?"
+    r"(?: for me)?(?: please)?"))
+# (After the claim's own sentence: "..., is that true" within one is the hearsay's, see
+# knowledge/qa/specifics.py, and splits into no part.)
+_AFTER_END = r"(?:(?<=[.;!?\-–—])|(?<=[.;!?\-–—] ))"
+_TRAILING_FRAME = (f"(?:{_AFTER_MARK}(?:{_REPORTED}|{_FOR_SCHOOL})|{_AFTER_END}(?:{_CHECK_BACK})"
+                   f"|{_KIN_REPORTED}"
+                   f"|{_FOR_KIN}|{_WHY}|{_CLOSER}|{_HEADING_TAIL}|{_WANTED_WITH})")
 _LEADING = re.compile(rf"^{_GAP}(?:{_LEADING_FRAME}\b{_GAP})+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:{_TRAILING_FRAME}\b{_GAP})+", re.IGNORECASE)
 # A closing is looked for among the last words only, each tried as its start: searched for

@@ -321,7 +321,12 @@ def speaks_of_other(folded: str) -> bool:
 def speaks_of_self(folded: str) -> bool:
     """Whether the asker speaks of themselves ("what would i make", "my state"), not only of
     someone of theirs ("my aunt is a nurse, how much would she make")."""
-    return bool(set(_SOMEONE_ELSE.sub(" ", _ASKED_OF_ME.sub(" ", folded)).split()) & FIRST_PERSON)
+    return bool(set(_SOMEONE_ELSE.sub(" ", without_asked_of_me(folded)).split()) & FIRST_PERSON)
+
+
+def without_asked_of_me(folded: str) -> str:
+    """A folded question without the "me" it is asked of ("could you tell me ...", "show me")."""
+    return _ASKED_OF_ME.sub(" ", folded)
 
 
 def _years(folded: str) -> int | None:

@@ -12,7 +12,7 @@ from knowledge.certify import NextCertification, recommend
 from knowledge.models import Claim, Stage
 from knowledge.profile import Certification, Goal, Profile
 from knowledge.qa.ladder import besides_ladder, named_stage, stages
-from knowledge.qa.mentions import Mentions, named_place_words
+from knowledge.qa.mentions import Mentions, named_place_words, without_asked_of_me
 from knowledge.qa.steps import asked_step
 from knowledge.qa.text import FIRST_PERSON, words
 from knowledge.salary import Estimate, estimate_salary
@@ -249,7 +249,10 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         if mentions.state is None:
             return re.search(_OWN_PLACE, folded) is not None
         return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
-    if not FIRST_PERSON & set(folded.split()) or (kind in _UNNAMED_KINDS and mentions.certs):
+    # "Could you tell me what to advertise for an entry-level post": the "me" asked of is no
+    # asker speaking of themselves.
+    if not FIRST_PERSON & set(without_asked_of_me(folded).split()) \
+            or (kind in _UNNAMED_KINDS and mentions.certs):
         return False
     if kind is PersonalKind.START and _START_ELSE.search(folded):
         return False

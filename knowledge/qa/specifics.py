@@ -681,12 +681,13 @@ def _folded(question: str) -> str:
 # "on the usajobs site", "a friend told me", "according to my instructor"): what the asker
 # heard is asked about, not the source - which needs no entry naming it. Only the source's
 # noun and its verb are left out ("the aapc page gave a growth number": AAPC's growth).
-_SOURCE = (r"(?:text ?books?|books?|articles?|news|sites?|websites?|web ?pages?|pages?|blogs?"
+_SOURCE = (r"(?:text ?books?|books?|articles?|news|newspapers?|magazines?|reports?|sites?"
+           r"|websites?|web ?pages?|pages?|blogs?"
            r"|posts?|videos?|youtube|tiktoks?|forums?|threads?|reddit|subreddit|podcasts?|ads?"
            r"|friends?|coworkers?|co workers?|cousins?|instructors?|teachers?|professors?"
            r"|recruiters?|classmates?|guides?|courses?|class|someone|somebody|people)")
 _SAYS = (r"(?:says?|said|claims?|claimed|quoted?|quotes|gave|mentioned|mentions|told me"
-         r"|tells me|lists?|listed|showed|shows|stated|reckons?|thinks?)")
+         r"|tells me|lists?|listed|showed|shows|stated|states|reckons?|thinks?)")
 _OWNER = r"(?:my|an?|the|this|that|some|one|their|our|his|her)"
 _HEARSAY = re.compile(
     rf"\b{_OWNER}(?: \w+)?? (?P<source>{_SOURCE}(?: {_SOURCE})?)"

@@ -152,9 +152,14 @@ def _split(word: str, pieces: int = _MAX_PIECES) -> list[str] | None:
     return None
 
 
+# Everyday words the subtitle list lacks, which would read as glued ones ("afternoon" as "after
+# no on").
+_UNLISTED = frozenset({"afternoon", "afternoons", "onboarding"})
+
+
 def _unglued(found: re.Match[str]) -> str:
     word = found[0].lower()
-    if zipf(word) or word in _field_words():
+    if zipf(word) or word in _field_words() or word in _UNLISTED:
         return found[0]
     pieces = _split(word)
     # Two everyday words make a word or a name of their own as often ("backstory",

@@ -109,6 +109,7 @@ _FRAMING = re.compile(r"\b(?:(?:such |so )?(?:a )?big deal|matters? (?:so|that) 
                       r"(?:in )?laymans? terms|eli5|"
                       r"(?:faqs?|q|question) \d{1,2}|q\d{1,2}|"
                       r"i (?:read|saw|heard)(?: online| on \w+| somewhere)?(?: that)?|"
+                      r"i (?:understand|am told|was told|gather)(?: that)?|"
                       r"(?:my |a |an |the )?(?:friends?|buddy|cousin|mom|dad|aunt|uncle|teacher|"
                       r"sister|brother|sis|bro|wife|husband|boyfriend|girlfriend|roommate|"
                       r"neighbou?r|coworkers?|classmates?|"
@@ -337,6 +338,8 @@ STOPWORDS = frozenset({
     "route", "routes",
     # how the asker feels ("total career changer and kind of nervous")
     "nervous", "scared", "excited", "confused", "total",
+    # a formal asker's determiners ("falls under a particular job series", "a certain range")
+    "particular", "certain",
 })
 
 # A job people come to records work from, opening a clause that goes on about the asker ("cna
