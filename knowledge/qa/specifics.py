@@ -346,6 +346,16 @@ _NATIONWIDE = re.compile(r"\b(?:national|nationally|nationwide|nation|country|us
 _DISTRICT = re.compile(r"\b(?:washington d ?c|district of columbia|d ?c)\b")
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
 _FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds?\b|\bgov\b|\bopm\b")
+
+
+def _state_pay_in_year(folded: str) -> bool:
+    """Whether a folded question asks a state's pay in a named year ("georgia 2021 mean"), not
+    the nation's beside it nor federal pay."""
+    return bool(_YEAR.search(folded) and _YEARLY_STATE_PAY.search(folded)
+                and _STATE_NAMED.search(folded)) and not _NATIONWIDE.search(folded) \
+        and not _FEDERAL.search(folded)
+
+
 # Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
 # give only the General Schedule's base pay increases, so only a federal question is answered,
 # by an entry stating one.
@@ -880,8 +890,7 @@ class Specifics:
             states = _STATE_NAMED.findall(folded)
             if states:
                 found.append([re.compile(rf"\b{state}\b") for state in states])
-        elif years and _YEARLY_STATE_PAY.search(folded) and not _NATIONWIDE.search(folded) \
-                and not _FEDERAL.search(folded) and _STATE_NAMED.search(folded):
+        elif _state_pay_in_year(folded):
             # A state's pay in a named year is that state's ("montana medical records 2021
             # mean" is not answered by the national mean of 2021): round 13, numbers13.
             found.append([re.compile(rf"\b{state}\b") for state in _STATE_NAMED.findall(folded)])
@@ -1009,9 +1018,7 @@ class Specifics:
         if _DISTRICT.search(folded) and _PLACE_PAY.search(folded):
             return ("The state table I use has no figure for the District of Columbia "
                     "(Washington, DC), so I give no pay there.", "/salary")
-        if _YEAR.search(folded) and _YEARLY_STATE_PAY.search(folded) \
-                and _STATE_NAMED.search(folded) and not _NATIONWIDE.search(folded) \
-                and not _FEDERAL.search(folded):
+        if _state_pay_in_year(folded):
             return ("The state figures in the sources I use are May 2018's for every state "
                     "(old code) and May 2021's for five Great Lakes states only (Illinois, "
                     "Indiana, Michigan, Ohio and Wisconsin): none for that state and year.",
