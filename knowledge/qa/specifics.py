@@ -57,7 +57,13 @@ _COUNT = re.compile(rf"\bhow many(?: \w+){{0,3}} {_COUNTED_NOUNS}\b"
                     rf" {_COUNTED_NOUNS}\b"
                     r"|\bemployment (?:numbers?|figures?|counts?|levels?|totals?|stats?"
                     r"|statistics|data)\b"
-                    r"|\b(?:what|whats|what s) (?:is |s )?the employment (?:for|of|in)\b")
+                    r"|\b(?:what|whats|what s) (?:is |s )?the employment (?:for|of|in)\b"
+                    # typed as a search (round 13, numbers13: "georgia medical records
+                    # employment", "texas records specialists employed 2021", "jobs count")
+                    rf"|\b(?:jobs?|employment|employed) (?:numbers?|counts?|totals?)\b"
+                    rf"|\btotal (?:jobs|employment|employed)\b|\bnumber employed\b"
+                    rf"|\b{_COUNTED_NOUNS} employed\b(?! (?:by|at|as|in (?:a|an|the)\b))"
+                    r"|\bemployment(?= (?:19|20)\d\d$|$)")
 # The knowledge counts no one at a federal agency ("how many records techs does the VA employ").
 _AGENCY = re.compile(r"\b(?:va|ssa|hhs|veterans affairs|social security|federal|government|govt"
                      r"|agency|agencies)\b")
@@ -330,10 +336,26 @@ _CITY_ITSELF = re.compile(
     r"|\b(?:rather than|instead of|other than) (?:the )?(?:state|statewide)\b")
 _STATE_NAMED = re.compile(rf"\b(?:{_STATE_NAMES})\b")
 
+# A pay figure asked as a search ("georgia 2021 mean", "florida median pay 2023"), and the nation
+# named beside a state ("texas vs the national median in 2021": the national figure answers too).
+_YEARLY_STATE_PAY = re.compile(r"\b(?:mean|median|average|avg|pay|salary|salaries|wages?"
+                               r"|earnings|income)\b")
+_NATIONWIDE = re.compile(r"\b(?:national|nationally|nationwide|nation|country|us|usa|america"
+                         r"|u s)\b")
 # The District of Columbia, which the state table has no figure for.
 _DISTRICT = re.compile(r"\b(?:washington d ?c|district of columbia|d ?c)\b")
 # Federal pay asked: the General Schedule, its agencies and employees ("gs employees", "feds").
 _FEDERAL = re.compile(rf"{_AGENCY.pattern}|\bgs\b|\bgeneral schedule\b|\bfeds?\b|\bgov\b|\bopm\b")
+
+
+def _state_pay_in_year(folded: str) -> bool:
+    """Whether a folded question asks a state's pay in a named year ("georgia 2021 mean"), not
+    the nation's beside it nor federal pay."""
+    return bool(_YEAR.search(folded) and _YEARLY_STATE_PAY.search(folded)
+                and _STATE_NAMED.search(folded)) and not _NATIONWIDE.search(folded) \
+        and not _FEDERAL.search(folded)
+
+
 # Yearly raises ("how big is the annual raise", "do they get a cost of living raise"): the sources
 # give only the General Schedule's base pay increases, so only a federal question is answered,
 # by an entry stating one.
@@ -869,6 +891,10 @@ class Specifics:
             states = _STATE_NAMED.findall(folded)
             if states:
                 found.append([re.compile(rf"\b{state}\b") for state in states])
+        elif _state_pay_in_year(folded):
+            # A state's pay in a named year is that state's ("montana medical records 2021
+            # mean" is not answered by the national mean of 2021): round 13, numbers13.
+            found.append([re.compile(rf"\b{state}\b") for state in _STATE_NAMED.findall(folded)])
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _STATE_RANK.search(folded):
@@ -993,6 +1019,11 @@ class Specifics:
         if _DISTRICT.search(folded) and _PLACE_PAY.search(folded):
             return ("The state table I use has no figure for the District of Columbia "
                     "(Washington, DC), so I give no pay there.", "/salary")
+        if _state_pay_in_year(folded):
+            return ("The state figures in the sources I use are May 2018's for every state "
+                    "(old code) and May 2021's for five Great Lakes states only (Illinois, "
+                    "Indiana, Michigan, Ohio and Wisconsin): none for that state and year.",
+                    "/salary")
         if _STATE_PASS_RATE.search(folded):
             code = _CARDED.search(folded)
             return ("No source I use gives pass rates by state: the ones known are national.",

@@ -236,6 +236,11 @@ _PAY_TREND = re.compile(
     r"^(?:is|are|has|have|did|does|do)\b(?: \w+){0,4} (?:pay|wages?|salary|salaries|earnings"
     r"|income)\b(?: \w+){0,2} (?:rising|risen|increasing|increased|growing|grown|going up"
     r"|trending|kept up|keeping up)\b(?! (?:with|after|by|for|if|once|when) (?!inflation\b))")
+# A head count typed as a search, the count word away from "jobs" ("health services managers jobs
+# 2023 number", "number 2021 medical records jobs"): the jobs held ("jobs" alone is a stop word;
+# "number of jobs", "how many jobs", "jobs count" are synonym phrases of their own).
+_COUNTED_JOBS = re.compile(r"\bjobs\b(?: \w+){1,3} (?:number|count|total)\b"
+                           r"|\b(?:number|count|total)\b(?: \w+){2,3} jobs\b")
 # The middle of the pay scale is the median ("middle of the pack", "midpoint", "middle salary").
 _MIDDLE = re.compile(r"\bmiddle of the (?:pack|road)\b|\bmid ?point\b"
                      r"|\bmiddle(?= (?:wage|wages|pay|salary|salaries|income|earnings)\b)")
@@ -729,6 +734,8 @@ def reframed(folded: str) -> str:
     it its open books, how long a certification's programme takes the training's length, a
     certificate in a question on schooling a certificate program."""
     folded = _pay_framing(folded)
+    if _COUNTED_JOBS.search(folded):
+        folded = f"{folded} employment"
     folded = HOW_MUCH_OF.sub("", _SCORE_NEEDED.sub("passing score", folded))
     if _EXAM.search(folded):
         folded = _ON_EXAM.sub(r"\1 on the exam", _EXAM_PARTS.sub("domains", folded))
