@@ -1,7 +1,7 @@
 """Round 13 (branch voice13d): comparisons of two things get both sides' cards (two jobs, a
-work setting and government), two places of one state are no comparison the state's figures can
-settle, a head count asked against a number is a head count, and yes/no questions a credential's
-rule settles lead with a plain "Yes" or "No"."""
+work setting and government), places in two states still get each state, a head count asked
+against a number is a head count, and yes/no questions a credential's rule settles lead with a
+plain "Yes" or "No"."""
 
 from __future__ import annotations
 
@@ -39,11 +39,6 @@ def test_two_jobs_work_gets_each_jobs_card() -> None:
 def test_a_setting_against_government_gets_both_sides() -> None:
     cards = _cards("is hospital work or government work better paid for records people")
     assert {"figure:spread_settings", "federal:top_agency"} <= set(cards)
-
-
-def test_two_places_of_one_state_are_declined() -> None:
-    answer = knowledge_engine().answer("houston vs san antonio salary for records techs")
-    assert not answer.answered
 
 
 def test_places_in_two_states_get_each_state() -> None:

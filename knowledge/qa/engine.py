@@ -63,7 +63,6 @@ from knowledge.qa.parts import (
 )
 from knowledge.qa.semantic import SemanticIndex, StaticEmbeddings
 from knowledge.qa.specifics import (
-    SIDE_BY_SIDE,
     Specifics,
     system_to_learn,
     vendors_ranked,
@@ -184,6 +183,8 @@ SETTING_SIDES = ("figure:spread_settings", "federal:top_agency")
 _SETTING_NAMED = re.compile(r"\b(?:hospitals?|nursing (?:homes?|facilit\w+)|physician\w* offices?|"
                             r"doctors? offices?|clinics?|outpatient|home health)\b")
 _GOVERNMENT_NAMED = re.compile(r"\b(?:government|govt|gov|federal|fed|va|state jobs?)\b")
+_SET_BESIDE = re.compile(r"\b(?:vs|versus|or|than|compar\w*|between|better|more|higher|lower|"
+                         r"less)\b")
 # A card's lead figure with its period ("$50,250 a year (May 2024", "16% (2022-2032").
 _LEAD_FIGURE = re.compile(r"\$?\d[\d,.]*%?(?: a year| an hour)? \([^;)]+")
 
@@ -756,7 +757,7 @@ class Engine:
         sides += [card for card in jobs_compared(folded, intent is Intent.PAY)
                   if card in self.by_id and not _gives_lead(entry, self.by_id[card])]
         if intent is Intent.PAY and _SETTING_NAMED.search(folded) \
-                and _GOVERNMENT_NAMED.search(folded) and SIDE_BY_SIDE.search(folded):
+                and _GOVERNMENT_NAMED.search(folded) and _SET_BESIDE.search(folded):
             # "hospital or government work, which pays better": the settings' pay and the
             # federal agencies' ranges - neither card holds the other side.
             sides += SETTING_SIDES

@@ -285,14 +285,6 @@ def destination_first(states: tuple[str, ...], folded: str) -> tuple[str, ...]:
     return (states[1], left, *states[2:])
 
 
-def places_in_one_state(folded: str) -> bool:
-    """Whether a folded question names two or more well-known places that all lie in one state
-    ("austin or dallas"): its statewide figures cannot tell them apart."""
-    pattern, places = _places()
-    named = {match.group(): set(places[match.group()]) for match in pattern.finditer(folded)}
-    return len(named) > 1 and len(set.intersection(*named.values())) == 1
-
-
 def named_place_words(folded: str) -> list[str]:
     """The folded words of `folded` that belong to a well-known place's name ("kansas city")."""
     pattern, _ = _places()

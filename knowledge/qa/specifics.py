@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.profile import STATES, Certification
 from knowledge.qa.ladder import skills_asked
-from knowledge.qa.mentions import places_in_one_state
 from knowledge.qa.text import BY_HOUR, FIRST_PERSON, FUNDED, words
 
 # A year named in a question ("in 2030") must be in the answer too.
@@ -330,16 +329,6 @@ _CITY_ITSELF = re.compile(
     r"|statewide)\b"
     r"|\b(?:rather than|instead of|other than) (?:the )?(?:state|statewide)\b")
 _STATE_NAMED = re.compile(rf"\b(?:{_STATE_NAMES})\b")
-# Two things set side by side (two places of one state here; a work setting and government in
-# the engine). Two places of one state so ("is austin or dallas better for ehr pay", "houston vs
-# san antonio salary"): the state's figures, the only ones, cannot tell them apart.
-SIDE_BY_SIDE = re.compile(r"\b(?:vs|versus|or|than|compar\w*|between|better|more|higher|"
-                          r"lower|less)\b")
-
-
-def _same_state_choice(folded: str) -> bool:
-    """Whether a folded question sets two places of one state side by side."""
-    return SIDE_BY_SIDE.search(folded) is not None and places_in_one_state(folded)
 
 # The District of Columbia, which the state table has no figure for.
 _DISTRICT = re.compile(r"\b(?:washington d ?c|district of columbia|d ?c)\b")
@@ -851,7 +840,7 @@ class Specifics:
         places = [form for forms, _, place in named if place for form in forms]
         if places:
             found.append((places if _PLACE_PAY.search(rest) and not _CITY_ITSELF.search(rest)
-                          and not _same_state_choice(rest) else [_NOWHERE], False))
+                          else [_NOWHERE], False))
         return found
 
     def same_place(self, question: str, title: str) -> bool:
@@ -962,7 +951,7 @@ class Specifics:
         if _asks_school_cost(folded):
             return ("No source I use gives what a school, a programme or a prep course costs.",
                     "/steps")
-        if (_CITY_ITSELF.search(folded) or _same_state_choice(folded)) and any(
+        if _CITY_ITSELF.search(folded) and any(
                 place and pattern.search(folded) for pattern, _, _, place in self._rules):
             return ("My knowledge has no figures for a city on its own (Lincoln, NE aside): only "
                     "its state's, which are statewide.", "/salary")
