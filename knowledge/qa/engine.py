@@ -52,7 +52,7 @@ from knowledge.qa.mentions import (
     speaks_of_other,
     with_codes,
 )
-from knowledge.qa.occupation import names_occupation, with_soc_names
+from knowledge.qa.occupation import jobs_compared, names_occupation, with_soc_names
 from knowledge.qa.paraphrase import ParaphraseIndex
 from knowledge.qa.parts import (
     asks,
@@ -92,6 +92,7 @@ from knowledge.qa.text import (
     words,
     words_asked,
 )
+from knowledge.qa.yesno import settled_lead
 
 MAX_QUESTION = 500
 # Share of the question's weight (IDF of its words) the best entry must match to be answered.
@@ -178,6 +179,21 @@ OVERVIEW_CARD = "federal:overview"
 # The newest national mean and median of the occupation: a question naming both measures ("the
 # average vs the median") gets both.
 MEASURE_CARDS = ("figure:mrs_mean_2021", "figure:mrs_median_2024")
+# A work setting and government set side by side on pay: each side's card.
+SETTING_SIDES = ("figure:spread_settings", "federal:top_agency")
+_SETTING_NAMED = re.compile(r"\b(?:hospitals?|nursing (?:homes?|facilit\w+)|physician\w* offices?|"
+                            r"doctors? offices?|clinics?|outpatient|home health)\b")
+_GOVERNMENT_NAMED = re.compile(r"\b(?:government|govt|gov|federal|fed|va|state jobs?)\b")
+_SET_BESIDE = re.compile(r"\b(?:vs|versus|or|than|compar\w*|between|better|more|higher|lower|"
+                         r"less)\b")
+# A card's lead figure with its period ("$50,250 a year (May 2024", "16% (2022-2032").
+_LEAD_FIGURE = re.compile(r"\$?\d[\d,.]*%?(?: a year| an hour)? \([^;)]+")
+
+
+def _gives_lead(entry: Entry, card: Entry) -> bool:
+    """Whether `entry`'s answer already gives `card`'s lead figure, with its period."""
+    lead = _LEAD_FIGURE.search(card.answer)
+    return lead is not None and lead.group() in entry.answer
 _MEAN_NAMED = re.compile(r"\b(?:mean|average|avg)\b")
 _MEDIAN_NAMED = re.compile(r"\bmedian\b")
 
@@ -714,7 +730,7 @@ class Engine:
         covered = entry.subjects
         extra = [self.by_id[i] for i in dict.fromkeys(sides) if i in self.by_id
                  and i not in shown and not self.by_id[i].subjects <= covered]
-        extra += [self.by_id[i] for i in self._other_sides(entry, text, grades)
+        extra += [self.by_id[i] for i in self._other_sides(entry, text, grades, answer.intent)
                   if i not in shown | {e.id for e in extra}]
         extra += [self.by_id[i] for i in self._newer(entry, text)
                   if i not in shown | {e.id for e in extra}]
@@ -722,7 +738,8 @@ class Engine:
             return answer
         return replace(answer, also=tuple([*extra, *answer.also][:MAX_ALSO]))
 
-    def _other_sides(self, entry: Entry, text: str, grades: list[str]) -> list[str]:
+    def _other_sides(self, entry: Entry, text: str, grades: list[str],
+                     intent: Intent | None) -> list[str]:
         """The cards of the other agencies, GS grades, rungs or pay measures `text` names, when
         it names several ("VA and HHS pay ranges", "gs-5 vs gs-7", "diff between an entry level
         tech and a specialist", "the mean and the median"): one card does not hold another's
@@ -737,6 +754,15 @@ class Engine:
             sides += [f"stage:{stage.id}" for stage in rungs]
         if _MEAN_NAMED.search(folded) and _MEDIAN_NAMED.search(folded):
             sides += MEASURE_CARDS
+        # A job's card whose lead figure the answer already gives ("do coders make more than
+        # ehr specialists": the coders' card gives the specialists' median) is not repeated.
+        sides += [card for card in jobs_compared(folded, intent is Intent.PAY)
+                  if card in self.by_id and not _gives_lead(entry, self.by_id[card])]
+        if intent is Intent.PAY and _SETTING_NAMED.search(folded) \
+                and _GOVERNMENT_NAMED.search(folded) and _SET_BESIDE.search(folded):
+            # "hospital or government work, which pays better": the settings' pay and the
+            # federal agencies' ranges - neither card holds the other side.
+            sides += SETTING_SIDES
         return [side for side in sides if side in self.by_id and side != entry.id]
 
     def _newer(self, entry: Entry, text: str) -> list[str]:
@@ -978,6 +1004,9 @@ class Engine:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=best, **scores)
         best = replace(best, answer=part_first(best.id, best.answer, folded))
+        if lead := settled_lead(best.id, best.answer, folded):
+            # "does the rhit expire": the plain yes or no its rule gives, then the card.
+            best = replace(best, answer=f"{lead} {best.answer}")
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)

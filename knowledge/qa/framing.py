@@ -154,6 +154,9 @@ _CLOSER = "|".join((  # the longer forms first: the first that fits is kept
     r"edit\s*:(?: \w+){1,3}", "(?:just )?(?:wondering|curious)",
     _URGENT,
     "no rush", "no pressure", "if i (?:may|might) ask",
+    # after the two ways set side by side ("online vs in person - can i choose?")
+    r"(?:can|could|do|does|would) (?:i|you|u|we|one) (?:get to )?(?:choose|pick)"
+    r"(?: (?:which|either|between them|one))?",
     "(?:please|pls|plz) help", "help (?:please|pls|plz)",
     rf"if (?:{_YOU}|anyone) knows?", "anyone know", "idk", _LAUGHTER))
 # A closer may come first too ("thanks in advance! what do trainers do"); an opener comes first

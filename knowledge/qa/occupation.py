@@ -40,6 +40,12 @@ _HEAD_COUNT = re.compile(rf"\bhow many (?:(?:an? |the )?{_FIELD} {_WORKER}\b"
                          r"(?! (?:at|for)\b)))"
                          r"(?: (?:work|are employed|(?:are|r) there))?"
                          r"(?: in (?:this|the) (?:field|job|us|usa|country|united states))?")
+# A head count asked as a yes/no against a number ("are there more than 100k medical records
+# jobs", "is it over 150000 jobs"): how many jobs there are.
+_COUNT_CHECKED = re.compile(r"\b(?:are there|r there|is it|there are|is that)"
+                            r"(?: (?:more than|over|less than|under|fewer than|at least|like|"
+                            r"about|around|roughly|really))? \d[\d ]*k?(?: \w+){0,3}"
+                            r" (?:jobs|positions|openings|people employed)\b")
 # The need for the occupation ("is there a need for ehr people", "is the need for records
 # specialists going up") is the demand for it.
 _NEED_FOR = re.compile(rf"\b(?:need|needs|demand) for (?:more |new )?(?:an? |the )?{_FIELD} "
@@ -85,6 +91,7 @@ def without_occupation(folded: str) -> str:
     folded = _WHERE_WORK.sub("where do they work", _WHAT_DO.sub("duties", folded))
     folded = _IN_FIELD.sub(r"\1", _GET_AS.sub("would i earn", _BECOMING.sub("as", folded)))
     folded = _NEED_FOR.sub("demand", _HEAD_COUNT.sub("how many jobs ", folded))
+    folded = _COUNT_CHECKED.sub("how many jobs", folded)
     if _COMPARING & set(folded.split()) and not _MEASURES.search(folded):
         return folded
     stripped = " ".join(_NAME.sub(" ", folded).split())
@@ -104,3 +111,35 @@ _SOC_CODE = re.compile(r"\b(?:soc\s+(?:code\s+)?)?29[-\s]?(?P<code>2072|2071)(?:
 def with_soc_names(text: str) -> str:
     """`text` with the occupation's SOC codes (29-2072, old 29-2071) written as its names."""
     return _SOC_CODE.sub(lambda match: _SOC_CODES[match["code"]], text)
+
+
+# Two jobs set side by side ("health information technologist vs medical records specialist
+# pay", "medical coder vs health information technician, what's the difference"): one job's card
+# does not hold the other's pay, growth or work, so each named job's card follows. Per job: its
+# card for pay, for growth and for the work (None: the job has no card of that kind; the EHR
+# specialist's work is what the answer is about anyway).
+_JOBS = (
+    (re.compile(r"\b(?:health info(?:rmation)? )?technologists?\b"),
+     ("topic:salary_related", "topic:salary_related", "topic:salary_related")),
+    (re.compile(r"\b(?:medical records?|ehr|emr|electronic health records?) specialists?\b"),
+     ("topic:salary_national", "topic:outlook", None)),
+    (re.compile(r"\b(?:medical )?coders?\b|\bmedical coding\b"),
+     ("topic:coder_pay", None, "side_path:coder")),
+    (re.compile(r"\bhealth info(?:rmation)? tech(?:nician)?s?\b"),
+     (None, None, "side_path:hit")),
+    (re.compile(r"\b(?:medical )?records? tech(?:nician)?s?\b"),
+     (None, None, "side_path:records_technician")),
+)
+_JOBS_COMPARED = re.compile(r"\b(?:vs|versus|or|difference|diff|differ\w*|compar\w*|between|"
+                            r"than)\b")
+_GROWTH = re.compile(r"\b(?:grow\w*|growth|outlook|demand|projected|projections?)\b")
+
+
+def jobs_compared(folded: str, pay: bool) -> list[str]:
+    """The cards of the jobs a folded question sets side by side, in the jobs' order above
+    (empty unless it names two and compares them): for pay (`pay`), growth or the work."""
+    if not _JOBS_COMPARED.search(folded):
+        return []
+    kind = 0 if pay else 1 if _GROWTH.search(folded) else 2
+    named = [cards[kind] for pattern, cards in _JOBS if pattern.search(folded)]
+    return [card for card in dict.fromkeys(named) if card] if len(named) > 1 else []
