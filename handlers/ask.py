@@ -426,7 +426,7 @@ def personal_kind_reply(kind: PersonalKind, profile: Profile | None, answer: Ans
                 answer_keyboard((), "certify", private, bot_username))
     if kind is PersonalKind.STAGE_PAY:
         stage = aimed_stage(folded, profile)
-        cards = cards_of(engine, [f"stage:{stage.id}"] if stage else [])
+        cards = cards_of(engine, [f"stage:{stage.id}" if stage else "topic:salary_by_stage"])
         return ("\n\n".join(filter(None, [entries_text(cards), placement_line(profile)])),
                 answer_keyboard((), "career", private, bot_username))
     if kind is PersonalKind.STATE_PAY:

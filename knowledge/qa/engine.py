@@ -157,6 +157,10 @@ _NOT_ASKED = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?
 
 # A figure quoted back to be checked ("my textbook says the median is $40,350, is that still
 # right?", "where is that 48,780 from"): an older figure's card is followed by its newer one.
+# A year asked, and how close a candidate whose figures are of it must come to lead.
+_YEAR_NAMED = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+YEAR_RIVALS = 3
+YEAR_LEAD = 0.6
 _STILL_TRUE = re.compile(r"\b(?:still|current(?:ly)?|outdated|out of date|old|up to date|legit|"
                          r"true|accurate|correct|right|trust\w*|reliable|valid|from)\b")
 
@@ -979,7 +983,7 @@ class Engine:
         if not fitting:
             return Answer(Outcome.UNKNOWN, normalized, intent=intent, mentions=mentions,
                           read_as=text, gap=self._missing(asked), lacking=bool(named or names))
-        ranked = fitting
+        ranked = self._of_year_asked(fitting, folded)
         best_doc, best_score, coverage, similarity = ranked[0]
         # A word the knowledge does not know ("pay in Chicago") may be the very thing asked:
         # then the entry must cover more of the rest to be the answer.
@@ -1010,6 +1014,26 @@ class Engine:
         return Answer(Outcome.ANSWERED, normalized, entry=degree_first(best, mentions.education),
                       related=self._related(best, ranked, best_score), intent=intent,
                       mentions=mentions, read_as=text, **scores)
+
+    def _of_year_asked(self, ranked: list[Ranked], folded: str) -> list[Ranked]:
+        """A year asked ("which state pays most in 2021"): a close candidate whose figures are
+        of that year leads over the best one that names it only in passing ("a few states have
+        newer May 2021 means" after its 2018 table)."""
+        asked = set(_YEAR_NAMED.findall(folded))
+        if len(asked) != 1:
+            return ranked
+        year = asked.pop()
+
+        def first_year(item: Ranked) -> str | None:
+            found = _YEAR_NAMED.search(self.entries[item.doc].answer)
+            return found.group() if found else None
+
+        best = ranked[0]
+        if first_year(best) in (year, None) or year not in self.entries[best.doc].answer:
+            return ranked
+        lead = next((item for item in ranked[1:YEAR_RIVALS] if first_year(item) == year
+                     and item.score >= YEAR_LEAD * best.score), None)
+        return ranked if lead is None else [lead, *(item for item in ranked if item is not lead)]
 
     def _side_paths_each(self) -> Entry:
         """The side paths' card followed by what each path's people do (its own cards)."""

@@ -143,6 +143,8 @@ _SLOT_FILLER = frozenset({
     # discount?", "and if i get the ahima membership?")
     "discount", "discounted", "discounts", "get", "join", "joined", "joining", "sign",
     "signed",
+    # the year's table or list ("same thing for the 2021 table", "and the 2018 list?")
+    "table", "tables", "list", "chart", "thing",
 })
 # The certifying bodies: in a member-price follow-up of a price ("and if i get the ahima
 # membership?" after a fee question) they only say whose membership, and ask nothing.
@@ -153,6 +155,7 @@ _PRICED = re.compile(r"\b(?:costs?|prices?|fees?|charges?|dues|exams?|tests?)\b"
 _COMPARING = frozenset({"versus", "vs", "compared", "or"})
 # Slots that ask something of their own: the previous question's intent does not carry over.
 _OWN_INTENT = frozenset({"measure"})
+_STATES_RANKED = re.compile(r"\b(?:states?|by state)\b")
 # A figure's year read with a pay question asks the national median of that year.
 _YEAR_AFTER_PAY = "national median pay"
 # What "which one" stands for after a question naming a kind of employer: its units.
@@ -246,7 +249,9 @@ def slot_followup(previous: str, question: str) -> str | None:
     kept = [w for w in before if w not in replaced]
     earlier = find_mentions(previous, before)
     # A GS grade's pay in another year is that grade's row, not the national median.
-    if slot.name == "year" and earlier.asks_amount and not _GRADE.search(" ".join(before)):
+    # The states ranked in another year are that year's state table, not the national median.
+    if slot.name == "year" and earlier.asks_amount and not _GRADE.search(" ".join(before)) \
+            and not _STATES_RANKED.search(" ".join(before)):
         reading = f"{_YEAR_AFTER_PAY} {reading}"
     if slot.name == "choice" and earlier.employer in _ONE_OF:
         reading = _ONE.sub(_ONE_OF[earlier.employer], reading)

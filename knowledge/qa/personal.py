@@ -149,6 +149,10 @@ _TOP = (r"\btop (?:job|position|role|level|rung|spot|stage)\b|"
         r"\b(?:most|max|maximum) (?:i|you|u|one) (?:could|can|would|might)(?: ever)?"
         r"(?= (?:make|earn|get)$)")
 _AIMED = r"\b(?:aiming (?:for|at)|my goal|dream job|going for|working towards?)\b"
+# The stored goal reached, asked with pay ("what will i make when i reach my goal"): the goal's
+# stage's pay, or every stage's when the goal is no stage.
+_GOAL = (r"\b(?:reach\w*|hit\w*|get to|gets? to|getting to|achiev\w*|once i get|after) "
+         r"my (?:career )?goals?\b")
 # Each kind's words, read on the folded question (knowledge/qa/text.words joined by spaces);
 # the first that matches is the kind.
 _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
@@ -159,7 +163,7 @@ _KIND_PATTERNS: tuple[tuple[PersonalKind, re.Pattern[str]], ...] = tuple(
                                r"recert\w*|renew\w*|keep(?:ing)? my (?:certs?|credentials?|"
                                r"certifications?))\b"),
         (PersonalKind.NEXT_CERT, rf"{_NEXT_CERT}|{_HELD_NEXT}"),
-        (PersonalKind.STAGE_PAY, rf"(?:{_TOP}).*\b{_PAY}\b|\b{_PAY}\b.*(?:{_TOP})"),
+        (PersonalKind.STAGE_PAY, rf"(?:{_TOP}|{_GOAL}).*\b{_PAY}\b|\b{_PAY}\b.*(?:{_TOP}|{_GOAL})"),
         (PersonalKind.BECOME, _TOWARDS.pattern),
         (PersonalKind.START, _START),
         (PersonalKind.PLACE, _PLACE),
