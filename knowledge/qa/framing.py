@@ -89,7 +89,10 @@ _ASKED = (r"(?:you (?:all|guys)|you|u|ya|yall|anyone|everyone|people|folks|those
 # which asks nothing ("need money" is no pay asked).
 _URGENT = (r"(?:(?:and |but )?(?:i )?(?:really |badly |kinda )?need (?:a job|a new job|work|money|"
            r"the money|income|a paycheck|cash)(?: (?:asap|fast|quick|quickly|soon|now|right now|"
-           r"rn|badly|lol))*|(?:im|i am) (?:so |pretty |kinda )?broke)")
+           r"rn|badly|lol))*|(?:im|i am) (?:so |pretty |kinda )?broke"
+           # and the budget one is on ("mom of 2 on a budget, need to plan"; round 13)
+           r"|(?:(?:im|i am|were|we are) )?on a (?:tight |strict |small |fixed )?budget"
+           r"|(?:i )?(?:need|have|gotta) to (?:plan|budget|save)(?: ahead| for it| up)?)")
 # A formal request around the question ("could you please tell me what ...", "i would like to
 # know"), and an asker outside the field introducing themself ("i am a school counsellor.",
 # "as a hiring manager,", "i am writing an article and need"): none of it is asked.

@@ -255,8 +255,9 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         return bool(_LIVES.search(folded)) and not _ELSEWHERE.search(folded)
     # "Could you tell me what to advertise for an entry-level post": the "me" asked of is no
     # asker speaking of themselves.
-    if not FIRST_PERSON & set(without_asked_of_me(folded).split()) \
-            or (kind in _UNNAMED_KINDS and mentions.certs):
+    if not FIRST_PERSON & set(without_asked_of_me(folded).split()) or (
+            kind in _UNNAMED_KINDS and mentions.certs
+            and not (kind in _PLACED_KINDS and _told_held(folded, mentions))):
         return False
     if kind is PersonalKind.START and _START_ELSE.search(folded):
         return False
@@ -275,6 +276,19 @@ def _fits(kind: PersonalKind, folded: str, mentions: Mentions) -> bool:
         # two, not a next one after both (unless it says they are held, or asks what's next).
         return bool(_HELD.search(folded))
     return True
+
+
+# The kinds a credential the asker tells they hold leaves about the profile ("i have the cehrs,
+# whats my next step"; round 13): the step is the asker's, the credential their story.
+_PLACED_KINDS = frozenset({PersonalKind.NEXT_STEP, PersonalKind.PLACE})
+
+
+def _told_held(folded: str, mentions: Mentions) -> bool:
+    """Whether every credential a folded question names is told as held ("i have the cehrs",
+    "got my rhit", "passed the cca")."""
+    return all(re.search(rf"\b(?:have|got|hold|holding|passed|earned|finished|with)"
+                         rf"(?: my| the| an?)? {cert.value.lower()}\b", folded)
+               for cert in mentions.certs)
 
 
 def target_stage(folded: str) -> Stage | None:

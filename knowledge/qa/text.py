@@ -138,6 +138,18 @@ _WHAT_X_DOES = re.compile(r"\bwhat (does|do) (?:an? |the )?(?!they\b|you\b|i\b|w
                           r"it\b|one\b|people\b|someone\b)([a-z]+(?: [a-z]+){0,4}) "
                           r"(?:(?:actually|really) do|do (?:all day|every day|day to day|at work|"
                           r"on the job)|handle|oversee|take care of)\b")
+# "Is records work like a desk job", "is the job like an office job": a likeness asked, not
+# what the work is like (the duties); the "like" goes (round 13).
+_LIKE_A = re.compile(r"\b(work|job) like (?=(?:an?|some) \w)")
+# What the asker would rather not do, after the ask ("could i become an ehr trainer instead of
+# doing records all day"): the path asked is before it (round 13).
+_INSTEAD_OF_DOING = re.compile(r"\b(?:instead of|rather than) (?:just )?(?:doing|working|being"
+                               r"|sitting|staring|typing|entering)\b.*$")
+# A switch told in a clause of its own before the question ("cna looking to switch, ...").
+_SWITCH_TOLD = re.compile(r"\b(?:thinking|looking|wanting|planning|hoping|trying)"
+                         r"(?: about| of| to)? (?:switching|switch|changing careers"
+                         r"|(?:making |make )?a career change)"
+                         r"(?: careers| fields| jobs)?\s*[,.;:!?]+\s*(?=[a-z])", re.IGNORECASE)
 # "The privacy side of the job", "the hipaa side of things": that part of the work, no side path.
 _SIDE_OF = re.compile(r"\b(?!path\b|paths\b)([a-z]+) sides? (?:of (?:the job|this job|the work|"
                       r"this work|the role|things|it|ehr work|records work)|like)\b")
@@ -293,6 +305,7 @@ STOPWORDS = frozenset({
     "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
     "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
     "yourself", "pls", "please", "hi", "hello", "hey", "thanks", "thank", "tell", "know", "want",
+    "wanting",
     "wanna", "gonna", "really", "much", "many", "also", "whats", "hows", "im", "ive",
     "id", "ill", "youre", "dont", "doesnt", "cant", "till", "til", "ok", "okay",
     "take", "without", "go", "like", "time", "still", "need", "needs",
@@ -350,12 +363,27 @@ STOPWORDS = frozenset({
 # A job people come to records work from, opening a clause that goes on about the asker ("cna
 # in mississippi thinking about switching", "pharmacy tech for 6 years", "army medic getting
 # out next spring"): their background. Not followed by what is asked ("cna pay in ohio").
-_BACKGROUND = (r"(?:an? )?(?:army |navy |air force |marine )?"
-               r"(?:cnas?|medical assistants?|pharmacy techs?|pharmacy technicians?|phlebotomists?"
-               r"|caregivers?|cashiers?|medics?|bank tellers?|receptionists?|dental assistants?"
-               r"|stay at home (?:mom|dad|parent)s?)"
+# (Round 13: more of the jobs career changers come from - vet techs, pharm techs, teachers,
+# warehouse and retail workers, servers, veterans -, after how they feel or how they came to it
+# ("burnt out phlebotomist", "broke single mom"), and a job closed by chat ("cashier lol",
+# "vet tech tbh ...") or by the end of its clause ("dollar store cashier, whats...").)
+_FEELING = (r"(?:(?:so |super |very |really |totally |kinda |pretty )?(?:burnt out|burned out"
+            r"|burnt|burned|tired|exhausted|stressed|overworked|underpaid|broke|bored|fed up"
+            r"|nervous|scared|worried|anxious|excited|single|retired|former|ex|laid off) )*")
+_BACKGROUND_JOB = (r"(?:cnas?|medical assistants?|pharmacy techs?|pharmacy technicians?"
+                   r"|pharm techs?|vet techs?|veterinary techs?|veterinary technicians?"
+                   r"|phlebotomists?|caregivers?|cashiers?|medics?|bank tellers?|receptionists?"
+                   r"|dental assistants?|teachers?|warehouse (?:workers?|guy|girl|associates?)"
+                   r"|retail workers?|servers?|waitress|waiters?|bartenders?|truck drivers?"
+                   r"|stay at home (?:mom|dad|parent)s?|sahms?|sahds?"
+                   r"|(?:mom|dad|mother|father|parent)s?)")
+_BACKGROUND = (rf"(?:an? )?{_FEELING}(?:army |navy |air force |marine )?{_BACKGROUND_JOB}"
                r"(?= (?:(?:in|from) [a-z]+(?: [a-z]+)? )?(?:for \w+ (?:years?|yrs?|months?)"
-               r"|thinking|looking|wanting|getting|going|ready|burned|burnt|switching|trying)\b)")
+               r"|thinking|looking|wanting|getting|going|ready|burned|burnt|switching|trying"
+               r"|lol|tbh|ngl|fr|here|rn|who|with|w)\b|$)")
+# A clause that is nothing but the job ("dollar store cashier", "navy vet", "burnt out cna"):
+# a few words before it at most.
+_BACKGROUND_CLAUSE = rf"^(?:\w+ ){{0,2}}{_FEELING}{_BACKGROUND_JOB}$"
 # Where an asker describes themselves ("i'm a cashier at a grocery store, could i...", "just got
 # out of the military", "my son is a sophomore"): the words of that clause the knowledge lacks
 # are their situation, not what they ask, and count as nothing. The clause ends at punctuation,
@@ -378,7 +406,9 @@ _SITUATION_CUE = re.compile(r"\b(?:i ?m|i am|i was|i work(?:ed)?|i used to|i ?ve
                             r"^(?:was|been) an?|^(?:worked|working|used to work) as|"
                             r"^\d+ (?:years?|yrs?)"
                             r"(?= (?:as|in|at|managing|working|doing|running)\b)|"
-                            rf"^{_BACKGROUND}|"
+                            rf"^{_BACKGROUND}|{_BACKGROUND_CLAUSE}|"
+                            # the asker's past without its subject ("used to warehouse work")
+                            r"^used to|"
                             # a switch only thought of, the question after it ("caregiver
                             # thinking about switching, do i need a degree")
                             r"(?:thinking|looking|wanting|planning) (?:about |of |to )?"
@@ -421,6 +451,12 @@ _PROFILE_WORDS = frozenset({
 
 # What the asker is or was ("i'm a burnt out teacher in ohio") ends before where they are.
 _ROLE_STOP = _SITUATION_STOP | {"in", "at", "near", "from", "around", "outside", "for", "with"}
+
+
+# How many children a parent tells of ("mom of 2", "dad of three"): no figure asked about.
+_KIDS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "one", "two", "three", "four", "five",
+                   "twins"})
+_PARENTS = frozenset({"mom", "mother", "dad", "father", "parent", "mum", "moms", "dads"})
 
 
 def _is_age(word: str) -> bool:
@@ -899,7 +935,8 @@ class Vocabulary:
         lacks, and, when the rest asks something (or a synonym phrase was found), those it
         knows but the profile does not read."""
         lacking = frozenset(raw for raw in raws if raw in situation
-                            and (self.correct(raw) is None or _is_age(raw)))
+                            and (self.correct(raw) is None or _is_age(raw)
+                                 or (raw in _KIDS and bool(situation & _PARENTS))))
         if not phrases and not any(self.correct(raw) for raw in raws
                                    if raw not in situation and raw not in STOPWORDS):
             return lacking
@@ -936,7 +973,9 @@ class Vocabulary:
         understood keeps no terms — except, with `complete_last`, a last word still being typed,
         which stands for the known words it begins.
         """
-        folded = " ".join(words(text))
+        # A switch told before the question ("truck driver looking to switch, what does the va
+        # pay"): the story, not what is asked (round 13).
+        folded = " ".join(words(_SWITCH_TOLD.sub(" ", text)))
         if years_elsewhere(text):  # "pharmacy tech for 6 years": no experience of this work
             folded = _YEARS_TOLD.sub(" ", folded)
         folded = without_occupation(spoken_amounts(self._typos_corrected(
@@ -945,7 +984,7 @@ class Vocabulary:
         folded = _TRAILING_CHOICE.sub(" ", _FRAMING.sub(" ", folded).strip())
         folded = _BIG_PART.sub(r"\1 \2 important", folded)
         folded = _WHAT_X_DOES.sub(r"what \1 \2 do", folded)
-        folded = _SIDE_OF.sub(r"\1", folded)
+        folded = _SIDE_OF.sub(r"\1", _LIKE_A.sub(r"\1 ", _INSTEAD_OF_DOING.sub(" ", folded)))
         folded = _GOOD_AT.sub(r"\1 \2 known for", folded)
         folded = _WHAT_MEANS.sub(lambda found: found[1] or found[2], folded)
         folded = _HOLD_DEGREE.sub(r"\1 have", folded)
