@@ -336,6 +336,12 @@ _CITY_ITSELF = re.compile(
     r"|\b(?:rather than|instead of|other than) (?:the )?(?:state|statewide)\b")
 _STATE_NAMED = re.compile(rf"\b(?:{_STATE_NAMES})\b")
 
+
+def _each_state_named(folded: str) -> list[re.Pattern[str]]:
+    """One form per state a folded question names: an answer must name that state itself."""
+    return [re.compile(rf"\b{state}\b") for state in _STATE_NAMED.findall(folded)]
+
+
 # A pay figure asked as a search ("georgia 2021 mean", "florida median pay 2023"), and the nation
 # named beside a state ("texas vs the national median in 2021": the national figure answers too).
 _YEARLY_STATE_PAY = re.compile(r"\b(?:mean|median|average|avg|pay|salary|salaries|wages?"
@@ -615,7 +621,7 @@ _PLACE_PAY = re.compile(rf"{_PAY}|\bhow much\b|\b(?:make|makes|making|made|money
 _STATE_RANK = re.compile(r"\bwhich states?\b|\b(?:best|highest|top|lowest|worst|least|bottom)"
                          r"(?: paying| paid)? states?\b"
                          r"|\bwhere (?:in|across) (?:the )?(?:us|usa|country|nation|america)\b")
-_STATE_FORMS = [re.compile(rf"\b(?:{_STATE_NAMES})\b")]
+_STATE_FORMS = [_STATE_NAMED]
 # A form no answer names: a place named in a question that asks no pay is answered by none.
 _NOWHERE = re.compile(r"(?!)")
 # An answer about pay says so ("median", "a year", "pay"...): a card on HIPAA does not.
@@ -888,13 +894,12 @@ class Specifics:
                          else _COUNTED)
             # A state's head count is that state's ("number of records jobs in georgia" is
             # not answered by the national count).
-            states = _STATE_NAMED.findall(folded)
-            if states:
-                found.append([re.compile(rf"\b{state}\b") for state in states])
+            if states := _each_state_named(folded):
+                found.append(states)
         elif _state_pay_in_year(folded):
             # A state's pay in a named year is that state's ("montana medical records 2021
             # mean" is not answered by the national mean of 2021): round 13, numbers13.
-            found.append([re.compile(rf"\b{state}\b") for state in _STATE_NAMED.findall(folded)])
+            found.append(_each_state_named(folded))
         if _DUES.search(folded):
             found.append(_dues_forms(folded))
         if _STATE_RANK.search(folded):
