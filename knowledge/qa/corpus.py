@@ -117,6 +117,10 @@ def knowledge_engine_soon() -> Future[Engine]:
     future: Future[Engine] = Future()
 
     def build() -> None:
+        # Running from here on, so a waiter that gives up (the bot stopping mid-build) cannot
+        # cancel the shared future under the thread's set_result.
+        if not future.set_running_or_notify_cancel():
+            return
         try:
             future.set_result(knowledge_engine())
         except BaseException as error:
